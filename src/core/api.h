@@ -1,0 +1,85 @@
+// The API client: builds HttpRequests for the endpoints and decodes their responses.
+// It knows paths, query encoding and status handling; it never performs I/O itself —
+// requests go out through a Transport (see store.h / runtime.h).
+#pragma once
+#include <optional>
+#include <string>
+
+#include "codec.h"
+#include "http.h"
+#include "model.h"
+
+namespace zygc {
+
+struct ProjectQuery {
+    std::string q;
+    Id district_id = 0;     // 0: any
+    std::string category;   // "": any
+    std::string brand;      // "": any
+    Id team_id = 0;
+    std::string status;     // "": any
+    std::string date_from;  // YYYY-MM-DD
+    std::string date_to;
+    std::string sort;       // "", "start", "-start", "popular", "distance"
+    int limit = 20;
+    std::string cursor;
+    bool operator==(const ProjectQuery&) const = default;
+};
+
+namespace api {
+
+HttpRequest get_districts();
+HttpRequest get_city_stats();
+HttpRequest get_brands();
+HttpRequest get_brand(const std::string& slug);
+HttpRequest get_teams(const std::string& q, Id district_id, const std::string& cursor = "");
+HttpRequest get_team(Id id);
+HttpRequest get_projects(const ProjectQuery& query);
+HttpRequest get_project(Id id);
+
+std::string url_encode(std::string_view s);  // RFC 3986 unreserved kept, rest %XX
+
+}  // namespace api
+
+// What went wrong with a call, in a form the UI turns into a readable message.
+struct ApiError {
+    enum Kind { Network, Http, BadPayload };
+    Kind kind = Network;
+    int status = 0;           // Http
+    Problem problem;          // Http, when the server sent problem+json
+    std::string detail;       // network error text or decode error path + message
+};
+
+template <class T>
+struct ApiResult {
+    std::optional<T> value;
+    ApiError error;
+    bool ok() const { return value.has_value(); }
+};
+
+// Decode a response: 2xx → decode<T>(body); otherwise an ApiError carrying the problem.
+template <class T>
+ApiResult<T> read_response(const HttpResponse& r) {
+    ApiResult<T> out;
+    if (r.status == 0) {
+        out.error = {ApiError::Network, 0, {}, r.network_error};
+        return out;
+    }
+    if (r.status < 200 || r.status >= 300) {
+        out.error.kind = ApiError::Http;
+        out.error.status = r.status;
+        auto p = decode<Problem>(r.body);
+        if (p.ok()) out.error.problem = p.value;
+        out.error.problem.status = r.status;
+        return out;
+    }
+    auto d = decode<T>(r.body);
+    if (!d.ok()) {
+        out.error = {ApiError::BadPayload, r.status, {}, d.error->to_string()};
+        return out;
+    }
+    out.value = std::move(d.value);
+    return out;
+}
+
+}  // namespace zygc

@@ -1,0 +1,353 @@
+#include "core/codec.h"
+
+namespace zygc {
+
+using nlohmann::json;
+
+// ---------------------------------------------------------------------------
+// [SECTION] Decoding
+// Every decoder checks the JSON type before reading, so nothing throws. The first
+// problem found is kept, with the path of the field that has it.
+// ---------------------------------------------------------------------------
+namespace {
+
+struct Ctx {
+    std::string path;
+    std::optional<DecodeError> error;
+
+    bool fail(const char* message) {
+        if (!error) error = DecodeError{path, message};
+        return false;
+    }
+};
+
+// Appends ".key" or "[i]" to the path for as long as it lives.
+struct Scope {
+    Ctx& c;
+    size_t len;
+    Scope(Ctx& ctx, const char* key) : c(ctx), len(ctx.path.size()) {
+        if (!c.path.empty()) c.path += '.';
+        c.path += key;
+    }
+    Scope(Ctx& ctx, size_t index) : c(ctx), len(ctx.path.size()) {
+        c.path += '[' + std::to_string(index) + ']';
+    }
+    ~Scope() { c.path.resize(len); }
+};
+
+bool dec(const json& j, int64_t& out, Ctx& c) {
+    if (!j.is_number_integer()) return c.fail("expected integer");
+    out = j.get<int64_t>();
+    return true;
+}
+
+bool dec(const json& j, int& out, Ctx& c) {
+    int64_t v = 0;
+    if (!dec(j, v, c)) return false;
+    out = static_cast<int>(v);
+    return true;
+}
+
+bool dec(const json& j, double& out, Ctx& c) {
+    if (!j.is_number()) return c.fail("expected number");
+    out = j.get<double>();
+    return true;
+}
+
+bool dec(const json& j, std::string& out, Ctx& c) {
+    if (!j.is_string()) return c.fail("expected string");
+    out = j.get_ref<const std::string&>();
+    return true;
+}
+
+bool dec(const json& j, std::optional<std::string>& out, Ctx& c) {
+    if (j.is_null()) {
+        out.reset();
+        return true;
+    }
+    std::string s;
+    if (!dec(j, s, c)) return false;
+    out = std::move(s);
+    return true;
+}
+
+template <class T>
+bool dec(const json& j, std::vector<T>& out, Ctx& c);
+
+// A required field: missing or null is an error.
+template <class T>
+bool req(const json& o, const char* key, T& out, Ctx& c) {
+    Scope s(c, key);
+    auto it = o.find(key);
+    if (it == o.end() || it->is_null()) return c.fail("missing");
+    return dec(*it, out, c);
+}
+
+// An optional field: missing or null leaves the default.
+template <class T>
+bool opt(const json& o, const char* key, T& out, Ctx& c) {
+    auto it = o.find(key);
+    if (it == o.end() || it->is_null()) return true;
+    Scope s(c, key);
+    return dec(*it, out, c);
+}
+
+// Nullable: present-or-null both fine; null → nullopt.
+bool nullable(const json& o, const char* key, std::optional<std::string>& out, Ctx& c) {
+    auto it = o.find(key);
+    if (it == o.end()) return true;
+    Scope s(c, key);
+    return dec(*it, out, c);
+}
+
+bool object(const json& j, Ctx& c) { return j.is_object() || c.fail("expected object"); }
+
+bool dec(const json& j, District& v, Ctx& c) {
+    return object(j, c) && req(j, "id", v.id, c) && req(j, "name", v.name, c) &&
+           req(j, "population", v.population, c);
+}
+
+bool dec(const json& j, DistrictStats& v, Ctx& c) {
+    return object(j, c) && req(j, "district_id", v.district_id, c) && req(j, "name", v.name, c) &&
+           req(j, "population", v.population, c) &&
+           req(j, "registered_volunteers", v.registered_volunteers, c) &&
+           req(j, "service_minutes", v.service_minutes, c);
+}
+
+bool dec(const json& j, CityStats& v, Ctx& c) {
+    return object(j, c) && req(j, "registered_volunteers", v.registered_volunteers, c) &&
+           req(j, "resident_population", v.resident_population, c) &&
+           req(j, "share_of_population_pct", v.share_of_population_pct, c) &&
+           req(j, "teams", v.teams, c) && req(j, "projects", v.projects, c) &&
+           req(j, "service_minutes", v.service_minutes, c) && opt(j, "by_district", v.by_district, c);
+}
+
+bool dec(const json& j, BrandStat& v, Ctx& c) {
+    return object(j, c) && req(j, "label", v.label, c) && req(j, "value", v.value, c);
+}
+
+bool dec(const json& j, Site& v, Ctx& c) {
+    return object(j, c) && req(j, "name", v.name, c) && req(j, "lat", v.lat, c) &&
+           req(j, "lng", v.lng, c) && req(j, "radius_m", v.radius_m, c);
+}
+
+bool dec(const json& j, Shift& v, Ctx& c) {
+    return object(j, c) && req(j, "id", v.id, c) && req(j, "start", v.start, c) &&
+           req(j, "end", v.end, c) && req(j, "capacity", v.capacity, c) &&
+           req(j, "signed_up", v.signed_up, c);
+}
+
+bool dec(const json& j, Project& v, Ctx& c) {
+    return object(j, c) && req(j, "id", v.id, c) && req(j, "title", v.title, c) &&
+           opt(j, "summary", v.summary, c) && opt(j, "description", v.description, c) &&
+           req(j, "category", v.category, c) && nullable(j, "brand", v.brand, c) &&
+           opt(j, "brand_name", v.brand_name, c) && req(j, "team_id", v.team_id, c) &&
+           opt(j, "team_name", v.team_name, c) && req(j, "district_id", v.district_id, c) &&
+           opt(j, "district_name", v.district_name, c) && req(j, "site", v.site, c) &&
+           req(j, "status", v.status, c) && opt(j, "start", v.start, c) && opt(j, "end", v.end, c) &&
+           opt(j, "capacity", v.capacity, c) && opt(j, "signed_up", v.signed_up, c) &&
+           opt(j, "shifts", v.shifts, c);
+}
+
+bool dec(const json& j, Brand& v, Ctx& c) {
+    return object(j, c) && req(j, "slug", v.slug, c) && req(j, "name", v.name, c) &&
+           req(j, "owner_org", v.owner_org, c) && opt(j, "summary", v.summary, c) &&
+           opt(j, "story", v.story, c) && opt(j, "highlights", v.highlights, c) &&
+           opt(j, "awards", v.awards, c) && opt(j, "stats", v.stats, c) &&
+           opt(j, "cover_url", v.cover_url, c) && opt(j, "project_count", v.project_count, c) &&
+           opt(j, "projects", v.projects, c);
+}
+
+bool dec(const json& j, Team& v, Ctx& c) {
+    return object(j, c) && req(j, "id", v.id, c) && req(j, "name", v.name, c) &&
+           opt(j, "org", v.org, c) && req(j, "district_id", v.district_id, c) &&
+           opt(j, "district_name", v.district_name, c) && opt(j, "leader_name", v.leader_name, c) &&
+           opt(j, "member_count", v.member_count, c) && opt(j, "project_count", v.project_count, c) &&
+           opt(j, "summary", v.summary, c) && opt(j, "founded", v.founded, c) &&
+           opt(j, "projects", v.projects, c);
+}
+
+bool dec(const json& j, FieldError& v, Ctx& c) {
+    return object(j, c) && opt(j, "field", v.field, c) && req(j, "message", v.message, c);
+}
+
+bool dec(const json& j, Problem& v, Ctx& c) {
+    return object(j, c) && opt(j, "type", v.type, c) && req(j, "title", v.title, c) &&
+           req(j, "status", v.status, c) && opt(j, "detail", v.detail, c) &&
+           opt(j, "errors", v.errors, c);
+}
+
+template <class T>
+bool dec(const json& j, Page<T>& v, Ctx& c) {
+    return object(j, c) && req(j, "items", v.items, c) && nullable(j, "next_cursor", v.next_cursor, c) &&
+           req(j, "total", v.total, c);
+}
+
+template <class T>
+bool dec(const json& j, std::vector<T>& out, Ctx& c) {
+    if (!j.is_array()) return c.fail("expected array");
+    out.clear();
+    out.resize(j.size());
+    for (size_t i = 0; i < j.size(); ++i) {
+        Scope s(c, i);
+        if (!dec(j[i], out[i], c)) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+template <class T>
+Decoded<T> decode_json(const json& j) {
+    Decoded<T> out;
+    Ctx c;
+    if (!dec(j, out.value, c)) {
+        out.error = c.error;
+        out.value = T{};
+    }
+    return out;
+}
+
+template <class T>
+Decoded<T> decode(std::string_view text) {
+    json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) {
+        Decoded<T> out;
+        out.error = DecodeError{"", "not valid JSON"};
+        return out;
+    }
+    return decode_json<T>(j);
+}
+
+#define ZYGC_DECODER(T)                                 \
+    template Decoded<T> decode<T>(std::string_view);   \
+    template Decoded<T> decode_json<T>(const json&);
+ZYGC_DECODER(std::vector<District>)
+ZYGC_DECODER(CityStats)
+ZYGC_DECODER(std::vector<Brand>)
+ZYGC_DECODER(Brand)
+ZYGC_DECODER(Team)
+ZYGC_DECODER(Page<Team>)
+ZYGC_DECODER(Project)
+ZYGC_DECODER(Page<Project>)
+ZYGC_DECODER(Problem)
+#undef ZYGC_DECODER
+
+// ---------------------------------------------------------------------------
+// [SECTION] Encoding
+// ---------------------------------------------------------------------------
+
+json encode(const District& v) { return {{"id", v.id}, {"name", v.name}, {"population", v.population}}; }
+
+json encode(const DistrictStats& v) {
+    return {{"district_id", v.district_id},
+            {"name", v.name},
+            {"population", v.population},
+            {"registered_volunteers", v.registered_volunteers},
+            {"service_minutes", v.service_minutes}};
+}
+
+json encode(const CityStats& v) {
+    return {{"registered_volunteers", v.registered_volunteers},
+            {"resident_population", v.resident_population},
+            {"share_of_population_pct", v.share_of_population_pct},
+            {"teams", v.teams},
+            {"projects", v.projects},
+            {"service_minutes", v.service_minutes},
+            {"by_district", encode(v.by_district)}};
+}
+
+json encode(const BrandStat& v) { return {{"label", v.label}, {"value", v.value}}; }
+
+json encode(const Site& v) {
+    return {{"name", v.name}, {"lat", v.lat}, {"lng", v.lng}, {"radius_m", v.radius_m}};
+}
+
+json encode(const Shift& v) {
+    return {{"id", v.id}, {"start", v.start}, {"end", v.end}, {"capacity", v.capacity}, {"signed_up", v.signed_up}};
+}
+
+json encode(const Project& v) {
+    json j = {{"id", v.id},
+              {"title", v.title},
+              {"summary", v.summary},
+              {"category", v.category},
+              {"brand", v.brand ? json(*v.brand) : json()},
+              {"brand_name", v.brand_name},
+              {"team_id", v.team_id},
+              {"team_name", v.team_name},
+              {"district_id", v.district_id},
+              {"district_name", v.district_name},
+              {"site", encode(v.site)},
+              {"status", v.status},
+              {"start", v.start},
+              {"end", v.end},
+              {"capacity", v.capacity},
+              {"signed_up", v.signed_up}};
+    if (!v.description.empty()) j["description"] = v.description;
+    if (!v.shifts.empty()) j["shifts"] = encode(v.shifts);
+    return j;
+}
+
+json encode(const Brand& v) {
+    json j = {{"slug", v.slug},
+              {"name", v.name},
+              {"owner_org", v.owner_org},
+              {"summary", v.summary},
+              {"highlights", v.highlights},
+              {"awards", v.awards},
+              {"stats", encode(v.stats)},
+              {"cover_url", v.cover_url},
+              {"project_count", v.project_count}};
+    if (!v.story.empty()) j["story"] = v.story;
+    if (!v.projects.empty()) j["projects"] = encode(v.projects);
+    return j;
+}
+
+json encode(const Team& v) {
+    json j = {{"id", v.id},
+              {"name", v.name},
+              {"org", v.org},
+              {"district_id", v.district_id},
+              {"district_name", v.district_name},
+              {"leader_name", v.leader_name},
+              {"member_count", v.member_count},
+              {"project_count", v.project_count},
+              {"summary", v.summary},
+              {"founded", v.founded}};
+    if (!v.projects.empty()) j["projects"] = encode(v.projects);
+    return j;
+}
+
+json encode(const FieldError& v) { return {{"field", v.field}, {"message", v.message}}; }
+
+json encode(const Problem& v) {
+    json j = {{"type", v.type}, {"title", v.title}, {"status", v.status}};
+    if (!v.detail.empty()) j["detail"] = v.detail;
+    if (!v.errors.empty()) j["errors"] = encode(v.errors);
+    return j;
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Categories
+// ---------------------------------------------------------------------------
+
+const std::vector<Category>& categories() {
+    static const std::vector<Category> list = {
+        {"elderly", "助老服务", "Elderly care"},     {"disability", "助残服务", "Disability support"},
+        {"children", "关爱儿童", "Children"},        {"community", "社区治理", "Community"},
+        {"environment", "生态环保", "Environment"},  {"civility", "文明实践", "Civility"},
+        {"emergency", "应急救援", "Emergency"},      {"events", "赛会服务", "Events"},
+        {"culture", "文化旅游", "Culture & tourism"}, {"education", "教育助学", "Education"},
+        {"health", "医疗卫生", "Health"},
+    };
+    return list;
+}
+
+const Category* find_category(std::string_view code) {
+    for (const Category& c : categories())
+        if (code == c.code) return &c;
+    return nullptr;
+}
+
+}  // namespace zygc

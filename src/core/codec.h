@@ -1,0 +1,74 @@
+// JSON codecs for the model, on nlohmann_json's exception-free path.
+// decode() never throws and never aborts: malformed or wrongly typed input becomes a
+// DecodeError naming the field path ("items[3].shifts[0].capacity").
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model.h"
+
+namespace zygc {
+
+struct DecodeError {
+    std::string path;     // "" for the document itself
+    std::string message;  // "expected integer", "missing", "not valid JSON"
+    std::string to_string() const { return path.empty() ? message : path + ": " + message; }
+};
+
+template <class T>
+struct Decoded {
+    T value{};
+    std::optional<DecodeError> error;
+    bool ok() const { return !error; }
+};
+
+// Decoders for every payload the API returns. Unknown fields are ignored.
+template <class T>
+Decoded<T> decode(std::string_view json_text);
+template <class T>
+Decoded<T> decode_json(const nlohmann::json& j);  // same, from an already parsed value
+
+// Explicitly provided for: std::vector<District>, CityStats, std::vector<Brand>, Brand,
+// Team, Page<Team>, Project, Page<Project>, Problem.
+
+// Encoders (the server uses these; round trips are tested).
+nlohmann::json encode(const District&);
+nlohmann::json encode(const DistrictStats&);
+nlohmann::json encode(const CityStats&);
+nlohmann::json encode(const BrandStat&);
+nlohmann::json encode(const Site&);
+nlohmann::json encode(const Shift&);
+nlohmann::json encode(const Project&);  // lists omit description/shifts when empty
+nlohmann::json encode(const Brand&);
+nlohmann::json encode(const Team&);
+nlohmann::json encode(const FieldError&);
+nlohmann::json encode(const Problem&);
+
+template <class T>
+nlohmann::json encode(const std::vector<T>& v) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& x : v) a.push_back(encode(x));
+    return a;
+}
+
+template <class T>
+nlohmann::json encode(const Page<T>& p) {
+    return {{"items", encode(p.items)},
+            {"next_cursor", p.next_cursor ? nlohmann::json(*p.next_cursor) : nlohmann::json()},
+            {"total", p.total}};
+}
+
+// Project categories: code → Chinese label. The API filters by code.
+struct Category {
+    const char* code;
+    const char* label_zh;
+    const char* label_en;
+};
+const std::vector<Category>& categories();
+const Category* find_category(std::string_view code);
+
+}  // namespace zygc

@@ -1,0 +1,33 @@
+// The HTTP seam: plain request/response values and the Transport interface.
+// The web platform implements Transport with fetch; tests use a fake.
+#pragma once
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace zygc {
+
+struct HttpRequest {
+    std::string method = "GET";
+    std::string path;  // relative to the API base, e.g. "/projects?q=%E5%B0%8F"
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+};
+
+struct HttpResponse {
+    int status = 0;  // 0: the request never got an answer (network down, aborted)
+    std::string content_type;
+    std::string etag;
+    std::string body;
+    std::string network_error;  // set when status == 0
+};
+
+class Transport {
+public:
+    virtual ~Transport() = default;
+    // Sends the request; calls done exactly once, later, on the thread that runs the app.
+    virtual void send(const HttpRequest& request, std::function<void(HttpResponse)> done) = 0;
+};
+
+}  // namespace zygc

@@ -1,0 +1,128 @@
+// The data the app and the reference server share. Plain structs, no behaviour.
+// Field names follow ../shared/API.md; JSON codecs live in codec.h.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zygc {
+
+using Id = int64_t;
+
+struct District {
+    Id id = 0;
+    std::string name;
+    int64_t population = 0;
+};
+
+struct DistrictStats {
+    Id district_id = 0;
+    std::string name;
+    int64_t population = 0;
+    int64_t registered_volunteers = 0;
+    int64_t service_minutes = 0;
+};
+
+struct CityStats {
+    int64_t registered_volunteers = 0;
+    int64_t resident_population = 0;
+    double share_of_population_pct = 0;  // one decimal, e.g. 19.6
+    int64_t teams = 0;
+    int64_t projects = 0;
+    int64_t service_minutes = 0;
+    std::vector<DistrictStats> by_district;
+};
+
+struct BrandStat {
+    std::string label;  // "参与青年志愿者"
+    std::string value;  // "4000+"
+};
+
+struct Site {
+    std::string name;
+    double lat = 0;
+    double lng = 0;
+    int64_t radius_m = 0;
+};
+
+struct Shift {
+    Id id = 0;
+    std::string start;  // RFC 3339 with offset
+    std::string end;
+    int64_t capacity = 0;
+    int64_t signed_up = 0;
+};
+
+// A project as lists show it; the detail adds description and shifts.
+struct Project {
+    Id id = 0;
+    std::string title;
+    std::string summary;
+    std::string description;  // detail only ("" in lists)
+    std::string category;     // code, see categories in codec.h
+    std::optional<std::string> brand;  // brand slug
+    std::string brand_name;            // "" when no brand
+    Id team_id = 0;
+    std::string team_name;
+    Id district_id = 0;
+    std::string district_name;
+    Site site;
+    std::string status;  // "open" | "closed"
+    std::string start;   // first shift start ("" when none)
+    std::string end;     // last shift end
+    int64_t capacity = 0;   // sum over shifts
+    int64_t signed_up = 0;  // sum over shifts
+    std::vector<Shift> shifts;  // detail only
+};
+
+struct Brand {
+    std::string slug;
+    std::string name;
+    std::string owner_org;
+    std::string summary;
+    std::string story;  // detail only ("" in lists)
+    std::vector<std::string> highlights;
+    std::vector<std::string> awards;
+    std::vector<BrandStat> stats;
+    std::string cover_url;
+    int64_t project_count = 0;
+    std::vector<Project> projects;  // detail only
+};
+
+struct Team {
+    Id id = 0;
+    std::string name;
+    std::string org;
+    Id district_id = 0;
+    std::string district_name;
+    std::string leader_name;
+    int64_t member_count = 0;
+    int64_t project_count = 0;
+    std::string summary;
+    std::string founded;  // YYYY-MM-DD
+    std::vector<Project> projects;  // detail only
+};
+
+template <class T>
+struct Page {
+    std::vector<T> items;
+    std::optional<std::string> next_cursor;
+    int64_t total = 0;
+};
+
+// RFC 9457 problem details.
+struct FieldError {
+    std::string field;
+    std::string message;
+};
+
+struct Problem {
+    std::string type = "about:blank";
+    std::string title;
+    int status = 0;
+    std::string detail;
+    std::vector<FieldError> errors;
+};
+
+}  // namespace zygc
