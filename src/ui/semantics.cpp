@@ -1,0 +1,179 @@
+#include "ui/semantics.h"
+
+#include <cstdio>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+
+namespace zygc::sem {
+namespace {
+
+struct Pending {
+    bool has_role = false;
+    Role role = Role::Button;
+    uint32_t flags = 0;
+};
+
+std::vector<Node> g_building;
+std::vector<Node> g_last;
+uint64_t g_version = 0;
+Pending g_next;
+// The rect of the item ImGui registered last; ItemInfo arrives right after ItemAdd.
+ImGuiID g_added_id = 0;
+ImRect g_added_bb;
+
+std::string strip_id(const char* label) {
+    std::string s = label ? label : "";
+    auto pos = s.find("##");
+    if (pos != std::string::npos) s.resize(pos);
+    return s;
+}
+
+Role infer_role(ImGuiItemStatusFlags f) {
+    if (f & ImGuiItemStatusFlags_Checkable) return Role::Checkbox;
+    return Role::Button;
+}
+
+bool same(const Node& a, const Node& b) {
+    return a.id == b.id && a.role == b.role && a.label == b.label && a.x == b.x && a.y == b.y &&
+           a.w == b.w && a.h == b.h && a.flags == b.flags;
+}
+
+void json_escape(std::string& out, const std::string& s) {
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+}
+
+}  // namespace
+
+const char* role_name(Role r) {
+    switch (r) {
+        case Role::Window: return "window";
+        case Role::Button: return "button";
+        case Role::Text: return "text";
+        case Role::Heading: return "heading";
+        case Role::Input: return "input";
+        case Role::Checkbox: return "checkbox";
+        case Role::Tab: return "tab";
+        case Role::Link: return "link";
+        case Role::ListItem: return "list-item";
+        case Role::Image: return "image";
+    }
+    return "button";
+}
+
+void set_next(Role role, uint32_t flags) { g_next = {true, role, flags}; }
+
+void add_last_item(Role role, const char* label, uint32_t flags) {
+    ImGuiContext& g = *GImGui;
+    ImGuiID id = ImGui::GetID(label);
+    set_next(role, flags);
+    IMGUI_TEST_ENGINE_ITEM_ADD(g.LastItemData.Rect, id);
+    IMGUI_TEST_ENGINE_ITEM_INFO(id, label, 0);
+}
+
+void begin_frame() {
+    GImGui->TestEngineHookItems = true;
+    g_building.clear();
+    g_next = {};
+}
+
+void end_frame() {
+    bool changed = g_building.size() != g_last.size();
+    for (size_t i = 0; !changed && i < g_building.size(); ++i) changed = !same(g_building[i], g_last[i]);
+    if (changed) {
+        g_last.swap(g_building);
+        ++g_version;
+    }
+    g_building.clear();
+}
+
+const std::vector<Node>& last_frame() { return g_last; }
+uint64_t frame_version() { return g_version; }
+
+std::string to_json(float scale) {
+    if (scale <= 0) scale = 1;
+    std::string out = "[";
+    char num[160];
+    for (size_t i = 0; i < g_last.size(); ++i) {
+        const Node& n = g_last[i];
+        if (i) out += ',';
+        std::snprintf(num, sizeof num, "{\"id\":%u,\"role\":\"%s\",\"label\":\"", n.id, role_name(n.role));
+        out += num;
+        json_escape(out, n.label);
+        std::snprintf(num, sizeof num, "\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"flags\":%u}",
+                      n.x / scale, n.y / scale, n.w / scale, n.h / scale, n.flags);
+        out += num;
+    }
+    out += ']';
+    return out;
+}
+
+const Node* find(const std::string& label, Role role) {
+    for (const Node& n : g_last)
+        if (n.role == role && n.label == label) return &n;
+    return nullptr;
+}
+
+const Node* find_containing(const std::string& text, Role role) {
+    for (const Node& n : g_last)
+        if (n.role == role && n.label.find(text) != std::string::npos) return &n;
+    return nullptr;
+}
+
+}  // namespace zygc::sem
+
+// ---- Dear ImGui's test-engine hooks ----
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
+    zygc::sem::g_added_id = id;
+    zygc::sem::g_added_bb = bb;
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+    using namespace zygc::sem;
+    Pending next = g_next;
+    g_next = {};
+    if (id != g_added_id) return;
+    std::string text = strip_id(label);
+    if (text.empty()) return;
+    Node n;
+    n.id = id;
+    n.role = next.has_role ? next.role : infer_role(flags);
+    n.label = std::move(text);
+    // Only the part inside the window's clip rect is on screen.
+    ImRect r = g_added_bb;
+    if (ctx->CurrentWindow) r.ClipWithFull(ctx->CurrentWindow->ClipRect);
+    if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;
+    n.x = r.Min.x;
+    n.y = r.Min.y;
+    n.w = r.GetWidth();
+    n.h = r.GetHeight();
+    n.flags = next.flags;
+    if (flags & ImGuiItemStatusFlags_Checked) n.flags |= Checked;
+    if (ctx->ActiveId == id && n.role == Role::Input) n.flags |= Focused;
+    g_building.push_back(std::move(n));
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID id) {
+    for (const auto& n : zygc::sem::g_last)
+        if (n.id == id) return n.label.c_str();
+    return nullptr;
+}

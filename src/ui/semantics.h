@@ -1,0 +1,51 @@
+// The semantics tree: every widget drawn in the last frame, with role, label, rect and
+// state, recorded through Dear ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE).
+// Tests drive the real UI by label; the web platform mirrors it for screen readers.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace zygc::sem {
+
+enum class Role { Window, Button, Text, Heading, Input, Checkbox, Tab, Link, ListItem, Image };
+const char* role_name(Role r);
+
+enum Flags : uint32_t {
+    None = 0,
+    Disabled = 1 << 0,
+    Checked = 1 << 1,
+    Selected = 1 << 2,
+    Focused = 1 << 3,  // the active text field
+    Busy = 1 << 4,     // loading placeholder (skeleton)
+};
+
+struct Node {
+    uint32_t id = 0;      // ImGuiID
+    Role role = Role::Button;
+    std::string label;    // visible text, "##suffix" removed
+    float x = 0, y = 0, w = 0, h = 0;  // framebuffer pixels
+    uint32_t flags = 0;
+};
+
+// Role and flags for the next item the hooks see (default: inferred from ImGui's status flags).
+void set_next(Role role, uint32_t flags = 0);
+
+// Records a non-interactive item (text, heading, image) whose rect was just laid out by
+// ImGui as the last item. Goes through the same hook as widgets.
+void add_last_item(Role role, const char* label, uint32_t flags = 0);
+
+void begin_frame();  // after ImGui::NewFrame(): start a new tree
+void end_frame();    // before ImGui::Render(): the tree becomes "last frame"
+
+const std::vector<Node>& last_frame();
+uint64_t frame_version();  // increments when the last frame's tree differs from the one before
+
+// JSON array of {id,role,label,x,y,w,h,flags} in CSS pixels (framebuffer px / scale).
+std::string to_json(float scale);
+
+// Helpers for tests and the platform.
+const Node* find(const std::string& label, Role role);
+const Node* find_containing(const std::string& text, Role role);
+
+}  // namespace zygc::sem
