@@ -177,6 +177,74 @@ bool dec(const json& j, Problem& v, Ctx& c) {
            opt(j, "errors", v.errors, c);
 }
 
+bool dec(const json& j, bool& out, Ctx& c) {
+    if (!j.is_boolean()) return c.fail("expected boolean");
+    out = j.get<bool>();
+    return true;
+}
+
+bool dec(const json& j, TeamMembership& v, Ctx& c) {
+    return object(j, c) && req(j, "id", v.id, c) && req(j, "name", v.name, c) && req(j, "role", v.role, c);
+}
+
+bool dec(const json& j, VolunteerProfile& v, Ctx& c) {
+    return object(j, c) && req(j, "real_name", v.real_name, c) &&
+           req(j, "id_number_masked", v.id_number_masked, c) && req(j, "district_id", v.district_id, c) &&
+           opt(j, "skills", v.skills, c) && opt(j, "availability", v.availability, c) &&
+           opt(j, "registered_at", v.registered_at, c);
+}
+
+bool dec(const json& j, std::optional<VolunteerProfile>& out, Ctx& c) {
+    if (j.is_null()) {
+        out.reset();
+        return true;
+    }
+    VolunteerProfile v;
+    if (!dec(j, v, c)) return false;
+    out = std::move(v);
+    return true;
+}
+
+bool dec(const json& j, Me& v, Ctx& c) {
+    if (!object(j, c) || !req(j, "id", v.id, c) || !opt(j, "phone_masked", v.phone_masked, c) ||
+        !opt(j, "display_name", v.display_name, c) || !req(j, "roles", v.roles, c) ||
+        !opt(j, "teams", v.teams, c))
+        return false;
+    auto it = j.find("volunteer");
+    if (it == j.end()) return true;
+    Scope s(c, "volunteer");
+    return dec(*it, v.volunteer, c);
+}
+
+bool dec(const json& j, SmsCodeSent& v, Ctx& c) {
+    return object(j, c) && nullable(j, "dev_code", v.dev_code, c) && opt(j, "retry_after_s", v.retry_after_s, c);
+}
+
+bool dec(const json& j, VolunteerApplication& v, Ctx& c) {
+    return object(j, c) && req(j, "real_name", v.real_name, c) && req(j, "id_number", v.id_number, c) &&
+           req(j, "district_id", v.district_id, c) && opt(j, "skills", v.skills, c) &&
+           opt(j, "availability", v.availability, c) && req(j, "consent", v.consent, c);
+}
+
+bool dec(const json& j, Signup& v, Ctx& c) {
+    return object(j, c) && req(j, "id", v.id, c) && req(j, "shift_id", v.shift_id, c) &&
+           req(j, "project_id", v.project_id, c) && opt(j, "project_title", v.project_title, c) &&
+           req(j, "start", v.start, c) && req(j, "end", v.end, c) && opt(j, "site_name", v.site_name, c) &&
+           req(j, "status", v.status, c) && opt(j, "created_at", v.created_at, c);
+}
+
+bool dec(const json& j, ShiftDraft& v, Ctx& c) {
+    return object(j, c) && req(j, "start", v.start, c) && req(j, "end", v.end, c) &&
+           req(j, "capacity", v.capacity, c);
+}
+
+bool dec(const json& j, ProjectDraft& v, Ctx& c) {
+    return object(j, c) && req(j, "team_id", v.team_id, c) && req(j, "title", v.title, c) &&
+           opt(j, "summary", v.summary, c) && req(j, "description", v.description, c) &&
+           req(j, "category", v.category, c) && nullable(j, "brand", v.brand, c) &&
+           req(j, "district_id", v.district_id, c) && req(j, "site", v.site, c) && req(j, "shifts", v.shifts, c);
+}
+
 template <class T>
 bool dec(const json& j, Page<T>& v, Ctx& c) {
     return object(j, c) && req(j, "items", v.items, c) && nullable(j, "next_cursor", v.next_cursor, c) &&
@@ -231,6 +299,13 @@ ZYGC_DECODER(Page<Team>)
 ZYGC_DECODER(Project)
 ZYGC_DECODER(Page<Project>)
 ZYGC_DECODER(Problem)
+ZYGC_DECODER(Me)
+ZYGC_DECODER(SmsCodeSent)
+ZYGC_DECODER(VolunteerApplication)
+ZYGC_DECODER(Signup)
+ZYGC_DECODER(std::vector<Signup>)
+ZYGC_DECODER(Page<Signup>)
+ZYGC_DECODER(ProjectDraft)
 #undef ZYGC_DECODER
 
 // ---------------------------------------------------------------------------
@@ -326,6 +401,53 @@ json encode(const Problem& v) {
     if (!v.detail.empty()) j["detail"] = v.detail;
     if (!v.errors.empty()) j["errors"] = encode(v.errors);
     return j;
+}
+
+json encode(const TeamMembership& v) { return {{"id", v.id}, {"name", v.name}, {"role", v.role}}; }
+
+json encode(const VolunteerProfile& v) {
+    return {{"real_name", v.real_name},         {"id_number_masked", v.id_number_masked},
+            {"district_id", v.district_id},     {"skills", v.skills},
+            {"availability", v.availability},   {"registered_at", v.registered_at}};
+}
+
+json encode(const Me& v) {
+    return {{"id", v.id},
+            {"phone_masked", v.phone_masked},
+            {"display_name", v.display_name},
+            {"roles", v.roles},
+            {"teams", encode(v.teams)},
+            {"volunteer", v.volunteer ? encode(*v.volunteer) : json()}};
+}
+
+json encode(const SmsCodeSent& v) {
+    return {{"dev_code", v.dev_code ? json(*v.dev_code) : json()}, {"retry_after_s", v.retry_after_s}};
+}
+
+json encode(const VolunteerApplication& v) {
+    return {{"real_name", v.real_name},       {"id_number", v.id_number}, {"district_id", v.district_id},
+            {"skills", v.skills},             {"availability", v.availability},
+            {"consent", v.consent}};
+}
+
+json encode(const Signup& v) {
+    return {{"id", v.id},       {"shift_id", v.shift_id},   {"project_id", v.project_id},
+            {"project_title", v.project_title}, {"start", v.start}, {"end", v.end},
+            {"site_name", v.site_name}, {"status", v.status}, {"created_at", v.created_at}};
+}
+
+json encode(const ShiftDraft& v) { return {{"start", v.start}, {"end", v.end}, {"capacity", v.capacity}}; }
+
+json encode(const ProjectDraft& v) {
+    return {{"team_id", v.team_id},
+            {"title", v.title},
+            {"summary", v.summary},
+            {"description", v.description},
+            {"category", v.category},
+            {"brand", v.brand ? json(*v.brand) : json()},
+            {"district_id", v.district_id},
+            {"site", encode(v.site)},
+            {"shifts", encode(v.shifts)}};
 }
 
 // ---------------------------------------------------------------------------

@@ -33,7 +33,8 @@ template <class T>
 Decoded<T> decode_json(const nlohmann::json& j);  // same, from an already parsed value
 
 // Explicitly provided for: std::vector<District>, CityStats, std::vector<Brand>, Brand,
-// Team, Page<Team>, Project, Page<Project>, Problem.
+// Team, Page<Team>, Project, Page<Project>, Problem, Me, SmsCodeSent,
+// VolunteerApplication, Signup, std::vector<Signup>, Page<Signup>, ProjectDraft.
 
 // Encoders (the server uses these; round trips are tested).
 nlohmann::json encode(const District&);
@@ -47,6 +48,14 @@ nlohmann::json encode(const Brand&);
 nlohmann::json encode(const Team&);
 nlohmann::json encode(const FieldError&);
 nlohmann::json encode(const Problem&);
+nlohmann::json encode(const TeamMembership&);
+nlohmann::json encode(const VolunteerProfile&);
+nlohmann::json encode(const Me&);
+nlohmann::json encode(const SmsCodeSent&);
+nlohmann::json encode(const VolunteerApplication&);
+nlohmann::json encode(const Signup&);
+nlohmann::json encode(const ShiftDraft&);
+nlohmann::json encode(const ProjectDraft&);
 
 template <class T>
 nlohmann::json encode(const std::vector<T>& v) {

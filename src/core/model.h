@@ -111,6 +111,79 @@ struct Page {
     int64_t total = 0;
 };
 
+// ---- Accounts, 实名注册, sign-ups ----
+
+struct TeamMembership {
+    Id id = 0;
+    std::string name;
+    std::string role;  // "leader" | "member"
+};
+
+// What a volunteer registered; the ID number only ever travels masked.
+struct VolunteerProfile {
+    std::string real_name;
+    std::string id_number_masked;  // "1303**********123X"
+    Id district_id = 0;
+    std::vector<std::string> skills;
+    std::vector<std::string> availability;  // "weekday_day" | "weekday_evening" | "weekend"
+    std::string registered_at;
+};
+
+struct Me {
+    Id id = 0;
+    std::string phone_masked;
+    std::string display_name;
+    std::vector<std::string> roles;  // resident volunteer organizer social_worker admin
+    std::vector<TeamMembership> teams;
+    std::optional<VolunteerProfile> volunteer;
+};
+
+struct SmsCodeSent {
+    std::optional<std::string> dev_code;  // dev mode only
+    int64_t retry_after_s = 60;
+};
+
+// The 实名注册 form as sent (PUT /me/volunteer). The ID number is sent once, over TLS.
+struct VolunteerApplication {
+    std::string real_name;
+    std::string id_number;
+    Id district_id = 0;
+    std::vector<std::string> skills;
+    std::vector<std::string> availability;
+    bool consent = false;  // separate consent to sensitive personal information (PIPL art. 29)
+};
+
+struct Signup {
+    Id id = 0;
+    Id shift_id = 0;
+    Id project_id = 0;
+    std::string project_title;
+    std::string start;
+    std::string end;
+    std::string site_name;
+    std::string status;  // "confirmed" | "cancelled"
+    std::string created_at;
+};
+
+struct ShiftDraft {
+    std::string start;
+    std::string end;
+    int64_t capacity = 0;
+};
+
+// POST /projects and PATCH /projects/{id}.
+struct ProjectDraft {
+    Id team_id = 0;
+    std::string title;
+    std::string summary;
+    std::string description;
+    std::string category;
+    std::optional<std::string> brand;
+    Id district_id = 0;
+    Site site;
+    std::vector<ShiftDraft> shifts;
+};
+
 // RFC 9457 problem details.
 struct FieldError {
     std::string field;

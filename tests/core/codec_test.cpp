@@ -189,3 +189,55 @@ TEST_CASE("categories have codes and Chinese labels", "[codec]") {
     CHECK(find_category("nope") == nullptr);
     CHECK(categories().size() == 11);
 }
+
+TEST_CASE("account payloads round trip", "[codec]") {
+    Me me;
+    me.id = 1;
+    me.phone_masked = "138****0001";
+    me.display_name = "志愿者";
+    me.roles = {"resident", "volunteer"};
+    me.teams = {{3, "海港区文化路街道志愿服务队", "member"}};
+    auto d = decode<Me>(encode(me).dump());
+    REQUIRE(d.ok());
+    CHECK_FALSE(d.value.volunteer.has_value());
+    CHECK(d.value.teams.at(0).role == "member");
+
+    me.volunteer = VolunteerProfile{"张三", "1303**********123X", 1, {"急救"}, {"weekend"}, "2026-11-28T10:00:00+08:00"};
+    auto d2 = decode<Me>(encode(me).dump());
+    REQUIRE(d2.ok());
+    REQUIRE(d2.value.volunteer.has_value());
+    CHECK(d2.value.volunteer->id_number_masked == "1303**********123X");
+
+    auto bad = encode(me);
+    bad["volunteer"]["district_id"] = "1";
+    auto d3 = decode<Me>(bad.dump());
+    REQUIRE_FALSE(d3.ok());
+    CHECK(d3.error->path == "volunteer.district_id");
+
+    VolunteerApplication app{"张三", "11010519491231002X", 1, {}, {"weekend"}, true};
+    auto da = decode<VolunteerApplication>(encode(app).dump());
+    REQUIRE(da.ok());
+    CHECK(da.value.consent);
+    auto no_consent = encode(app);
+    no_consent["consent"] = "yes";
+    CHECK(decode<VolunteerApplication>(no_consent.dump()).error->path == "consent");
+
+    ProjectDraft draft;
+    draft.team_id = 2;
+    draft.title = "净滩";
+    draft.description = "清理海滩垃圾";
+    draft.category = "environment";
+    draft.district_id = 3;
+    draft.site = {"鸽子窝公园", 39.84, 119.52, 300};
+    draft.shifts = {{"2026-12-05T09:00:00+08:00", "2026-12-05T11:00:00+08:00", 20}};
+    auto dd = decode<ProjectDraft>(encode(draft).dump());
+    REQUIRE(dd.ok());
+    CHECK(dd.value.shifts.at(0).capacity == 20);
+    CHECK_FALSE(dd.value.brand.has_value());
+
+    Signup s{5, 101, 12, "净滩", "2026-12-05T09:00:00+08:00", "2026-12-05T11:00:00+08:00", "鸽子窝公园",
+             "confirmed", "2026-11-28T10:00:00+08:00"};
+    auto ds = decode<std::vector<Signup>>(encode(std::vector<Signup>{s}).dump());
+    REQUIRE(ds.ok());
+    CHECK(ds.value.at(0).shift_id == 101);
+}
