@@ -10,6 +10,19 @@ HttpRequest get(std::string path) {
     return r;
 }
 
+HttpRequest send(const char* method, std::string path, const nlohmann::json& body) {
+    HttpRequest r;
+    r.method = method;
+    r.path = std::move(path);
+    r.headers.push_back({"Accept", "application/json"});
+    r.headers.push_back({"X-Requested-With", "zygc"});
+    if (!body.is_null()) {
+        r.headers.push_back({"Content-Type", "application/json"});
+        r.body = body.dump();
+    }
+    return r;
+}
+
 // Appends "&key=value" (or "?key=value" for the first) when value is not empty.
 void param(std::string& path, const char* key, const std::string& value) {
     if (value.empty()) return;
@@ -75,5 +88,46 @@ HttpRequest get_projects(const ProjectQuery& q) {
 }
 
 HttpRequest get_project(Id id) { return get("/projects/" + std::to_string(id)); }
+
+HttpRequest post_sms_code(const std::string& phone) {
+    return send("POST", "/auth/sms-code", {{"phone", phone}});
+}
+
+HttpRequest post_login(const std::string& phone, const std::string& code) {
+    return send("POST", "/auth/login", {{"phone", phone}, {"code", code}});
+}
+
+HttpRequest post_wechat(const std::string& code) { return send("POST", "/auth/wechat", {{"code", code}}); }
+HttpRequest post_logout() { return send("POST", "/auth/logout", nlohmann::json::object()); }
+HttpRequest get_me() { return get("/me"); }
+
+HttpRequest put_volunteer(const VolunteerApplication& application) {
+    return send("PUT", "/me/volunteer", encode(application));
+}
+
+HttpRequest post_team_member(Id team_id) {
+    return send("POST", "/teams/" + std::to_string(team_id) + "/members", nlohmann::json::object());
+}
+
+HttpRequest post_signup(Id project_id, Id shift_id, const std::string& idempotency_key) {
+    HttpRequest r = send("POST", "/projects/" + std::to_string(project_id) + "/signups", {{"shift_id", shift_id}});
+    r.headers.push_back({"Idempotency-Key", idempotency_key});
+    return r;
+}
+
+HttpRequest delete_signup(Id signup_id) { return send("DELETE", "/signups/" + std::to_string(signup_id), {}); }
+HttpRequest get_my_signups() { return get("/me/signups"); }
+
+HttpRequest post_project(const ProjectDraft& draft, const std::string& idempotency_key) {
+    HttpRequest r = send("POST", "/projects", encode(draft));
+    r.headers.push_back({"Idempotency-Key", idempotency_key});
+    return r;
+}
+
+HttpRequest patch_project(Id id, const nlohmann::json& changes, const std::string& if_match) {
+    HttpRequest r = send("PATCH", "/projects/" + std::to_string(id), changes);
+    r.headers.push_back({"If-Match", if_match});
+    return r;
+}
 
 }  // namespace zygc::api

@@ -37,6 +37,21 @@ HttpRequest get_team(Id id);
 HttpRequest get_projects(const ProjectQuery& query);
 HttpRequest get_project(Id id);
 
+// Accounts and sign-ups. State-changing requests carry X-Requested-With: zygc (CSRF guard)
+// and a JSON body; the session itself is an HttpOnly cookie the app never sees.
+HttpRequest post_sms_code(const std::string& phone);
+HttpRequest post_login(const std::string& phone, const std::string& code);
+HttpRequest post_wechat(const std::string& code);
+HttpRequest post_logout();
+HttpRequest get_me();
+HttpRequest put_volunteer(const VolunteerApplication& application);
+HttpRequest post_team_member(Id team_id);
+HttpRequest post_signup(Id project_id, Id shift_id, const std::string& idempotency_key);
+HttpRequest delete_signup(Id signup_id);
+HttpRequest get_my_signups();
+HttpRequest post_project(const ProjectDraft& draft, const std::string& idempotency_key);
+HttpRequest patch_project(Id id, const nlohmann::json& changes, const std::string& if_match);
+
 std::string url_encode(std::string_view s);  // RFC 3986 unreserved kept, rest %XX
 
 }  // namespace api

@@ -216,6 +216,8 @@ bool dec(const json& j, Me& v, Ctx& c) {
     return dec(*it, v.volunteer, c);
 }
 
+bool dec(const json& j, Session& v, Ctx& c) { return object(j, c) && req(j, "user", v.user, c); }
+
 bool dec(const json& j, SmsCodeSent& v, Ctx& c) {
     return object(j, c) && nullable(j, "dev_code", v.dev_code, c) && opt(j, "retry_after_s", v.retry_after_s, c);
 }
@@ -300,6 +302,7 @@ ZYGC_DECODER(Project)
 ZYGC_DECODER(Page<Project>)
 ZYGC_DECODER(Problem)
 ZYGC_DECODER(Me)
+ZYGC_DECODER(Session)
 ZYGC_DECODER(SmsCodeSent)
 ZYGC_DECODER(VolunteerApplication)
 ZYGC_DECODER(Signup)
@@ -419,6 +422,8 @@ json encode(const Me& v) {
             {"teams", encode(v.teams)},
             {"volunteer", v.volunteer ? encode(*v.volunteer) : json()}};
 }
+
+json encode(const Session& v) { return {{"user", encode(v.user)}}; }
 
 json encode(const SmsCodeSent& v) {
     return {{"dev_code", v.dev_code ? json(*v.dev_code) : json()}, {"retry_after_s", v.retry_after_s}};

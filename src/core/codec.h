@@ -33,7 +33,7 @@ template <class T>
 Decoded<T> decode_json(const nlohmann::json& j);  // same, from an already parsed value
 
 // Explicitly provided for: std::vector<District>, CityStats, std::vector<Brand>, Brand,
-// Team, Page<Team>, Project, Page<Project>, Problem, Me, SmsCodeSent,
+// Team, Page<Team>, Project, Page<Project>, Problem, Me, Session, SmsCodeSent,
 // VolunteerApplication, Signup, std::vector<Signup>, Page<Signup>, ProjectDraft.
 
 // Encoders (the server uses these; round trips are tested).
@@ -51,6 +51,7 @@ nlohmann::json encode(const Problem&);
 nlohmann::json encode(const TeamMembership&);
 nlohmann::json encode(const VolunteerProfile&);
 nlohmann::json encode(const Me&);
+nlohmann::json encode(const Session&);
 nlohmann::json encode(const SmsCodeSent&);
 nlohmann::json encode(const VolunteerApplication&);
 nlohmann::json encode(const Signup&);

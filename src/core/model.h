@@ -138,6 +138,11 @@ struct Me {
     std::optional<VolunteerProfile> volunteer;
 };
 
+// POST /auth/login and /auth/wechat answer {"user": Me}.
+struct Session {
+    Me user;
+};
+
 struct SmsCodeSent {
     std::optional<std::string> dev_code;  // dev mode only
     int64_t retry_after_s = 60;

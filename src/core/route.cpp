@@ -32,6 +32,28 @@ Route parse_route(std::string_view hash) {
         r.kind = Route::Projects;
         return r;
     }
+    struct Fixed {
+        const char* path;
+        Route::Kind kind;
+    };
+    static const Fixed fixed[] = {{"login", Route::Login},       {"me", Route::Me},
+                                  {"me/volunteer", Route::Register}, {"me/signups", Route::MySignups},
+                                  {"teams", Route::Teams},       {"projects/new", Route::NewProject}};
+    for (const Fixed& f : fixed) {
+        if (hash == f.path) {
+            r.kind = f.kind;
+            return r;
+        }
+    }
+    if (hash.starts_with("teams/") && parse_id(hash.substr(6), r.id)) {
+        r.kind = Route::Team;
+        return r;
+    }
+    if (hash.starts_with("projects/") && hash.ends_with("/edit") &&
+        parse_id(hash.substr(9, hash.size() - 9 - 5), r.id)) {
+        r.kind = Route::EditProject;
+        return r;
+    }
     if (hash.starts_with("projects/") && parse_id(hash.substr(9), r.id)) {
         r.kind = Route::Project;
         return r;
@@ -52,6 +74,14 @@ std::string route_hash(const Route& r) {
         case Route::Project: return "#/projects/" + std::to_string(r.id);
         case Route::Brand: return "#/brands/" + r.slug;
         case Route::NotFound: return "#/";
+        case Route::Login: return "#/login";
+        case Route::Me: return "#/me";
+        case Route::Register: return "#/me/volunteer";
+        case Route::MySignups: return "#/me/signups";
+        case Route::Teams: return "#/teams";
+        case Route::Team: return "#/teams/" + std::to_string(r.id);
+        case Route::NewProject: return "#/projects/new";
+        case Route::EditProject: return "#/projects/" + std::to_string(r.id) + "/edit";
     }
     return "#/";
 }

@@ -1,4 +1,6 @@
-// Hash routes: "#/", "#/projects", "#/projects/12", "#/brands/cuncaoxin".
+// Hash routes: "#/", "#/projects", "#/projects/12", "#/brands/cuncaoxin", "#/login",
+// "#/me", "#/me/volunteer", "#/me/signups", "#/teams", "#/teams/3", "#/projects/new",
+// "#/projects/12/edit".
 #pragma once
 #include <string>
 #include <string_view>
@@ -8,9 +10,12 @@
 namespace zygc {
 
 struct Route {
-    enum Kind { Home, Projects, Project, Brand, NotFound };
+    enum Kind {
+        Home, Projects, Project, Brand, NotFound,
+        Login, Me, Register, MySignups, Teams, Team, NewProject, EditProject
+    };
     Kind kind = Home;
-    Id id = 0;         // Project
+    Id id = 0;         // Project, Team, EditProject
     std::string slug;  // Brand
     bool operator==(const Route&) const = default;
 };

@@ -15,7 +15,7 @@ public:
         : transport_(transport), set_hash_(std::move(set_hash)) {}
 
     const State& state() const { return state_; }
-    void start(const Route& route) { run(zygc::start(state_, route)); }
+    void start(const Route& route, uint64_t key_seed = 0) { run(zygc::start(state_, route, key_seed)); }
     void dispatch(const Action& action) { run(update(state_, action)); }
 
 private:

@@ -22,13 +22,44 @@ struct Remote {
     T data{};
     ApiError error;         // when Failed
     uint64_t request = 0;   // id of the request in flight / last answered; older answers are dropped
+    std::string etag;       // of the last loaded answer (for If-Match)
+    std::string key;        // which one is loaded or loading, for details ("42", "cuncaoxin")
     bool loading() const { return status == Loading; }
     bool loaded() const { return status == Loaded; }
     bool failed() const { return status == Failed; }
 };
 
 // What a request is for; responses are routed back by it.
-enum class Target { Stats, Districts, Brands, HomeProjects, Projects, MoreProjects, Project, Brand };
+enum class Target {
+    Stats, Districts, Brands, HomeProjects, Projects, MoreProjects, Project, Brand,
+    // accounts, sign-ups, teams, publishing
+    Me, SmsCode, Login, Logout, Register, MySignups, Signup, CancelSignup, Teams, Team, Join, Publish
+};
+
+struct LoginForm {
+    std::string phone;
+    std::string code;
+    std::string phone_error;  // shown next to its field
+    std::string code_error;
+    Remote<SmsCodeSent> sms;  // dev_code shown when the server sent one
+    double code_sent_ms = -1e12;  // platform clock when the code was sent; the view counts down
+    Remote<Session> submit;
+};
+
+struct RegisterForm {
+    VolunteerApplication app;
+    std::vector<FieldError> errors;  // by field: real_name, id_number, district_id, consent
+    Remote<Me> submit;
+};
+
+struct ProjectForm {
+    Id editing = 0;                  // 0: a new project
+    std::string etag;                // of the project as loaded, for If-Match
+    ProjectDraft draft;
+    std::vector<FieldError> errors;  // by field: title, description, site.lat, shifts[0].end, ...
+    Remote<Project> submit;
+    bool stale = false;              // the server said 412: someone else changed it
+};
 
 struct State {
     Route route;
@@ -41,7 +72,27 @@ struct State {
     Remote<bool> more;                     // the "load more" request of the list
     Remote<Project> project;               // detail of route.id
     Remote<Brand> brand;                   // detail of route.slug
+
+    Remote<Me> me;                         // Loaded with me.data.id == 0: not logged in
+    LoginForm login;
+    Route after_login;                     // where the login screen returns to
+    RegisterForm reg;
+    Remote<std::vector<Signup>> my_signups;
+    Remote<Signup> signup;                 // the sign-up in flight
+    Id signup_shift = 0;
+    Remote<bool> cancel;
+    Remote<Page<Team>> teams;
+    Remote<Team> team;                     // detail of route.id
+    Remote<bool> join;
+    ProjectForm publish;
+    std::string notice;                    // one-line message for the user (toast); "" = none
+    uint64_t key_seed = 0;                 // for Idempotency-Keys; set by the platform at start
+    uint64_t key_counter = 0;
     uint64_t next_request = 1;
+
+    bool logged_in() const { return me.loaded() && me.data.id != 0; }
+    bool has_role(std::string_view role) const;
+    bool leads_team(Id team_id) const;
 };
 
 // ---- Actions ----
@@ -51,8 +102,24 @@ struct SetFilter { Id district_id = 0; std::string category; std::string brand; 
 struct LoadMore {};
 struct Retry { Target target; };
 struct Received { Target target; uint64_t request = 0; HttpResponse response; };
+struct EditLogin { std::string phone; std::string code; };
+struct RequestSmsCode { double now_ms = 0; };
+struct SubmitLogin {};
+struct WechatCode { std::string code; };  // one-time code the mini-program put in the URL
+struct Logout {};
+struct EditRegistration { VolunteerApplication app; };
+struct SubmitRegistration { std::string today; };  // YYYYMMDD, to reject future birth dates
+struct SignUp { Id project_id = 0; Id shift_id = 0; };
+struct CancelSignup { Id signup_id = 0; };
+struct JoinTeam { Id team_id = 0; };
+struct EditDraft { ProjectDraft draft; };
+struct SubmitDraft {};
+struct DismissNotice {};
 
-using Action = std::variant<Navigate, SetSearch, SetFilter, LoadMore, Retry, Received>;
+using Action = std::variant<Navigate, SetSearch, SetFilter, LoadMore, Retry, Received, EditLogin,
+                            RequestSmsCode, SubmitLogin, WechatCode, Logout, EditRegistration,
+                            SubmitRegistration, SignUp, CancelSignup, JoinTeam, EditDraft, SubmitDraft,
+                            DismissNotice>;
 
 // ---- Effects ----
 struct SendRequest { Target target; uint64_t request = 0; HttpRequest http; };
@@ -63,7 +130,14 @@ using Effect = std::variant<SendRequest, SetUrlHash>;
 // Pure: no I/O, no clock, no globals. Same state + action → same result.
 std::vector<Effect> update(State& state, const Action& action);
 
-// Starting the app: what to load first for a given route.
-std::vector<Effect> start(State& state, const Route& route);
+// Starting the app: what to load first for a given route. `key_seed` (random, from the
+// platform) makes Idempotency-Keys unique per device.
+std::vector<Effect> start(State& state, const Route& route, uint64_t key_seed = 0);
+
+// Client-side checks, run before sending (the server checks again). Empty: fine.
+std::vector<FieldError> check_registration(const VolunteerApplication& app, std::string_view today);
+std::vector<FieldError> check_draft(const ProjectDraft& draft);
+// Why the user cannot sign up for this shift ("" when they can).
+std::string signup_blocker(const State& state, const Shift& shift);
 
 }  // namespace zygc

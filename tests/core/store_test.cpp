@@ -116,8 +116,9 @@ TEST_CASE("load more appends the next page once", "[store]") {
     REQUIRE(s.projects.data.items.size() == 3);
     CHECK(s.projects.data.items[2].id == 3);
     CHECK_FALSE(s.projects.data.next_cursor.has_value());
+    size_t before = f.t.pending.size();
     f.rt.dispatch(LoadMore{});  // no cursor: nothing to load
-    CHECK(f.t.pending.size() == 3);  // only /districts, /brands and /stats/city from the start remain
+    CHECK(f.t.pending.size() == before);
 }
 
 TEST_CASE("a filter change drops a pending load-more", "[store]") {
@@ -143,4 +144,175 @@ TEST_CASE("update is pure: the same state and action give the same result", "[st
     CHECK(std::get<SendRequest>(ea[0]).http.path == std::get<SendRequest>(eb[0]).http.path);
     CHECK(a.query == b.query);
     CHECK(a.projects.request == b.projects.request);
+}
+
+namespace {
+
+std::string me_json(bool volunteer) {
+    Me me;
+    me.id = 7;
+    me.phone_masked = "138****0001";
+    me.roles = {"resident"};
+    if (volunteer) me.roles.push_back("volunteer");
+    return encode(me).dump();
+}
+
+std::string project_with_shifts() {
+    Project p;
+    p.id = 42;
+    p.title = "社区老人冬季助浴";
+    p.category = "elderly";
+    p.team_id = 1;
+    p.district_id = 1;
+    p.status = "open";
+    p.shifts = {{1, "2026-12-05T09:00:00+08:00", "2026-12-05T11:00:00+08:00", 10, 10},
+                {2, "2026-12-06T09:00:00+08:00", "2026-12-06T11:00:00+08:00", 10, 3}};
+    return encode(p).dump();
+}
+
+}  // namespace
+
+TEST_CASE("not logged in: /me answers 401 and protected screens go to login, then back", "[store][account]") {
+    Fixture f;
+    f.rt.start(parse_route("#/me/signups"));
+    REQUIRE(f.t.reply("/me", 401, R"({"title":"Unauthorized","status":401})", "application/problem+json"));
+    CHECK(f.rt.state().me.loaded());
+    CHECK_FALSE(f.rt.state().logged_in());
+    CHECK(f.rt.state().route.kind == Route::Login);
+    CHECK(f.hashes.back() == "#/login");
+
+    // Client-side checks: nothing is sent for a bad phone or code.
+    f.rt.dispatch(EditLogin{"1380000", ""});
+    f.rt.dispatch(RequestSmsCode{1000});
+    CHECK(f.rt.state().login.phone_error == "请输入11位手机号码");
+    CHECK_FALSE(f.t.has("/auth/sms-code"));
+
+    f.rt.dispatch(EditLogin{"13800000001", ""});
+    CHECK(f.rt.state().login.phone_error.empty());
+    f.rt.dispatch(RequestSmsCode{1000});
+    REQUIRE(f.t.pending.back().request.path == "/auth/sms-code");
+    CHECK(f.t.pending.back().request.body == R"({"phone":"13800000001"})");
+    bool csrf = false;
+    for (auto& [k, v] : f.t.pending.back().request.headers) csrf = csrf || (k == "X-Requested-With" && v == "zygc");
+    CHECK(csrf);
+    REQUIRE(f.t.reply("/auth/sms-code", 200, R"({"dev_code":"123456","retry_after_s":60})"));
+    CHECK(f.rt.state().login.sms.data.dev_code == std::optional<std::string>("123456"));
+
+    // Within the minute a second code is not requested.
+    f.rt.dispatch(RequestSmsCode{30000});
+    CHECK_FALSE(f.t.has("/auth/sms-code"));
+
+    f.rt.dispatch(EditLogin{"13800000001", "12345"});
+    f.rt.dispatch(SubmitLogin{});
+    CHECK(f.rt.state().login.code_error == "请输入6位验证码");
+    f.rt.dispatch(EditLogin{"13800000001", "123456"});
+    f.rt.dispatch(SubmitLogin{});
+    REQUIRE(f.t.reply("/auth/login", 200, "{\"user\":" + me_json(true) + "}"));
+    CHECK(f.rt.state().logged_in());
+    CHECK(f.rt.state().route.kind == Route::MySignups);
+    CHECK(f.hashes.back() == "#/me/signups");
+    CHECK(f.t.has("/me/signups"));
+}
+
+TEST_CASE("wrong code shows the server's message next to the code field", "[store][account]") {
+    Fixture f;
+    f.rt.start(parse_route("#/login"));
+    f.rt.dispatch(EditLogin{"13800000001", "000000"});
+    f.rt.dispatch(SubmitLogin{});
+    REQUIRE(f.t.reply("/auth/login", 401, R"({"title":"Unauthorized","status":401,"detail":"验证码错误"})"));
+    CHECK(f.rt.state().login.code_error == "验证码错误");
+    CHECK_FALSE(f.rt.state().logged_in());
+}
+
+TEST_CASE("registration is checked before sending and 409 lands on the ID field", "[store][account]") {
+    Fixture f;
+    f.rt.start(parse_route("#/me/volunteer"));
+    REQUIRE(f.t.reply("/me", 200, me_json(false)));
+    VolunteerApplication app{"张三", "110105194912310021", 1, {}, {}, false};
+    f.rt.dispatch(EditRegistration{app});
+    f.rt.dispatch(SubmitRegistration{"20261128"});
+    auto errs = f.rt.state().reg.errors;
+    REQUIRE(errs.size() == 2);
+    CHECK(errs[0].field == "id_number");
+    CHECK(errs[1].field == "consent");
+    CHECK_FALSE(f.t.has("/me/volunteer"));
+
+    app.id_number = "11010519491231002x";
+    app.consent = true;
+    f.rt.dispatch(EditRegistration{app});
+    f.rt.dispatch(SubmitRegistration{"20261128"});
+    REQUIRE(f.t.pending.back().request.method == "PUT");
+    CHECK(f.t.pending.back().request.body.find("11010519491231002X") != std::string::npos);
+    REQUIRE(f.t.reply("/me/volunteer", 409, R"({"title":"Conflict","status":409,"detail":"该身份证号码已注册"})"));
+    REQUIRE(f.rt.state().reg.errors.size() == 1);
+    CHECK(f.rt.state().reg.errors[0].field == "id_number");
+}
+
+TEST_CASE("sign-up refuses full and overlapping shifts before sending, and handles 409", "[store][signup]") {
+    Fixture f;
+    f.rt.start(parse_route("#/projects/42"), 99);
+    REQUIRE(f.t.reply("/me", 200, me_json(true)));
+    REQUIRE(f.t.reply("/projects/42", 200, project_with_shifts()));
+    Signup other{5, 77, 9, "海滩净滩", "2026-12-06T10:00:00+08:00", "2026-12-06T12:00:00+08:00", "", "confirmed", ""};
+    REQUIRE(f.t.reply("/me/signups", 200, encode(std::vector<Signup>{other}).dump()));
+
+    f.rt.dispatch(SignUp{42, 1});
+    CHECK(f.rt.state().notice == "该班次名额已满");
+    f.rt.dispatch(SignUp{42, 2});
+    CHECK(f.rt.state().notice == "与你已报名的「海滩净滩」时间冲突");
+    CHECK_FALSE(f.t.has("/projects/42/signups"));
+
+    // The overlapping sign-up was cancelled elsewhere; the server now refuses: full meanwhile.
+    f.rt.dispatch(Retry{Target::MySignups});
+    REQUIRE(f.t.reply("/me/signups", 200, "[]"));
+    f.rt.dispatch(SignUp{42, 2});
+    REQUIRE(f.t.pending.back().request.path == "/projects/42/signups");
+    std::string key;
+    for (auto& [k, v] : f.t.pending.back().request.headers)
+        if (k == "Idempotency-Key") key = v;
+    CHECK(key.size() == 36);
+    REQUIRE(f.t.reply("/projects/42/signups", 409, R"({"title":"Conflict","status":409,"detail":"名额已满"})"));
+    CHECK(f.rt.state().notice == "名额已满");
+    CHECK(f.t.has("/projects/42"));  // places left reloaded
+}
+
+TEST_CASE("editing a project sends If-Match and a 412 marks the form stale", "[store][publish]") {
+    Fixture f;
+    f.rt.start(parse_route("#/projects/42/edit"));
+    Me me;
+    me.id = 2;
+    me.roles = {"resident", "volunteer", "organizer"};
+    me.teams = {{1, "队", "leader"}};
+    REQUIRE(f.t.reply("/me", 200, encode(me).dump()));
+    REQUIRE(f.t.pending.size() > 0);
+    HttpResponse r;
+    r.status = 200;
+    r.etag = "\"v1\"";
+    r.body = project_with_shifts();
+    for (auto& p : f.t.pending)
+        if (p.request.path == "/projects/42") {
+            auto done = p.done;
+            p.request.path = "(answered)";
+            done(r);
+            break;
+        }
+    REQUIRE(f.rt.state().publish.editing == 42);
+    ProjectDraft d = f.rt.state().publish.draft;
+    CHECK(d.shifts.size() == 2);
+    d.title = "x";  // too short
+    f.rt.dispatch(EditDraft{d});
+    f.rt.dispatch(SubmitDraft{});
+    REQUIRE_FALSE(f.rt.state().publish.errors.empty());
+    CHECK(f.rt.state().publish.errors[0].field == "title");
+    d.title = "社区老人冬季助浴（第二期）";
+    d.site = {"文化路社区", 39.93, 119.6, 200};
+    d.description = "上门助浴";
+    f.rt.dispatch(EditDraft{d});
+    f.rt.dispatch(SubmitDraft{});
+    REQUIRE(f.t.pending.back().request.method == "PATCH");
+    bool if_match = false;
+    for (auto& [k, v] : f.t.pending.back().request.headers) if_match = if_match || (k == "If-Match" && v == "\"v1\"");
+    CHECK(if_match);
+    REQUIRE(f.t.reply("/projects/42", 412, R"({"title":"Precondition Failed","status":412})"));
+    CHECK(f.rt.state().publish.stale);
 }
