@@ -1,0 +1,145 @@
+#include "server/db.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace zygc::server {
+
+// ---- Stmt -------------------------------------------------------------------------------
+
+Stmt::Stmt(Db& db, std::string_view sql) : db_(db.raw()) {
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
+        SQLITE_OK) {
+        error_ = sqlite3_errmsg(db_);
+        failed_ = true;
+        if (stmt_) sqlite3_finalize(stmt_);
+        stmt_ = nullptr;
+    }
+}
+
+Stmt::~Stmt() {
+    if (stmt_) sqlite3_finalize(stmt_);
+}
+
+Stmt::Stmt(Stmt&& o) noexcept
+    : stmt_(std::exchange(o.stmt_, nullptr)),
+      db_(o.db_),
+      error_(std::move(o.error_)),
+      failed_(o.failed_) {}
+
+Stmt& Stmt::operator=(Stmt&& o) noexcept {
+    if (this != &o) {
+        if (stmt_) sqlite3_finalize(stmt_);
+        stmt_ = std::exchange(o.stmt_, nullptr);
+        db_ = o.db_;
+        error_ = std::move(o.error_);
+        failed_ = o.failed_;
+    }
+    return *this;
+}
+
+Stmt& Stmt::bind(int i, int64_t v) {
+    if (stmt_) sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+}
+Stmt& Stmt::bind(int i, double v) {
+    if (stmt_) sqlite3_bind_double(stmt_, i, v);
+    return *this;
+}
+Stmt& Stmt::bind(int i, std::string_view v) {
+    if (stmt_) sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+Stmt& Stmt::bind_null(int i) {
+    if (stmt_) sqlite3_bind_null(stmt_, i);
+    return *this;
+}
+Stmt& Stmt::bind(int i, const SqlValue& v) {
+    if (std::holds_alternative<int64_t>(v)) return bind(i, std::get<int64_t>(v));
+    if (std::holds_alternative<double>(v)) return bind(i, std::get<double>(v));
+    if (std::holds_alternative<std::string>(v)) return bind(i, std::string_view(std::get<std::string>(v)));
+    return bind_null(i);
+}
+Stmt& Stmt::bind_all(const std::vector<SqlValue>& vs, int first) {
+    for (size_t k = 0; k < vs.size(); ++k) bind(first + static_cast<int>(k), vs[k]);
+    return *this;
+}
+
+bool Stmt::step() {
+    if (!stmt_) return false;
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) {
+        failed_ = true;
+        error_ = sqlite3_errmsg(db_);
+    }
+    return false;
+}
+
+bool Stmt::exec() {
+    while (step()) {
+    }
+    return !failed_;
+}
+
+void Stmt::reset() {
+    if (!stmt_) return;
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    failed_ = false;
+    error_.clear();
+}
+
+int64_t Stmt::i64(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Stmt::f64(int col) const { return sqlite3_column_double(stmt_, col); }
+bool Stmt::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+std::string Stmt::text(int col) const {
+    const auto* p = sqlite3_column_text(stmt_, col);
+    if (!p) return {};
+    return std::string(reinterpret_cast<const char*>(p),
+                       static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+// ---- Db ---------------------------------------------------------------------------------
+
+Db::~Db() { close(); }
+
+void Db::close() {
+    if (db_) sqlite3_close_v2(db_);
+    db_ = nullptr;
+}
+
+bool Db::open(const std::string& path, std::string* err) {
+    close();
+    int rc = sqlite3_open_v2(path.c_str(), &db_,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) {
+        if (err) *err = db_ ? sqlite3_errmsg(db_) : "cannot open database";
+        close();
+        return false;
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    return exec_script(
+        "PRAGMA journal_mode=WAL;"
+        "PRAGMA synchronous=NORMAL;"
+        "PRAGMA foreign_keys=ON;",
+        err);
+}
+
+bool Db::exec_script(std::string_view sql, std::string* err) {
+    std::string s(sql);
+    char* msg = nullptr;
+    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &msg);
+    if (rc != SQLITE_OK) {
+        if (err) *err = msg ? msg : sqlite3_errstr(rc);
+        sqlite3_free(msg);
+        return false;
+    }
+    return true;
+}
+
+std::string Db::last_error() const { return db_ ? sqlite3_errmsg(db_) : "no database"; }
+
+}  // namespace zygc::server

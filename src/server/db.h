@@ -1,0 +1,94 @@
+// Thin RAII over sqlite3 / sqlite3_stmt. SQL goes through prepared statements with
+// bound parameters only; errors are returned, never thrown.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace zygc::server {
+
+class Db;
+
+// A bound value for dynamically assembled queries (filters).
+using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
+
+class Stmt {
+public:
+    Stmt() = default;
+    Stmt(Db& db, std::string_view sql);
+    ~Stmt();
+    Stmt(Stmt&& o) noexcept;
+    Stmt& operator=(Stmt&& o) noexcept;
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    bool ok() const { return stmt_ != nullptr; }
+    const std::string& error() const { return error_; }
+
+    // Parameters are 1-based, as in SQLite.
+    Stmt& bind(int i, int64_t v);
+    Stmt& bind(int i, int v) { return bind(i, static_cast<int64_t>(v)); }
+    Stmt& bind(int i, double v);
+    Stmt& bind(int i, std::string_view v);
+    Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+    Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+    Stmt& bind_null(int i);
+    Stmt& bind(int i, const SqlValue& v);
+    Stmt& bind_all(const std::vector<SqlValue>& vs, int first = 1);
+
+    // true while a row is available; false at the end or on error (see failed()).
+    bool step();
+    // Runs to completion; true on success.
+    bool exec();
+    bool failed() const { return failed_; }
+    void reset();
+
+    int64_t i64(int col) const;
+    double f64(int col) const;
+    std::string text(int col) const;
+    bool is_null(int col) const;
+
+private:
+    sqlite3_stmt* stmt_ = nullptr;
+    sqlite3* db_ = nullptr;
+    std::string error_;
+    bool failed_ = false;
+};
+
+class Db {
+public:
+    Db() = default;
+    ~Db();
+    Db(const Db&) = delete;
+    Db& operator=(const Db&) = delete;
+
+    // Opens (creating if needed) with WAL, foreign keys and a busy timeout.
+    bool open(const std::string& path, std::string* err);
+    void close();
+    sqlite3* raw() { return db_; }
+
+    // Runs a script of statements without parameters (migrations, pragmas).
+    bool exec_script(std::string_view sql, std::string* err);
+    std::string last_error() const;
+
+    bool begin() { return exec_script("BEGIN IMMEDIATE", nullptr); }
+    bool commit() { return exec_script("COMMIT", nullptr); }
+    void rollback() { exec_script("ROLLBACK", nullptr); }
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+// Schema (migrations.cpp). Applies pending migrations in one transaction each;
+// the version lives in PRAGMA user_version.
+bool migrate(Db& db, std::string* err);
+int schema_version(Db& db);
+int latest_schema_version();
+
+}  // namespace zygc::server

@@ -1,0 +1,82 @@
+// HTTP helpers shared by the routes: problem+json, ETag/304, gzip, query parsing, cursors.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "core/model.h"
+
+namespace zygc::server {
+
+// ---- responses --------------------------------------------------------------------------
+
+const char* status_title(int status);
+Problem make_problem(int status, std::string detail, std::vector<FieldError> errors = {});
+
+// Sends body with ETag (If-None-Match → 304), Cache-Control and, when the client accepts
+// it and the type is compressible, gzip. Bypasses httplib's own compression.
+void send_body(const httplib::Request& req, httplib::Response& res, int status,
+               std::string body, const std::string& content_type, bool cache_control_no_cache);
+// Same, for a body prepared once (static files): `gz` may be null.
+void send_prepared(const httplib::Request& req, httplib::Response& res,
+                   std::shared_ptr<const std::string> body, std::shared_ptr<const std::string> gz,
+                   const std::string& etag, const std::string& content_type);
+void send_json(const httplib::Request& req, httplib::Response& res, const nlohmann::json& j,
+               int status = 200);
+void send_problem(const httplib::Request& req, httplib::Response& res, const Problem& p);
+
+std::string dump_json(const nlohmann::json& j);
+std::string etag_for(std::string_view body);  // quoted strong tag
+bool if_none_match_hits(std::string_view header, std::string_view etag);
+bool accepts_gzip(std::string_view accept_encoding);
+bool compressible_type(std::string_view content_type);
+std::string gzip_compress(std::string_view data);
+
+// ---- base64url / hashing ---------------------------------------------------------------
+
+std::string base64url_encode(std::string_view in);
+std::optional<std::string> base64url_decode(std::string_view in);
+uint64_t fnv1a64(std::string_view s, uint64_t h = 1469598103934665603ULL);
+
+size_t utf8_length(std::string_view s);  // code points; invalid bytes count as one each
+
+// ---- query parameters -------------------------------------------------------------------
+
+// Reads and validates query parameters, collecting every problem. Malformed values are
+// 400 (bad request); well-formed but unacceptable ones are 422 (validation).
+class Query {
+public:
+    explicit Query(const httplib::Request& req) : req_(req) {}
+
+    std::optional<std::string> text(const char* name);  // non-empty after trimming
+    std::optional<int64_t> id(const char* name);          // positive integer
+    std::optional<double> number(const char* name, double lo, double hi);
+    std::optional<int64_t> date(const char* name);        // days since epoch
+    std::optional<std::string> one_of(const char* name, std::initializer_list<const char*> allowed);
+    int limit();                                         // 1..100, default 20
+
+    // Opaque offset cursor bound to `signature` (a hash of the other parameters).
+    int64_t cursor(uint64_t signature);
+
+    void bad(const char* field, std::string message) { bad400_.push_back({field, std::move(message)}); }
+    void invalid(const char* field, std::string message) { bad422_.push_back({field, std::move(message)}); }
+
+    bool ok() const { return bad400_.empty() && bad422_.empty(); }
+    Problem problem() const;  // 400 when anything is malformed, else 422
+
+private:
+    std::optional<std::string> raw(const char* name);
+
+    const httplib::Request& req_;
+    std::vector<FieldError> bad400_, bad422_;
+};
+
+std::string make_cursor(int64_t offset, uint64_t signature);
+
+}  // namespace zygc::server

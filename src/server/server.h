@@ -1,0 +1,42 @@
+// The reference API server: options, lifecycle. Routes live in routes_*.cpp.
+#pragma once
+#include <memory>
+#include <string>
+
+namespace zygc::server {
+
+struct Options {
+    std::string db_path;      // SQLite file (created when missing)
+    std::string seed_path;    // optional: load into an empty database
+    std::string static_dir;   // optional: the built app, served at /
+    std::string host = "127.0.0.1";
+    int port = 8080;          // 0: ephemeral
+    bool dev = false;         // dev mode (dev codes, dev accounts) — later slices
+    bool access_log = false;  // one line per request on stderr
+    int64_t now_unix = 0;     // clock for seeding; 0 = system clock
+};
+
+class Server {
+public:
+    explicit Server(Options opts);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Opens the database, migrates, seeds, registers routes.
+    bool init(std::string* err);
+    // Binds host:port; returns the bound port (the ephemeral one for port 0) or -1.
+    int bind();
+    // Serves until stop(); returns false when the loop could not run.
+    bool run();
+    // Thread-safe; waits until a concurrent run() is actually listening before stopping.
+    void stop();
+
+    const Options& options() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace zygc::server
