@@ -5,7 +5,16 @@ namespace zygc {
 void Runtime::run(std::vector<Effect> effects) {
     for (Effect& e : effects) {
         if (auto* hash = std::get_if<SetUrlHash>(&e)) {
-            if (set_hash_) set_hash_(hash->hash);
+            if (host_.set_hash) host_.set_hash(hash->hash);
+            continue;
+        }
+        if (auto* back = std::get_if<GoBack>(&e)) {
+            if (host_.go_back) host_.go_back(back->fallback_hash);
+            else if (host_.set_hash) host_.set_hash(back->fallback_hash);
+            continue;
+        }
+        if (auto* save = std::get_if<SaveSettings>(&e)) {
+            if (host_.save_settings) host_.save_settings(save->settings);
             continue;
         }
         auto& req = std::get<SendRequest>(e);

@@ -11,11 +11,23 @@ namespace zygc {
 
 class Runtime {
 public:
+    // What the platform does for the effects that are not requests.
+    struct Host {
+        std::function<void(const std::string& hash)> set_hash;
+        std::function<void(const std::string& fallback_hash)> go_back;
+        std::function<void(const Settings&)> save_settings;
+    };
+
     Runtime(Transport& transport, std::function<void(const std::string&)> set_hash)
-        : transport_(transport), set_hash_(std::move(set_hash)) {}
+        : transport_(transport) {
+        host_.set_hash = std::move(set_hash);
+    }
+    Runtime(Transport& transport, Host host) : transport_(transport), host_(std::move(host)) {}
 
     const State& state() const { return state_; }
-    void start(const Route& route, uint64_t key_seed = 0) { run(zygc::start(state_, route, key_seed)); }
+    void start(const Route& route, uint64_t key_seed = 0, Settings settings = {}) {
+        run(zygc::start(state_, route, key_seed, std::move(settings)));
+    }
     void dispatch(const Action& action) { run(update(state_, action)); }
 
 private:
@@ -23,7 +35,7 @@ private:
 
     State state_;
     Transport& transport_;
-    std::function<void(const std::string&)> set_hash_;
+    Host host_;
 };
 
 }  // namespace zygc

@@ -541,9 +541,21 @@ std::string signup_blocker(const State& s, const Shift& shift) {
 // [SECTION] update()
 //-----------------------------------------------------------------------------
 
-std::vector<Effect> start(State& s, const Route& route, uint64_t key_seed) {
+Route parent_route(const Route& r) {
+    switch (r.kind) {
+        case Route::Project: return Route{Route::Projects, 0, {}};
+        case Route::Team: return Route{Route::Teams, 0, {}};
+        case Route::EditProject: return Route{Route::Project, r.id, {}};
+        case Route::Register:
+        case Route::MySignups: return Route{Route::Me, 0, {}};
+        default: return Route{};
+    }
+}
+
+std::vector<Effect> start(State& s, const Route& route, uint64_t key_seed, Settings settings) {
     s.route = route;
     s.key_seed = key_seed;
+    s.settings = std::move(settings);
     std::vector<Effect> out;
     append(out, load(s, Target::Me));
     load_screen(s, out);
@@ -678,6 +690,28 @@ std::vector<Effect> update(State& s, const Action& action) {
                 }
             },
             [&](const DismissNotice&) { s.notice.clear(); },
+            [&](const Back&) { out.push_back(GoBack{route_hash(parent_route(s.route))}); },
+            [&](const SetSettings& a) {
+                if (a.settings == s.settings) return;
+                s.settings = a.settings;
+                out.push_back(SaveSettings{s.settings});
+            },
+            [&](const Refresh&) {
+                switch (s.route.kind) {
+                    case Route::Home:
+                        append(out, load(s, Target::Stats));
+                        append(out, load(s, Target::Brands));
+                        append(out, load(s, Target::HomeProjects));
+                        break;
+                    case Route::Projects: append(out, load(s, Target::Projects)); break;
+                    case Route::Project: append(out, load(s, Target::Project)); break;
+                    case Route::Brand: append(out, load(s, Target::Brand)); break;
+                    case Route::MySignups: append(out, load(s, Target::MySignups)); break;
+                    case Route::Teams: append(out, load(s, Target::Teams)); break;
+                    case Route::Team: append(out, load(s, Target::Team)); break;
+                    default: break;
+                }
+            },
         },
         action);
     return out;

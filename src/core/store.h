@@ -61,8 +61,16 @@ struct ProjectForm {
     bool stale = false;              // the server said 412: someone else changed it
 };
 
+// Preferences the platform keeps across visits (localStorage on the web).
+struct Settings {
+    bool care_mode = false;   // 关怀版: larger text and targets, simpler home
+    std::string lang = "zh";  // "zh" | "en"
+    bool operator==(const Settings&) const = default;
+};
+
 struct State {
     Route route;
+    Settings settings;
     Remote<CityStats> stats;
     Remote<std::vector<District>> districts;
     Remote<std::vector<Brand>> brands;
@@ -115,24 +123,32 @@ struct JoinTeam { Id team_id = 0; };
 struct EditDraft { ProjectDraft draft; };
 struct SubmitDraft {};
 struct DismissNotice {};
+struct Back {};  // the app's own back arrow: like the browser's, but never leaves the app
+struct SetSettings { Settings settings; };
+struct Refresh {};  // pull-to-refresh: reload what the current screen shows
 
 using Action = std::variant<Navigate, SetSearch, SetFilter, LoadMore, Retry, Received, EditLogin,
                             RequestSmsCode, SubmitLogin, WechatCode, Logout, EditRegistration,
                             SubmitRegistration, SignUp, CancelSignup, JoinTeam, EditDraft, SubmitDraft,
-                            DismissNotice>;
+                            DismissNotice, Back, SetSettings, Refresh>;
 
 // ---- Effects ----
 struct SendRequest { Target target; uint64_t request = 0; HttpRequest http; };
 struct SetUrlHash { std::string hash; };
+struct GoBack { std::string fallback_hash; };  // history.back() within the app, else go to fallback
+struct SaveSettings { Settings settings; };
 
-using Effect = std::variant<SendRequest, SetUrlHash>;
+using Effect = std::variant<SendRequest, SetUrlHash, GoBack, SaveSettings>;
 
 // Pure: no I/O, no clock, no globals. Same state + action → same result.
 std::vector<Effect> update(State& state, const Action& action);
 
 // Starting the app: what to load first for a given route. `key_seed` (random, from the
 // platform) makes Idempotency-Keys unique per device.
-std::vector<Effect> start(State& state, const Route& route, uint64_t key_seed = 0);
+std::vector<Effect> start(State& state, const Route& route, uint64_t key_seed = 0, Settings settings = {});
+
+// The screen the back arrow leads to when there is no history to go back to.
+Route parent_route(const Route& r);
 
 // Client-side checks, run before sending (the server checks again). Empty: fine.
 std::vector<FieldError> check_registration(const VolunteerApplication& app, std::string_view today);

@@ -316,3 +316,23 @@ TEST_CASE("editing a project sends If-Match and a 412 marks the form stale", "[s
     REQUIRE(f.t.reply("/projects/42", 412, R"({"title":"Precondition Failed","status":412})"));
     CHECK(f.rt.state().publish.stale);
 }
+
+TEST_CASE("settings are kept and saved; back and refresh", "[store]") {
+    Fixture f;
+    f.rt.start(parse_route("#/projects/42"), 1, Settings{true, "zh"});
+    CHECK(f.rt.state().settings.care_mode);
+    State s = f.rt.state();
+    auto fx = update(s, SetSettings{Settings{false, "en"}});
+    REQUIRE(fx.size() == 1);
+    CHECK(std::get<SaveSettings>(fx[0]).settings.lang == "en");
+    CHECK(update(s, SetSettings{Settings{false, "en"}}).empty());
+
+    auto back = update(s, Back{});
+    REQUIRE(back.size() == 1);
+    CHECK(std::get<GoBack>(back[0]).fallback_hash == "#/projects");
+    CHECK(route_hash(parent_route(parse_route("#/projects/3/edit"))) == "#/projects/3");
+
+    REQUIRE(f.t.reply("/projects/42", 200, project_with_shifts()));
+    f.rt.dispatch(Refresh{});
+    CHECK(f.t.has("/projects/42"));
+}

@@ -1,0 +1,52 @@
+// 品牌项目: a brand campaign page — who runs it, its story, figures, honours, projects.
+#include "imgui.h"
+#include "ui/screens.h"
+#include "ui/strings.h"
+#include "ui/widgets.h"
+
+namespace zygc::ui {
+namespace {
+
+void figures(const std::vector<BrandStat>& stats) {
+    if (stats.empty()) return;
+    section(tr(S::SectionBrandStats));
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    for (size_t i = 0; i < stats.size(); ++i) {
+        if (i % 2) ImGui::SameLine();
+        stat_tile(stats[i].label.c_str(), stats[i].value.c_str(), half);
+    }
+}
+
+void bullets(S title, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    section(tr(title));
+    for (const std::string& s : items) bullet(s.c_str());
+}
+
+}  // namespace
+
+void screen_brand(const State& state) {
+    const Remote<Brand>& r = state.brand;
+    const bool current = !r.data.slug.empty() && r.data.slug == state.route.slug;
+    if (placeholder(r, Target::Brand, current, 3)) return;
+    const Brand& b = r.data;
+
+    heading(b.name.c_str());
+    if (!b.owner_org.empty()) field(tr(S::FieldOwner), b.owner_org);
+    if (!b.summary.empty()) text(b.summary);
+    figures(b.stats);
+    if (!b.story.empty()) {
+        section(tr(S::SectionStory));
+        text(b.story);
+    }
+    bullets(S::SectionHighlights, b.highlights);
+    bullets(S::SectionAwards, b.awards);
+
+    section(tr(S::SectionBrandProjects));
+    if (b.projects.empty()) text_muted(tr(S::NoProjects));
+    for (const Project& p : b.projects)
+        if (project_card(p)) emit(Navigate{route_project(p.id)});
+}
+
+}  // namespace zygc::ui

@@ -1,0 +1,65 @@
+// 首页: the city's figures, the brand strip, upcoming projects.
+#include "imgui.h"
+#include "core/format.h"
+#include "ui/screens.h"
+#include "ui/strings.h"
+#include "ui/widgets.h"
+
+namespace zygc::ui {
+namespace {
+
+void city_figures(const Remote<CityStats>& r) {
+    section(tr(S::SectionCity));
+    if (placeholder(r, Target::Stats, r.loaded(), 2)) return;
+    const CityStats& s = r.data;
+    const std::string volunteers = fmt::count(s.registered_volunteers);
+    const std::string share = fmt::percent(s.share_of_population_pct);
+    const std::string teams = fmt::count(s.teams);
+    const std::string projects = fmt::count(s.projects);
+    const std::string hours = fmt::hours_from_minutes(s.service_minutes);
+
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float full = ImGui::GetContentRegionAvail().x;
+    const float half = (full - gap) * 0.5f;
+    stat_tile(tr(S::StatVolunteers), volunteers.c_str(), half);
+    ImGui::SameLine();
+    stat_tile(tr(S::StatShare), share.c_str(), half);
+    stat_tile(tr(S::StatTeams), teams.c_str(), half);
+    ImGui::SameLine();
+    stat_tile(tr(S::StatProjects), projects.c_str(), half);
+    stat_tile(tr(S::StatHours), hours.c_str(), full);
+}
+
+void brand_strip(const Remote<std::vector<Brand>>& r) {
+    if (r.loaded() && r.data.empty()) return;  // nothing to show, no section
+    section(tr(S::SectionBrands));
+    if (placeholder(r, Target::Brands, r.loaded() || !r.data.empty(), 1)) return;
+    const float card_w = 220, card_h = 96;
+    const float height = px(card_h) + ImGui::GetStyle().ScrollbarSize + px(6);
+    ImGui::BeginChild("##brands", ImVec2(0, height), false, ImGuiWindowFlags_HorizontalScrollbar);
+    for (size_t i = 0; i < r.data.size(); ++i) {
+        if (i) ImGui::SameLine();
+        const Brand& b = r.data[i];
+        if (brand_card(b, card_w, card_h)) emit(Navigate{route_brand(b.slug)});
+    }
+    ImGui::EndChild();
+}
+
+void upcoming(const Remote<Page<Project>>& r) {
+    section(tr(S::SectionUpcoming));
+    if (placeholder(r, Target::HomeProjects, r.loaded() || !r.data.items.empty(), 3)) return;
+    if (r.data.items.empty()) text_muted(tr(S::NoUpcoming));
+    for (const Project& p : r.data.items)
+        if (project_card(p)) emit(Navigate{route_project(p.id)});
+    if (link(tr(S::SeeAllProjects))) emit(Navigate{route_projects()});
+}
+
+}  // namespace
+
+void screen_home(const State& state) {
+    city_figures(state.stats);
+    brand_strip(state.brands);
+    upcoming(state.home_projects);
+}
+
+}  // namespace zygc::ui

@@ -1,0 +1,140 @@
+// 项目: search, filters (district, category, brand), the list with paging.
+#include <cstdio>
+#include <cstring>
+
+#include "imgui.h"
+#include "ui/screens.h"
+#include "ui/strings.h"
+#include "ui/widgets.h"
+
+namespace zygc::ui {
+namespace {
+
+// The search field's text. While the field is being edited it is the truth; otherwise it
+// follows state.query.q (which can change by navigation).
+char g_search[256];
+bool g_search_active = false;  // the field was active in frame g_search_frame
+int g_search_frame = -1;
+
+// Copies at most cap-1 bytes, never splitting a UTF-8 sequence.
+void copy_utf8(char* dst, size_t cap, const std::string& src) {
+    size_t n = src.size() < cap - 1 ? src.size() : cap - 1;
+    while (n > 0 && n < src.size() && (static_cast<unsigned char>(src[n]) & 0xC0) == 0x80) --n;
+    std::memcpy(dst, src.data(), n);
+    dst[n] = 0;
+}
+
+void search_box(const State& state) {
+    const bool was_active = g_search_active && g_search_frame == ImGui::GetFrameCount() - 1;
+    if (!was_active && state.query.q != g_search) copy_utf8(g_search, sizeof g_search, state.query.q);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, px(size::Touch * 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(16), (px(size::Touch) - ImGui::GetFontSize()) * 0.5f));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const bool edited = ImGui::InputTextWithHint("##search", tr(S::SearchHint), g_search, sizeof g_search);
+    ImGui::PopStyleVar(2);
+    g_search_active = ImGui::IsItemActive();
+    g_search_frame = ImGui::GetFrameCount();
+    sem_last(sem::Role::Input, tr(S::SearchLabel));
+    if (edited) emit(SetSearch{g_search});
+}
+
+// Places the next chip on the same line when it fits.
+void flow(bool first, float width) {
+    if (first) return;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+// A chip that opens a popup of choices below it. Returns true while the popup is open.
+bool choice(const char* chip_label, const char* popup_id, bool active, bool first) {
+    flow(first, chip_width(chip_label, true));
+    if (chip(chip_label, active, true)) ImGui::OpenPopup(popup_id);
+    const Viewport& vp = viewport();
+    const float margin = px(12), w = vp.width - 2 * margin;
+    ImGui::SetNextWindowPos(ImVec2(margin, ImGui::GetItemRectMax().y + px(6)));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp.height * 0.55f));
+    return ImGui::BeginPopup(popup_id);
+}
+
+void filters(const State& state) {
+    const ProjectQuery& q = state.query;
+    char label[160];
+
+    // District
+    const char* district = tr(S::AllDistricts);
+    for (const District& d : state.districts.data)
+        if (d.id == q.district_id) district = d.name.c_str();
+    std::snprintf(label, sizeof label, "%s###district", district);
+    if (choice(label, "##districts", q.district_id != 0, true)) {
+        if (option(tr(S::AllDistricts), q.district_id == 0)) emit(SetFilter{0, q.category, q.brand});
+        for (const District& d : state.districts.data) {
+            ImGui::PushID(static_cast<int>(d.id));
+            if (option(d.name.c_str(), d.id == q.district_id)) emit(SetFilter{d.id, q.category, q.brand});
+            ImGui::PopID();
+        }
+        ImGui::EndPopup();
+    }
+
+    // Category
+    const char* category = tr(S::AllCategories);
+    if (const Category* c = find_category(q.category)) category = c->label_zh;
+    std::snprintf(label, sizeof label, "%s###category", category);
+    if (choice(label, "##categories", !q.category.empty(), false)) {
+        if (option(tr(S::AllCategories), q.category.empty())) emit(SetFilter{q.district_id, "", q.brand});
+        for (const Category& c : categories())
+            if (option(c.label_zh, q.category == c.code)) emit(SetFilter{q.district_id, c.code, q.brand});
+        ImGui::EndPopup();
+    }
+
+    // Brand
+    const char* brand = tr(S::AllBrands);
+    for (const Brand& b : state.brands.data)
+        if (b.slug == q.brand) brand = b.name.c_str();
+    std::snprintf(label, sizeof label, "%s###brand", brand);
+    if (choice(label, "##brands", !q.brand.empty(), false)) {
+        if (option(tr(S::AllBrands), q.brand.empty())) emit(SetFilter{q.district_id, q.category, ""});
+        for (const Brand& b : state.brands.data) {
+            ImGui::PushID(b.slug.c_str());
+            if (option(b.name.c_str(), b.slug == q.brand)) emit(SetFilter{q.district_id, q.category, b.slug});
+            ImGui::PopID();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void list(const State& state) {
+    const Remote<Page<Project>>& r = state.projects;
+    if (placeholder(r, Target::Projects, r.loaded() || !r.data.items.empty(), 4)) return;
+    const Page<Project>& page = r.data;
+
+    char total[96];
+    std::snprintf(total, sizeof total, tr(S::TotalProjectsFmt), static_cast<long long>(page.total));
+    text_muted(total);
+    if (page.items.empty()) {
+        empty_state(tr(S::Empty));
+        return;
+    }
+    for (const Project& p : page.items)
+        if (project_card(p)) emit(Navigate{route_project(p.id)});
+
+    if (state.more.failed()) {
+        error_box(state.more.error, Target::MoreProjects);
+    } else if (state.more.loading()) {
+        skeleton(1);
+    } else if (page.next_cursor && !r.loading()) {
+        bool more = secondary_button(tr(S::LoadMore), true);
+        // Infinite scroll: once the reader has scrolled and the button comes into view.
+        if (!more && ImGui::GetScrollY() > 0 && ImGui::IsItemVisible()) more = true;
+        if (more) emit(LoadMore{});
+    }
+}
+
+}  // namespace
+
+void screen_projects(const State& state) {
+    search_box(state);
+    filters(state);
+    list(state);
+}
+
+}  // namespace zygc::ui

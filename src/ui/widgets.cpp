@@ -1,0 +1,445 @@
+// Shared widgets. Index:
+// [SECTION] Frame context and semantics
+// [SECTION] Text
+// [SECTION] Controls
+// [SECTION] Cards
+// [SECTION] States: skeleton, error, empty
+#include "ui/widgets.h"
+
+#include <cstdio>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "core/format.h"
+#include "ui/strings.h"
+
+namespace zygc::ui {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame context and semantics
+//-----------------------------------------------------------------------------
+
+namespace {
+std::vector<Action>* g_out = nullptr;
+Viewport g_viewport;
+
+ImVec2 operator+(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
+
+float bold_offset() { return ImMax(1.0f, IM_FLOOR(scale() * 0.6f)); }
+
+// ImGui item id from the bytes of a 64-bit id (PushID(int) would truncate).
+void push_id64(int64_t id) {
+    const char* b = reinterpret_cast<const char*>(&id);
+    ImGui::PushID(b, b + sizeof id);
+}
+
+// Text with the current wrap position (the content edge when none is set), optionally
+// faux-bold (drawn twice, shifted by a device pixel), recorded in the semantics tree.
+void text_impl(const char* s, const char* end, ImU32 col, bool bold, bool record, sem::Role role,
+               uint32_t flags = 0) {
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
+    if (win->SkipItems) return;
+    const bool push_wrap = win->DC.TextWrapPos < 0.0f;
+    if (push_wrap) ImGui::PushTextWrapPos(0.0f);
+    const float wrap = ImGui::CalcWrapWidthForPos(win->DC.CursorPos, win->DC.TextWrapPos);
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    ImGui::TextUnformatted(s, end);
+    ImGui::PopStyleColor();
+    if (push_wrap) ImGui::PopTextWrapPos();
+    if (bold && ImGui::IsItemVisible()) {
+        ImVec2 pos = ImGui::GetItemRectMin();
+        win->DrawList->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + bold_offset(), pos.y), col,
+                               s, end, wrap);
+    }
+    if (record) sem::add_last_item(role, s, flags);
+}
+
+// Text drawn straight to the draw list (inside cards): wrapped at `wrap`, clipped to `clip`.
+void draw_text(ImDrawList* dl, ImVec2 pos, ImU32 col, const char* s, float wrap, const ImVec4& clip,
+               bool bold = false) {
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, col, s, nullptr, wrap, &clip);
+    if (bold)
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + bold_offset(), pos.y), col, s, nullptr,
+                    wrap, &clip);
+}
+
+}  // namespace
+
+void set_frame(std::vector<Action>* out, const Viewport& viewport) {
+    g_out = out;
+    g_viewport = viewport;
+}
+
+const Viewport& viewport() { return g_viewport; }
+
+void emit(Action action) {
+    if (g_out) g_out->push_back(std::move(action));
+}
+
+void sem_last(sem::Role role, const char* label, uint32_t flags) {
+    ImGuiContext& g = *GImGui;
+    if (!g.TestEngineHookItems || g.CurrentWindow->SkipItems || g.LastItemData.ID == 0) return;
+    sem::set_next(role, flags);
+    ImGuiTestEngineHook_ItemAdd(&g, g.LastItemData.Rect, g.LastItemData.ID);
+    ImGuiTestEngineHook_ItemInfo(&g, g.LastItemData.ID, label, g.LastItemData.StatusFlags);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text
+//-----------------------------------------------------------------------------
+
+void text(const char* s) { text_impl(s, nullptr, color::Text, false, true, sem::Role::Text); }
+void text(const std::string& s) { text_impl(s.c_str(), nullptr, color::Text, false, true, sem::Role::Text); }
+void text_muted(const char* s) { text_impl(s, nullptr, color::Muted, false, true, sem::Role::Text); }
+void text_colored(ImU32 col, const char* s) { text_impl(s, nullptr, col, false, true, sem::Role::Text); }
+void heading(const char* s) { text_impl(s, nullptr, color::Text, true, true, sem::Role::Heading); }
+
+void text_line(const char* s, ImU32 col, bool bold, sem::Role role) {
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
+    if (win->SkipItems) return;
+    ImGui::PushTextWrapPos(-1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    ImGui::TextUnformatted(s);
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    if (bold && ImGui::IsItemVisible()) {
+        ImVec2 pos = ImGui::GetItemRectMin();
+        win->DrawList->AddText(ImVec2(pos.x + bold_offset(), pos.y), col, s);
+    }
+    sem::add_last_item(role, s);
+}
+
+void spacing(float css) { ImGui::Dummy(ImVec2(0, px(css))); }
+
+void section(const char* title) {
+    spacing(size::Section - 2 * size::Gap);
+    heading(title);
+}
+
+void field(const char* label, const std::string& value) {
+    const float x = ImGui::GetCursorPosX();
+    text_muted(label);
+    ImGui::SameLine(x + px(80));
+    text(value);
+}
+
+void bullet(const char* s) {
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
+    if (win->SkipItems) return;
+    const ImVec2 p = win->DC.CursorPos;
+    const float r = px(2.5f);
+    win->DrawList->AddCircleFilled(ImVec2(p.x + px(5), p.y + ImGui::GetFontSize() * 0.5f), r, color::Primary);
+    ImGui::Indent(px(16));
+    text(s);
+    ImGui::Unindent(px(16));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Controls
+//-----------------------------------------------------------------------------
+
+bool is_tap(bool pressed) {
+    if (!pressed) return false;
+    const float slop = px(12);
+    return ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= slop * slop;
+}
+
+namespace {
+bool button_impl(const char* label, bool full_width, ImU32 bg, ImU32 bg_active, ImU32 fg, ImU32 border) {
+    ImGui::PushStyleColor(ImGuiCol_Button, bg);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, bg_active);
+    ImGui::PushStyleColor(ImGuiCol_Text, fg);
+    ImGui::PushStyleColor(ImGuiCol_Border, border);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, px(size::Touch * 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, border ? ImMax(1.0f, px(1)) : 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(20), 0));
+    const bool pressed = ImGui::Button(label, ImVec2(full_width ? -FLT_MIN : 0.0f, px(size::Touch)));
+    ImGui::PopStyleVar(3);
+    ImGui::PopStyleColor(5);
+    return is_tap(pressed);
+}
+}  // namespace
+
+bool primary_button(const char* label, bool full_width) {
+    return button_impl(label, full_width, color::Primary, color::PrimaryDark, color::OnPrimary, 0);
+}
+
+bool secondary_button(const char* label, bool full_width) {
+    return button_impl(label, full_width, color::Background, color::PrimarySoft, color::Primary, color::Primary);
+}
+
+bool link(const char* label) {
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, color::PrimarySoft);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::Primary);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, (px(size::Touch) - ImGui::GetFontSize()) * 0.5f));
+    sem::set_next(sem::Role::Link);
+    const bool pressed = ImGui::Button(label);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(4);
+    return is_tap(pressed);
+}
+
+float chip_width(const char* label, bool caret) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * px(14) + (caret ? px(14) : 0.0f);
+}
+
+bool chip(const char* label, bool selected, bool caret, sem::Role role) {
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
+    if (win->SkipItems) return false;
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    const ImVec2 ts = ImGui::CalcTextSize(label, end);
+    const float padx = px(14), caret_w = caret ? px(14) : 0.0f;
+    const ImVec2 sz(ts.x + 2 * padx + caret_w, px(36));
+    const bool pressed = ImGui::InvisibleButton(label, sz);
+    const bool held = ImGui::IsItemActive();
+    sem_last(role, label, selected ? uint32_t(sem::Selected) : 0u);
+    if (!ImGui::IsItemVisible()) return is_tap(pressed);
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImDrawList* dl = win->DrawList;
+    const ImU32 bg = held ? color::SurfacePressed : selected ? color::PrimarySoft : color::Surface;
+    const ImU32 fg = selected ? color::Primary : color::Text;
+    dl->AddRectFilled(a, b, bg, sz.y * 0.5f);
+    if (selected) dl->AddRect(a, b, color::Primary, sz.y * 0.5f, 0, ImMax(1.0f, px(1)));
+    dl->AddText(ImVec2(a.x + padx, a.y + (sz.y - ts.y) * 0.5f), fg, label, end);
+    if (caret) {
+        const float cx = b.x - padx - caret_w * 0.5f + px(4), cy = (a.y + b.y) * 0.5f, r = px(4);
+        dl->AddTriangleFilled(ImVec2(cx - r, cy - r * 0.5f), ImVec2(cx + r, cy - r * 0.5f), ImVec2(cx, cy + r * 0.6f),
+                              fg);
+    }
+    return is_tap(pressed);
+}
+
+bool option(const char* label, bool selected) {
+    sem::set_next(sem::Role::Button, selected ? uint32_t(sem::Selected) : 0u);
+    ImGui::PushStyleColor(ImGuiCol_Text, selected ? color::Primary : color::Text);
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
+    const bool pressed = ImGui::Selectable(label, selected, 0, ImVec2(0, px(size::Touch)));
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    return is_tap(pressed);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Cards
+//-----------------------------------------------------------------------------
+
+namespace {
+// Starts a card: content is laid out in a group inset by the card padding on draw-list
+// channel 1; end_card() puts the background behind it on channel 0 and returns the rect.
+struct CardScope {
+    ImVec2 p0;
+    float w = 0;
+};
+
+CardScope begin_card() {
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
+    CardScope c;
+    c.p0 = win->DC.CursorPos;
+    c.w = ImGui::GetContentRegionAvail().x;
+    const float pad = px(size::CardPad);
+    win->DrawList->ChannelsSplit(2);
+    win->DrawList->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(c.p0.x + pad, c.p0.y + pad));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + c.w - 2 * pad);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(8), px(6)));
+    return c;
+}
+
+ImVec2 end_card_content(const CardScope& c) {
+    ImGui::PopStyleVar();
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const float h = ImGui::GetItemRectMax().y + px(size::CardPad) - c.p0.y;
+    ImGui::SetCursorScreenPos(c.p0);
+    return ImVec2(c.w, h);
+}
+
+void end_card_background(const CardScope& c, ImVec2 size, ImU32 bg) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(c.p0, c.p0 + size, bg, px(size::Radius));
+    dl->ChannelsMerge();
+}
+
+CardScope g_panel;
+bool g_in_panel = false;
+
+const char* places_text(int64_t left, char* buf, size_t n) {
+    if (left <= 0) return tr(S::Full);
+    std::snprintf(buf, n, tr(S::PlacesLeftFmt), static_cast<long long>(left));
+    return buf;
+}
+}  // namespace
+
+void begin_panel() {
+    IM_ASSERT(!g_in_panel && "panels do not nest");
+    g_in_panel = true;
+    g_panel = begin_card();
+}
+
+void end_panel(ImU32 bg) {
+    IM_ASSERT(g_in_panel);
+    g_in_panel = false;
+    const ImVec2 sz = end_card_content(g_panel);
+    ImGui::Dummy(sz);
+    end_card_background(g_panel, sz, bg);
+}
+
+void stat_tile(const char* label, const char* value, float width, float height_css) {
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
+    if (win->SkipItems) return;
+    const ImVec2 p0 = win->DC.CursorPos;
+    const ImVec2 sz(width, px(height_css));
+    const float pad = px(12);
+    win->DrawList->AddRectFilled(p0, p0 + sz, color::PrimarySoft, px(size::Radius));
+    ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, p0.y + pad));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * pad);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(8), px(6)));
+    text_muted(label);
+    text_impl(value, nullptr, color::PrimaryDark, true, true, sem::Role::Text);
+    ImGui::PopStyleVar();
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::SetCursorScreenPos(p0);
+    ImGui::Dummy(sz);
+}
+
+bool project_card(const Project& p) {
+    if (ImGui::GetCurrentWindow()->SkipItems) return false;
+    push_id64(p.id);
+    CardScope c = begin_card();
+
+    text_impl(p.title.c_str(), nullptr, color::Text, true, false, sem::Role::Text);
+    std::string who = p.team_name;
+    if (!p.district_name.empty()) who += (who.empty() ? "" : " · ") + p.district_name;
+    if (!who.empty()) text_muted(who.c_str());
+    const std::string date = fmt::date_of(p.start);
+    if (!date.empty()) text_muted(date.c_str());
+    if (p.capacity > 0) {
+        if (!date.empty()) ImGui::SameLine();
+        char buf[64];
+        const int64_t left = p.capacity - p.signed_up;
+        text_colored(left > 0 ? color::Success : color::Danger, places_text(left, buf, sizeof buf));
+    }
+
+    const ImVec2 sz = end_card_content(c);
+    const bool pressed = ImGui::InvisibleButton("##card", sz);
+    const bool held = ImGui::IsItemActive();
+    sem_last(sem::Role::ListItem, p.title.c_str());
+    end_card_background(c, sz, held ? color::SurfacePressed : color::Surface);
+    ImGui::PopID();
+    return is_tap(pressed);
+}
+
+bool brand_card(const Brand& b, float width_css, float height_css) {
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
+    if (win->SkipItems) return false;
+    ImGui::PushID(b.slug.c_str());
+    const ImVec2 sz(px(width_css), px(height_css));
+    const bool pressed = ImGui::InvisibleButton("##brand", sz);
+    const bool held = ImGui::IsItemActive();
+    sem_last(sem::Role::ListItem, b.name.c_str());
+    if (ImGui::IsItemVisible()) {
+        ImDrawList* dl = win->DrawList;
+        const ImVec2 a = ImGui::GetItemRectMin(), e = ImGui::GetItemRectMax();
+        const float pad = px(size::CardPad), wrap = sz.x - 2 * pad;
+        dl->AddRectFilled(a, e, held ? color::SurfacePressed : color::PrimarySoft, px(size::Radius));
+        dl->AddRectFilled(a, ImVec2(a.x + px(4), e.y), color::Primary, px(size::Radius), ImDrawFlags_RoundCornersLeft);
+        const ImVec4 clip(a.x + pad, a.y + pad, e.x - pad, e.y - pad);
+        ImVec2 pos(a.x + pad, a.y + pad);
+        draw_text(dl, pos, color::PrimaryDark, b.name.c_str(), wrap, clip, true);
+        pos.y += ImGui::CalcTextSize(b.name.c_str(), nullptr, false, wrap).y + px(6);
+        if (!b.summary.empty()) draw_text(dl, pos, color::Muted, b.summary.c_str(), wrap, clip);
+    }
+    ImGui::PopID();
+    return is_tap(pressed);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] States: skeleton, error, empty
+//-----------------------------------------------------------------------------
+
+void skeleton(int rows) {
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
+    if (win->SkipItems) return;
+    char label[64];
+    for (int i = 0; i < rows; ++i) {
+        const float w = ImGui::GetContentRegionAvail().x, h = px(84);
+        ImGui::Dummy(ImVec2(w, h));
+        std::snprintf(label, sizeof label, "%s##skeleton%d", tr(S::Loading), i);
+        sem::add_last_item(sem::Role::Text, label, sem::Busy);
+        if (!ImGui::IsItemVisible()) continue;
+        const ImVec2 a = ImGui::GetItemRectMin();
+        const float pad = px(size::CardPad), line = ImGui::GetFontSize();
+        ImDrawList* dl = win->DrawList;
+        dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), color::Surface, px(size::Radius));
+        dl->AddRectFilled(ImVec2(a.x + pad, a.y + pad), ImVec2(a.x + w * 0.7f, a.y + pad + line), color::Skeleton,
+                          px(4));
+        dl->AddRectFilled(ImVec2(a.x + pad, a.y + pad + line * 1.7f), ImVec2(a.x + w * 0.45f, a.y + pad + line * 2.7f),
+                          color::Skeleton, px(4));
+    }
+}
+
+void busy_line() {
+    text_impl(tr(S::Updating), nullptr, color::Muted, false, true, sem::Role::Text, sem::Busy);
+}
+
+std::string error_message(const ApiError& e) {
+    switch (e.kind) {
+        case ApiError::Network: return tr(S::ErrNetwork);
+        case ApiError::BadPayload: return tr(S::ErrBadPayload);
+        case ApiError::Http: break;
+    }
+    if (e.status == 404 || e.status == 410) return tr(S::ErrNotFound);
+    if (e.status >= 500) return tr(S::ErrServer);
+    if (e.status == 401) return tr(S::ErrUnauthorized);
+    if (e.status == 403) return tr(S::ErrForbidden);
+    if (e.status == 429) return tr(S::ErrTooMany);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, tr(S::ErrHttpFmt), e.status);
+    return buf;
+}
+
+std::string error_detail(const ApiError& e) {
+    switch (e.kind) {
+        case ApiError::Network: return tr(S::ErrNetworkHint);
+        case ApiError::BadPayload: return e.detail;
+        case ApiError::Http: break;
+    }
+    if (!e.problem.detail.empty()) return e.problem.detail;
+    // A title only adds something when the headline is generic.
+    const bool generic = e.status != 404 && e.status != 410 && e.status < 500 && e.status != 401 &&
+                         e.status != 403 && e.status != 429;
+    return generic ? e.problem.title : std::string();
+}
+
+void error_box(const ApiError& e, Target retry) {
+    if (ImGui::GetCurrentWindow()->SkipItems) return;
+    ImGui::PushID(static_cast<int>(retry));
+    begin_panel();
+    const std::string msg = error_message(e);
+    text_impl(msg.c_str(), nullptr, color::Danger, true, true, sem::Role::Text);
+    const std::string detail = error_detail(e);
+    if (!detail.empty()) text_muted(detail.c_str());
+    spacing(2);
+    const bool again = primary_button(tr(S::Retry));
+    end_panel(color::DangerSoft);
+    ImGui::PopID();
+    if (again) emit(Retry{retry});
+}
+
+void empty_state(const char* message) {
+    spacing(24);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float w = ImGui::CalcTextSize(message).x;
+    if (w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
+    text_muted(message);
+    spacing(24);
+}
+
+}  // namespace zygc::ui

@@ -1,0 +1,82 @@
+// Shared widgets of the app's screens. Immediate mode like ImGui itself: call them between
+// Begin/End of a window; the ones that can be tapped return true on the frame they are.
+// Every meaningful item is recorded in the semantics tree (role + label) as it is drawn.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/store.h"
+#include "ui/app.h"
+#include "ui/semantics.h"
+#include "ui/theme.h"
+
+namespace zygc::ui {
+
+// ---- Frame context (set by draw()) ----
+void set_frame(std::vector<Action>* out, const Viewport& viewport);
+void emit(Action action);  // queue an action for the caller of draw()
+const Viewport& viewport();
+
+// Records the last submitted ImGui item (its own id and rect) in the semantics tree under
+// `label` with `role`. For items whose ImGui label is hidden or that ImGui does not report.
+void sem_last(sem::Role role, const char* label, uint32_t flags = 0);
+
+// ---- Text ----
+void text(const char* s);                       // wrapped, Role::Text
+void text(const std::string& s);
+void text_muted(const char* s);                 // wrapped, secondary colour, Role::Text
+void text_colored(ImU32 col, const char* s);    // wrapped, Role::Text
+void heading(const char* s);                    // wrapped, bold, Role::Heading
+void text_line(const char* s, ImU32 col, bool bold, sem::Role role);  // one line, no wrap
+void section(const char* title);                // spacing + heading
+void field(const char* label, const std::string& value);  // "组织队伍  秦皇岛…" row
+void bullet(const char* s);
+void spacing(float css);
+
+// ---- Controls ----
+bool primary_button(const char* label, bool full_width = false);
+bool secondary_button(const char* label, bool full_width = false);
+bool link(const char* label);                                // Role::Link
+// Rounded pill; `caret` adds a ▾ for chips that open a choice. Label may carry "##id".
+bool chip(const char* label, bool selected, bool caret = false, sem::Role role = sem::Role::Button);
+float chip_width(const char* label, bool caret = false);
+bool option(const char* label, bool selected);  // a row in a choice popup, Role::Button
+
+// True when a press that ImGui reported is a tap, not the end of a drag (touch scroll).
+bool is_tap(bool pressed);
+
+// ---- Cards and panels ----
+void begin_panel();                             // rounded, padded box around what follows
+void end_panel(ImU32 bg = color::Surface);      // (panels do not nest)
+// A figure: label above, value below (each Role::Text), in a tinted tile.
+void stat_tile(const char* label, const char* value, float width, float height_css = 64);
+bool project_card(const Project& p);             // whole card tappable, Role::ListItem = title
+bool brand_card(const Brand& b, float width_css, float height_css);
+
+// ---- States ----
+void skeleton(int rows);                         // grey placeholders, Role::Text "加载中" + Busy
+void busy_line();                                // "正在更新…" above stale data, Busy
+std::string error_message(const ApiError& e);    // readable headline
+std::string error_detail(const ApiError& e);     // secondary line ("" when none)
+void error_box(const ApiError& e, Target retry); // message + detail + 重试 → Retry{retry}
+void empty_state(const char* message);
+
+// Draws the placeholder for a Remote that has nothing to show yet and returns true;
+// returns false when the caller should draw the data.
+//   ready: data is there and belongs to what the screen shows (Loaded, or Loading with
+//          data kept from before, which is then shown under a busy line).
+template <class T>
+bool placeholder(const Remote<T>& r, Target target, bool has_data, int skeleton_rows) {
+    if (r.failed()) {
+        error_box(r.error, target);
+        return true;
+    }
+    if (has_data && (r.loaded() || r.loading())) {
+        if (r.loading()) busy_line();
+        return false;
+    }
+    skeleton(skeleton_rows);
+    return true;
+}
+
+}  // namespace zygc::ui

@@ -1,0 +1,107 @@
+// Loaded data for UI tests, built in code (no JSON, no server).
+#pragma once
+#include "core/store.h"
+
+namespace fixtures {
+
+using namespace zygc;
+
+template <class T>
+Remote<T> loaded(T data) {
+    Remote<T> r;
+    r.status = Remote<T>::Loaded;
+    r.data = std::move(data);
+    return r;
+}
+
+template <class T>
+Remote<T> loading() {
+    Remote<T> r;
+    r.status = Remote<T>::Loading;
+    return r;
+}
+
+template <class T>
+Remote<T> failed(ApiError e) {
+    Remote<T> r;
+    r.status = Remote<T>::Failed;
+    r.error = std::move(e);
+    return r;
+}
+
+inline ApiError network_error() { return {ApiError::Network, 0, {}, "Failed to fetch"}; }
+inline ApiError http_error(int status, std::string detail = "") {
+    ApiError e;
+    e.kind = ApiError::Http;
+    e.status = status;
+    e.problem.status = status;
+    e.problem.detail = std::move(detail);
+    return e;
+}
+
+inline CityStats city() {
+    CityStats s;
+    s.registered_volunteers = 609000;
+    s.resident_population = 3107000;
+    s.share_of_population_pct = 19.6;
+    s.teams = 5231;
+    s.projects = 12800;
+    s.service_minutes = 25600000LL * 60;  // 2560万小时
+    return s;
+}
+
+inline Project project(Id id, std::string title, int64_t capacity = 20, int64_t signed_up = 5) {
+    Project p;
+    p.id = id;
+    p.title = std::move(title);
+    p.summary = "一句话简介";
+    p.category = "children";
+    p.team_id = 7;
+    p.team_name = "海港区青年志愿者协会";
+    p.district_id = 1;
+    p.district_name = "海港区";
+    p.site.name = "海港区文化广场";
+    p.status = "open";
+    p.start = "2026-12-03T09:00:00+08:00";
+    p.end = "2026-12-03T12:00:00+08:00";
+    p.capacity = capacity;
+    p.signed_up = signed_up;
+    return p;
+}
+
+inline Brand brand(std::string slug, std::string name) {
+    Brand b;
+    b.slug = std::move(slug);
+    b.name = std::move(name);
+    b.owner_org = "共青团秦皇岛市委";
+    b.summary = "关爱留守儿童的品牌项目";
+    return b;
+}
+
+inline Page<Project> page(std::vector<Project> items, int64_t total, const char* cursor = nullptr) {
+    Page<Project> p;
+    p.items = std::move(items);
+    p.total = total;
+    if (cursor) p.next_cursor = cursor;
+    return p;
+}
+
+// A home screen with everything loaded.
+inline State home() {
+    State s;
+    s.stats = loaded(city());
+    s.brands = loaded(std::vector<Brand>{brand("xiaohouniao", "小候鸟"), brand("cuncaoxin", "寸草心")});
+    s.home_projects = loaded(page({project(101, "小候鸟课后陪伴"), project(102, "海滩清洁日")}, 2));
+    return s;
+}
+
+inline State projects_screen() {
+    State s;
+    s.route = Route{Route::Projects, 0, {}};
+    s.districts = loaded(std::vector<District>{{1, "海港区", 0}, {2, "山海关区", 0}, {3, "北戴河区", 0}});
+    s.brands = loaded(std::vector<Brand>{brand("xiaohouniao", "小候鸟")});
+    s.projects = loaded(page({project(101, "小候鸟课后陪伴"), project(102, "海滩清洁日", 10, 10)}, 37, "c2"));
+    return s;
+}
+
+}  // namespace fixtures

@@ -1,0 +1,116 @@
+// Loading, failure and retry, as every screen shows them.
+#include <catch2/catch.hpp>
+
+#include "fixtures.h"
+#include "platform/native/harness.h"
+
+using namespace zygc;
+using sem::Role;
+
+TEST_CASE("loading shows busy skeleton items", "[ui][states]") {
+    native::Harness h;
+    h.state.stats = fixtures::loading<CityStats>();
+    h.state.brands = fixtures::loading<std::vector<Brand>>();
+    h.state.home_projects = fixtures::loading<Page<Project>>();
+    h.frame(2);
+    CHECK(h.count(Role::Text, sem::Busy) >= 3);
+    const sem::Node* n = h.find("加载中", Role::Text);
+    REQUIRE(n);
+    CHECK((n->flags & sem::Busy));
+    CHECK_FALSE(h.find("注册志愿者"));
+    CHECK(h.labels(Role::ListItem).empty());
+}
+
+TEST_CASE("idle screens show skeletons too", "[ui][states]") {
+    native::Harness h;  // a default State: nothing requested yet
+    h.frame(2);
+    CHECK(h.count(Role::Text, sem::Busy) >= 1);
+    h.state.route = Route{Route::Project, 5, {}};
+    h.frame(2);
+    CHECK(h.count(Role::Text, sem::Busy) >= 1);
+}
+
+TEST_CASE("a network failure reads 网络连接失败 and 重试 retries that target", "[ui][states]") {
+    native::Harness h;
+    h.state = fixtures::home();
+    h.state.stats = fixtures::failed<CityStats>(fixtures::network_error());
+    h.frame(2);
+    CHECK(h.find("网络连接失败", Role::Text));
+    CHECK(h.find("请检查网络后重试", Role::Text));
+    CHECK_FALSE(h.find("Failed to fetch"));
+    REQUIRE(h.tap("重试", Role::Button));
+    auto r = h.actions_of<Retry>();
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].target == Target::Stats);
+}
+
+TEST_CASE("two failed sections have independent retry buttons", "[ui][states]") {
+    native::Harness h;
+    h.state = fixtures::home();
+    h.state.stats = fixtures::failed<CityStats>(fixtures::http_error(503));
+    h.state.home_projects = fixtures::failed<Page<Project>>(fixtures::network_error());
+    h.frame(2);
+    CHECK(h.find("服务器开小差了", Role::Text));
+    CHECK(h.find("网络连接失败", Role::Text));
+    std::vector<const sem::Node*> retry;
+    for (const sem::Node& n : h.nodes())
+        if (n.role == Role::Button && n.label == "重试") retry.push_back(&n);
+    REQUIRE(retry.size() == 2);
+    const sem::Node second = *retry[1];
+    h.tap_at(second.x + second.w / 2, second.y + second.h / 2);
+    auto r = h.actions_of<Retry>();
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].target == Target::HomeProjects);
+}
+
+TEST_CASE("404 on a project reads 内容不存在或已下线", "[ui][states]") {
+    native::Harness h;
+    h.state.route = Route{Route::Project, 9, {}};
+    h.state.project = fixtures::failed<Project>(fixtures::http_error(404, "项目 9 不存在"));
+    h.frame(2);
+    CHECK(h.find("内容不存在或已下线", Role::Text));
+    CHECK(h.find("项目 9 不存在", Role::Text));  // the server's problem.detail
+    REQUIRE(h.tap("重试", Role::Button));
+    auto r = h.actions_of<Retry>();
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].target == Target::Project);
+}
+
+TEST_CASE("5xx, bad payload and other statuses are readable", "[ui][states]") {
+    native::Harness h;
+    h.state.route = Route{Route::Brand, 0, "xiaohouniao"};
+
+    h.state.brand = fixtures::failed<Brand>(fixtures::http_error(500));
+    h.frame(2);
+    CHECK(h.find("服务器开小差了", Role::Text));
+
+    ApiError bad{ApiError::BadPayload, 200, {}, "projects[0].id: expected integer"};
+    h.state.brand = fixtures::failed<Brand>(bad);
+    h.frame(2);
+    CHECK(h.find("数据格式有误", Role::Text));
+    CHECK(h.find("projects[0].id: expected integer", Role::Text));
+
+    ApiError conflict = fixtures::http_error(409);
+    conflict.problem.title = "名额已满";
+    h.state.brand = fixtures::failed<Brand>(conflict);
+    h.frame(2);
+    CHECK(h.find("请求失败（409）", Role::Text));
+    CHECK(h.find("名额已满", Role::Text));
+
+    REQUIRE(h.tap("重试", Role::Button));
+    auto r = h.actions_of<Retry>();
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].target == Target::Brand);
+}
+
+TEST_CASE("an unknown route says so and leads home", "[ui][states]") {
+    native::Harness h;
+    h.state.route = Route{Route::NotFound, 0, {}};
+    h.frame(2);
+    CHECK(h.find("页面不存在", Role::Heading));
+    CHECK(h.find("页面不存在", Role::Text));
+    REQUIRE(h.tap("返回首页", Role::Link));
+    auto nav = h.actions_of<Navigate>();
+    REQUIRE(nav.size() == 1);
+    CHECK(nav[0].route.kind == Route::Home);
+}
