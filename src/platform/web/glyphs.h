@@ -1,0 +1,45 @@
+// Glyphs drawn by the browser, no font download.
+//
+// The ImGui atlas is built once per pixel size with ImGui's default font reduced to the
+// space character, plus one large reserved rect (AddCustomRectRegular) that is ours. Each
+// code point the app needs is rasterized in JS (Canvas2D fillText with the system's fonts),
+// shelf-packed into that rect, written into the atlas pixels, uploaded with
+// glTexSubImage2D and registered with ImFont::AddGlyph. Code points come from the UI's
+// static text, API response bodies, user input and last frame's semantics labels; they are
+// batched and added in flush(), before the next ImGui::NewFrame().
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace zygc::web::glyphs {
+
+// (Re)builds the atlas for a font of `font_px` framebuffer pixels. Code points already
+// known are rasterized again; if the renderer's font texture exists it is recreated.
+void build(float font_px);
+
+void want(uint32_t codepoint);
+void want_utf8(std::string_view text);  // UTF-8 text; JSON "\uXXXX" escapes are decoded too
+
+// Rasterizes the wanted code points not yet in the font and uploads them.
+// Returns true when glyphs were added (the next frame's text changes).
+bool flush();
+
+// When the reserved area is full it is cleared and refilled with these code points
+// (what is on screen now), then with the ones still wanted.
+void set_essentials(std::function<void(std::vector<uint32_t>&)> fn);
+
+struct Stats {
+    int glyphs = 0;          // code points in the font
+    int atlas_w = 0, atlas_h = 0;
+    int area_w = 0, area_h = 0;  // reserved glyph area
+    int used_h = 0;          // shelf height used so far
+    int evictions = 0;
+};
+Stats stats();
+
+// 1: the font has a glyph for it, 2: wanted (next flush), 0: neither.
+int state(uint32_t codepoint);
+
+}  // namespace zygc::web::glyphs

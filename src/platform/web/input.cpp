@@ -1,0 +1,534 @@
+// [SECTION] Queue and per-frame application
+// [SECTION] Touch gestures (tap, hold, scroll)
+// [SECTION] html5 callbacks
+// [SECTION] Hidden <input>
+#include "platform/web/input.h"
+
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+
+#include <bitset>
+#include <cfloat>
+#include <cmath>
+#include <cstring>
+#include <cstdlib>
+#include <deque>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "platform/web/glyphs.h"
+#include "ui/semantics.h"
+
+// ---- JS shims (each has an obvious no-op native twin) ----
+EM_JS(void, zygc_js_text_focus, (int focus, float x, float y, float h), {
+    var el = document.getElementById("zygc-text");
+    if (!el) return;
+    if (focus) {
+        if (h > 0) {
+            el.style.left = x + "px";
+            el.style.top = y + "px";
+            el.style.height = h + "px";
+        }
+        if (document.activeElement !== el) el.focus({preventScroll: true});
+    } else if (document.activeElement === el) {
+        el.blur();
+    }
+});
+
+EM_JS(void, zygc_js_text_place, (float x, float y), {
+    var el = document.getElementById("zygc-text");
+    if (!el) return;
+    el.style.left = x + "px";
+    el.style.top = y + "px";
+});
+
+EM_JS(void, zygc_js_set_clipboard, (const char* text), {
+    var s = UTF8ToString(text);
+    Module.zygcClipboard = s;
+    try {
+        if (navigator.clipboard) navigator.clipboard.writeText(s).catch(function() {});
+    } catch (e) {
+    }
+});
+
+EM_JS(char*, zygc_js_get_clipboard, (), {
+    var t = Module.zygcClipboard || "";
+    var n = lengthBytesUTF8(t) + 1;
+    var p = _malloc(n);
+    stringToUTF8(t, p, n);
+    return p;
+});
+
+EM_JS(int, zygc_js_is_mac, (), {
+    var p = navigator.platform || "";
+    return p.indexOf("Mac") >= 0 || p.indexOf("iPhone") >= 0 || p.indexOf("iPad") >= 0 ? 1 : 0;
+});
+
+namespace zygc::web::input {
+namespace {
+
+// =============================================================================================
+// [SECTION] Queue and per-frame application
+// =============================================================================================
+
+enum class Ev : uint8_t { Move, Down, Up, Key, Text, Wheel, ReleaseAll };
+
+enum Mods : uint8_t { ModCtrl = 1, ModShift = 2, ModAlt = 4, ModSuper = 8 };
+
+struct Event {
+    Ev type = Ev::Move;
+    float x = 0, y = 0;  // Move: framebuffer px; Wheel: wheel units
+    int code = 0;        // Down/Up: ImGui mouse button; Key: KeysDown index or -1 (modifiers only)
+    bool down = false;
+    uint8_t mods = 0;
+    std::string text;
+};
+
+std::deque<Event> g_queue;
+float g_scale = 1;
+const ImVec2 kOffscreen(-FLT_MAX, -FLT_MAX);
+
+void push_move(float x, float y) {
+    // Consecutive moves collapse into one.
+    if (!g_queue.empty() && g_queue.back().type == Ev::Move) {
+        g_queue.back().x = x;
+        g_queue.back().y = y;
+        return;
+    }
+    Event e;
+    e.type = Ev::Move;
+    e.x = x;
+    e.y = y;
+    g_queue.push_back(e);
+}
+
+void push_button(int button, bool down) {
+    Event e;
+    e.type = down ? Ev::Down : Ev::Up;
+    e.code = button;
+    g_queue.push_back(e);
+}
+
+void push_key(int code, bool down, uint8_t mods) {
+    Event e;
+    e.type = Ev::Key;
+    e.code = code;
+    e.down = down;
+    e.mods = mods;
+    g_queue.push_back(e);
+}
+
+void apply_mods(ImGuiIO& io, uint8_t m) {
+    io.KeyCtrl = m & ModCtrl;
+    io.KeyShift = m & ModShift;
+    io.KeyAlt = m & ModAlt;
+    io.KeySuper = m & ModSuper;
+}
+
+// =============================================================================================
+// [SECTION] Touch gestures
+// =============================================================================================
+
+enum class Phase { None, Pending, Pressed, Scrolling };
+
+struct Touch {
+    Phase phase = Phase::None;
+    long id = 0;
+    float x0 = 0, y0 = 0;  // start, framebuffer px
+    float x = 0, y = 0;    // last
+    double t0 = 0;         // performance.now() at start
+    int axis = 1;          // 0: horizontal scroll, 1: vertical
+    float acc = 0;         // scroll distance not yet applied, framebuffer px
+    ImGuiID target = 0;    // window being scrolled
+    bool need_target = false;
+};
+
+Touch g_touch;
+double g_now = 0;
+constexpr double kHoldMs = 120;    // a finger resting this long presses (visible feedback)
+constexpr float kSlopCss = 8;      // moving further than this scrolls instead of tapping
+
+void touch_begin(long id, float x, float y) {
+    g_touch = {};
+    g_touch.phase = Phase::Pending;
+    g_touch.id = id;
+    g_touch.x0 = g_touch.x = x;
+    g_touch.y0 = g_touch.y = y;
+    g_touch.t0 = emscripten_get_now();
+    push_move(x, y);
+}
+
+void touch_move(float x, float y) {
+    Touch& t = g_touch;
+    if (t.phase == Phase::Scrolling) {
+        t.acc += t.axis ? (y - t.y) : (x - t.x);
+        t.x = x;
+        t.y = y;
+        return;
+    }
+    float dx = x - t.x0, dy = y - t.y0;
+    t.x = x;
+    t.y = y;
+    float slop = kSlopCss * g_scale;
+    if (dx * dx + dy * dy <= slop * slop) {
+        push_move(x, y);
+        return;
+    }
+    // Becomes a scroll: the press (if any) is released away from every widget, so no click.
+    if (t.phase == Phase::Pressed) {
+        push_move(kOffscreen.x, kOffscreen.y);
+        push_button(0, false);
+    } else {
+        push_move(kOffscreen.x, kOffscreen.y);
+    }
+    t.phase = Phase::Scrolling;
+    t.axis = std::fabs(dx) > std::fabs(dy) ? 0 : 1;
+    t.acc = t.axis ? dy : dx;
+    t.need_target = true;
+}
+
+void touch_end(bool cancel) {
+    Touch& t = g_touch;
+    switch (t.phase) {
+        case Phase::Pending:
+            if (!cancel) {
+                push_button(0, true);
+                push_button(0, false);
+            }
+            break;
+        case Phase::Pressed:
+            if (cancel) push_move(kOffscreen.x, kOffscreen.y);
+            push_button(0, false);
+            break;
+        default: break;
+    }
+    // No hover left behind on a touch screen.
+    push_move(kOffscreen.x, kOffscreen.y);
+    if (t.phase == Phase::Scrolling && t.acc != 0) {
+        t.phase = Phase::None;  // the remaining distance is applied next frame
+        return;
+    }
+    t = {};
+}
+
+// The deepest window under (x, y) that can scroll along the axis.
+ImGuiWindow* scroll_window_at(float x, float y, int axis) {
+    ImGuiContext& g = *GImGui;
+    ImVec2 p(x, y);
+    ImGuiWindow* root = nullptr;
+    for (int i = g.Windows.Size - 1; i >= 0 && !root; --i) {
+        ImGuiWindow* w = g.Windows[i];
+        if (!w->WasActive || w->Hidden || (w->Flags & ImGuiWindowFlags_ChildWindow)) continue;
+        if (w->Flags & ImGuiWindowFlags_NoMouseInputs) continue;
+        if (w->OuterRectClipped.Contains(p)) root = w;
+    }
+    if (!root) return nullptr;
+    ImGuiWindow* best = nullptr;
+    int best_depth = -1;
+    for (ImGuiWindow* w : g.Windows) {
+        if (!w->WasActive || w->Hidden || w->RootWindow != root) continue;
+        if (!w->OuterRectClipped.Contains(p)) continue;
+        if ((axis ? w->ScrollMax.y : w->ScrollMax.x) <= 0) continue;
+        int depth = 0;
+        for (ImGuiWindow* q = w; q->ParentWindow; q = q->ParentWindow) ++depth;
+        if (depth > best_depth) best = w, best_depth = depth;
+    }
+    return best;
+}
+
+// =============================================================================================
+// [SECTION] html5 callbacks
+// =============================================================================================
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+    float x = e->targetX * g_scale, y = e->targetY * g_scale;
+    int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
+    switch (type) {
+        case EMSCRIPTEN_EVENT_MOUSEMOVE: push_move(x, y); return false;
+        case EMSCRIPTEN_EVENT_MOUSEDOWN:
+            if (button < 0) return false;
+            push_move(x, y);
+            push_button(button, true);
+            return true;
+        case EMSCRIPTEN_EVENT_MOUSEUP:
+            if (button < 0) return false;
+            push_move(x, y);
+            push_button(button, false);
+            return true;
+        case EMSCRIPTEN_EVENT_MOUSELEAVE:
+            if (!e->buttons) push_move(kOffscreen.x, kOffscreen.y);
+            return false;
+    }
+    return false;
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    // One ImGui wheel unit scrolls ~5 lines; a browser notch is ~100 CSS px or 3 lines.
+    double div = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 0.1;
+    Event ev;
+    ev.type = Ev::Wheel;
+    ev.x = float(-e->deltaX / div);
+    ev.y = float(-e->deltaY / div);
+    g_queue.push_back(ev);
+    return true;
+}
+
+const EmscriptenTouchPoint* find_touch(const EmscriptenTouchEvent* e, long id, bool changed_only) {
+    for (int i = 0; i < e->numTouches; ++i)
+        if (e->touches[i].identifier == id && (!changed_only || e->touches[i].isChanged)) return &e->touches[i];
+    return nullptr;
+}
+
+// When a tap lands on a text field, focus the hidden input inside the gesture handler:
+// mobile browsers only open the on-screen keyboard for focus() during a user gesture.
+void focus_if_on_input(float x, float y) {
+    for (const sem::Node& n : sem::last_frame()) {
+        if (n.role != sem::Role::Input) continue;
+        if (x >= n.x && x < n.x + n.w && y >= n.y && y < n.y + n.h) {
+            zygc_js_text_focus(1, n.x / g_scale, n.y / g_scale, n.h / g_scale);
+            return;
+        }
+    }
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    switch (type) {
+        case EMSCRIPTEN_EVENT_TOUCHSTART:
+            if (g_touch.phase == Phase::None || g_touch.phase == Phase::Scrolling) {
+                for (int i = 0; i < e->numTouches; ++i) {
+                    const EmscriptenTouchPoint& t = e->touches[i];
+                    if (!t.isChanged) continue;
+                    if (g_touch.phase == Phase::Scrolling) break;  // second finger while scrolling
+                    touch_begin(t.identifier, t.targetX * g_scale, t.targetY * g_scale);
+                    break;
+                }
+            }
+            return true;
+        case EMSCRIPTEN_EVENT_TOUCHMOVE:
+            if (g_touch.phase != Phase::None)
+                if (auto* t = find_touch(e, g_touch.id, true)) touch_move(t->targetX * g_scale, t->targetY * g_scale);
+            return true;
+        case EMSCRIPTEN_EVENT_TOUCHEND:
+        case EMSCRIPTEN_EVENT_TOUCHCANCEL:
+            if (g_touch.phase != Phase::None) {
+                if (auto* t = find_touch(e, g_touch.id, true)) {
+                    bool cancel = type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
+                    if (!cancel && g_touch.phase != Phase::Scrolling) focus_if_on_input(g_touch.x, g_touch.y);
+                    touch_end(cancel);
+                }
+            }
+            return true;
+    }
+    return false;
+}
+
+// DOM keyCode → io.KeysDown index (we use the keyCode itself). -1: not for ImGui.
+int map_key(unsigned long code) {
+    switch (code) {
+        case 8: case 9: case 13: case 27: case 32: case 33: case 34: case 35: case 36: case 37:
+        case 38: case 39: case 40: case 45: case 46:
+            return int(code);
+        case 65: case 67: case 86: case 88: case 89: case 90: return int(code);  // A C V X Y Z
+    }
+    return -1;
+}
+
+bool is_modifier(unsigned long code) {
+    return code == 16 || code == 17 || code == 18 || code == 91 || code == 92 || code == 93 || code == 224;
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    // IME composing: the text arrives through the hidden input.
+    if (e->keyCode == 229 || std::strcmp(e->key, "Process") == 0 || std::strcmp(e->key, "Dead") == 0) return false;
+    uint8_t mods = (e->ctrlKey ? ModCtrl : 0) | (e->shiftKey ? ModShift : 0) | (e->altKey ? ModAlt : 0) |
+                   (e->metaKey ? ModSuper : 0);
+    if (is_modifier(e->keyCode)) {
+        push_key(-1, down, mods);
+        return false;
+    }
+    int k = map_key(e->keyCode);
+    if (k < 0) return false;
+    bool shortcut = e->ctrlKey || e->metaKey;
+    bool letter = k >= 65 && k <= 90;
+    if (letter && down && !shortcut) return false;  // plain typing: the input event carries it
+    if (k == 86 && shortcut) return false;          // paste: the browser's paste event carries it
+    if (k == 32) {                                  // space types a character too
+        push_key(k, down, mods);
+        return false;
+    }
+    push_key(k, down, mods);
+    return true;
+}
+
+EM_BOOL on_blur(int, const EmscriptenFocusEvent*, void*) {
+    Event e;
+    e.type = Ev::ReleaseAll;
+    g_queue.push_back(e);
+    return false;
+}
+
+const char* get_clipboard(void*) {
+    static std::string s;
+    char* p = zygc_js_get_clipboard();
+    s = p ? p : "";
+    free(p);
+    return s.c_str();
+}
+
+void set_clipboard(void*, const char* text) { zygc_js_set_clipboard(text); }
+
+void set_ime_pos(int x, int y) { zygc_js_text_place(x / g_scale, y / g_scale); }
+
+bool g_text_focused = false;
+
+}  // namespace
+
+// =============================================================================================
+// Public
+// =============================================================================================
+
+void install() {
+    ImGuiIO& io = ImGui::GetIO();
+    const int keys[][2] = {
+        {ImGuiKey_Tab, 9},        {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39}, {ImGuiKey_UpArrow, 38},
+        {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33},    {ImGuiKey_PageDown, 34},   {ImGuiKey_Home, 36},
+        {ImGuiKey_End, 35},       {ImGuiKey_Insert, 45},    {ImGuiKey_Delete, 46},     {ImGuiKey_Backspace, 8},
+        {ImGuiKey_Space, 32},     {ImGuiKey_Enter, 13},     {ImGuiKey_Escape, 27},     {ImGuiKey_KeyPadEnter, 13},
+        {ImGuiKey_A, 65},         {ImGuiKey_C, 67},         {ImGuiKey_V, 86},          {ImGuiKey_X, 88},
+        {ImGuiKey_Y, 89},         {ImGuiKey_Z, 90},
+    };
+    for (auto& k : keys) io.KeyMap[k[0]] = k[1];
+    io.BackendPlatformName = "zygc_web";
+    io.GetClipboardTextFn = get_clipboard;
+    io.SetClipboardTextFn = set_clipboard;
+    io.ImeSetInputScreenPosFn = set_ime_pos;
+    io.ConfigMacOSXBehaviors = zygc_js_is_mac();
+    io.MousePos = kOffscreen;
+
+    const char* canvas = "#canvas";
+    emscripten_set_mousedown_callback(canvas, nullptr, true, on_mouse);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_mouse);
+    emscripten_set_mousemove_callback(canvas, nullptr, true, on_mouse);
+    emscripten_set_mouseleave_callback(canvas, nullptr, true, on_mouse);
+    emscripten_set_wheel_callback(canvas, nullptr, true, on_wheel);
+    emscripten_set_touchstart_callback(canvas, nullptr, true, on_touch);
+    emscripten_set_touchmove_callback(canvas, nullptr, true, on_touch);
+    emscripten_set_touchend_callback(canvas, nullptr, true, on_touch);
+    emscripten_set_touchcancel_callback(canvas, nullptr, true, on_touch);
+    emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_key);
+    emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_key);
+    emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_blur);
+}
+
+void set_scale(float dpr) { g_scale = dpr > 0 ? dpr : 1; }
+
+void begin_frame(double now_ms) {
+    g_now = now_ms;
+    if (g_touch.phase == Phase::Pending && now_ms - g_touch.t0 >= kHoldMs) {
+        push_button(0, true);
+        g_touch.phase = Phase::Pressed;
+    }
+
+    ImGuiIO& io = ImGui::GetIO();
+    bool moved = false, button = false, key = false, text = false;
+    std::bitset<512> keys_changed;
+    while (!g_queue.empty()) {
+        Event& e = g_queue.front();
+        switch (e.type) {
+            case Ev::Move:
+                if (button) return;
+                io.MousePos = ImVec2(e.x, e.y);
+                moved = true;
+                break;
+            case Ev::Down:
+            case Ev::Up:
+                if (button || moved) return;
+                io.MouseDown[e.code] = e.type == Ev::Down;
+                button = true;
+                break;
+            case Ev::Key:
+                if (text || (e.code >= 0 && keys_changed[e.code])) return;
+                if (e.code >= 0) {
+                    io.KeysDown[e.code] = e.down;
+                    keys_changed.set(e.code);
+                }
+                apply_mods(io, e.mods);
+                key = true;
+                break;
+            case Ev::Text:
+                if (key) return;
+                io.AddInputCharactersUTF8(e.text.c_str());
+                text = true;
+                break;
+            case Ev::Wheel:
+                io.MouseWheelH += e.x;
+                io.MouseWheel += e.y;
+                break;
+            case Ev::ReleaseAll:
+                std::memset(io.KeysDown, 0, sizeof io.KeysDown);
+                apply_mods(io, 0);
+                break;
+        }
+        g_queue.pop_front();
+    }
+}
+
+void after_new_frame() {
+    Touch& t = g_touch;
+    if (t.acc == 0) return;
+    ImGuiWindow* w = nullptr;
+    if (t.need_target) {
+        w = scroll_window_at(t.x0, t.y0, t.axis);
+        t.target = w ? w->ID : 0;
+        t.need_target = false;
+    } else if (t.target) {
+        w = ImGui::FindWindowByID(t.target);
+    }
+    if (w) {
+        if (t.axis)
+            ImGui::SetScrollY(w, w->Scroll.y - t.acc);
+        else
+            ImGui::SetScrollX(w, w->Scroll.x - t.acc);
+    }
+    t.acc = 0;
+    if (t.phase == Phase::None) t = {};
+}
+
+void end_frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput != g_text_focused) {
+        g_text_focused = io.WantTextInput;
+        zygc_js_text_focus(g_text_focused, 0, 0, 0);
+    }
+}
+
+bool busy() { return !g_queue.empty() || g_touch.phase != Phase::None; }
+
+void on_text(const char* utf8) {
+    if (!utf8 || !*utf8) return;
+    glyphs::want_utf8(utf8);
+    // Line breaks in pasted text become spaces: every field here is single-line.
+    Event e;
+    e.type = Ev::Text;
+    e.text = utf8;
+    for (char& c : e.text)
+        if (c == '\n' || c == '\r') c = ' ';
+    if (!g_queue.empty() && g_queue.back().type == Ev::Text)
+        g_queue.back().text += e.text;
+    else
+        g_queue.push_back(std::move(e));
+}
+
+}  // namespace zygc::web::input
+
+// Called by the shell's hidden <input> listeners.
+extern "C" EMSCRIPTEN_KEEPALIVE void zygc_on_text(const char* utf8) { zygc::web::input::on_text(utf8); }
+
+// Backspace from a virtual keyboard that sent no keydown (inputType deleteContentBackward).
+extern "C" EMSCRIPTEN_KEEPALIVE void zygc_on_key_press(int code) {
+    using namespace zygc::web::input;
+    (void)code;
+    push_key(code, true, 0);
+    push_key(code, false, 0);
+}

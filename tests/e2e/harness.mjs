@@ -1,0 +1,111 @@
+// Shared set-up for the end-to-end tests: the real reference server (serving the built app
+// and the API on a free port, fresh SQLite file, demo data) and headless Chromium as a phone.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SHOTS = path.join(ROOT, 'build/e2e');
+const SERVER = process.env.ZYGC_SERVER_BIN || path.join(ROOT, 'build/native/src/server/zygc-server');
+const APP = path.join(ROOT, 'build/wasm/app');
+
+// Starts zygc-server on port 0; resolves { url, stop } once it prints its address.
+export async function startServer() {
+  if (!existsSync(SERVER)) throw new Error(`${SERVER} missing: build the native preset first`);
+  if (!existsSync(path.join(APP, 'zygc.wasm'))) throw new Error(`${APP}/zygc.wasm missing: build the wasm preset first`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'zygc-e2e-'));
+  const args = ['--db', path.join(dir, 'e2e.sqlite'), '--seed', path.join(ROOT, 'assets/demo/seed.json'),
+                '--static', APP, '--port', '0'];
+  const proc = spawn(SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 20000);
+    const onData = (buf) => {
+      log += buf.toString();
+      const m = log.match(/listening on (http:\/\/[^\s]+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1].replace(/\/$/, ''));
+      }
+    };
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${log}`)); });
+  });
+  return {
+    url,
+    log: () => log,
+    async stop() {
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM');
+        await new Promise((r) => { proc.once('exit', r); setTimeout(r, 3000); });
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Headless Chromium with the flags these machines need. chromium.launch() always starts
+// from a fresh temporary profile (it passes its own --user-data-dir and deletes it on close).
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// A phone: 390×844 CSS px at devicePixelRatio 3, touch.
+export async function newPhonePage(browser) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true,
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  const fontRequests = [];
+  const errors = [];
+  page.on('request', (r) => { if (/\.(ttf|otf|woff2?)(\?|#|$)/i.test(r.url())) fontRequests.push(r.url()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // HTTP errors are answers the app handles (401 before login, 404 for a removed project);
+  // Chromium logs each as "Failed to load resource". Anything else logged as an error counts.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  return { context, page, fontRequests, errors };
+}
+
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.evaluate(() => window.zygc.ready);
+}
+
+// Waits until pred(semantics) returns something truthy; returns it.
+export async function waitSem(page, pred, arg, what, timeout = 15000) {
+  try {
+    const h = await page.waitForFunction(
+      ({ src, arg }) => {
+        const fn = new Function('return ' + src)();
+        return fn(window.zygc.semantics(), arg) || null;
+      },
+      { src: pred.toString(), arg }, { timeout, polling: 50 });
+    return await h.jsonValue();
+  } catch (e) {
+    const sem = await page.evaluate(() => window.zygc.semantics().map((n) => `${n.role}:${n.label}`));
+    throw new Error(`timed out waiting for ${what}; route ${await route(page)}; semantics:\n${sem.join('\n')}`);
+  }
+}
+
+export const route = (page) => page.evaluate(() => window.zygc.route());
+
+export async function tapNode(page, n) {
+  await page.touchscreen.tap(n.x + n.w / 2, n.y + n.h / 2);
+}
+
+export function shotPath(name) {
+  mkdirSync(SHOTS, { recursive: true });
+  return path.join(SHOTS, name);
+}

@@ -1,0 +1,107 @@
+// Touch and text input details: a drag scrolls and never taps; rare characters and emoji
+// typed into a field get glyphs; Backspace edits; a tap whose events land in one frame works.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPhonePage, openApp, waitSem, route, tapNode } from './harness.mjs';
+
+let server, browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const listItems = (sem) => sem.filter((n) => n.role === 'list-item' && n.h > 40);
+
+async function drag(page, cdp, x, y0, y1, steps = 12) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+  for (let i = 1; i <= steps; i++) {
+    await page.waitForTimeout(16);
+    await cdp.send('Input.dispatchTouchEvent',
+                   { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / steps }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+test('a vertical drag scrolls the list and opens nothing', async () => {
+  const { context, page, errors } = await newPhonePage(browser);
+  await openApp(page, server.url + '/#/projects');
+  const before = await waitSem(page, (sem) => {
+    const items = sem.filter((n) => n.role === 'list-item' && n.h > 40);
+    return items.length >= 3 ? items : null;
+  }, null, 'three project cards');
+  const first = before[0];
+  const cdp = await context.newCDPSession(page);
+  // Start on a card (a tap there would open it), drag up by 300 CSS px.
+  await drag(page, cdp, first.x + first.w / 2, first.y + first.h / 2 + 200, first.y + first.h / 2 - 100);
+  await page.waitForTimeout(300);
+  assert.equal(await route(page), '#/projects', 'the drag did not open a project');
+  const after = listItems(await page.evaluate(() => window.zygc.semantics()));
+  const moved = after.find((n) => n.label === before[1].label);
+  assert.ok(!moved || moved.y < before[1].y - 150, `list scrolled (card 2 at ${before[1].y} → ${moved?.y})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a tap right after load opens the project (first touch counts)', async () => {
+  const { context, page } = await newPhonePage(browser);
+  await openApp(page, server.url + '/#/projects');
+  const item = await waitSem(page, (sem) => sem.find((n) => n.role === 'list-item' && n.h > 40), null, 'a card');
+  // touchstart and touchend in the same frame, no mouse move before.
+  await page.evaluate(({ x, y }) => {
+    const c = document.getElementById('canvas');
+    const t = new Touch({ identifier: 7, target: c, clientX: x, clientY: y });
+    c.dispatchEvent(new TouchEvent('touchstart', { touches: [t], changedTouches: [t], bubbles: true, cancelable: true }));
+    c.dispatchEvent(new TouchEvent('touchend', { touches: [], changedTouches: [t], bubbles: true, cancelable: true }));
+  }, { x: item.x + item.w / 2, y: item.y + item.h / 2 });
+  await page.waitForFunction(() => /^#\/projects\/\d+$/.test(window.zygc.route()), null, { timeout: 5000 });
+  await context.close();
+});
+
+test('rare characters and emoji typed into the search box; Backspace edits', async () => {
+  const { context, page, errors, fontRequests } = await newPhonePage(browser);
+  await openApp(page, server.url + '/#/projects');
+  await waitSem(page, (sem) => sem.find((n) => n.role === 'list-item'), null, 'the list');
+  assert.equal(await page.evaluate(() => window.zygc.glyph('㑇')), 1, '㑇 from the data is in the atlas');
+
+  const box = await waitSem(page, (sem) => sem.find((n) => n.role === 'input'), null, 'the search box');
+  await tapNode(page, box);
+  await waitSem(page, (sem) => sem.find((n) => n.role === 'input' && (n.flags & 8)), null, 'the search box focused');
+  await page.keyboard.insertText('祖巍巍😀');
+  await page.waitForFunction(() => window.zygc.glyph('巍') === 1 && window.zygc.glyph('😀') === 1, null,
+                             { timeout: 5000 });
+  await waitSem(page, (sem) => sem.filter((n) => n.role === 'list-item').length === 0, null, 'no results');
+
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('小候鸟');
+  await waitSem(page, (sem) => sem.find((n) => n.role === 'list-item' && n.label.includes('小候鸟')), null,
+                'results for 小候鸟 after deleting the rest');
+  assert.equal(await route(page), '#/projects');
+  assert.deepEqual(fontRequests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a new devicePixelRatio rebuilds canvas, theme and glyph atlas', async () => {
+  const { context, page, errors } = await newPhonePage(browser);
+  await openApp(page, server.url + '/#/projects');
+  await waitSem(page, (sem) => sem.find((n) => n.role === 'list-item'), null, 'the list');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 2, mobile: true });
+  await page.waitForFunction(() => window.zygc.debug().dpr === 2, null, { timeout: 5000 });
+  await page.waitForTimeout(200);
+  const d = await page.evaluate(() => window.zygc.debug());
+  assert.deepEqual([d.fb_w, d.fb_h], [780, 1688]);
+  assert.ok(d.font_texture > 0, 'font texture recreated');
+  assert.equal(await page.evaluate(() => window.zygc.glyph('候')), 1);
+  const item = await waitSem(page, (sem) => sem.find((n) => n.role === 'list-item' && n.h > 40), null, 'a card');
+  await tapNode(page, item);
+  await page.waitForFunction(() => /^#\/projects\/\d+$/.test(window.zygc.route()), null, { timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
