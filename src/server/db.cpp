@@ -140,6 +140,9 @@ bool Db::exec_script(std::string_view sql, std::string* err) {
     return true;
 }
 
+int64_t Db::last_insert_rowid() const { return db_ ? sqlite3_last_insert_rowid(db_) : 0; }
+int Db::changes() const { return db_ ? sqlite3_changes(db_) : 0; }
+
 std::string Db::last_error() const { return db_ ? sqlite3_errmsg(db_) : "no database"; }
 
 }  // namespace zygc::server

@@ -76,6 +76,8 @@ public:
     // Runs a script of statements without parameters (migrations, pragmas).
     bool exec_script(std::string_view sql, std::string* err);
     std::string last_error() const;
+    int64_t last_insert_rowid() const;
+    int changes() const;  // rows changed by the last statement
 
     bool begin() { return exec_script("BEGIN IMMEDIATE", nullptr); }
     bool commit() { return exec_script("COMMIT", nullptr); }

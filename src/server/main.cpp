@@ -16,13 +16,15 @@ namespace {
 void usage(FILE* f) {
     std::fprintf(f,
                  "usage: zygc-server --db PATH [--seed FILE] [--static DIR] [--host HOST]\n"
-                 "                   [--port N] [--dev] [--quiet]\n"
+                 "                   [--port N] [--dev] [--secret-file PATH] [--quiet]\n"
                  "  --db PATH     SQLite database (created and migrated when needed)\n"
                  "  --seed FILE   load demo data into an empty database\n"
                  "  --static DIR  serve the built app at /\n"
                  "  --host HOST   listen address (default 127.0.0.1)\n"
                  "  --port N      port (default 8080; 0 picks a free one)\n"
                  "  --dev         dev mode (dev login codes and accounts)\n"
+                 "  --secret-file PATH  hex key (>= 32 bytes) protecting ID numbers; else env\n"
+                 "                ZYGC_SECRET; dev mode creates <db>.secret (mode 0600)\n"
                  "  --quiet       no access log\n");
 }
 
@@ -54,6 +56,7 @@ int main(int argc, char** argv) {
             }
             o.port = static_cast<int>(p);
         } else if (a == "--dev") o.dev = true;
+        else if (a == "--secret-file") o.secret_file = value("--secret-file");
         else if (a == "--quiet") o.access_log = false;
         else if (a == "--help" || a == "-h") {
             usage(stdout);

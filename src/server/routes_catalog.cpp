@@ -251,26 +251,45 @@ void get_project(App& app, const httplib::Request& req, httplib::Response& res) 
     auto id = path_id(req.matches[1]);
     if (!id) return not_found(req, res, "Project");
     std::lock_guard lock(app.db_mutex);
+    json j;
+    std::string err;
+    int found = project_detail_json(app, *id, j, err);
+    if (found < 0) return db_failure(req, res, err);
+    if (found == 0) return not_found(req, res, "Project");
+    send_json(req, res, j);
+}
+
+}  // namespace
+
+int project_detail_json(App& app, int64_t id, json& j, std::string& err) {
     Stmt st(app.db, std::string(kProjectSelect) + " WHERE p.id = ?");
-    st.bind(1, *id);
+    st.bind(1, id);
     if (!st.step()) {
-        if (st.failed()) return db_failure(req, res, st.error());
-        return not_found(req, res, "Project");
+        if (st.failed()) {
+            err = st.error();
+            return -1;
+        }
+        return 0;
     }
     Project p = read_project(st, true);
     Stmt sh(app.db,
             "SELECT id, start_at, end_at, capacity, signed_up FROM shifts WHERE project_id = ? "
             "ORDER BY start_at, id");
-    sh.bind(1, *id);
+    sh.bind(1, id);
     while (sh.step())
         p.shifts.push_back({sh.i64(0), format_cst(sh.i64(1)), format_cst(sh.i64(2)), sh.i64(3),
                             sh.i64(4)});
-    if (sh.failed()) return db_failure(req, res, sh.error());
-    json j = encode(p);
+    if (sh.failed()) {
+        err = sh.error();
+        return -1;
+    }
+    j = encode(p);
     if (!j.contains("shifts")) j["shifts"] = json::array();
     if (!j.contains("description")) j["description"] = "";
-    send_json(req, res, j);
+    return 1;
 }
+
+namespace {
 
 // ---- districts & stats ------------------------------------------------------------------
 
@@ -451,6 +470,7 @@ void register_catalog_routes(httplib::Server& svr, App& app) {
     on(kCatalogGetPaths[5], get_team);
     on(kCatalogGetPaths[6], get_projects);
     on(kCatalogGetPaths[7], get_project);
+    for (size_t i = 0; i < kCatalogGetPathCount; ++i) app.add_route(kCatalogGetPaths[i], "GET, HEAD");
 }
 
 }  // namespace zygc::server

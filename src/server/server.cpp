@@ -5,10 +5,17 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
 #include <regex>
+#include <sstream>
 #include <thread>
 
 #include "server/app.h"
+#include "server/crypto.h"
 #include "server/http_util.h"
 #include "server/seed.h"
 
@@ -18,23 +25,81 @@ namespace {
 
 bool is_api(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
 
-bool known_get_path(const std::string& path) {
-    static const std::vector<std::regex> res = [] {
-        std::vector<std::regex> v;
-        for (size_t i = 0; i < kCatalogGetPathCount; ++i) v.emplace_back(kCatalogGetPaths[i]);
-        return v;
-    }();
-    for (const auto& r : res)
-        if (std::regex_match(path, r)) return true;
-    return false;
+// "GET, HEAD, POST" for the routes matching path; "" when none.
+std::string allowed_methods(const App& app, const std::string& path) {
+    std::string allow;
+    for (const auto& r : app.routes)
+        if (std::regex_match(path, r.re) && allow.find(r.methods) == std::string::npos)
+            allow += (allow.empty() ? "" : ", ") + r.methods;
+    return allow;
+}
+
+bool read_file(const std::string& path, std::string& out) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return false;
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+// Loads (or in dev mode creates) the server secret and derives the ID-number keys.
+bool load_secret(App& app, std::string* err) {
+    std::string hex = app.opts.secret_hex;
+    if (hex.empty() && !app.opts.secret_file.empty() && !read_file(app.opts.secret_file, hex)) {
+        if (err) *err = "cannot read --secret-file " + app.opts.secret_file;
+        return false;
+    }
+    if (hex.empty())
+        if (const char* env = std::getenv("ZYGC_SECRET")) hex = env;
+    if (hex.empty() && app.opts.dev) {
+        std::string path = app.opts.db_path + ".secret";
+        if (!read_file(path, hex)) {
+            hex = to_hex(random_bytes(32));
+            int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+            std::string line = hex + "\n";
+            if (fd < 0 || ::write(fd, line.data(), line.size()) != static_cast<ssize_t>(line.size())) {
+                if (fd >= 0) ::close(fd);
+                if (err) *err = "cannot write dev secret " + path;
+                return false;
+            }
+            ::close(fd);
+        }
+    }
+    if (hex.empty()) return true;  // no secret: 实名注册 answers 503
+    auto key = from_hex(hex);
+    if (!key || key->size() < 32) {
+        if (err) *err = "the secret must be at least 32 bytes of hex";
+        return false;
+    }
+    app.id_hmac_key = hmac_sha256(*key, "zygc/id-number/hmac/v1");
+    app.id_aes_key = hmac_sha256(*key, "zygc/id-number/aes-gcm/v1");
+    return true;
 }
 
 }  // namespace
 
+int64_t App::now() const {
+    auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::steady_clock::now() - started).count();
+    int64_t base = opts.now_unix ? opts.now_unix + elapsed : static_cast<int64_t>(std::time(nullptr));
+    return base + clock_skew.load();
+}
+
+void App::add_route(const char* pattern, const char* method) {
+    routes.push_back({std::regex(pattern), method});
+}
+
 void register_fallback_routes(httplib::Server& svr, App& app) {
     svr.Get(".*", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (is_api(req.path))
-            return send_problem(req, res, make_problem(404, "No such API resource: " + req.path));
+        if (is_api(req.path)) {
+            std::string allow = allowed_methods(app, req.path);
+            if (allow.empty())
+                return send_problem(req, res, make_problem(404, "No such API resource: " + req.path));
+            res.set_header("Allow", allow);
+            return send_problem(req, res,
+                                make_problem(405, req.method + " is not allowed on " + req.path));
+        }
         if (app.opts.static_dir.empty()) {
             res.status = 404;
             res.set_content("Not Found", "text/plain; charset=utf-8");
@@ -42,10 +107,11 @@ void register_fallback_routes(httplib::Server& svr, App& app) {
         }
         serve_static(req, res, app.opts.static_dir);
     });
-    auto other = [](const httplib::Request& req, httplib::Response& res) {
-        if (is_api(req.path) && !known_get_path(req.path))
+    auto other = [&app](const httplib::Request& req, httplib::Response& res) {
+        std::string allow = is_api(req.path) ? allowed_methods(app, req.path) : "GET, HEAD";
+        if (is_api(req.path) && allow.empty())
             return send_problem(req, res, make_problem(404, "No such API resource: " + req.path));
-        res.set_header("Allow", "GET, HEAD");
+        res.set_header("Allow", allow);
         if (is_api(req.path))
             return send_problem(req, res,
                                 make_problem(405, req.method + " is not allowed on " + req.path));
@@ -74,6 +140,8 @@ Server::~Server() {
 }
 
 const Options& Server::options() const { return impl_->app.opts; }
+
+void Server::advance_clock(int64_t seconds) { impl_->app.clock_skew += seconds; }
 
 bool Server::init(std::string* err) {
     App& app = impl_->app;
@@ -105,10 +173,24 @@ bool Server::init(std::string* err) {
         }
     }
 
+    if (!load_secret(app, &e)) {
+        if (err) *err = e;
+        return false;
+    }
+    if (!app.have_secret() && app.opts.access_log)
+        std::fprintf(stderr, "zygc-server: no secret configured (--secret-file or ZYGC_SECRET): "
+                             "实名注册 is disabled\n");
+    if (app.opts.dev && !ensure_dev_accounts(app, &e)) {
+        if (err) *err = "dev accounts: " + e;
+        return false;
+    }
+
     httplib::Server& svr = impl_->svr;
     svr.set_payload_max_length(64 * 1024);
     svr.set_keep_alive_timeout(5);
     register_catalog_routes(svr, app);
+    register_account_routes(svr, app);
+    register_publish_routes(svr, app);
     register_fallback_routes(svr, app);
     svr.set_error_handler(httplib::Server::HandlerWithResponse(
         [](const httplib::Request& req, httplib::Response& res) {

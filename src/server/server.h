@@ -13,7 +13,11 @@ struct Options {
     int port = 8080;          // 0: ephemeral
     bool dev = false;         // dev mode (dev codes, dev accounts) — later slices
     bool access_log = false;  // one line per request on stderr
-    int64_t now_unix = 0;     // clock for seeding; 0 = system clock
+    int64_t now_unix = 0;     // clock for seeding; 0 = system clock. When set, the
+                              // server's clock starts there and runs in real time.
+    std::string secret_file;  // hex key file (32+ bytes) for ID-number HMAC/encryption
+    std::string secret_hex;   // the key itself (else env ZYGC_SECRET; dev mode generates
+                              // <db>.secret with mode 0600 when neither is given)
 };
 
 class Server {
@@ -33,6 +37,8 @@ public:
     void stop();
 
     const Options& options() const;
+    // Tests: moves the server's clock forward (sessions, codes, rate limits, shift starts).
+    void advance_clock(int64_t seconds);
 
 private:
     struct Impl;

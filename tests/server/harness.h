@@ -9,7 +9,10 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <functional>
 #include <random>
+#include <set>
+#include <vector>
 #include <string>
 #include <thread>
 
@@ -34,8 +37,48 @@ inline fs::path make_temp_dir(const char* tag) {
     return dir;
 }
 
+// ---- personal data scan ----------------------------------------------------------------
+// Every full ID-card number a test uses is registered here (use_id); every response body
+// and header the harness sees is checked against all of them, as the run goes.
+struct IdRegistry {
+    std::mutex mu;
+    std::set<std::string> ids;
+    size_t scanned = 0;  // responses scanned
+};
+inline IdRegistry& id_registry() {
+    static IdRegistry r;
+    return r;
+}
+inline const std::string& use_id(const std::string& id) {
+    auto& r = id_registry();
+    std::lock_guard lock(r.mu);
+    r.ids.insert(id);
+    std::string up = id;
+    for (char& c : up) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    r.ids.insert(up);
+    return id;
+}
+// Returns the ID numbers found in `text` (empty: none).
+inline std::vector<std::string> ids_in(const std::string& text) {
+    auto& r = id_registry();
+    std::lock_guard lock(r.mu);
+    ++r.scanned;
+    std::vector<std::string> hits;
+    for (const auto& id : r.ids)
+        if (id.size() >= 15 && text.find(id) != std::string::npos) hits.push_back(id);
+    return hits;
+}
+inline void scan_response(const httplib::Response& r) {
+    std::string all = r.body;
+    for (const auto& [k, v] : r.headers) all += "\n" + k + ": " + v;
+    auto hits = ids_in(all);
+    INFO("a response contains a full ID number: " << r.body);
+    CHECK(hits.empty());
+}
+
 inline void append_contract_log(const std::string& method, const std::string& target,
-                                const httplib::Response& r) {
+                                const httplib::Response& r, const httplib::Headers& req_headers = {},
+                                const std::string& req_body = {}) {
     static std::mutex mu;
     const char* path = std::getenv("ZYGC_CONTRACT_LOG");
     if (!path || !*path || target.rfind("/api/", 0) != 0) return;
@@ -45,6 +88,15 @@ inline void append_contract_log(const std::string& method, const std::string& ta
                  {"content_type", r.get_header_value("Content-Type")}};
     json body = json::parse(r.body, nullptr, false);
     line["body"] = body.is_discarded() ? json() : body;
+    json rh = json::object();
+    for (const auto& [k, v] : req_headers) {
+        std::string lk = k;
+        for (char& c : lk) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lk != "cookie" && lk != "authorization") rh[lk] = v;
+    }
+    line["request_headers"] = rh;
+    json rb = json::parse(req_body, nullptr, false);
+    line["request_body"] = req_body.empty() ? json() : rb.is_discarded() ? json(req_body) : rb;
     std::lock_guard lock(mu);
     std::ofstream out(path, std::ios::app);
     out << line.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
@@ -64,9 +116,12 @@ struct Response {
 class TestServer {
 public:
     // seed_text: JSON seed written to the temp dir; now_unix fixes the seeding clock.
-    TestServer(const std::string& seed_text, int64_t now_unix, std::string static_dir = {})
+    // `tweak` may change the options (dev mode, secret) before the server starts.
+    TestServer(const std::string& seed_text, int64_t now_unix, std::string static_dir = {},
+               const std::function<void(zygc::server::Options&)>& tweak = {})
         : dir_(make_temp_dir("srv")) {
         zygc::server::Options o;
+        o.secret_hex = "5a7967632d746573742d7365637265742d6b65792d3332627974657321212121";
         o.db_path = (dir_ / "test.db").string();
         if (!seed_text.empty()) {
             std::ofstream(dir_ / "seed.json") << seed_text;
@@ -76,6 +131,7 @@ public:
         o.host = "127.0.0.1";
         o.port = 0;
         o.now_unix = now_unix;
+        if (tweak) tweak(o);
         server_ = std::make_unique<zygc::server::Server>(o);
         std::string err;
         if (!server_->init(&err)) FAIL("server init: " << err);
@@ -94,6 +150,7 @@ public:
     TestServer& operator=(const TestServer&) = delete;
 
     int port() const { return port_; }
+    zygc::server::Server& server() const { return *server_; }
     const fs::path& dir() const { return dir_; }
 
     httplib::Client client() const {
@@ -117,9 +174,11 @@ public:
         };
         httplib::Result r = send();
         REQUIRE(r);
+        scan_response(r.value());
         // Raw (still encoded) bodies are not logged: the check needs the JSON.
         if (decompress || r->get_header_value("Content-Encoding").empty())
-            append_contract_log(method, target, r.value());
+            append_contract_log(method, target, r.value(), headers,
+                                method == "GET" || method == "HEAD" || method == "DELETE" ? "" : "{}");
         Response out;
         out.status = r->status;
         out.headers = r->headers;
@@ -129,6 +188,31 @@ public:
     }
     Response get(const std::string& target, const httplib::Headers& headers = {}) const {
         return request("GET", target, headers);
+    }
+
+    // Any method with an explicit body and Content-Type ("" body: none sent).
+    Response send(const std::string& method, const std::string& target, const httplib::Headers& headers,
+                  const std::string& body, const std::string& content_type = "application/json") const {
+        httplib::Client c = client();
+        httplib::Result r = [&]() -> httplib::Result {
+            const char* ct = content_type.c_str();
+            if (method == "POST") return c.Post(target, headers, body, ct);
+            if (method == "PUT") return c.Put(target, headers, body, ct);
+            if (method == "PATCH") return c.Patch(target, headers, body, ct);
+            if (method == "DELETE") return body.empty() ? c.Delete(target, headers) : c.Delete(target, headers, body, ct);
+            return c.Get(target, headers);
+        }();
+        REQUIRE(r);
+        scan_response(r.value());
+        httplib::Headers logged = headers;
+        if (!body.empty()) logged.emplace("Content-Type", content_type);
+        append_contract_log(method, target, r.value(), logged, body);
+        Response out;
+        out.status = r->status;
+        out.headers = r->headers;
+        out.body = r->body;
+        out.j = json::parse(out.body, nullptr, false);
+        return out;
     }
 
 private:
