@@ -188,6 +188,9 @@ bool Server::init(std::string* err) {
     httplib::Server& svr = impl_->svr;
     svr.set_payload_max_length(64 * 1024);
     svr.set_keep_alive_timeout(5);
+    // Small JSON answers on keep-alive connections otherwise wait ~40 ms for the peer's
+    // delayed ACK (Nagle); measured in docs/benchmarks.md.
+    svr.set_tcp_nodelay(true);
     register_catalog_routes(svr, app);
     register_account_routes(svr, app);
     register_publish_routes(svr, app);
