@@ -33,6 +33,7 @@ Reply problem_reply(int status, std::string detail, std::vector<FieldError> erro
 void send_reply(const httplib::Request& req, httplib::Response& res, const Reply& r);
 
 void db_error(const httplib::Request& req, httplib::Response& res, const std::string& e);
+// Path ids: positive integers only; anything else is a 404 (documented in the OpenAPI).
 std::optional<int64_t> path_id(const std::string& s);
 
 // For POST/PUT/PATCH/DELETE: X-Requested-With: zygc (else 403), a non-empty body must be

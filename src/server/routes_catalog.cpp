@@ -6,6 +6,7 @@
 #include "core/codec.h"
 #include "server/app.h"
 #include "server/http_util.h"
+#include "server/mutation.h"
 #include "server/timefmt.h"
 
 namespace zygc::server {
@@ -15,17 +16,6 @@ namespace {
 using json = nlohmann::json;
 
 constexpr int kBrandProjectsMax = 50;
-
-// Path ids: positive integers only; anything else is a 404 (documented in the OpenAPI).
-std::optional<int64_t> path_id(const std::string& s) {
-    if (s.empty() || s.size() > 18) return std::nullopt;
-    int64_t v = 0;
-    for (char c : s) {
-        if (c < '0' || c > '9') return std::nullopt;
-        v = v * 10 + (c - '0');
-    }
-    return v > 0 ? std::optional<int64_t>(v) : std::nullopt;
-}
 
 void not_found(const httplib::Request& req, httplib::Response& res, const std::string& what) {
     send_problem(req, res, make_problem(404, what + " not found."));

@@ -10,6 +10,22 @@
 
 namespace zt {
 
+// A problem+json answer with this status and, when given, an error naming this field.
+inline void check_problem(const Response& r, int status, const std::string& field = "") {
+    INFO(r.body);
+    REQUIRE(r.status == status);
+    CHECK(r.header("Content-Type") == "application/problem+json");
+    REQUIRE(r.j.is_object());
+    CHECK(r.j["status"] == status);
+    if (!field.empty()) {
+        bool found = false;
+        if (r.j.contains("errors"))
+            for (const auto& e : r.j["errors"]) found = found || e["field"] == field;
+        CHECK(found);
+    }
+}
+
+
 constexpr const char* kXrw = "X-Requested-With";
 
 inline std::unique_ptr<TestServer> dev_server(bool with_secret = true) {

@@ -11,20 +11,6 @@ using namespace zt;
 
 namespace {
 
-void check_problem(const Response& r, int status, const std::string& field = "") {
-    INFO(r.body);
-    REQUIRE(r.status == status);
-    CHECK(r.header("Content-Type") == "application/problem+json");
-    REQUIRE(r.j.is_object());
-    CHECK(r.j["status"] == status);
-    if (!field.empty()) {
-        bool found = false;
-        if (r.j.contains("errors"))
-            for (const auto& e : r.j["errors"]) found = found || e["field"] == field;
-        CHECK(found);
-    }
-}
-
 }  // namespace
 
 TEST_CASE("SMS code login sets an HttpOnly session cookie; /me; logout clears it", "[server][auth]") {

@@ -9,20 +9,6 @@ using namespace zt;
 
 namespace {
 
-void check_problem(const Response& r, int status, const std::string& field = "") {
-    INFO(r.body);
-    REQUIRE(r.status == status);
-    CHECK(r.header("Content-Type") == "application/problem+json");
-    REQUIRE(r.j.is_object());
-    CHECK(r.j["status"] == status);
-    if (!field.empty()) {
-        bool found = false;
-        if (r.j.contains("errors"))
-            for (const auto& e : r.j["errors"]) found = found || e["field"] == field;
-        CHECK(found);
-    }
-}
-
 json get_project(const TestServer& srv, int64_t id, std::string* etag = nullptr) {
     auto r = srv.get("/api/v1/projects/" + std::to_string(id));
     REQUIRE(r.status == 200);
