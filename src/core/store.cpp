@@ -130,7 +130,8 @@ std::vector<Effect> load(State& s, Target t) {
         case Target::Signup:
         case Target::CancelSignup:
         case Target::Join:
-        case Target::Publish: return {};
+        case Target::Publish:
+        case Target::Close: return {};
     }
     return {};
 }
@@ -448,6 +449,20 @@ void receive_account(State& s, const Received& a, std::vector<Effect>& out) {
             }
             return;
         }
+        case Target::Close: {
+            auto r = take(s.close, a);
+            if (!r) return;
+            if (r->ok()) {
+                s.notice = "项目已关闭";
+                invalidate_lists(s);
+            } else if (r->error.status == 412) {
+                s.notice = "项目已被他人修改，已重新加载";
+            } else {
+                s.notice = problem_text(r->error, "关闭失败，请重试");
+            }
+            if (s.route.kind == Route::Project) append(out, load(s, Target::Project));
+            return;
+        }
         default: return;
     }
 }
@@ -688,6 +703,11 @@ std::vector<Effect> update(State& s, const Action& action) {
                     nlohmann::json changes = encode(f.draft);
                     out.push_back(begin(s, f.submit, Target::Publish, api::patch_project(f.editing, changes, f.etag)));
                 }
+            },
+            [&](const CloseProject& a) {
+                if (s.close.loading() || s.project.data.id != a.project_id || s.project.etag.empty()) return;
+                nlohmann::json changes = {{"status", "closed"}};
+                out.push_back(begin(s, s.close, Target::Close, api::patch_project(a.project_id, changes, s.project.etag)));
             },
             [&](const DismissNotice&) { s.notice.clear(); },
             [&](const Back&) { out.push_back(GoBack{route_hash(parent_route(s.route))}); },

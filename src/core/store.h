@@ -33,7 +33,8 @@ struct Remote {
 enum class Target {
     Stats, Districts, Brands, HomeProjects, Projects, MoreProjects, Project, Brand,
     // accounts, sign-ups, teams, publishing
-    Me, SmsCode, Login, Logout, Register, MySignups, Signup, CancelSignup, Teams, Team, Join, Publish
+    Me, SmsCode, Login, Logout, Register, MySignups, Signup, CancelSignup, Teams, Team, Join, Publish,
+    Close
 };
 
 struct LoginForm {
@@ -93,6 +94,7 @@ struct State {
     Remote<Team> team;                     // detail of route.id
     Remote<bool> join;
     ProjectForm publish;
+    Remote<Project> close;                 // closing a project (PATCH status=closed)
     std::string notice;                    // one-line message for the user (toast); "" = none
     uint64_t key_seed = 0;                 // for Idempotency-Keys; set by the platform at start
     uint64_t key_counter = 0;
@@ -122,6 +124,7 @@ struct CancelSignup { Id signup_id = 0; };
 struct JoinTeam { Id team_id = 0; };
 struct EditDraft { ProjectDraft draft; };
 struct SubmitDraft {};
+struct CloseProject { Id project_id = 0; };  // sign-ups end; uses the loaded detail's ETag
 struct DismissNotice {};
 struct Back {};  // the app's own back arrow: like the browser's, but never leaves the app
 struct SetSettings { Settings settings; };
@@ -129,7 +132,7 @@ struct Refresh {};  // pull-to-refresh: reload what the current screen shows
 
 using Action = std::variant<Navigate, SetSearch, SetFilter, LoadMore, Retry, Received, EditLogin,
                             RequestSmsCode, SubmitLogin, WechatCode, Logout, EditRegistration,
-                            SubmitRegistration, SignUp, CancelSignup, JoinTeam, EditDraft, SubmitDraft,
+                            SubmitRegistration, SignUp, CancelSignup, JoinTeam, EditDraft, SubmitDraft, CloseProject,
                             DismissNotice, Back, SetSettings, Refresh>;
 
 // ---- Effects ----

@@ -336,3 +336,29 @@ TEST_CASE("settings are kept and saved; back and refresh", "[store]") {
     f.rt.dispatch(Refresh{});
     CHECK(f.t.has("/projects/42"));
 }
+
+TEST_CASE("closing a project sends status=closed with the detail's ETag", "[store][publish]") {
+    Fixture f;
+    f.rt.start(parse_route("#/projects/42"));
+    HttpResponse r;
+    r.status = 200;
+    r.etag = "\"v7\"";
+    r.body = project_with_shifts();
+    for (auto& p : f.t.pending)
+        if (p.request.path == "/projects/42") {
+            auto done = p.done;
+            p.request.path = "(answered)";
+            done(r);
+            break;
+        }
+    f.rt.dispatch(CloseProject{42});
+    const auto& req = f.t.pending.back().request;
+    REQUIRE(req.method == "PATCH");
+    CHECK(req.body == R"({"status":"closed"})");
+    bool if_match = false;
+    for (auto& [k, v] : req.headers) if_match = if_match || (k == "If-Match" && v == "\"v7\"");
+    CHECK(if_match);
+    REQUIRE(f.t.reply("/projects/42", 412, R"({"title":"Precondition Failed","status":412})"));
+    CHECK(f.rt.state().notice == "项目已被他人修改，已重新加载");
+    CHECK(f.t.has("/projects/42"));
+}
