@@ -6,6 +6,8 @@
 // [SECTION] static_text()
 #include "ui/app.h"
 
+#include <cmath>
+
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "core/format.h"
@@ -19,14 +21,6 @@ namespace {
 Route g_last_route;
 bool g_first_frame = true;
 
-// Where the back arrow leads. (The browser's own back button walks the real history.)
-Route parent_of(const Route& r) {
-    switch (r.kind) {
-        case Route::Project: return route_projects();
-        default: return route_home();
-    }
-}
-
 const char* title_of(const State& s) {
     switch (s.route.kind) {
         case Route::Home: return tr(S::AppTitle);
@@ -35,8 +29,19 @@ const char* title_of(const State& s) {
         case Route::Brand:
             if (!s.brand.data.name.empty() && s.brand.data.slug == s.route.slug) return s.brand.data.name.c_str();
             return tr(S::TitleBrand);
-        default: return tr(S::TitleNotFound);  // routes whose screens are not built yet
+        case Route::Login: return tr(S::TitleLogin);
+        case Route::Me: return tr(S::TitleMe);
+        case Route::Register: return tr(S::TitleRegister);
+        case Route::MySignups: return tr(S::TitleMySignups);
+        case Route::Teams: return tr(S::TitleTeams);
+        case Route::Team:
+            if (!s.team.data.name.empty() && s.team.data.id == s.route.id) return s.team.data.name.c_str();
+            return tr(S::TitleTeam);
+        case Route::NewProject: return tr(S::TitleNewProject);
+        case Route::EditProject: return tr(S::TitleEditProject);
+        case Route::NotFound: return tr(S::TitleNotFound);
     }
+    return tr(S::AppTitle);
 }
 
 //-----------------------------------------------------------------------------
@@ -59,7 +64,8 @@ void top_bar(const State& s, const Viewport& vp, float height) {
         const ImVec2 chevron[3] = {ImVec2(cx + r * 0.5f, cy - r), ImVec2(cx - r * 0.5f, cy),
                                    ImVec2(cx + r * 0.5f, cy + r)};
         dl->AddPolyline(chevron, 3, color::OnPrimary, 0, ImMax(1.0f, px(2)));
-        if (is_tap(pressed)) emit(Navigate{parent_of(s.route)});
+        // Like the browser's back button, but never out of the app (the store decides).
+        if (is_tap(pressed)) emit(Back{});
     }
 
     const char* title = title_of(s);
@@ -76,7 +82,7 @@ void top_bar(const State& s, const Viewport& vp, float height) {
 // [SECTION] Tab bar
 //-----------------------------------------------------------------------------
 
-enum class Icon { Home, List };
+enum class Icon { Home, List, Me };
 
 void draw_icon(ImDrawList* dl, Icon icon, ImVec2 c, float r, ImU32 col) {
     const float t = ImMax(1.0f, px(1.8f));
@@ -84,6 +90,10 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 c, float r, ImU32 col) {
         const ImVec2 roof[3] = {ImVec2(c.x - r, c.y - r * 0.1f), ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y - r * 0.1f)};
         dl->AddPolyline(roof, 3, col, 0, t);
         dl->AddRect(ImVec2(c.x - r * 0.7f, c.y - r * 0.3f), ImVec2(c.x + r * 0.7f, c.y + r), col, 0, 0, t);
+    } else if (icon == Icon::Me) {
+        dl->AddCircle(ImVec2(c.x, c.y - r * 0.45f), r * 0.45f, col, 0, t);
+        dl->PathArcTo(ImVec2(c.x, c.y + r), r * 0.85f, IM_PI, 2 * IM_PI);
+        dl->PathStroke(col, 0, t);
     } else {
         for (int i = 0; i < 3; ++i) {
             const float yy = c.y - r * 0.7f + i * r * 0.7f;
@@ -112,11 +122,69 @@ void tab_bar(const State& s, const Viewport& vp, float top, float height) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, top), ImVec2(vp.width, top + height), color::Background);
     dl->AddLine(ImVec2(0, top), ImVec2(vp.width, top), color::Border, ImMax(1.0f, px(1)));
-    const bool home = s.route.kind != Route::Projects && s.route.kind != Route::Project;
-    const ImVec2 sz(vp.width * 0.5f, px(size::TabBar));
-    // A tab leads to its root, also from a detail under it.
+    const Route::Kind k = s.route.kind;
+    const bool projects = k == Route::Projects || k == Route::Project;
+    const bool mine = k == Route::Login || k == Route::Me || k == Route::Register || k == Route::MySignups ||
+                      k == Route::Teams || k == Route::Team || k == Route::NewProject || k == Route::EditProject;
+    const bool home = !projects && !mine;
+    const ImVec2 sz(vp.width / 3.0f, px(size::TabBar));
+    // A tab leads to its root, also from a detail under it. 我的 asks for a login first
+    // (the store sends a logged-out user to the login screen and back).
     tab(tr(S::TabHome), Icon::Home, home, s.route, route_home(), ImVec2(0, top), sz);
-    tab(tr(S::TabProjects), Icon::List, !home, s.route, route_projects(), ImVec2(sz.x, top), sz);
+    tab(tr(S::TabProjects), Icon::List, projects, s.route, route_projects(), ImVec2(sz.x, top), sz);
+    tab(tr(S::TabMe), Icon::Me, mine, s.route, route_me(), ImVec2(2 * sz.x, top), sz);
+}
+
+// The notice (报名成功, 已取消报名, ...) as a toast above the tab bar, in a window of its own so
+// it is on top; tapping it dismisses it. Role::Button + Alert: the platform announces it.
+void toast(const State& s, const Viewport& vp, float bottom) {
+    if (s.notice.empty()) return;
+    const float margin = px(16), pad = px(14), w = vp.width - 2 * margin;
+    const float text_w = w - 2 * pad;
+    const ImVec2 ts = ImGui::CalcTextSize(s.notice.c_str(), nullptr, false, text_w);
+    const float h = ImMax(ts.y + 2 * pad, px(size::Touch));
+    ImGui::SetNextWindowPos(ImVec2(margin, bottom - margin - h));
+    ImGui::SetNextWindowSize(ImVec2(w, h));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));
+    ImGui::Begin("##toast", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton("##notice", ImVec2(w, h));
+    sem_last(sem::Role::Button, s.notice.c_str(), sem::Alert);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), color::Toast, px(size::Radius));
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p0.x + pad, p0.y + (h - ts.y) * 0.5f),
+                color::OnPrimary, s.notice.c_str(), nullptr, text_w);
+    ImGui::End();
+    if (is_tap(pressed)) emit(DismissNotice{});
+}
+
+// The screens whose data Refresh reloads.
+bool refreshable(Route::Kind k) {
+    return k == Route::Home || k == Route::Projects || k == Route::Project || k == Route::Brand ||
+           k == Route::MySignups || k == Route::Teams || k == Route::Team;
+}
+
+void pull_indicator(const Viewport& vp, float top, float pull) {
+    const bool armed = pull >= 64 * vp.scale;  // touch_scroll's Pull::threshold (CSS px)
+    const char* label = tr(armed ? S::ReleaseToRefresh : S::PullToRefresh);
+    const ImVec2 ts = ImGui::CalcTextSize(label);
+    const float r = px(8), gap = px(8);
+    const float w = 2 * r + gap + ts.x, x = (vp.width - w) * 0.5f, cy = top + pull * 0.5f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(ImVec2(0, top), ImVec2(vp.width, top + pull), true);
+    // A circular arrow that closes as the pull nears the threshold.
+    const float turn = ImMin(pull / (64 * vp.scale), 1.0f);
+    const ImU32 col = armed ? color::Primary : color::Muted;
+    dl->PathArcTo(ImVec2(x + r, cy), r, -IM_PI * 0.5f, -IM_PI * 0.5f + 2 * IM_PI * 0.85f * turn, 16);
+    dl->PathStroke(col, 0, ImMax(1.0f, px(2)));
+    ImGui::SetCursorScreenPos(ImVec2(x + 2 * r + gap, cy - ts.y * 0.5f));
+    text_line(label, col, false, sem::Role::Text);
+    dl->PopClipRect();
 }
 
 }  // namespace
@@ -126,8 +194,21 @@ void tab_bar(const State& s, const Viewport& vp, float top, float height) {
 //-----------------------------------------------------------------------------
 
 void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
+    set_lang(state.settings.lang == "en" ? Lang::En : Lang::Zh);
+    set_care(state.settings.care_mode);
     set_scale(vp.scale);
     set_frame(&out, vp);
+    // The glyphs should be built at font_pixels(scale, care); until the platform has rebuilt
+    // them for a new mode, scale what is there.
+    ImGuiIO& io = ImGui::GetIO();
+    const float want = font_pixels(vp.scale, state.settings.care_mode);
+    const float built = ImGui::GetFont()->FontSize;
+    const float global = built > 0 && std::fabs(want - built) > 0.5f ? want / built : 1.0f;
+    const bool rescale = io.FontGlobalScale != global;
+    if (rescale) {
+        io.FontGlobalScale = global;
+        ImGui::PushFont(ImGui::GetFont());  // applies the new global scale in this frame
+    }
 
     const float top_h = vp.safe_top + px(size::TopBar);
     const float tab_h = vp.safe_bottom + px(size::TabBar);
@@ -150,13 +231,17 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
     // detail is open; a detail starts at the top whenever the route changes.
     const Route& route = state.route;
     const bool changed = g_first_frame || !(route == g_last_route);
-    if (changed && (route.kind == Route::Project || route.kind == Route::Brand))
+    if (changed && route.kind != Route::Home && route.kind != Route::Projects)
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
-    ImGui::SetCursorScreenPos(ImVec2(0, top_h));
+    // Pull-to-refresh (the platform tracks the finger): the screen moves down and an
+    // indicator appears in the gap; past the threshold it says 松开刷新.
+    const float pull = refreshable(route.kind) ? ImClamp(vp.pull_px, 0.0f, content_h * 0.5f) : 0.0f;
+    if (pull > 0) pull_indicator(vp, top_h, pull);
+    ImGui::SetCursorScreenPos(ImVec2(0, top_h + pull));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(size::Pad), px(size::Pad)));
     ImGui::PushID(static_cast<int>(route.kind));
-    const bool visible =
-        ImGui::BeginChild("##screen", ImVec2(vp.width, content_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    const bool visible = ImGui::BeginChild("##screen", ImVec2(vp.width, content_h - pull), false,
+                                           ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
     if (visible) {
         switch (route.kind) {
@@ -164,7 +249,15 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
             case Route::Projects: screen_projects(state); break;
             case Route::Project: screen_project(state); break;
             case Route::Brand: screen_brand(state); break;
-            default: screen_not_found(state); break;  // routes whose screens are not built yet
+            case Route::Login: screen_login(state); break;
+            case Route::Me: screen_me(state); break;
+            case Route::Register: screen_register(state); break;
+            case Route::MySignups: screen_my_signups(state); break;
+            case Route::Teams: screen_teams(state); break;
+            case Route::Team: screen_team(state); break;
+            case Route::NewProject:
+            case Route::EditProject: screen_publish(state); break;
+            case Route::NotFound: screen_not_found(state); break;
         }
     }
     ImGui::EndChild();
@@ -172,6 +265,8 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
 
     tab_bar(state, vp, vp.height - tab_h, tab_h);
     ImGui::End();
+    toast(state, vp, vp.height - tab_h);
+    if (rescale) ImGui::PopFont();
 
     g_last_route = route;
     g_first_frame = false;
@@ -185,7 +280,7 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
 std::string static_text() {
     static std::string text;
     if (!text.empty()) return text;
-    for (int i = 0; i < static_cast<int>(S::COUNT); ++i) text += tr_zh(i);
+    for (int i = 0; i < static_cast<int>(S::COUNT); ++i) text += std::string(tr_zh(i)) + tr_en(i);
     text += fmt::glyphs();
     for (const Category& c : categories()) text += c.label_zh;
     for (char c = 0x20; c < 0x7F; ++c) text += c;

@@ -1,4 +1,6 @@
-// 首页: the city's figures, the brand strip, upcoming projects.
+// 首页: the 关怀版 switch and the language switch, the city's figures, the brand strip,
+// upcoming projects. In 关怀版 the most common actions come first as big buttons, and the
+// brand strip is left out.
 #include "imgui.h"
 #include "core/format.h"
 #include "ui/screens.h"
@@ -7,6 +9,39 @@
 
 namespace zygc::ui {
 namespace {
+
+// 关怀版 switch on the left, 中文/English on the right.
+void settings_row(const State& state) {
+    const Settings& now = state.settings;
+    if (toggle(tr(S::CareMode), now.care_mode)) {
+        Settings next = now;
+        next.care_mode = !now.care_mode;
+        emit(SetSettings{next});
+    }
+    const char* lang = tr(S::SwitchLang);
+    const float w = ImGui::CalcTextSize(lang).x + 2 * px(20);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+    if (secondary_button(lang)) {
+        Settings next = now;
+        next.lang = now.lang == "en" ? "zh" : "en";
+        emit(SetSettings{next});
+    }
+}
+
+// 关怀版: the common actions as big buttons, two per row.
+void quick_actions(const State&) {
+    spacing(4);
+    struct Quick {
+        S label;
+        Route to;
+    };
+    const Quick quick[] = {{S::QuickFind, route_projects()},
+                           {S::QuickMySignups, route_my_signups()},
+                           {S::QuickTeams, route_teams()},
+                           {S::QuickMe, route_me()}};
+    for (const Quick& q : quick)
+        if (primary_button(tr(q.label), true)) emit(Navigate{q.to});
+}
 
 void city_figures(const Remote<CityStats>& r) {
     section(tr(S::SectionCity));
@@ -57,6 +92,13 @@ void upcoming(const Remote<Page<Project>>& r) {
 }  // namespace
 
 void screen_home(const State& state) {
+    settings_row(state);
+    if (state.settings.care_mode) {
+        quick_actions(state);
+        upcoming(state.home_projects);
+        city_figures(state.stats);
+        return;
+    }
     city_figures(state.stats);
     brand_strip(state.brands);
     upcoming(state.home_projects);

@@ -1,4 +1,6 @@
-// 项目详情: title, brand, who/where, description, shifts with places left.
+// 项目详情: title, brand, who/where, description, shifts with places left and what the user
+// may do with each: 报名 (disabled with the reason when they cannot), 取消报名 for their own;
+// 编辑项目 for the team's leader. What a user may not do is not offered.
 #include <cstdio>
 
 #include "imgui.h"
@@ -10,7 +12,33 @@
 namespace zygc::ui {
 namespace {
 
-void shift_row(const Shift& s) {
+// The sign-up control of a shift.
+void shift_actions(const State& state, const Project& p, const Shift& s) {
+    if (const Signup* mine = my_signup_for(state, s.id)) {
+        text_colored(color::Success, tr(S::SignedUp));
+        cancel_control(state, *mine);
+        return;
+    }
+    if (p.status == "closed") return;
+    if (state.logged_in() && !state.has_role("volunteer")) {
+        // Residents register first; organizers without a volunteer profile too.
+        if (link(tr(S::RegisterToSignUp))) emit(Navigate{route_register()});
+        return;
+    }
+    const std::string why = signup_blocker(state, s);
+    const bool sending = state.signup.loading() && state.signup_shift == s.id;
+    char label[96];
+    std::snprintf(label, sizeof label, "%s##signup", tr(sending ? S::Submitting : S::SignUp));
+    if (primary_button(label, false, !why.empty() || state.signup.loading())) emit(SignUp{p.id, s.id});
+    if (!why.empty()) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (px(size::Touch) - ImGui::GetFontSize()) * 0.5f);
+        text_muted(why.c_str());
+    }
+}
+
+void shift_row(const State& state, const Project& p, const Shift& s) {
+    ImGui::PushID(static_cast<int>(s.id));
     begin_panel();
     const std::string when = fmt::shift_range(s.start, s.end);
     text(when);
@@ -22,7 +50,9 @@ void shift_row(const Shift& s) {
     } else {
         text_colored(color::Danger, tr(S::Full));
     }
+    shift_actions(state, p, s);
     end_panel();
+    ImGui::PopID();
 }
 
 }  // namespace
@@ -52,7 +82,17 @@ void screen_project(const State& state) {
 
     section(tr(S::SectionShifts));
     if (p.shifts.empty()) text_muted(tr(S::NoShifts));
-    for (const Shift& s : p.shifts) shift_row(s);
+    if (p.status == "closed") text_muted(tr(S::ProjectClosed));
+    for (const Shift& s : p.shifts) shift_row(state, p, s);
+
+    if (state.leads_team(p.team_id)) {
+        spacing(8);
+        if (secondary_button(tr(S::EditProject), true)) emit(Navigate{route_edit_project(p.id)});
+        if (p.status != "closed") {
+            spacing(8);
+            if (secondary_button(tr(S::CloseProject), true, state.close.loading())) emit(CloseProject{p.id});
+        }
+    }
 }
 
 }  // namespace zygc::ui

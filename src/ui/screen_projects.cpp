@@ -38,24 +38,6 @@ void search_box(const State& state) {
     if (edited) emit(SetSearch{g_search});
 }
 
-// Places the next chip on the same line when it fits.
-void flow(bool first, float width) {
-    if (first) return;
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
-}
-
-// A chip that opens a popup of choices below it. Returns true while the popup is open.
-bool choice(const char* chip_label, const char* popup_id, bool active, bool first) {
-    flow(first, chip_width(chip_label, true));
-    if (chip(chip_label, active, true)) ImGui::OpenPopup(popup_id);
-    const Viewport& vp = viewport();
-    const float margin = px(12), w = vp.width - 2 * margin;
-    ImGui::SetNextWindowPos(ImVec2(margin, ImGui::GetItemRectMax().y + px(6)));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp.height * 0.55f));
-    return ImGui::BeginPopup(popup_id);
-}
-
 void filters(const State& state) {
     const ProjectQuery& q = state.query;
     char label[160];

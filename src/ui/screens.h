@@ -1,6 +1,8 @@
 // The screens, one per file (screen_*.cpp). Each draws inside the scrolling content region
 // that app.cpp opens, reads State only and emits Actions through widgets.h's emit().
 #pragma once
+#include <string>
+
 #include "core/store.h"
 
 namespace zygc::ui {
@@ -10,11 +12,39 @@ void screen_projects(const State& state);
 void screen_project(const State& state);
 void screen_brand(const State& state);
 void screen_not_found(const State& state);
+void screen_login(const State& state);
+void screen_me(const State& state);
+void screen_register(const State& state);
+void screen_my_signups(const State& state);
+void screen_teams(const State& state);
+void screen_team(const State& state);
+void screen_publish(const State& state);  // new and edit
 
 // Routes the screens navigate to.
 inline Route route_home() { return Route{}; }
 inline Route route_projects() { return Route{Route::Projects, 0, {}}; }
 inline Route route_project(Id id) { return Route{Route::Project, id, {}}; }
 inline Route route_brand(const std::string& slug) { return Route{Route::Brand, 0, slug}; }
+inline Route route_me() { return Route{Route::Me, 0, {}}; }
+inline Route route_register() { return Route{Route::Register, 0, {}}; }
+inline Route route_my_signups() { return Route{Route::MySignups, 0, {}}; }
+inline Route route_teams() { return Route{Route::Teams, 0, {}}; }
+inline Route route_team(Id id) { return Route{Route::Team, id, {}}; }
+inline Route route_new_project() { return Route{Route::NewProject, 0, {}}; }
+inline Route route_edit_project(Id id) { return Route{Route::EditProject, id, {}}; }
+
+// Shared by screens: the user's upcoming confirmed sign-up for a shift (nullptr when none).
+const Signup* my_signup_for(const State& state, Id shift_id);
+// "YYYYMMDD" of the platform clock in China (UTC+8); "" when the clock is unknown.
+std::string today_yyyymmdd(double now_ms);
+// "2026-11-28T21:05:00+08:00" of the platform clock; "" when unknown. (API times are
+// +08:00, so the strings compare like the instants.)
+std::string now_rfc3339(double now_ms);
+// The label of a role code ("organizer" → 组织者).
+const char* role_label(const std::string& role);
+// 取消报名, then 确定取消…？ 确认取消 / 再想想 in place → CancelSignup.
+void cancel_control(const State& state, const Signup& signup);
+// The message for `field` ("" when none).
+std::string field_error(const std::vector<FieldError>& errors, const std::string& field);
 
 }  // namespace zygc::ui

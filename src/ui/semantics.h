@@ -18,6 +18,7 @@ enum Flags : uint32_t {
     Selected = 1 << 2,
     Focused = 1 << 3,  // the active text field
     Busy = 1 << 4,     // loading placeholder (skeleton)
+    Alert = 1 << 5,    // an error or notice the platform announces (aria-live)
 };
 
 struct Node {

@@ -1,5 +1,5 @@
 // Every string the UI shows by itself (not data from the API), in one table.
-// tr(S::X) returns the entry for the current language (zh for now; en is filled later).
+// tr(S::X) returns the entry for the current language (state.settings.lang, set by draw()).
 // Entries ending in "Fmt" are printf formats.
 #pragma once
 
@@ -25,6 +25,32 @@ enum class S : int {
     ErrNetwork, ErrNetworkHint, ErrNotFound, ErrServer, ErrBadPayload, ErrUnauthorized,
     ErrForbidden, ErrTooMany, ErrHttpFmt,
     NotFound, GoHome,
+    // Shell, settings, care-mode home
+    TabMe, TitleLogin, TitleMe, TitleRegister, TitleMySignups, TitleTeams, TitleTeam, TitleNewProject,
+    TitleEditProject, CareMode, SwitchLang, QuickFind, QuickMySignups, QuickTeams, QuickMe,
+    PullToRefresh, ReleaseToRefresh,
+    // Login
+    PhoneLabel, PhoneHint, GetCode, ResendFmt, Sending, DevCodeFmt, CodeLabel, CodeHint, LoginButton, LoginNote,
+    // Me
+    FieldPhone, FieldRoles, RoleResident, RoleVolunteer, RoleOrganizer, RoleSocialWorker, RoleAdmin,
+    SectionProfile, FieldRealName, FieldIdNumber, FieldSkills, FieldAvailability, LinkRegister, LinkMySignups,
+    LinkTeams, LinkPublish, SectionMyTeams, MemberLeader, MemberMember, Logout,
+    // Register
+    RealNameLabel, RealNameHint, IdLabel, IdHint, DistrictLabel, ChooseDistrict, SkillsLabel,
+    SkillElderly, SkillChildren, SkillFirstAid, SkillArts, SkillLanguages, SkillPhoto,
+    AvailabilityLabel, AvailWeekdayDay, AvailWeekdayEvening, AvailWeekend,
+    ConsentLabel, ConsentText, SubmitRegister, Submitting,
+    // Sign-ups
+    NoSignups, FindProjects, CancelSignup, ConfirmCancel, ConfirmYes, ConfirmNo,
+    // Teams
+    FieldLeader, MembersFmt, TeamProjectsFmt, JoinTeam, AlreadyMember, RegisterToJoin, NoTeams, FieldOrg,
+    FieldFounded, SectionTeamProjects,
+    // Project detail: actions
+    SignUp, RegisterToSignUp, EditProject, CloseProject, ProjectClosed, SignedUp,
+    // Publish
+    FieldPublishTeam, TitleLabel, SummaryLabel, DescriptionLabel, CategoryLabel, ChooseCategory, BrandLabel,
+    NoBrand, SiteNameLabel, LatLabel, LngLabel, RadiusLabel, ShiftFmt, StartLabel, EndLabel, TimeHint,
+    CapacityLabel, AddShift, RemoveShift, PublishButton, SaveChanges, Stale, Reload, OrganizersOnly,
     COUNT
 };
 
@@ -32,6 +58,7 @@ enum class Lang { Zh, En };
 
 const char* tr(S s);
 void set_lang(Lang lang);  // en falls back to zh where an entry is missing
+Lang lang();
 
 // Iteration for static_text(): the zh and en text of entry i (en may be "").
 const char* tr_zh(int i);

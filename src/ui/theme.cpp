@@ -7,6 +7,8 @@
 namespace zygc::ui {
 namespace {
 float g_scale = 1;
+bool g_care = false;
+float g_styled_for = -1;  // scale × zoom the ImGui style was last built for
 
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 ImVec4 v4(ImU32 c, float alpha) {
@@ -14,16 +16,67 @@ ImVec4 v4(ImU32 c, float alpha) {
     v.w = alpha;
     return v;
 }
+
+float zoom() { return g_care ? care::Zoom : 1.0f; }
+
+struct Palette {
+    ImU32 primary, primary_dark, primary_soft, surface, surface_pressed, border, text, muted, success, danger;
+};
+// Normal, and 关怀版: darker text and accents (contrast ≥ 7:1 on white), visible borders.
+constexpr Palette kNormal = {IM_COL32(0x0B, 0x6C, 0xB8, 0xFF), IM_COL32(0x08, 0x52, 0x8C, 0xFF),
+                             IM_COL32(0xE8, 0xF2, 0xFB, 0xFF), IM_COL32(0xF5, 0xF7, 0xFA, 0xFF),
+                             IM_COL32(0xE6, 0xEB, 0xF1, 0xFF), IM_COL32(0xE3, 0xE8, 0xEE, 0xFF),
+                             IM_COL32(0x1D, 0x26, 0x33, 0xFF), IM_COL32(0x6B, 0x76, 0x86, 0xFF),
+                             IM_COL32(0x1B, 0x8A, 0x5A, 0xFF), IM_COL32(0xC6, 0x3B, 0x2F, 0xFF)};
+constexpr Palette kCare = {IM_COL32(0x06, 0x4A, 0x85, 0xFF), IM_COL32(0x03, 0x33, 0x5E, 0xFF),
+                           IM_COL32(0xDC, 0xEA, 0xF7, 0xFF), IM_COL32(0xEE, 0xF1, 0xF5, 0xFF),
+                           IM_COL32(0xD5, 0xDD, 0xE6, 0xFF), IM_COL32(0x8A, 0x96, 0xA6, 0xFF),
+                           IM_COL32(0x00, 0x00, 0x00, 0xFF), IM_COL32(0x33, 0x3D, 0x4A, 0xFF),
+                           IM_COL32(0x0B, 0x5E, 0x3B, 0xFF), IM_COL32(0x9E, 0x1C, 0x12, 0xFF)};
+
+void use_palette(const Palette& p) {
+    color::Primary = p.primary;
+    color::PrimaryDark = p.primary_dark;
+    color::PrimarySoft = p.primary_soft;
+    color::Surface = p.surface;
+    color::SurfacePressed = p.surface_pressed;
+    color::Border = p.border;
+    color::Text = p.text;
+    color::Muted = p.muted;
+    color::Success = p.success;
+    color::Danger = p.danger;
+}
+
+void apply_style();
 }  // namespace
 
-float px(float css) { return css * g_scale; }
+float px(float css) { return css * g_scale * zoom(); }
 float scale() { return g_scale; }
-void set_scale(float s) { g_scale = s > 0 ? s : 1; }
+void set_scale(float s) {
+    g_scale = s > 0 ? s : 1;
+    if (ImGui::GetCurrentContext() && g_styled_for != g_scale * zoom()) apply_style();
+}
+bool care_mode() { return g_care; }
+void set_care(bool on) {
+    if (on == g_care) return;
+    g_care = on;
+    use_palette(on ? kCare : kNormal);
+    if (ImGui::GetCurrentContext()) apply_style();
+}
+float line_gap() { return ImGui::GetFontSize() * ((g_care ? care::LineHeight : kLineHeight) - 1.0f); }
 
-float font_pixels(float s) { return std::round(size::Font * (s > 0 ? s : 1)); }
+float font_pixels(float s, bool care_mode) {
+    return std::round(size::Font * (s > 0 ? s : 1) * (care_mode ? care::Zoom : 1.0f));
+}
 
 void apply_theme(float s) {
-    set_scale(s);
+    g_scale = s > 0 ? s : 1;
+    apply_style();
+}
+
+namespace {
+void apply_style() {
+    g_styled_for = g_scale * zoom();
     ImGuiStyle st;
     ImGui::StyleColorsLight(&st);
 
@@ -76,9 +129,10 @@ void apply_theme(float s) {
     st.FrameBorderSize = 0;
     st.WindowMinSize = ImVec2(1, 1);
     st.DisplaySafeAreaPadding = ImVec2(0, 0);
-    st.ScaleAllSizes(g_scale);
+    st.ScaleAllSizes(g_scale * zoom());
 
     ImGui::GetStyle() = st;
 }
+}  // namespace
 
 }  // namespace zygc::ui

@@ -1,25 +1,28 @@
 // Colours and sizes of the app's look. Sizes are in CSS pixels; px() turns them into
-// framebuffer pixels for the scale set by apply_theme()/draw().
+// framebuffer pixels for the scale set by apply_theme()/draw(). 关怀版 (care mode, after
+// MIIT's 适老化 norms) zooms every size by Care::Zoom and switches to higher-contrast colours.
 #pragma once
 #include "imgui.h"
 
 namespace zygc::ui {
 
+// The current palette. Not constexpr: 关怀版 swaps in a higher-contrast set (set_care()).
 namespace color {
-constexpr ImU32 Primary = IM_COL32(0x0B, 0x6C, 0xB8, 0xFF);      // harbour blue
-constexpr ImU32 PrimaryDark = IM_COL32(0x08, 0x52, 0x8C, 0xFF);
-constexpr ImU32 PrimarySoft = IM_COL32(0xE8, 0xF2, 0xFB, 0xFF);  // tinted tiles, chips
-constexpr ImU32 Background = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
-constexpr ImU32 Surface = IM_COL32(0xF5, 0xF7, 0xFA, 0xFF);      // cards
-constexpr ImU32 SurfacePressed = IM_COL32(0xE6, 0xEB, 0xF1, 0xFF);
-constexpr ImU32 Border = IM_COL32(0xE3, 0xE8, 0xEE, 0xFF);
-constexpr ImU32 Text = IM_COL32(0x1D, 0x26, 0x33, 0xFF);
-constexpr ImU32 Muted = IM_COL32(0x6B, 0x76, 0x86, 0xFF);
-constexpr ImU32 OnPrimary = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
-constexpr ImU32 Success = IM_COL32(0x1B, 0x8A, 0x5A, 0xFF);
-constexpr ImU32 Danger = IM_COL32(0xC6, 0x3B, 0x2F, 0xFF);
-constexpr ImU32 DangerSoft = IM_COL32(0xFD, 0xEE, 0xEC, 0xFF);
-constexpr ImU32 Skeleton = IM_COL32(0xE9, 0xED, 0xF2, 0xFF);
+inline ImU32 Primary = IM_COL32(0x0B, 0x6C, 0xB8, 0xFF);      // harbour blue
+inline ImU32 PrimaryDark = IM_COL32(0x08, 0x52, 0x8C, 0xFF);
+inline ImU32 PrimarySoft = IM_COL32(0xE8, 0xF2, 0xFB, 0xFF);  // tinted tiles, chips
+inline ImU32 Background = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+inline ImU32 Surface = IM_COL32(0xF5, 0xF7, 0xFA, 0xFF);      // cards
+inline ImU32 SurfacePressed = IM_COL32(0xE6, 0xEB, 0xF1, 0xFF);
+inline ImU32 Border = IM_COL32(0xE3, 0xE8, 0xEE, 0xFF);
+inline ImU32 Text = IM_COL32(0x1D, 0x26, 0x33, 0xFF);
+inline ImU32 Muted = IM_COL32(0x6B, 0x76, 0x86, 0xFF);
+inline ImU32 OnPrimary = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+inline ImU32 Success = IM_COL32(0x1B, 0x8A, 0x5A, 0xFF);
+inline ImU32 Danger = IM_COL32(0xC6, 0x3B, 0x2F, 0xFF);
+inline ImU32 DangerSoft = IM_COL32(0xFD, 0xEE, 0xEC, 0xFF);
+inline ImU32 Skeleton = IM_COL32(0xE9, 0xED, 0xF2, 0xFF);
+inline ImU32 Toast = IM_COL32(0x1D, 0x26, 0x33, 0xF0);
 }  // namespace color
 
 namespace size {  // CSS pixels
@@ -31,12 +34,22 @@ constexpr float CardPad = 14;
 constexpr float Radius = 12;    // cards
 constexpr float Gap = 10;       // between items
 constexpr float Section = 22;   // before a section heading
-constexpr float Touch = 44;     // minimum touch target
+constexpr float Touch = 44;     // minimum touch target (×Care::Zoom = 66 in 关怀版)
 }  // namespace size
 
-// Framebuffer pixels for a length in CSS pixels at the current scale.
+namespace care {
+constexpr float Zoom = 1.5f;        // text and targets in 关怀版
+constexpr float LineHeight = 1.35f; // line pitch / font size in 关怀版 (MIIT: ≥ 1.3)
+}  // namespace care
+constexpr float kLineHeight = 1.25f;  // normal mode: wrapped CJK lines must not touch
+
+// Framebuffer pixels for a length in CSS pixels at the current scale (and 关怀版 zoom).
 float px(float css);
-float scale();
+float scale();  // devicePixelRatio
 void set_scale(float s);
+bool care_mode();
+void set_care(bool on);  // palette + zoom; re-applies the ImGui style when it changes
+// Space between wrapped lines for the current font size.
+float line_gap();
 
 }  // namespace zygc::ui

@@ -7,6 +7,8 @@
 #include "ui/widgets.h"
 
 #include <cstdio>
+#include <cstring>
+#include <unordered_map>
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -33,34 +35,83 @@ void push_id64(int64_t id) {
     ImGui::PushID(b, b + sizeof id);
 }
 
-// Text with the current wrap position (the content edge when none is set), optionally
-// faux-bold (drawn twice, shifted by a device pixel), recorded in the semantics tree.
+// Splits [s, end) into lines that fit `wrap` (FLT_MAX: no wrapping) at the current font
+// size: at '\n', and where ImGui's word wrap would break. Blanks at a break are skipped.
+struct Line {
+    const char* b;
+    const char* e;
+};
+ImVec2 layout_lines(const char* s, const char* end, float wrap, ImVector<Line>& lines) {
+    ImFont* font = ImGui::GetFont();
+    const float fs = ImGui::GetFontSize(), fscale = fs / font->FontSize;
+    lines.resize(0);
+    float w = 0;
+    const char* p = s;
+    while (true) {
+        const char* nl = static_cast<const char*>(memchr(p, '\n', static_cast<size_t>(end - p)));
+        const char* para_end = nl ? nl : end;
+        const char* q = p;
+        do {
+            const char* eol = para_end;
+            if (wrap < FLT_MAX && q < para_end) {
+                eol = font->CalcWordWrapPositionA(fscale, q, para_end, wrap);
+                if (eol <= q) {  // not even one character fits: take one anyway
+                    unsigned int c = 0;
+                    eol = q + ImTextCharFromUtf8(&c, q, para_end);
+                }
+            }
+            lines.push_back({q, eol});
+            w = ImMax(w, font->CalcTextSizeA(fs, FLT_MAX, 0.0f, q, eol).x);
+            q = eol;
+            while (q < para_end && (*q == ' ' || *q == '\t')) ++q;
+        } while (q < para_end);
+        if (!nl) break;
+        p = nl + 1;
+    }
+    const float n = static_cast<float>(lines.Size);
+    return ImVec2(w, n * fs + (n - 1) * line_gap());
+}
+
+void draw_lines(ImDrawList* dl, ImVec2 pos, ImU32 col, const ImVector<Line>& lines, bool bold,
+                const ImVec4* clip = nullptr) {
+    ImFont* font = ImGui::GetFont();
+    const float fs = ImGui::GetFontSize(), pitch = fs + line_gap();
+    for (const Line& l : lines) {
+        if (l.e > l.b) {
+            dl->AddText(font, fs, pos, col, l.b, l.e, 0.0f, clip);
+            if (bold) dl->AddText(font, fs, ImVec2(pos.x + bold_offset(), pos.y), col, l.b, l.e, 0.0f, clip);
+        }
+        pos.y += pitch;
+    }
+}
+
+// Text with the current wrap position (the content edge when none is set), with line
+// spacing (kLineHeight, care::LineHeight in 关怀版) so wrapped CJK lines do not touch,
+// optionally faux-bold (drawn twice, shifted by a device pixel), recorded in the semantics tree.
 void text_impl(const char* s, const char* end, ImU32 col, bool bold, bool record, sem::Role role,
                uint32_t flags = 0) {
     ImGuiWindow* win = ImGui::GetCurrentWindow();
     if (win->SkipItems) return;
-    const bool push_wrap = win->DC.TextWrapPos < 0.0f;
-    if (push_wrap) ImGui::PushTextWrapPos(0.0f);
-    const float wrap = ImGui::CalcWrapWidthForPos(win->DC.CursorPos, win->DC.TextWrapPos);
-    ImGui::PushStyleColor(ImGuiCol_Text, col);
-    ImGui::TextUnformatted(s, end);
-    ImGui::PopStyleColor();
-    if (push_wrap) ImGui::PopTextWrapPos();
-    if (bold && ImGui::IsItemVisible()) {
-        ImVec2 pos = ImGui::GetItemRectMin();
-        win->DrawList->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + bold_offset(), pos.y), col,
-                               s, end, wrap);
-    }
+    if (!end) end = s + strlen(s);
+    const ImVec2 pos = win->DC.CursorPos;
+    const float wrap_pos = win->DC.TextWrapPos < 0.0f ? 0.0f : win->DC.TextWrapPos;
+    const float wrap = ImMax(ImGui::CalcWrapWidthForPos(pos, wrap_pos), 1.0f);
+    static ImVector<Line> lines;
+    const ImVec2 size = layout_lines(s, end, wrap, lines);
+    const ImRect bb(pos, pos + size);
+    ImGui::ItemSize(size, 0.0f);
+    if (ImGui::ItemAdd(bb, 0)) draw_lines(win->DrawList, pos, col, lines, bold);
     if (record) sem::add_last_item(role, s, flags);
 }
 
 // Text drawn straight to the draw list (inside cards): wrapped at `wrap`, clipped to `clip`.
-void draw_text(ImDrawList* dl, ImVec2 pos, ImU32 col, const char* s, float wrap, const ImVec4& clip,
-               bool bold = false) {
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, col, s, nullptr, wrap, &clip);
-    if (bold)
-        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + bold_offset(), pos.y), col, s, nullptr,
-                    wrap, &clip);
+// Returns its height.
+float draw_text(ImDrawList* dl, ImVec2 pos, ImU32 col, const char* s, float wrap, const ImVec4& clip,
+                bool bold = false) {
+    static ImVector<Line> lines;
+    const ImVec2 size = layout_lines(s, s + strlen(s), wrap, lines);
+    draw_lines(dl, pos, col, lines, bold, &clip);
+    return size.y;
 }
 
 }  // namespace
@@ -92,6 +143,9 @@ void text(const char* s) { text_impl(s, nullptr, color::Text, false, true, sem::
 void text(const std::string& s) { text_impl(s.c_str(), nullptr, color::Text, false, true, sem::Role::Text); }
 void text_muted(const char* s) { text_impl(s, nullptr, color::Muted, false, true, sem::Role::Text); }
 void text_colored(ImU32 col, const char* s) { text_impl(s, nullptr, col, false, true, sem::Role::Text); }
+void text_alert(const std::string& s) {
+    if (!s.empty()) text_impl(s.c_str(), nullptr, color::Danger, false, true, sem::Role::Text, sem::Alert);
+}
 void heading(const char* s) { text_impl(s, nullptr, color::Text, true, true, sem::Role::Heading); }
 
 void text_line(const char* s, ImU32 col, bool bold, sem::Role role) {
@@ -145,7 +199,13 @@ bool is_tap(bool pressed) {
 }
 
 namespace {
-bool button_impl(const char* label, bool full_width, ImU32 bg, ImU32 bg_active, ImU32 fg, ImU32 border) {
+bool button_impl(const char* label, bool full_width, ImU32 bg, ImU32 bg_active, ImU32 fg, ImU32 border,
+                 bool disabled) {
+    if (disabled) {
+        bg = color::Surface, bg_active = color::Surface, fg = color::Muted, border = border ? color::Border : 0;
+        ImGui::BeginDisabled();
+        sem::set_next(sem::Role::Button, sem::Disabled);
+    }
     ImGui::PushStyleColor(ImGuiCol_Button, bg);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, bg_active);
@@ -157,16 +217,22 @@ bool button_impl(const char* label, bool full_width, ImU32 bg, ImU32 bg_active, 
     const bool pressed = ImGui::Button(label, ImVec2(full_width ? -FLT_MIN : 0.0f, px(size::Touch)));
     ImGui::PopStyleVar(3);
     ImGui::PopStyleColor(5);
-    return is_tap(pressed);
+    if (disabled) ImGui::EndDisabled();
+    return !disabled && is_tap(pressed);
 }
 }  // namespace
 
-bool primary_button(const char* label, bool full_width) {
-    return button_impl(label, full_width, color::Primary, color::PrimaryDark, color::OnPrimary, 0);
+bool primary_button(const char* label, bool full_width, bool disabled) {
+    return button_impl(label, full_width, color::Primary, color::PrimaryDark, color::OnPrimary, 0, disabled);
 }
 
-bool secondary_button(const char* label, bool full_width) {
-    return button_impl(label, full_width, color::Background, color::PrimarySoft, color::Primary, color::Primary);
+bool secondary_button(const char* label, bool full_width, bool disabled) {
+    return button_impl(label, full_width, color::Background, color::PrimarySoft, color::Primary, color::Primary,
+                       disabled);
+}
+
+bool danger_button(const char* label, bool full_width) {
+    return button_impl(label, full_width, color::Background, color::DangerSoft, color::Danger, color::Danger, false);
 }
 
 bool link(const char* label) {
@@ -220,6 +286,140 @@ bool option(const char* label, bool selected) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     return is_tap(pressed);
+}
+
+bool toggle(const char* label, bool on) {
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
+    if (win->SkipItems) return false;
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    const ImVec2 ts = ImGui::CalcTextSize(label, end);
+    const float track_w = px(44), track_h = px(26), gap = px(10), h = px(size::Touch);
+    const ImVec2 sz(ts.x + gap + track_w, h);
+    const bool pressed = ImGui::InvisibleButton(label, sz);
+    sem_last(sem::Role::Checkbox, label, on ? uint32_t(sem::Checked) : 0u);
+    if (ImGui::IsItemVisible()) {
+        const ImVec2 a = ImGui::GetItemRectMin();
+        ImDrawList* dl = win->DrawList;
+        dl->AddText(ImVec2(a.x, a.y + (h - ts.y) * 0.5f), color::Text, label, end);
+        const ImVec2 t0(a.x + ts.x + gap, a.y + (h - track_h) * 0.5f), t1(t0.x + track_w, t0.y + track_h);
+        dl->AddRectFilled(t0, t1, on ? color::Primary : color::Border, track_h * 0.5f);
+        const float r = track_h * 0.5f - px(3);
+        const float cx = on ? t1.x - track_h * 0.5f : t0.x + track_h * 0.5f;
+        dl->AddCircleFilled(ImVec2(cx, t0.y + track_h * 0.5f), r, color::Background);
+    }
+    return is_tap(pressed);
+}
+
+bool check_row(const char* label, const char* detail, bool on) {
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
+    if (win->SkipItems) return false;
+    ImGui::PushID(label);
+    const ImVec2 p0 = win->DC.CursorPos;
+    const float box = px(24), gap = px(10), w = ImGui::GetContentRegionAvail().x;
+    const float wrap = ImMax(w - box - gap, 1.0f);
+    static ImVector<Line> a_lines, b_lines;
+    const ImVec2 a_sz = layout_lines(label, label + strlen(label), wrap, a_lines);
+    ImVec2 b_sz(0, 0);
+    if (detail) b_sz = layout_lines(detail, detail + strlen(detail), wrap, b_lines);
+    const float text_h = a_sz.y + (detail ? px(6) + b_sz.y : 0.0f);
+    const float h = ImMax(px(size::Touch), text_h + px(8));
+    const bool pressed = ImGui::InvisibleButton("##check", ImVec2(w, h));
+    const bool held = ImGui::IsItemActive();
+    sem_last(sem::Role::Checkbox, label, on ? uint32_t(sem::Checked) : 0u);
+    if (ImGui::IsItemVisible()) {
+        ImDrawList* dl = win->DrawList;
+        if (held) dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), color::SurfacePressed, px(6));
+        const ImVec2 b0(p0.x, p0.y + px(4)), b1(b0.x + box, b0.y + box);
+        if (on) {
+            dl->AddRectFilled(b0, b1, color::Primary, px(4));
+            const ImVec2 tick[3] = {ImVec2(b0.x + box * 0.22f, b0.y + box * 0.52f),
+                                    ImVec2(b0.x + box * 0.42f, b0.y + box * 0.72f),
+                                    ImVec2(b0.x + box * 0.78f, b0.y + box * 0.3f)};
+            dl->AddPolyline(tick, 3, color::OnPrimary, 0, ImMax(1.0f, px(2.5f)));
+        } else {
+            dl->AddRect(b0, b1, color::Muted, px(4), 0, ImMax(1.0f, px(1.5f)));
+        }
+        const ImVec2 t(p0.x + box + gap, p0.y + px(4));
+        draw_lines(dl, t, color::Text, a_lines, true);
+        if (detail) draw_lines(dl, ImVec2(t.x, t.y + a_sz.y + px(6)), color::Muted, b_lines, false);
+    }
+    ImGui::PopID();
+    if (detail) {  // the explanation is readable on its own (screen readers)
+        ImGui::SetCursorScreenPos(ImVec2(p0.x + box + gap, p0.y + px(4) + a_sz.y + px(6)));
+        ImGui::Dummy(b_sz);
+        sem::add_last_item(sem::Role::Text, detail);
+        ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h + ImGui::GetStyle().ItemSpacing.y));
+    }
+    return is_tap(pressed);
+}
+
+namespace {
+struct FieldBuffer {
+    std::vector<char> text;
+    int active_frame = -10;
+};
+std::unordered_map<ImGuiID, FieldBuffer> g_fields;
+
+void copy_utf8(std::vector<char>& dst, const std::string& src) {
+    size_t cap = dst.size();
+    size_t n = src.size() < cap - 1 ? src.size() : cap - 1;
+    while (n > 0 && n < src.size() && (static_cast<unsigned char>(src[n]) & 0xC0) == 0x80) --n;
+    std::memcpy(dst.data(), src.data(), n);
+    dst[n] = 0;
+}
+}  // namespace
+
+bool text_field(const char* label, const char* id, const std::string& value, std::string& out,
+                const std::string& error, const FieldOptions& o) {
+    if (ImGui::GetCurrentWindow()->SkipItems) return false;
+    if (label && label[0]) text_muted(label);
+    ImGui::PushID(id);
+    const ImGuiID key = ImGui::GetID("##field");
+    FieldBuffer& f = g_fields[key];
+    if (f.text.size() != o.capacity) {
+        f.text.assign(o.capacity, 0);
+        f.active_frame = -10;
+    }
+    const bool was_active = f.active_frame == ImGui::GetFrameCount() - 1;
+    if (!was_active && value != f.text.data()) copy_utf8(f.text, value);
+
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(12), (px(size::Touch) - ImGui::GetFontSize()) * 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, ImMax(1.0f, px(1)));
+    ImGui::PushStyleColor(ImGuiCol_Border, error.empty() ? color::Border : color::Danger);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, color::Background);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, color::Background);
+    bool edited;
+    if (o.multiline) {
+        const float h = o.lines * (ImGui::GetFontSize() + line_gap()) + 2 * px(12);
+        edited = ImGui::InputTextMultiline("##field", f.text.data(), f.text.size(), ImVec2(-FLT_MIN, h), o.flags);
+    } else {
+        ImGui::SetNextItemWidth(o.width > 0 ? px(o.width) : -FLT_MIN);
+        edited = ImGui::InputTextWithHint("##field", o.hint ? o.hint : "", f.text.data(), f.text.size(), o.flags);
+    }
+    ImGui::PopStyleColor(3);
+    ImGui::PopStyleVar(2);
+    if (ImGui::IsItemActive()) f.active_frame = ImGui::GetFrameCount();
+    sem_last(sem::Role::Input, label && label[0] ? label : o.hint);
+    ImGui::PopID();
+    text_alert(error);
+    if (edited) out = f.text.data();
+    return edited;
+}
+
+void flow(bool first, float width) {
+    if (first) return;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+bool choice(const char* chip_label, const char* popup_id, bool active, bool first) {
+    flow(first, chip_width(chip_label, true));
+    if (chip(chip_label, active, true)) ImGui::OpenPopup(popup_id);
+    const Viewport& vp = viewport();
+    const float margin = px(12), w = vp.width - 2 * margin;
+    ImGui::SetNextWindowPos(ImVec2(margin, ImGui::GetItemRectMax().y + px(6)));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp.height * 0.55f));
+    return ImGui::BeginPopup(popup_id);
 }
 
 //-----------------------------------------------------------------------------
@@ -336,6 +536,30 @@ bool project_card(const Project& p) {
     return is_tap(pressed);
 }
 
+bool team_card(const Team& t) {
+    if (ImGui::GetCurrentWindow()->SkipItems) return false;
+    push_id64(t.id);
+    CardScope c = begin_card();
+    text_impl(t.name.c_str(), nullptr, color::Text, true, false, sem::Role::Text);
+    std::string who = t.org;
+    if (!t.district_name.empty()) who += (who.empty() ? "" : " · ") + t.district_name;
+    if (!who.empty()) text_muted(who.c_str());
+    char buf[128];
+    std::snprintf(buf, sizeof buf, tr(S::MembersFmt), static_cast<long long>(t.member_count));
+    std::string counts = buf;
+    std::snprintf(buf, sizeof buf, tr(S::TeamProjectsFmt), static_cast<long long>(t.project_count));
+    counts += " · ";
+    counts += buf;
+    text_muted(counts.c_str());
+    const ImVec2 sz = end_card_content(c);
+    const bool pressed = ImGui::InvisibleButton("##card", sz);
+    const bool held = ImGui::IsItemActive();
+    sem_last(sem::Role::ListItem, t.name.c_str());
+    end_card_background(c, sz, held ? color::SurfacePressed : color::Surface);
+    ImGui::PopID();
+    return is_tap(pressed);
+}
+
 bool brand_card(const Brand& b, float width_css, float height_css) {
     ImGuiWindow* win = ImGui::GetCurrentWindow();
     if (win->SkipItems) return false;
@@ -352,8 +576,7 @@ bool brand_card(const Brand& b, float width_css, float height_css) {
         dl->AddRectFilled(a, ImVec2(a.x + px(4), e.y), color::Primary, px(size::Radius), ImDrawFlags_RoundCornersLeft);
         const ImVec4 clip(a.x + pad, a.y + pad, e.x - pad, e.y - pad);
         ImVec2 pos(a.x + pad, a.y + pad);
-        draw_text(dl, pos, color::PrimaryDark, b.name.c_str(), wrap, clip, true);
-        pos.y += ImGui::CalcTextSize(b.name.c_str(), nullptr, false, wrap).y + px(6);
+        pos.y += draw_text(dl, pos, color::PrimaryDark, b.name.c_str(), wrap, clip, true) + px(6);
         if (!b.summary.empty()) draw_text(dl, pos, color::Muted, b.summary.c_str(), wrap, clip);
     }
     ImGui::PopID();
@@ -423,7 +646,7 @@ void error_box(const ApiError& e, Target retry) {
     ImGui::PushID(static_cast<int>(retry));
     begin_panel();
     const std::string msg = error_message(e);
-    text_impl(msg.c_str(), nullptr, color::Danger, true, true, sem::Role::Text);
+    text_impl(msg.c_str(), nullptr, color::Danger, true, true, sem::Role::Text, sem::Alert);
     const std::string detail = error_detail(e);
     if (!detail.empty()) text_muted(detail.c_str());
     spacing(2);

@@ -26,6 +26,7 @@ void text(const char* s);                       // wrapped, Role::Text
 void text(const std::string& s);
 void text_muted(const char* s);                 // wrapped, secondary colour, Role::Text
 void text_colored(ImU32 col, const char* s);    // wrapped, Role::Text
+void text_alert(const std::string& s);          // error next to a field: Danger, Role::Text + Alert ("" → nothing)
 void heading(const char* s);                    // wrapped, bold, Role::Heading
 void text_line(const char* s, ImU32 col, bool bold, sem::Role role);  // one line, no wrap
 void section(const char* title);                // spacing + heading
@@ -34,8 +35,35 @@ void bullet(const char* s);
 void spacing(float css);
 
 // ---- Controls ----
-bool primary_button(const char* label, bool full_width = false);
-bool secondary_button(const char* label, bool full_width = false);
+// Disabled buttons are greyed, do nothing, and carry sem::Disabled.
+bool primary_button(const char* label, bool full_width = false, bool disabled = false);
+bool secondary_button(const char* label, bool full_width = false, bool disabled = false);
+bool danger_button(const char* label, bool full_width = false);
+// A switch (label + track), Role::Checkbox with Checked when on. Returns true when tapped.
+bool toggle(const char* label, bool on);
+// A checkbox row: box, bold label, optional wrapped explanation below (Role::Text);
+// the whole row is the target. Role::Checkbox with Checked when on.
+bool check_row(const char* label, const char* detail, bool on);
+
+// A labelled text field bound to a value in State: while it is being edited the edit buffer
+// is the truth, otherwise it follows `value`. On a change returns true with the text in
+// `out`. `error` ("" when none) is shown under the field (Alert). Role::Input = label.
+struct FieldOptions {
+    const char* hint = "";
+    int flags = 0;          // ImGuiInputTextFlags
+    size_t capacity = 256;  // bytes
+    bool multiline = false;
+    float lines = 4;        // multiline height
+    float width = 0;        // CSS px; 0 = full width
+};
+bool text_field(const char* label, const char* id, const std::string& value, std::string& out,
+                const std::string& error = "", const FieldOptions& options = {});
+
+// Places the next item of `width` on the same line when it fits.
+void flow(bool first, float width);
+// A chip that opens a popup of choices below it; true while the popup is open (then call
+// option() for each choice and ImGui::EndPopup()).
+bool choice(const char* chip_label, const char* popup_id, bool active, bool first);
 bool link(const char* label);                                // Role::Link
 // Rounded pill; `caret` adds a ▾ for chips that open a choice. Label may carry "##id".
 bool chip(const char* label, bool selected, bool caret = false, sem::Role role = sem::Role::Button);
@@ -52,6 +80,7 @@ void end_panel(ImU32 bg = color::Surface);      // (panels do not nest)
 void stat_tile(const char* label, const char* value, float width, float height_css = 64);
 bool project_card(const Project& p);             // whole card tappable, Role::ListItem = title
 bool brand_card(const Brand& b, float width_css, float height_css);
+bool team_card(const Team& t);                   // whole card tappable, Role::ListItem = name
 
 // ---- States ----
 void skeleton(int rows);                         // grey placeholders, Role::Text "加载中" + Busy

@@ -67,3 +67,18 @@ TEST_CASE("every label in a busy frame is a known string", "[ui][app]") {
     const std::string all = ui::static_text();
     for (const sem::Node& n : h.nodes()) CHECK(all.find(n.label) != std::string::npos);
 }
+
+TEST_CASE("in English too, every label in a busy frame is a known string", "[ui][app][lang]") {
+    native::Harness h;
+    h.state.settings.lang = "en";
+    for (Route r : {Route{}, Route{Route::Login, 0, {}}, Route{Route::Projects, 0, {}}}) {
+        h.state.route = r;
+        h.frame(2);
+        const std::string all = ui::static_text();
+        for (const sem::Node& n : h.nodes()) {
+            INFO(n.label);
+            CHECK(all.find(n.label) != std::string::npos);
+        }
+    }
+    CHECK(h.find("Search projects", Role::Input));
+}

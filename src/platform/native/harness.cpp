@@ -12,6 +12,7 @@ Harness::Harness(const HarnessDesc& desc) {
     viewport.height = desc.height * viewport.scale;
     viewport.safe_top = desc.safe_top * viewport.scale;
     viewport.safe_bottom = desc.safe_bottom * viewport.scale;
+    viewport.now_ms = desc.now_ms;
 
     IMGUI_CHECKVERSION();
     ctx_ = ImGui::CreateContext();
@@ -23,16 +24,22 @@ Harness::Harness(const HarnessDesc& desc) {
     io.DeltaTime = 1.0f / 60.0f;
     for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;  // KeysDown[] indexed by ImGuiKey
 
-    // ImGui's built-in font at the app's size: layout is right, CJK glyphs render as '?'.
+    build_font(false);
+    ui::apply_theme(viewport.scale);
+}
+
+// ImGui's built-in font at the app's size: layout is right, CJK glyphs render as '?'.
+void Harness::build_font(bool care_mode) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
     ImFontConfig cfg;
-    cfg.SizePixels = ui::font_pixels(viewport.scale);
+    cfg.SizePixels = ui::font_pixels(viewport.scale, care_mode);
     io.Fonts->AddFontDefault(&cfg);
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
-
-    ui::apply_theme(viewport.scale);
+    font_care_ = care_mode;
 }
 
 Harness::~Harness() {
@@ -43,8 +50,10 @@ void Harness::frame(int n) {
     ImGui::SetCurrentContext(ctx_);
     for (int i = 0; i < n; ++i) {
         ImGuiIO& io = ImGui::GetIO();
+        if (current().settings.care_mode != font_care_) build_font(current().settings.care_mode);
         io.DisplaySize = ImVec2(viewport.width, viewport.height);
         io.DeltaTime = 1.0f / 60.0f;
+        viewport.now_ms += 1000.0 / 60.0;
         ImGui::NewFrame();
         sem::begin_frame();
         std::vector<Action> out;

@@ -23,6 +23,7 @@ struct HarnessDesc {
     float width = 390, height = 844;  // CSS pixels
     float scale = 1;                  // devicePixelRatio
     float safe_top = 0, safe_bottom = 0;  // CSS pixels
+    double now_ms = 1795838400000.0;      // the clock: 2026-11-28 12:00 in Qinhuangdao
 };
 
 class Harness {
@@ -39,7 +40,10 @@ public:
     ui::Viewport viewport;                         // framebuffer pixels
 
     // NewFrame → sem::begin_frame → ui::draw → sem::end_frame → Render, n times.
+    // Like the web platform, rebuilds the font at ui::font_pixels(scale, care_mode) when
+    // 关怀版 changes.
     void frame(int n = 1);
+    void advance(double ms) { viewport.now_ms += ms; }  // the clock (countdowns)
 
     // Semantics of the last frame.
     const std::vector<sem::Node>& nodes() const;
@@ -72,7 +76,9 @@ public:
 
 private:
     const State& current() const { return source ? *source : state; }
+    void build_font(bool care_mode);
     ImGuiContext* ctx_ = nullptr;
+    bool font_care_ = false;
 };
 
 }  // namespace zygc::native

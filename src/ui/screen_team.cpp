@@ -1,0 +1,50 @@
+// 队伍详情: who runs it, how many members, its projects; 加入队伍 for volunteers who are not
+// members yet (residents are asked to register first); 发布项目 for its leader.
+#include <cstdio>
+
+#include "imgui.h"
+#include "core/format.h"
+#include "ui/screens.h"
+#include "ui/strings.h"
+#include "ui/widgets.h"
+
+namespace zygc::ui {
+
+void screen_team(const State& state) {
+    const Remote<Team>& r = state.team;
+    const bool current = r.data.id != 0 && r.data.id == state.route.id;
+    if (placeholder(r, Target::Team, current, 3)) return;
+    const Team& t = r.data;
+
+    heading(t.name.c_str());
+    if (!t.org.empty()) field(tr(S::FieldOrg), t.org);
+    if (!t.leader_name.empty()) field(tr(S::FieldLeader), t.leader_name);
+    if (!t.district_name.empty()) field(tr(S::FieldDistrict), t.district_name);
+    const std::string founded = fmt::date_of(t.founded);
+    if (!founded.empty()) field(tr(S::FieldFounded), t.founded);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, tr(S::MembersFmt), static_cast<long long>(t.member_count));
+    text(buf);
+    if (!t.summary.empty()) text(t.summary);
+
+    spacing(4);
+    bool member = false;
+    for (const TeamMembership& m : state.me.data.teams) member = member || (state.logged_in() && m.id == t.id);
+    if (member) {
+        text_colored(color::Success, tr(S::AlreadyMember));
+    } else if (!state.logged_in() || state.has_role("volunteer")) {
+        const std::string label = std::string(tr(state.join.loading() ? S::Submitting : S::JoinTeam)) + "###join";
+        if (primary_button(label.c_str(), true, state.join.loading())) emit(JoinTeam{t.id});
+    } else if (link(tr(S::RegisterToJoin))) {
+        emit(Navigate{route_register()});
+    }
+    if (state.leads_team(t.id) && state.has_role("organizer") && secondary_button(tr(S::LinkPublish), true))
+        emit(Navigate{route_new_project()});
+
+    section(tr(S::SectionTeamProjects));
+    if (t.projects.empty()) text_muted(tr(S::NoProjects));
+    for (const Project& p : t.projects)
+        if (project_card(p)) emit(Navigate{route_project(p.id)});
+}
+
+}  // namespace zygc::ui
