@@ -5,13 +5,39 @@
 //   window.zygc.route()      "#/projects/12"
 //   window.zygc.debug()      platform counters (glyphs, atlas, fetches in flight)
 //   window.zygc.glyph(ch)    1 when the glyph atlas holds the character
+//   window.zygc.mirror()     rebuilds the screen-reader mirror now (tests)
+//   window.zygc.field()      the active text field's content, IME composition included
 // performance.mark('zygc:first-frame') is set when the first frame is drawn.
+// Also here: the first API GETs, started while the wasm compiles; the screen-reader mirror
+// (hidden DOM built from the semantics tree) and its aria-live announcements; the visual
+// viewport (on-screen keyboard); WeChat mini-program back and share.
 (function () {
   'use strict';
   var cfg = window.ZYGC_CONFIG = window.ZYGC_CONFIG || {};
   var params = new URLSearchParams(location.search);
   // ?api=https://host/api/v1 overrides the configured API base (for pointing at another server).
   var apiBase = params.get('api') || cfg.apiBase || '/api/v1';
+
+  // ---- The first API data, requested in parallel with the wasm download and compile ----
+  // The fetch bridge (src/platform/web/fetch.cpp) serves the app's first identical GETs from
+  // these answers, each once; unused ones are dropped after a while.
+  var prefetched = {};
+  function prefetch(path) {
+    var url = apiBase.replace(/\/+$/, '') + path;
+    try {
+      var p = fetch(url, {headers: {'Accept': 'application/json'}, credentials: cfg.credentials || 'same-origin'});
+      p.catch(function () {});
+      prefetched[url] = p;
+      setTimeout(function () { delete prefetched[url]; }, 20000);
+    } catch (e) {}
+  }
+  (function () {
+    var h = location.hash;
+    prefetch('/me');
+    prefetch('/stats/city');
+    prefetch('/brands');
+    if (!h || h === '#' || h === '#/') prefetch('/projects?status=open&sort=start&limit=10');
+  })();
 
   var statusEl = document.getElementById('zygc-status');
   var splash = document.getElementById('zygc-splash');
@@ -43,6 +69,9 @@
       if (!window.Module || !Module.calledRun) return 0;
       return Module.ccall('zygc_glyph_state', 'number', ['number'], [String(ch).codePointAt(0)]);
     },
+    mirror: function () { buildMirror(); },
+    field: function () { return cstr('zygc_field_text') || ''; },
+    wechat: inMiniProgram,
   };
 
   // Streams zygc.wasm to show progress, compiling while it downloads.
@@ -88,6 +117,15 @@
     printErr: function (t) { console.warn(t); },
     onAbort: function (what) { fatal(what); },
     zygcApiBase: function () { return apiBase; },
+    zygcTakePrefetch: function (url) {
+      var p = prefetched[url];
+      if (!p) return null;
+      delete prefetched[url];
+      return p;
+    },
+    zygcSemanticsChanged: function () { scheduleMirror(); },
+    zygcRouteChanged: function () { scheduleShare(); },
+    zygcWeChat: { back: wechatBack },
     zygcFatal: fatal,
     zygcFrameEvent: function (kind) {
       if (kind === 1) {
@@ -114,13 +152,34 @@
       input.value = '';
       send(v);
     };
-    input.addEventListener('compositionstart', function () { composing = true; });
+    var ime = function (kind, text) {
+      if (window.Module && Module.calledRun) Module.ccall('zygc_on_ime', null, ['number', 'string'], [kind, text || '']);
+    };
+    // The composition is drawn inside the ImGui field (preedit) and replaced on each update;
+    // the element's own value is only emptied once it ends (clearing it mid-way breaks IMEs).
+    input.addEventListener('compositionstart', function () { composing = true; ime(0, ''); });
+    input.addEventListener('compositionupdate', function (e) { ime(1, e.data || ''); });
     input.addEventListener('compositionend', function (e) {
       composing = false;
-      // The committed text is the field's content (e.data on some browsers only).
-      if (input.value) commit();
-      else send(e.data);
+      // The committed text: e.data, or the element's content on browsers that leave data empty.
+      var t = e.data ? e.data : input.value;
+      input.value = '';
+      ime(2, t);
     });
+    input.addEventListener('blur', function () {
+      if (composing) { composing = false; input.value = ''; ime(3, ''); }
+    });
+    // Copy and cut: the browser's event (not prevented on Ctrl/Cmd+C/X) takes the field's selection.
+    var copy = function (e) {
+      if (!window.Module || !Module.calledRun) return;
+      var t = Module.ccall('zygc_selected_text', 'string', [], []);
+      if (!t || !e.clipboardData) return;
+      e.clipboardData.setData('text/plain', t);
+      Module.zygcClipboard = t;
+      e.preventDefault();
+    };
+    input.addEventListener('copy', copy);
+    input.addEventListener('cut', copy);
     input.addEventListener('input', function (e) {
       if (composing || e.isComposing) return;
       if (e.inputType === 'deleteContentBackward' && !input.value) {
@@ -133,12 +192,156 @@
       var t = e.clipboardData && e.clipboardData.getData('text');
       if (t) {
         e.preventDefault();
+        Module.zygcClipboard = t;
         send(t);
       }
     });
     // Keep the page from scrolling the input into view on mobile.
     input.addEventListener('focus', function () { window.scrollTo(0, 0); });
   }
+
+
+  // ---- The visual viewport: an on-screen keyboard shrinks the canvas, the app re-lays out ----
+  var canvasEl = document.getElementById('canvas');
+  if (window.visualViewport && canvasEl) {
+    var vv = window.visualViewport;
+    var onViewport = function () {
+      var covered = window.innerHeight - vv.height;
+      if (covered > 80) {  // a keyboard, not browser chrome
+        canvasEl.style.height = vv.height + 'px';
+        canvasEl.style.top = vv.offsetTop + 'px';
+      } else {
+        canvasEl.style.height = '';
+        canvasEl.style.top = '';
+      }
+    };
+    vv.addEventListener('resize', onViewport);
+    vv.addEventListener('scroll', onViewport);
+  }
+
+  // ---- Screen readers: a hidden DOM mirror of the semantics tree ----
+  // One element per node, placed over its rect (transparent, so a screen reader's focus
+  // rectangle matches the canvas), in screen order. Activating one taps the widget.
+  var mirror = document.getElementById('zygc-a11y');
+  var live = document.getElementById('zygc-live');
+  var mirrorTimer = 0;
+  var mirrorEls = {};
+  var lastAnnounced = '';
+  var FLAG_DISABLED = 1, FLAG_CHECKED = 2, FLAG_SELECTED = 4, FLAG_BUSY = 16, FLAG_ALERT = 32;
+  var ROLE = {button: 'button', link: 'link', heading: 'heading', input: 'textbox', checkbox: 'checkbox',
+              tab: 'tab', 'list-item': 'listitem', image: 'img', text: null};
+
+  function scheduleMirror() {
+    if (!mirrorTimer) mirrorTimer = setTimeout(buildMirror, 80);
+  }
+
+  function activate(el) {
+    var n = el._zygc;
+    if (!n || !window.Module || !Module.calledRun) return;
+    if (n.flags & FLAG_DISABLED) return;
+    Module.ccall('zygc_tap', null, ['number', 'number'], [n.x + n.w / 2, n.y + n.h / 2]);
+  }
+
+  function makeEl(role) {
+    var el;
+    if (role === 'button') {
+      el = document.createElement('button');
+      el.type = 'button';
+    } else if (role === 'heading') {
+      el = document.createElement('h2');
+    } else {
+      el = document.createElement('div');
+      if (ROLE[role]) el.setAttribute('role', ROLE[role]);
+    }
+    if (role !== 'text' && role !== 'heading' && role !== 'image') {
+      if (role !== 'button') el.tabIndex = 0;
+      el.addEventListener('click', function (e) { e.preventDefault(); activate(el); });
+      el.addEventListener('keydown', function (e) {
+        if (role !== 'button' && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); activate(el); }
+      });
+    }
+    el.dataset.role = role;
+    return el;
+  }
+
+  function buildMirror() {
+    mirrorTimer = 0;
+    if (!mirror || !window.Module || !Module.calledRun) return;
+    var nodes = window.zygc.semantics().filter(function (n) { return n.role !== 'window' && n.w > 0 && n.h > 0; });
+    // Screen order: rows top to bottom (a few px of tolerance), left to right within a row.
+    nodes.sort(function (a, b) { return Math.abs(a.y - b.y) > 4 ? a.y - b.y : a.x - b.x; });
+    var seen = {};
+    var announce = [];
+    var prev = null;
+    for (var i = 0; i < nodes.length; i++) {
+      var n = nodes[i];
+      var key = n.id + ':' + n.role;
+      if (seen[key]) key += ':' + i;
+      seen[key] = true;
+      var el = mirrorEls[key];
+      if (!el) { el = makeEl(n.role); mirrorEls[key] = el; }
+      el._zygc = n;
+      if (el.textContent !== n.label) el.textContent = n.label;
+      if (n.role === 'input' || n.role === 'image') el.setAttribute('aria-label', n.label);
+      var st = el.style;
+      st.left = n.x + 'px'; st.top = n.y + 'px'; st.width = n.w + 'px'; st.height = n.h + 'px';
+      var toggle = function (attr, on, val) { if (on) el.setAttribute(attr, val || 'true'); else el.removeAttribute(attr); };
+      toggle('aria-disabled', n.flags & FLAG_DISABLED);
+      toggle('aria-busy', n.flags & FLAG_BUSY);
+      if (n.role === 'checkbox') el.setAttribute('aria-checked', (n.flags & FLAG_CHECKED) ? 'true' : 'false');
+      if (n.role === 'tab') el.setAttribute('aria-selected', (n.flags & FLAG_SELECTED) ? 'true' : 'false');
+      else toggle('aria-current', n.flags & FLAG_SELECTED);
+      // DOM order = screen order.
+      var want = prev ? prev.nextSibling : mirror.firstChild;
+      if (want !== el) mirror.insertBefore(el, want);
+      prev = el;
+      if ((n.flags & FLAG_ALERT) || /共\s*[\d,]+\s*个/.test(n.label)) announce.push(n.label);
+    }
+    var next = prev ? prev.nextSibling : mirror.firstChild;
+    while (next) {
+      var after = next.nextSibling;
+      mirror.removeChild(next);
+      next = after;
+    }
+    for (var k in mirrorEls) if (!mirrorEls[k].parentNode) delete mirrorEls[k];
+    var text = announce.join('。');
+    if (live && text !== lastAnnounced) {
+      lastAnnounced = text;
+      if (text) live.textContent = text;
+    }
+  }
+
+  // ---- WeChat mini-program web-view: back at the app's root, and share ----
+  function inMiniProgram() {
+    return window.__wxjs_environment === 'miniprogram' || /miniProgram/i.test(navigator.userAgent || '');
+  }
+  function miniProgram() {
+    return inMiniProgram() && window.wx && window.wx.miniProgram ? window.wx.miniProgram : null;
+  }
+  // The app's back at its root: back to the mini-program page that opened the web-view.
+  function wechatBack() {
+    var mp = miniProgram();
+    if (!mp || !mp.navigateBack) return false;
+    mp.navigateBack();
+    return true;
+  }
+  var shareTimer = 0;
+  function scheduleShare() {
+    clearTimeout(shareTimer);
+    shareTimer = setTimeout(share, 300);  // after the new screen has drawn its title
+  }
+  function share() {
+    var heading = window.zygc.semantics().filter(function (n) { return n.role === 'heading'; })
+      .sort(function (a, b) { return a.y - b.y; })[0];
+    var name = '志愿港城';
+    var title = heading && heading.label && heading.label !== name ? heading.label + ' · ' + name : name;
+    document.title = title;
+    var mp = miniProgram();
+    if (mp && mp.postMessage) {
+      mp.postMessage({data: {title: title, path: location.pathname + location.search + location.hash}});
+    }
+  }
+  ready.then(scheduleShare, function () {});
 
   window.addEventListener('error', function (e) {
     if (!Module.calledRun) fatal(e.message || 'script error');

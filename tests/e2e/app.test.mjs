@@ -1,26 +1,16 @@
 // The app in headless Chromium as a phone, against the real reference server:
 // first screen, tap into a project, search in Chinese, crisp canvas, no font download.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPhonePage, openApp, waitSem, route, tapNode, shotPath } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, shotPath } from './harness.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const hasListItem = (sem) => sem.find((n) => n.role === 'list-item' && n.label.length > 0 && n.h > 10);
 
 test('home: ready, project list, physical-pixel canvas, no font files', async () => {
-  const { context, page, fontRequests, errors } = await newPhonePage(browser);
-  await openApp(page, server.url + '/');
+  const { context, page, fontRequests, errors } = await newPhonePage(env.browser);
+  await openApp(page, env.server.url + '/');
 
   const mark = await page.evaluate(() => performance.getEntriesByName('zygc:first-frame').length);
   assert.equal(mark, 1, 'performance mark zygc:first-frame');
@@ -50,8 +40,8 @@ test('home: ready, project list, physical-pixel canvas, no font files', async ()
 });
 
 test('tap a project: its detail with shifts', async () => {
-  const { context, page, fontRequests, errors } = await newPhonePage(browser);
-  await openApp(page, server.url + '/#/projects');
+  const { context, page, fontRequests, errors } = await newPhonePage(env.browser);
+  await openApp(page, env.server.url + '/#/projects');
   const item = await waitSem(page, hasListItem, null, 'a project list-item');
   await tapNode(page, item);
   await page.waitForFunction(() => /^#\/projects\/\d+$/.test(window.zygc.route()), null, { timeout: 10000 });
@@ -74,8 +64,8 @@ test('tap a project: its detail with shifts', async () => {
 });
 
 test('search 小候鸟 by tapping the search box and typing', async () => {
-  const { context, page, fontRequests, errors } = await newPhonePage(browser);
-  await openApp(page, server.url + '/');
+  const { context, page, fontRequests, errors } = await newPhonePage(env.browser);
+  await openApp(page, env.server.url + '/');
   await page.evaluate(() => { location.hash = '#/projects'; });
   await page.waitForFunction(() => window.zygc.route() === '#/projects');
   await waitSem(page, hasListItem, null, 'the project list');

@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end tests: the real reference server (serving the built app
 // and the API on a free port, fresh SQLite file, demo data) and headless Chromium as a phone.
+import { before, after } from 'node:test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,16 +10,19 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHOTS = path.join(ROOT, 'build/e2e');
-const SERVER = process.env.ZYGC_SERVER_BIN || path.join(ROOT, 'build/native/src/server/zygc-server');
-const APP = path.join(ROOT, 'build/wasm/app');
+// ZYGC_SERVER / ZYGC_APP_DIR point the tests at other builds (e.g. a developer's own build dirs).
+const SERVER = process.env.ZYGC_SERVER || process.env.ZYGC_SERVER_BIN ||
+  path.join(ROOT, 'build/native/src/server/zygc-server');
+const APP = process.env.ZYGC_APP_DIR || path.join(ROOT, 'build/wasm/app');
 
 // Starts zygc-server on port 0; resolves { url, stop } once it prints its address.
-export async function startServer() {
+// dev: dev mode (SMS codes returned to the app, the dev accounts of API.md).
+export async function startServer({ dev = false } = {}) {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} missing: build the native preset first`);
   if (!existsSync(path.join(APP, 'zygc.wasm'))) throw new Error(`${APP}/zygc.wasm missing: build the wasm preset first`);
   const dir = mkdtempSync(path.join(tmpdir(), 'zygc-e2e-'));
   const args = ['--db', path.join(dir, 'e2e.sqlite'), '--seed', path.join(ROOT, 'assets/demo/seed.json'),
-                '--static', APP, '--port', '0'];
+                '--static', APP, '--port', '0', ...(dev ? ['--dev'] : [])];
   const proc = spawn(SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const url = await new Promise((resolve, reject) => {
@@ -48,6 +52,21 @@ export async function startServer() {
   };
 }
 
+// One server and one browser for a test file: started before its tests, stopped after.
+// Returns an object whose .server and .browser are set once the tests run.
+export function useServerAndBrowser(serverOptions = {}) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer(serverOptions);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}
+
 // Headless Chromium with the flags these machines need. chromium.launch() always starts
 // from a fresh temporary profile (it passes its own --user-data-dir and deletes it on close).
 export async function launchBrowser() {
@@ -59,10 +78,10 @@ export async function launchBrowser() {
   });
 }
 
-// A phone: 390×844 CSS px at devicePixelRatio 3, touch.
-export async function newPhonePage(browser) {
+// A phone: 390×844 CSS px at devicePixelRatio 3 (or `dpr`), touch.
+export async function newPhonePage(browser, { dpr = 3, width = 390, height = 844 } = {}) {
   const context = await browser.newContext({
-    viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true,
+    viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: true, isMobile: true,
     locale: 'zh-CN',
   });
   const page = await context.newPage();
@@ -108,4 +127,43 @@ export async function tapNode(page, n) {
 export function shotPath(name) {
   mkdirSync(SHOTS, { recursive: true });
   return path.join(SHOTS, name);
+}
+
+// Touch through the DevTools protocol (real touch events with timing we control).
+export async function touchDrag(page, cdp, x0, y0, x1, y1, { steps = 12, stepMs = 16, holdMs = 0 } = {}) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }] });
+  for (let i = 1; i <= steps; i++) {
+    await page.waitForTimeout(stepMs);
+    await cdp.send('Input.dispatchTouchEvent',
+                   { type: 'touchMove', touchPoints: [{ x: x0 + ((x1 - x0) * i) / steps, y: y0 + ((y1 - y0) * i) / steps }] });
+  }
+  if (holdMs) await page.waitForTimeout(holdMs);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+// Resolves once the semantics stop changing for `quietMs` (rects at rest); returns them.
+export async function settle(page, quietMs = 300, timeout = 8000) {
+  const t0 = Date.now();
+  let last = '', since = Date.now();
+  for (;;) {
+    const now = JSON.stringify(await page.evaluate(() => window.zygc.semantics()));
+    if (now !== last) { last = now; since = Date.now(); }
+    else if (Date.now() - since >= quietMs) return JSON.parse(now);
+    if (Date.now() - t0 > timeout) throw new Error('semantics still changing after ' + timeout + ' ms');
+    await page.waitForTimeout(50);
+  }
+}
+
+// A flick through the DevTools protocol with explicit event times (every `stepMs`): the app
+// measures the finger's speed from event times, so a loaded machine that delivers the
+// events late still sees a fast flick.
+export async function flick(cdp, x, y0, y1, { steps = 6, stepMs = 16 } = {}) {
+  const t0 = Date.now() / 1000;
+  const at = (i) => t0 + (i * stepMs) / 1000;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }], timestamp: at(0) });
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent',
+                   { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / steps }], timestamp: at(i) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: at(steps + 0.2) });
 }

@@ -1,20 +1,10 @@
 // Touch and text input details: a drag scrolls and never taps; rare characters and emoji
 // typed into a field get glyphs; Backspace edits; a tap whose events land in one frame works.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPhonePage, openApp, waitSem, route, tapNode } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode } from './harness.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const listItems = (sem) => sem.filter((n) => n.role === 'list-item' && n.h > 40);
 
@@ -29,8 +19,8 @@ async function drag(page, cdp, x, y0, y1, steps = 12) {
 }
 
 test('a vertical drag scrolls the list and opens nothing', async () => {
-  const { context, page, errors } = await newPhonePage(browser);
-  await openApp(page, server.url + '/#/projects');
+  const { context, page, errors } = await newPhonePage(env.browser);
+  await openApp(page, env.server.url + '/#/projects');
   const before = await waitSem(page, (sem) => {
     const items = sem.filter((n) => n.role === 'list-item' && n.h > 40);
     return items.length >= 3 ? items : null;
@@ -49,8 +39,8 @@ test('a vertical drag scrolls the list and opens nothing', async () => {
 });
 
 test('a tap right after load opens the project (first touch counts)', async () => {
-  const { context, page } = await newPhonePage(browser);
-  await openApp(page, server.url + '/#/projects');
+  const { context, page } = await newPhonePage(env.browser);
+  await openApp(page, env.server.url + '/#/projects');
   const item = await waitSem(page, (sem) => sem.find((n) => n.role === 'list-item' && n.h > 40), null, 'a card');
   // touchstart and touchend in the same frame, no mouse move before.
   await page.evaluate(({ x, y }) => {
@@ -64,8 +54,8 @@ test('a tap right after load opens the project (first touch counts)', async () =
 });
 
 test('rare characters and emoji typed into the search box; Backspace edits', async () => {
-  const { context, page, errors, fontRequests } = await newPhonePage(browser);
-  await openApp(page, server.url + '/#/projects');
+  const { context, page, errors, fontRequests } = await newPhonePage(env.browser);
+  await openApp(page, env.server.url + '/#/projects');
   await waitSem(page, (sem) => sem.find((n) => n.role === 'list-item'), null, 'the list');
   assert.equal(await page.evaluate(() => window.zygc.glyph('㑇')), 1, '㑇 from the data is in the atlas');
 
@@ -88,8 +78,8 @@ test('rare characters and emoji typed into the search box; Backspace edits', asy
 });
 
 test('a new devicePixelRatio rebuilds canvas, theme and glyph atlas', async () => {
-  const { context, page, errors } = await newPhonePage(browser);
-  await openApp(page, server.url + '/#/projects');
+  const { context, page, errors } = await newPhonePage(env.browser);
+  await openApp(page, env.server.url + '/#/projects');
   await waitSem(page, (sem) => sem.find((n) => n.role === 'list-item'), null, 'the list');
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 2, mobile: true });

@@ -7,7 +7,7 @@
 
 #include "platform/web/glyphs.h"
 
-// Starts window.fetch; on completion calls _zygc_fetch_done(id, status, content_type, etag,
+// Starts window.fetch (or takes a prefetched answer); on completion calls _zygc_fetch_done(id, status, content_type, etag,
 // error, body, body_len). The API base comes from the shell (Module.zygcApiBase()).
 EM_JS(void, zygc_js_fetch, (int id, const char* method_p, const char* path_p, const char* headers_p,
                             const char* body_p, int body_len), {
@@ -46,7 +46,11 @@ EM_JS(void, zygc_js_fetch, (int id, const char* method_p, const char* path_p, co
         ps.forEach(function(p) { _free(p); });
     }
     var status = 0, ct = "", etag = "";
-    fetch(url, init).then(function(res) {
+    // The page started the first GETs while the wasm compiled (zygc-shell.js): an identical
+    // request takes that answer, once.
+    var pre = Module.zygcTakePrefetch && method === "GET" ? Module.zygcTakePrefetch(url) : null;
+    var started = pre ? pre.catch(function() { return fetch(url, init); }) : fetch(url, init);
+    started.then(function(res) {
         status = res.status;
         ct = res.headers.get("Content-Type") || "";
         etag = res.headers.get("ETag") || "";

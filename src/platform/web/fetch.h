@@ -2,7 +2,9 @@
 // Requests go to the API base: window.ZYGC_CONFIG.apiBase (web/config.js, default
 // "/api/v1"), overridden by the page's ?api= query parameter. Cookies: 'same-origin'
 // (ZYGC_CONFIG.credentials overrides). Timeout: ZYGC_CONFIG.timeoutMs (default 30000) →
-// status 0. Completions are queued and delivered by drain(), once per frame.
+// status 0. Completions are queued and delivered by drain(), once per frame. The first GETs
+// of a visit may be answered from the page's prefetch (zygc-shell.js: Module.zygcTakePrefetch),
+// started while the wasm compiled; each prefetched answer serves one identical request.
 #pragma once
 #include <functional>
 #include <unordered_map>

@@ -1,5 +1,5 @@
 // [SECTION] Queue and per-frame application
-// [SECTION] Touch gestures (tap, hold, scroll)
+// [SECTION] Touch gestures (tap, hold, long-press, scroll with inertia, pull-to-refresh)
 // [SECTION] html5 callbacks
 // [SECTION] Hidden <input>
 #include "platform/web/input.h"
@@ -13,11 +13,15 @@
 #include <cstring>
 #include <cstdlib>
 #include <deque>
+#include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "platform/web/glyphs.h"
 #include "ui/semantics.h"
+#include "ui/text_input.h"
+#include "ui/touch_scroll.h"
 
 // ---- JS shims (each has an obvious no-op native twin) ----
 EM_JS(void, zygc_js_text_focus, (int focus, float x, float y, float h), {
@@ -71,7 +75,7 @@ namespace {
 // [SECTION] Queue and per-frame application
 // =============================================================================================
 
-enum class Ev : uint8_t { Move, Down, Up, Key, Text, Wheel, ReleaseAll };
+enum class Ev : uint8_t { Move, Down, Up, Key, Text, Wheel, ReleaseAll, Edit };
 
 enum Mods : uint8_t { ModCtrl = 1, ModShift = 2, ModAlt = 4, ModSuper = 8 };
 
@@ -82,6 +86,7 @@ struct Event {
     bool down = false;
     uint8_t mods = 0;
     std::string text;
+    ui::text_input::Edit::Kind edit = ui::text_input::Edit::Commit;  // Ev::Edit
 };
 
 std::deque<Event> g_queue;
@@ -129,65 +134,71 @@ void apply_mods(ImGuiIO& io, uint8_t m) {
 // [SECTION] Touch gestures
 // =============================================================================================
 
-enum class Phase { None, Pending, Pressed, Scrolling };
+enum class Phase {
+    None,
+    Pending,      // finger down, not yet pressing (a quick release is a tap)
+    Pressed,      // held: the button is down under the finger (visual feedback)
+    LongPressed,  // held ≥ kLongPressMs: delivered as a right click; the rest is ignored
+    Scrolling,    // moved past the slop: scrolls, never taps
+    Stopper,      // touched a list in flight: stops it, is not a tap
+};
 
 struct Touch {
     Phase phase = Phase::None;
     long id = 0;
     float x0 = 0, y0 = 0;  // start, framebuffer px
     float x = 0, y = 0;    // last
-    double t0 = 0;         // performance.now() at start
-    int axis = 1;          // 0: horizontal scroll, 1: vertical
-    float acc = 0;         // scroll distance not yet applied, framebuffer px
-    ImGuiID target = 0;    // window being scrolled
-    bool need_target = false;
+    double t0 = 0;         // performance.now() when the touch start was handled (hold timers)
+    double te0 = 0;        // the touch start's event time (fling velocity)
+    int axis = 1;          // Scrolling: 0 horizontal, 1 vertical
 };
 
 Touch g_touch;
+ui::TouchScroll g_scroll;
 double g_now = 0;
-constexpr double kHoldMs = 120;    // a finger resting this long presses (visible feedback)
-constexpr float kSlopCss = 8;      // moving further than this scrolls instead of tapping
+double g_prev_now = 0;  // g_now of the previous frame
+constexpr double kHoldMs = 120;        // a finger resting this long presses (visible feedback)
+constexpr double kLongPressMs = 500;   // … and this long without moving: the secondary action
+constexpr float kSlopCss = 8;          // moving further than this scrolls instead of tapping
 
-void touch_begin(long id, float x, float y) {
+void touch_begin(long id, float x, float y, double now) {
+    const bool stopped = g_scroll.press(now);
     g_touch = {};
-    g_touch.phase = Phase::Pending;
+    g_touch.phase = stopped ? Phase::Stopper : Phase::Pending;
     g_touch.id = id;
     g_touch.x0 = g_touch.x = x;
     g_touch.y0 = g_touch.y = y;
     g_touch.t0 = emscripten_get_now();
-    push_move(x, y);
+    g_touch.te0 = now;
+    if (!stopped) push_move(x, y);
 }
 
-void touch_move(float x, float y) {
+void touch_move(float x, float y, double now) {
     Touch& t = g_touch;
     if (t.phase == Phase::Scrolling) {
-        t.acc += t.axis ? (y - t.y) : (x - t.x);
         t.x = x;
         t.y = y;
+        g_scroll.drag(t.axis ? y : x, now);
         return;
     }
     float dx = x - t.x0, dy = y - t.y0;
     t.x = x;
     t.y = y;
     float slop = kSlopCss * g_scale;
-    if (dx * dx + dy * dy <= slop * slop) {
-        push_move(x, y);
+    if (t.phase == Phase::LongPressed || dx * dx + dy * dy <= slop * slop) {
+        if (t.phase == Phase::Pending || t.phase == Phase::Pressed) push_move(x, y);
         return;
     }
     // Becomes a scroll: the press (if any) is released away from every widget, so no click.
-    if (t.phase == Phase::Pressed) {
-        push_move(kOffscreen.x, kOffscreen.y);
-        push_button(0, false);
-    } else {
-        push_move(kOffscreen.x, kOffscreen.y);
-    }
+    push_move(kOffscreen.x, kOffscreen.y);
+    if (t.phase == Phase::Pressed) push_button(0, false);
     t.phase = Phase::Scrolling;
     t.axis = std::fabs(dx) > std::fabs(dy) ? 0 : 1;
-    t.acc = t.axis ? dy : dx;
-    t.need_target = true;
+    g_scroll.begin_drag(t.x0, t.y0, t.axis, t.axis ? t.y0 : t.x0, t.te0);
+    g_scroll.drag(t.axis ? y : x, now);
 }
 
-void touch_end(bool cancel) {
+void touch_end(bool cancel, double now) {
     Touch& t = g_touch;
     switch (t.phase) {
         case Phase::Pending:
@@ -200,45 +211,36 @@ void touch_end(bool cancel) {
             if (cancel) push_move(kOffscreen.x, kOffscreen.y);
             push_button(0, false);
             break;
+        case Phase::Scrolling:
+            if (cancel)
+                g_scroll.cancel();
+            else
+                g_scroll.release(now);
+            break;
         default: break;
     }
     // No hover left behind on a touch screen.
     push_move(kOffscreen.x, kOffscreen.y);
-    if (t.phase == Phase::Scrolling && t.acc != 0) {
-        t.phase = Phase::None;  // the remaining distance is applied next frame
-        return;
-    }
     t = {};
 }
 
-// The deepest window under (x, y) that can scroll along the axis.
-ImGuiWindow* scroll_window_at(float x, float y, int axis) {
-    ImGuiContext& g = *GImGui;
-    ImVec2 p(x, y);
-    ImGuiWindow* root = nullptr;
-    for (int i = g.Windows.Size - 1; i >= 0 && !root; --i) {
-        ImGuiWindow* w = g.Windows[i];
-        if (!w->WasActive || w->Hidden || (w->Flags & ImGuiWindowFlags_ChildWindow)) continue;
-        if (w->Flags & ImGuiWindowFlags_NoMouseInputs) continue;
-        if (w->OuterRectClipped.Contains(p)) root = w;
-    }
-    if (!root) return nullptr;
-    ImGuiWindow* best = nullptr;
-    int best_depth = -1;
-    for (ImGuiWindow* w : g.Windows) {
-        if (!w->WasActive || w->Hidden || w->RootWindow != root) continue;
-        if (!w->OuterRectClipped.Contains(p)) continue;
-        if ((axis ? w->ScrollMax.y : w->ScrollMax.x) <= 0) continue;
-        int depth = 0;
-        for (ImGuiWindow* q = w; q->ParentWindow; q = q->ParentWindow) ++depth;
-        if (depth > best_depth) best = w, best_depth = depth;
-    }
-    return best;
+// The held finger became a long press: the left press is released away from the widget (no
+// click), and a right click is delivered where the finger is (ImGui's IsItemClicked(1)).
+void long_press() {
+    Touch& t = g_touch;
+    push_move(kOffscreen.x, kOffscreen.y);
+    push_button(0, false);
+    push_move(t.x, t.y);
+    push_button(1, true);
+    push_button(1, false);
+    t.phase = Phase::LongPressed;
 }
 
 // =============================================================================================
 // [SECTION] html5 callbacks
 // =============================================================================================
+
+void focus_if_on_input(float x, float y);
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     float x = e->targetX * g_scale, y = e->targetY * g_scale;
@@ -254,6 +256,7 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
             if (button < 0) return false;
             push_move(x, y);
             push_button(button, false);
+            if (button == 0) focus_if_on_input(x, y);  // inside the gesture (tablets with a mouse or pen)
             return true;
         case EMSCRIPTEN_EVENT_MOUSELEAVE:
             if (!e->buttons) push_move(kOffscreen.x, kOffscreen.y);
@@ -291,6 +294,13 @@ void focus_if_on_input(float x, float y) {
     }
 }
 
+// When the event happened (event.timeStamp, the clock of performance.now()): a busy main
+// thread delivers events late, and the fling velocity must come from when the finger moved.
+double event_time(const EmscriptenTouchEvent* e) {
+    const double now = emscripten_get_now();
+    return e->timestamp > 0 && e->timestamp <= now + 1 ? e->timestamp : now;  // (not an epoch time)
+}
+
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     switch (type) {
         case EMSCRIPTEN_EVENT_TOUCHSTART:
@@ -299,22 +309,23 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
                     const EmscriptenTouchPoint& t = e->touches[i];
                     if (!t.isChanged) continue;
                     if (g_touch.phase == Phase::Scrolling) break;  // second finger while scrolling
-                    touch_begin(t.identifier, t.targetX * g_scale, t.targetY * g_scale);
+                    touch_begin(t.identifier, t.targetX * g_scale, t.targetY * g_scale, event_time(e));
                     break;
                 }
             }
             return true;
         case EMSCRIPTEN_EVENT_TOUCHMOVE:
             if (g_touch.phase != Phase::None)
-                if (auto* t = find_touch(e, g_touch.id, true)) touch_move(t->targetX * g_scale, t->targetY * g_scale);
+                if (auto* t = find_touch(e, g_touch.id, true)) touch_move(t->targetX * g_scale, t->targetY * g_scale, event_time(e));
             return true;
         case EMSCRIPTEN_EVENT_TOUCHEND:
         case EMSCRIPTEN_EVENT_TOUCHCANCEL:
             if (g_touch.phase != Phase::None) {
                 if (auto* t = find_touch(e, g_touch.id, true)) {
                     bool cancel = type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
-                    if (!cancel && g_touch.phase != Phase::Scrolling) focus_if_on_input(g_touch.x, g_touch.y);
-                    touch_end(cancel);
+                    if (!cancel && (g_touch.phase == Phase::Pending || g_touch.phase == Phase::Pressed))
+                        focus_if_on_input(g_touch.x, g_touch.y);
+                    touch_end(cancel, event_time(e));
                 }
             }
             return true;
@@ -353,6 +364,10 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     bool letter = k >= 65 && k <= 90;
     if (letter && down && !shortcut) return false;  // plain typing: the input event carries it
     if (k == 86 && shortcut) return false;          // paste: the browser's paste event carries it
+    if ((k == 67 || k == 88) && shortcut) {         // copy, cut: ImGui edits; the browser's copy
+        push_key(k, down, mods);                    // event (not prevented) fills the system clipboard
+        return false;
+    }
     if (k == 32) {                                  // space types a character too
         push_key(k, down, mods);
         return false;
@@ -381,6 +396,9 @@ void set_clipboard(void*, const char* text) { zygc_js_set_clipboard(text); }
 void set_ime_pos(int x, int y) { zygc_js_text_place(x / g_scale, y / g_scale); }
 
 bool g_text_focused = false;
+ui::text_input::Composer g_composer;
+ui::text_input::FieldEditor g_field;
+std::vector<ui::text_input::Edit> g_edits;  // to apply after NewFrame
 
 }  // namespace
 
@@ -422,6 +440,7 @@ void install() {
 }
 
 void set_scale(float dpr) { g_scale = dpr > 0 ? dpr : 1; }
+float scale() { return g_scale; }
 
 void begin_frame(double now_ms) {
     g_now = now_ms;
@@ -429,6 +448,7 @@ void begin_frame(double now_ms) {
         push_button(0, true);
         g_touch.phase = Phase::Pressed;
     }
+    if (g_touch.phase == Phase::Pressed && now_ms - g_touch.t0 >= kLongPressMs) long_press();
 
     ImGuiIO& io = ImGui::GetIO();
     bool moved = false, button = false, key = false, text = false;
@@ -469,30 +489,27 @@ void begin_frame(double now_ms) {
                 std::memset(io.KeysDown, 0, sizeof io.KeysDown);
                 apply_mods(io, 0);
                 break;
+            case Ev::Edit:
+                // Applied to the field after NewFrame: nothing typed may come before it this
+                // frame, and nothing after (its committed text joins the queue then).
+                if (key || text) return;
+                g_edits.push_back({e.edit, std::move(e.text)});
+                g_queue.pop_front();
+                return;
         }
         g_queue.pop_front();
     }
 }
 
 void after_new_frame() {
-    Touch& t = g_touch;
-    if (t.acc == 0) return;
-    ImGuiWindow* w = nullptr;
-    if (t.need_target) {
-        w = scroll_window_at(t.x0, t.y0, t.axis);
-        t.target = w ? w->ID : 0;
-        t.need_target = false;
-    } else if (t.target) {
-        w = ImGui::FindWindowByID(t.target);
-    }
-    if (w) {
-        if (t.axis)
-            ImGui::SetScrollY(w, w->Scroll.y - t.acc);
-        else
-            ImGui::SetScrollX(w, w->Scroll.x - t.acc);
-    }
-    t.acc = 0;
-    if (t.phase == Phase::None) t = {};
+    ImGuiIO& io = ImGui::GetIO();
+    for (const ui::text_input::Edit& e : g_edits) g_field.apply(e);
+    g_edits.clear();
+    g_scroll.scale = g_scale;
+    // Real elapsed time (not ImGui's clamped DeltaTime): a fling travels as far on a slow phone.
+    const float dt = g_prev_now > 0 ? (float)std::fmin(std::fmax((g_now - g_prev_now) / 1000.0, 0.0), 0.25) : io.DeltaTime;
+    g_prev_now = g_now;
+    g_scroll.apply(dt);
 }
 
 void end_frame() {
@@ -503,7 +520,45 @@ void end_frame() {
     }
 }
 
-bool busy() { return !g_queue.empty() || g_touch.phase != Phase::None; }
+bool busy() { return !g_queue.empty() || g_touch.phase != Phase::None || g_scroll.active(); }
+
+float pull_px() { return g_scroll.pull_px(); }
+bool scrolling() { return g_scroll.active(); }
+bool take_refresh() { return g_scroll.take_refresh(); }
+
+void tap(float x, float y) {
+    push_move(x, y);
+    push_button(0, true);
+    push_button(0, false);
+    push_move(kOffscreen.x, kOffscreen.y);
+    focus_if_on_input(x, y);
+}
+
+void ime(int kind, const char* utf8) {
+    using ui::text_input::Edit;
+    std::string text = utf8 ? utf8 : "";
+    Edit e;
+    switch (kind) {
+        case 0: g_composer.start(); return;
+        case 1: e = g_composer.update(text); break;
+        case 2: e = g_composer.end(text); break;
+        default: e = g_composer.cancel(); break;
+    }
+    glyphs::want_utf8(e.text);
+    Event ev;
+    ev.type = Ev::Edit;
+    ev.edit = e.kind;
+    ev.text = std::move(e.text);
+    // Consecutive preedits collapse into the latest.
+    if (ev.edit == Edit::Preedit && !g_queue.empty() && g_queue.back().type == Ev::Edit &&
+        g_queue.back().edit == Edit::Preedit) {
+        g_queue.back().text = std::move(ev.text);
+        return;
+    }
+    g_queue.push_back(std::move(ev));
+}
+
+std::string selected_text() { return ui::text_input::selected_text(); }
 
 void on_text(const char* utf8) {
     if (!utf8 || !*utf8) return;
@@ -531,4 +586,26 @@ extern "C" EMSCRIPTEN_KEEPALIVE void zygc_on_key_press(int code) {
     (void)code;
     push_key(code, true, 0);
     push_key(code, false, 0);
+}
+
+// From the shell: the hidden <input>'s composition events. kind 0 start, 1 update, 2 end, 3 cancel.
+extern "C" EMSCRIPTEN_KEEPALIVE void zygc_on_ime(int kind, const char* utf8) { zygc::web::input::ime(kind, utf8); }
+
+// From the shell: the text selected in the active field (the browser's copy/cut event).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* zygc_selected_text() {
+    static std::string s;
+    s = zygc::web::input::selected_text();
+    return s.c_str();
+}
+
+// window.zygc.field(): the active text field's content, composition included (tests).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* zygc_field_text() {
+    static std::string s;
+    s = zygc::ui::text_input::active_text();
+    return s.c_str();
+}
+
+// From the screen-reader mirror: activate the widget at (x, y) CSS px.
+extern "C" EMSCRIPTEN_KEEPALIVE void zygc_tap(float x, float y) {
+    zygc::web::input::tap(x * zygc::web::input::scale(), y * zygc::web::input::scale());
 }

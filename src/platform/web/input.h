@@ -8,8 +8,14 @@
 // and a release in three frames, and keyboard.press() (down+up at once) is one key press.
 //
 // Touch: the first finger is the mouse. It moves the pointer at touchstart; the press
-// follows on release (a tap) or after a short hold; moving more than a few CSS px turns
-// the gesture into scrolling of the window under the finger and cancels the press.
+// follows on release (a tap) or after a short hold; holding 500 ms without moving is a long
+// press, delivered as a right click (ImGui's IsItemClicked(1)); moving more than a few CSS px
+// turns the gesture into scrolling of the window under the finger (ui::TouchScroll: inertia,
+// clean stop at the ends, pull-to-refresh at the top) and cancels the press. A touch on a
+// list that is still flinging stops it and taps nothing.
+//
+// Text: the shell's hidden <input> sends typed text (on_text) and IME composition events
+// (zygc_on_ime → ui::text_input): the composition is shown inside the ImGui field.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -18,11 +24,20 @@ namespace zygc::web::input {
 
 void install();             // registers the html5 callbacks on #canvas and window
 void set_scale(float dpr);  // framebuffer px per CSS px (for event coordinates)
+float scale();
 void begin_frame(double now_ms);   // before ImGui::NewFrame: apply queued events to io
 void after_new_frame();     // after ImGui::NewFrame: apply touch scrolling to the window under the finger
 void end_frame();           // after the frame: follow io.WantTextInput with the hidden <input>
 
 bool busy();  // input still queued or a gesture in progress (keep rendering)
+
+bool scrolling();     // a finger scroll, fling or pull in progress
+float pull_px();      // pull-to-refresh distance now, framebuffer px (0: none)
+bool take_refresh();  // true once after a pull past the threshold was released
+
+void tap(float x, float y);  // a synthetic tap at framebuffer px (screen-reader activation)
+void ime(int kind, const char* utf8);  // composition: 0 start, 1 update, 2 end, 3 cancel
+std::string selected_text();           // of the active text field
 
 // From the shell (hidden <input>): committed text, UTF-8.
 void on_text(const char* utf8);

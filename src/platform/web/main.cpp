@@ -38,17 +38,116 @@ EM_JS(char*, zygc_js_location_hash, (), {
     return p;
 });
 
+// History. Every entry the app makes carries {zygc: depth}: how many entries of this visit lie
+// below it. Back within the app is history.back() while depth > 0; at depth 0 it replaces the
+// entry with the fallback (the parent screen), so the app's back never leaves the app.
+
 // Route changes made by the app: a new history entry, without a hashchange event.
 EM_JS(void, zygc_js_set_hash, (const char* hash_p), {
     var h = UTF8ToString(hash_p);
     var norm = function(s) { return (!s || s === "#" || s === "#/") ? "#/" : s; };
     if (norm(location.hash) === norm(h)) return;
-    if (!location.hash && h === "#/") history.replaceState(history.state, "", h);
-    else history.pushState(null, "", h);
+    var st = history.state && typeof history.state.zygc === "number" ? history.state.zygc : 0;
+    if (!location.hash && h === "#/") history.replaceState({zygc: st}, "", h);
+    else history.pushState({zygc: st + 1}, "", h);
+    if (Module.zygcRouteChanged) Module.zygcRouteChanged(h);
+});
+
+// First load: a deep link gets its parent and the home screen underneath, so the browser's
+// (or WeChat's) back button walks up to home instead of leaving the app. A reload keeps the
+// entries it has (history.state survives reloads).
+EM_JS(void, zygc_js_init_history, (const char* parent_p), {
+    if (history.state && typeof history.state.zygc === "number") return;
+    var here = location.hash || "#/";
+    var norm = function(s) { return (!s || s === "#" || s === "#/") ? "#/" : s; };
+    if (norm(here) === "#/") {
+        history.replaceState({zygc: 0}, "");
+        return;
+    }
+    var parent = UTF8ToString(parent_p);
+    var url = location.pathname + location.search;
+    history.replaceState({zygc: 0}, "", url + "#/");
+    var depth = 1;
+    if (norm(parent) !== "#/" && norm(parent) !== norm(here)) history.pushState({zygc: depth++}, "", url + parent);
+    history.pushState({zygc: depth}, "", url + here);
+});
+
+EM_JS(void, zygc_js_go_back, (const char* fallback_p), {
+    var fallback = UTF8ToString(fallback_p);
+    var depth = history.state && typeof history.state.zygc === "number" ? history.state.zygc : 0;
+    var norm = function(s) { return (!s || s === "#" || s === "#/") ? "#/" : s; };
+    var atRoot = norm(location.hash) === "#/";
+    if (atRoot && Module.zygcWeChat && Module.zygcWeChat.back()) return;  // WeChat: leave the web-view
+    if (depth > 0) {
+        history.back();
+        return;
+    }
+    history.replaceState({zygc: 0}, "", location.pathname + location.search + fallback);
+    _zygc_on_location();
+    if (Module.zygcRouteChanged) Module.zygcRouteChanged(fallback);
+});
+
+// Settings kept across visits: "care|lang" ("1|en"), "" when none saved.
+EM_JS(char*, zygc_js_load_settings, (), {
+    var v = "";
+    try {
+        var o = JSON.parse(localStorage.getItem("zygc.settings") || "null");
+        if (o) v = (o.care_mode ? "1" : "0") + "|" + (o.lang || "zh");
+    } catch (e) {
+    }
+    var n = lengthBytesUTF8(v) + 1;
+    var p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+
+EM_JS(void, zygc_js_save_settings, (int care, const char* lang_p), {
+    var lang = UTF8ToString(lang_p);
+    try {
+        localStorage.setItem("zygc.settings", JSON.stringify({care_mode: !!care, lang: lang}));
+    } catch (e) {
+    }
+    document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+});
+
+// 64 random bits for Idempotency-Keys.
+EM_JS(void, zygc_js_random, (uint32_t* out), {
+    var a = new Uint32Array(2);
+    if (window.crypto && crypto.getRandomValues) crypto.getRandomValues(a);
+    else { a[0] = Math.random() * 4294967296 >>> 0; a[1] = Date.now() >>> 0; }
+    HEAPU32[out >> 2] = a[0];
+    HEAPU32[(out >> 2) + 1] = a[1];
+});
+
+// A one-time WeChat login code (?code=…) in the URL: returned once and removed from the URL.
+EM_JS(char*, zygc_js_take_wechat_code, (), {
+    var v = "";
+    try {
+        var u = new URL(location.href);
+        v = u.searchParams.get("code") || "";
+        if (v) {
+            u.searchParams.delete("code");
+            u.searchParams.delete("state");
+            history.replaceState(history.state, "", u.pathname + u.search + u.hash);
+        }
+    } catch (e) {
+    }
+    var n = lengthBytesUTF8(v) + 1;
+    var p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+
+// The semantics tree changed: the shell rebuilds the screen-reader mirror (throttled there).
+EM_JS(void, zygc_js_semantics_changed, (), {
+    if (Module.zygcSemanticsChanged) Module.zygcSemanticsChanged();
 });
 
 EM_JS(void, zygc_js_listen_history, (), {
-    var f = function() { _zygc_on_location(); };
+    var f = function() {
+        _zygc_on_location();
+        if (Module.zygcRouteChanged) Module.zygcRouteChanged(location.hash || "#/");
+    };
     window.addEventListener("hashchange", f);
     window.addEventListener("popstate", f);
 });
@@ -86,6 +185,7 @@ struct App {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     std::unique_ptr<Runtime> runtime;
     float dpr = 0;        // scale the theme and glyphs are built for
+    bool care = false;    // 关怀版: the glyphs are built 1.5× larger
     float css_w = 0, css_h = 0;
     int fb_w = 0, fb_h = 0;
     ui::Viewport viewport;
@@ -104,11 +204,22 @@ struct App {
 
 App g_app;
 
-std::string location_hash() {
-    char* p = zygc_js_location_hash();
+std::string take_js_string(char* p) {
     std::string s = p ? p : "";
     free(p);
     return s;
+}
+
+std::string location_hash() { return take_js_string(zygc_js_location_hash()); }
+
+Settings load_settings() {
+    Settings st;
+    std::string v = take_js_string(zygc_js_load_settings());
+    if (v.size() >= 3 && v[1] == '|') {
+        st.care_mode = v[0] == '1';
+        st.lang = v.substr(2) == "en" ? "en" : "zh";
+    }
+    return st;
 }
 
 // =============================================================================================
@@ -125,10 +236,12 @@ void update_canvas() {
     if (fb_w < 1) fb_w = 1;
     if (fb_h < 1) fb_h = 1;
     App& a = g_app;
-    if (dpr != a.dpr) {
+    const bool care = a.runtime && a.runtime->state().settings.care_mode;
+    if (dpr != a.dpr || care != a.care) {
         a.dpr = dpr;
+        a.care = care;
         ui::apply_theme(dpr);
-        glyphs::build(ui::font_pixels(dpr));
+        glyphs::build(ui::font_pixels(dpr, care));
     }
     if (fb_w != a.fb_w || fb_h != a.fb_h || css_w != a.css_w || css_h != a.css_h) {
         a.fb_w = fb_w;
@@ -143,6 +256,7 @@ void update_canvas() {
     a.viewport.width = (float)fb_w;
     a.viewport.height = (float)fb_h;
     a.viewport.scale = dpr;
+    a.viewport.now_ms = emscripten_date_now();  // wall clock: countdowns, today's date
     a.viewport.safe_top = std::round(m[3] * dpr);
     a.viewport.safe_bottom = std::round(m[4] * dpr);
     ImGuiIO& io = ImGui::GetIO();
@@ -219,6 +333,7 @@ void frame() {
     web::fetch_transport().drain();
     web::input::begin_frame(now);
     if (glyphs::flush()) a.force_render = true;
+    a.viewport.pull_px = web::input::pull_px();
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
@@ -246,12 +361,14 @@ void frame() {
 
     std::vector<Action> actions;
     actions.swap(a.actions);
+    if (web::input::take_refresh()) actions.push_back(Refresh{});
     for (const Action& act : actions) a.runtime->dispatch(act);
 
     // Anything on screen whose glyphs are missing gets them before the next frame.
     if (sem::frame_version() != a.sem_version) {
         a.sem_version = sem::frame_version();
         for (const sem::Node& n : sem::last_frame()) glyphs::want_utf8(n.label);
+        zygc_js_semantics_changed();
     }
 
     double spent = emscripten_get_now() - now;
@@ -290,13 +407,14 @@ EMSCRIPTEN_KEEPALIVE const char* zygc_route() {
 EMSCRIPTEN_KEEPALIVE const char* zygc_debug_json() {
     static std::string s;
     glyphs::Stats st = glyphs::stats();
-    char buf[384];
+    char buf[512];
     snprintf(buf, sizeof buf,
              "{\"frame\":%d,\"dpr\":%g,\"fb_w\":%d,\"fb_h\":%d,\"glyphs\":%d,\"atlas_w\":%d,\"atlas_h\":%d,"
              "\"glyph_area_w\":%d,\"glyph_area_h\":%d,\"glyph_area_used_h\":%d,\"glyph_evictions\":%d,"
-             "\"fetch_in_flight\":%d,\"want_text_input\":%s,\"frame_ms\":%.2f,\"renders\":%d,\"font_texture\":%d}",
+             "\"fetch_in_flight\":%d,\"scrolling\":%s,\"pull_px\":%.1f,\"want_text_input\":%s,\"frame_ms\":%.2f,\"renders\":%d,\"font_texture\":%d}",
              g_app.frame, g_app.dpr, g_app.fb_w, g_app.fb_h, st.glyphs, st.atlas_w, st.atlas_h, st.area_w, st.area_h,
-             st.used_h, st.evictions, web::fetch_transport().in_flight(),
+             st.used_h, st.evictions, web::fetch_transport().in_flight(), web::input::scrolling() ? "true" : "false",
+             web::input::pull_px() / (g_app.dpr > 0 ? g_app.dpr : 1),
              ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? "true" : "false", g_app.frame_ms, g_app.renders,
              ImGui::GetCurrentContext() ? (int)(intptr_t)ImGui::GetIO().Fonts->TexID : 0);
     s = buf;
@@ -348,11 +466,21 @@ int main() {
     glyphs::flush();
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
-    a.runtime = std::make_unique<Runtime>(web::fetch_transport(), [](const std::string& hash) {
-        zygc_js_set_hash(hash.c_str());
-    });
+    Runtime::Host host;
+    host.set_hash = [](const std::string& hash) { zygc_js_set_hash(hash.c_str()); };
+    host.go_back = [](const std::string& fallback) { zygc_js_go_back(fallback.c_str()); };
+    host.save_settings = [](const Settings& st) { zygc_js_save_settings(st.care_mode, st.lang.c_str()); };
+    a.runtime = std::make_unique<Runtime>(web::fetch_transport(), std::move(host));
+    const std::string code = take_js_string(zygc_js_take_wechat_code());
+    const Route first = parse_route(location_hash());
+    zygc_js_init_history(route_hash(parent_route(first)).c_str());
     zygc_js_listen_history();
-    a.runtime->start(parse_route(location_hash()));
+    uint32_t seed[2] = {0, 0};
+    zygc_js_random(seed);
+    Settings settings = load_settings();
+    zygc_js_save_settings(settings.care_mode, settings.lang.c_str());  // <html lang>
+    a.runtime->start(first, (uint64_t(seed[0]) << 32) | seed[1], settings);
+    if (!code.empty()) a.runtime->dispatch(WechatCode{code});
 
     emscripten_set_main_loop(frame, 0, false);
     return 0;
