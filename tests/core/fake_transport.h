@@ -18,7 +18,7 @@ struct FakeTransport : zygc::Transport {
 
     // Answers the oldest request whose path starts with prefix; false when none.
     bool reply(const std::string& prefix, int status, std::string body,
-               std::string content_type = "application/json") {
+               std::string content_type = "application/json", std::string etag = "") {
         for (auto it = pending.begin(); it != pending.end(); ++it) {
             if (it->request.path.rfind(prefix, 0) != 0) continue;
             Pending p = std::move(*it);
@@ -27,6 +27,7 @@ struct FakeTransport : zygc::Transport {
             r.status = status;
             r.content_type = std::move(content_type);
             r.body = std::move(body);
+            r.etag = std::move(etag);
             p.done(std::move(r));
             return true;
         }

@@ -285,17 +285,7 @@ TEST_CASE("editing a project sends If-Match and a 412 marks the form stale", "[s
     me.teams = {{1, "队", "leader"}};
     REQUIRE(f.t.reply("/me", 200, encode(me).dump()));
     REQUIRE(f.t.pending.size() > 0);
-    HttpResponse r;
-    r.status = 200;
-    r.etag = "\"v1\"";
-    r.body = project_with_shifts();
-    for (auto& p : f.t.pending)
-        if (p.request.path == "/projects/42") {
-            auto done = p.done;
-            p.request.path = "(answered)";
-            done(r);
-            break;
-        }
+    REQUIRE(f.t.reply("/projects/42", 200, project_with_shifts(), "application/json", "\"v1\""));
     REQUIRE(f.rt.state().publish.editing == 42);
     ProjectDraft d = f.rt.state().publish.draft;
     CHECK(d.shifts.size() == 2);
@@ -340,17 +330,7 @@ TEST_CASE("settings are kept and saved; back and refresh", "[store]") {
 TEST_CASE("closing a project sends status=closed with the detail's ETag", "[store][publish]") {
     Fixture f;
     f.rt.start(parse_route("#/projects/42"));
-    HttpResponse r;
-    r.status = 200;
-    r.etag = "\"v7\"";
-    r.body = project_with_shifts();
-    for (auto& p : f.t.pending)
-        if (p.request.path == "/projects/42") {
-            auto done = p.done;
-            p.request.path = "(answered)";
-            done(r);
-            break;
-        }
+    REQUIRE(f.t.reply("/projects/42", 200, project_with_shifts(), "application/json", "\"v7\""));
     f.rt.dispatch(CloseProject{42});
     const auto& req = f.t.pending.back().request;
     REQUIRE(req.method == "PATCH");
