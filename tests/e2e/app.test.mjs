@@ -2,7 +2,7 @@
 // first screen, tap into a project, search in Chinese, crisp canvas, no font download.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, shotPath } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, shotPath, onlyCardsMatching } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -77,18 +77,7 @@ test('search 小候鸟 by tapping the search box and typing', async () => {
   await waitSem(page, (sem) => sem.find((n) => n.role === 'input' && (n.flags & 8)), null, 'the search box focused');
   await page.keyboard.type('小候鸟');
 
-  // Every listed project matches: by its title, or by the team line drawn inside its card
-  // (the API's q is a substring search over title, summary and team; see the report).
-  const items = await waitSem(page, (sem) => {
-    // Cards cut by the bottom of the scroll area may not show their team line: whole cards only.
-    const all = sem.filter((n) => n.role === 'list-item');
-    const full = Math.max(0, ...all.map((n) => n.h));
-    const items = all.filter((n) => n.h >= full * 0.9);
-    const inside = (t, n) => t.x >= n.x && t.y >= n.y && t.x + t.w <= n.x + n.w + 1 && t.y + t.h <= n.y + n.h + 1;
-    const matches = (n) => n.label.includes('小候鸟') ||
-      sem.some((t) => t.role === 'text' && inside(t, n) && t.label.includes('小候鸟'));
-    return items.length > 0 && items.every(matches) && items.some((n) => n.label.includes('小候鸟')) ? items : null;
-  }, null, 'only projects matching 小候鸟 listed');
+  const items = await waitSem(page, onlyCardsMatching, '小候鸟', 'only projects matching 小候鸟 listed');
   assert.ok(items.filter((n) => n.label.includes('小候鸟')).length >= 1, 'a title contains 小候鸟');
   const input = await page.evaluate(() => window.zygc.semantics().find((n) => n.role === 'input'));
   assert.ok(input, 'search box still there');

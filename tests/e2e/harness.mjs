@@ -118,6 +118,19 @@ export async function waitSem(page, pred, arg, what, timeout = 15000) {
   }
 }
 
+// waitSem predicate: the whole cards listed all match q, by title or by the team line drawn
+// inside the card (the API's q searches title, summary, description and team), and at least
+// one title contains q. Cards cut by the edge of the scroll area are not judged.
+export const onlyCardsMatching = (sem, q) => {
+  const all = sem.filter((n) => n.role === 'list-item');
+  const full = Math.max(0, ...all.map((n) => n.h));
+  const items = all.filter((n) => n.h >= full * 0.9);
+  const inside = (t, n) => t.x >= n.x && t.y >= n.y && t.x + t.w <= n.x + n.w + 1 && t.y + t.h <= n.y + n.h + 1;
+  const matches = (n) => n.label.includes(q) ||
+    sem.some((t) => t.role === 'text' && inside(t, n) && t.label.includes(q));
+  return items.length > 0 && items.every(matches) && items.some((n) => n.label.includes(q)) ? items : null;
+};
+
 export const route = (page) => page.evaluate(() => window.zygc.route());
 
 export async function tapNode(page, n) {

@@ -2,7 +2,7 @@
 // the committed 小候鸟 filters the project list; copy and paste through the system clipboard.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, onlyCardsMatching } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -29,16 +29,7 @@ for (const dpr of [3, 1.75]) {
     await cdp.send('Input.insertText', { text: '小候鸟' });
     await page.waitForFunction(() => window.zygc.field() === '小候鸟', null, { timeout: 5000 });
 
-    // Every whole card listed matches, by its title or by the team line inside it.
-    await waitSem(page, (sem) => {
-      const all = sem.filter((n) => n.role === 'list-item');
-      const full = Math.max(0, ...all.map((n) => n.h));
-      const items = all.filter((n) => n.h >= full * 0.9);
-      const inside = (t, n) => t.x >= n.x && t.y >= n.y && t.x + t.w <= n.x + n.w + 1 && t.y + t.h <= n.y + n.h + 1;
-      const matches = (n) => n.label.includes('小候鸟') ||
-        sem.some((t) => t.role === 'text' && inside(t, n) && t.label.includes('小候鸟'));
-      return items.length > 0 && items.every(matches) && items.some((n) => n.label.includes('小候鸟')) ? items : null;
-    }, null, 'only projects matching 小候鸟');
+    await waitSem(page, onlyCardsMatching, '小候鸟', 'only projects matching 小候鸟');
     assert.equal(await page.evaluate(() => document.getElementById('zygc-text').value), '', 'hidden input emptied');
     assert.equal(await route(page), '#/projects');
     assert.deepEqual(errors, []);
