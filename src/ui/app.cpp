@@ -139,9 +139,10 @@ void tab_bar(const State& s, const Viewport& vp, float top, float height) {
 // it is on top; tapping it dismisses it. Role::Button + Alert: the platform announces it.
 void toast(const State& s, const Viewport& vp, float bottom) {
     if (s.notice.empty()) return;
+    const char* notice = tr_message(s.notice);
     const float margin = px(16), pad = px(14), w = vp.width - 2 * margin;
     const float text_w = w - 2 * pad;
-    const ImVec2 ts = ImGui::CalcTextSize(s.notice.c_str(), nullptr, false, text_w);
+    const ImVec2 ts = ImGui::CalcTextSize(notice, nullptr, false, text_w);
     const float h = ImMax(ts.y + 2 * pad, px(size::Touch));
     ImGui::SetNextWindowPos(ImVec2(margin, bottom - margin - h));
     ImGui::SetNextWindowSize(ImVec2(w, h));
@@ -154,11 +155,11 @@ void toast(const State& s, const Viewport& vp, float bottom) {
     ImGui::PopStyleVar();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton("##notice", ImVec2(w, h));
-    sem_last(sem::Role::Button, s.notice.c_str(), sem::Alert);
+    sem_last(sem::Role::Button, notice, sem::Alert);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), color::Toast, px(size::Radius));
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p0.x + pad, p0.y + (h - ts.y) * 0.5f),
-                color::OnPrimary, s.notice.c_str(), nullptr, text_w);
+                color::OnPrimary, notice, nullptr, text_w);
     ImGui::End();
     if (is_tap(pressed)) emit(DismissNotice{});
 }
@@ -281,6 +282,7 @@ std::string static_text() {
     static std::string text;
     if (!text.empty()) return text;
     for (int i = 0; i < static_cast<int>(S::COUNT); ++i) text += std::string(tr_zh(i)) + tr_en(i);
+    text += message_text();
     text += fmt::glyphs();
     for (const Category& c : categories()) text += c.label_zh;
     for (char c = 0x20; c < 0x7F; ++c) text += c;

@@ -33,7 +33,7 @@ void shift_actions(const State& state, const Project& p, const Shift& s) {
     if (!why.empty()) {
         ImGui::SameLine();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (px(size::Touch) - ImGui::GetFontSize()) * 0.5f);
-        text_muted(why.c_str());
+        text_muted(tr_message(why));
     }
 }
 

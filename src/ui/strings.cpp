@@ -209,6 +209,61 @@ constexpr bool entries_in_order() {
 }
 static_assert(entries_in_order(), "kTable must follow the order of enum S");
 
+// Core's messages (store.cpp, idcard.cpp): Chinese → English.
+struct Message {
+    const char* zh;
+    const char* en;
+};
+
+constexpr Message kMessages[] = {
+    {"发送过于频繁，请稍后再试", "Too many requests: please try again later"},
+    {"手机号格式不正确", "Invalid phone number"},
+    {"验证码不正确或已过期", "Wrong or expired code"},
+    {"验证码错误或已过期", "Wrong or expired code"},
+    {"实名注册成功", "Real-name registration complete"},
+    {"该身份证号码已注册", "This ID number is already registered"},
+    {"报名成功", "Signed up"},
+    {"手慢了，名额刚被抢完", "Too late: the last place was just taken"},
+    {"请先完成实名注册", "Please complete real-name registration first"},
+    {"报名失败，请重试", "Sign-up failed, please retry"},
+    {"已取消报名", "Sign-up cancelled"},
+    {"取消失败，请重试", "Cancelling failed, please retry"},
+    {"已加入队伍", "You joined the team"},
+    {"你已经是该队伍成员", "You are already a member of this team"},
+    {"实名注册后才能加入队伍", "Register with your real name to join teams"},
+    {"加入失败，请重试", "Joining failed, please retry"},
+    {"修改已保存", "Changes saved"},
+    {"项目已发布", "Project published"},
+    {"提交失败，请重试", "Submitting failed, please retry"},
+    {"项目已关闭", "Project closed"},
+    {"项目已被他人修改，已重新加载", "Someone else changed the project; reloaded"},
+    {"关闭失败，请重试", "Closing failed, please retry"},
+    {"请输入11位手机号码", "Enter an 11-digit mobile number"},
+    {"请输入6位验证码", "Enter the 6-digit code"},
+    {"该班次名额已满", "This shift is full"},
+    {"你已报名该班次", "You already signed up for this shift"},
+    {"请填写与身份证一致的姓名", "Enter your name as on your ID card"},
+    {"请选择所在区县", "Choose your district"},
+    {"需要你同意处理敏感个人信息后才能注册", "Registration needs your consent to the handling of sensitive personal information"},
+    {"身份证号码应为18位", "An ID number has 18 characters"},
+    {"身份证号码只能包含数字，最后一位可以是X", "Digits only; the last character may be X"},
+    {"身份证号码的地区码无效", "The region code of this ID number is invalid"},
+    {"身份证号码中的出生日期无效", "The birth date in this ID number is invalid"},
+    {"身份证号码校验位不正确，请核对", "The check digit does not match: please check the number"},
+    {"请选择发布队伍", "Choose the team"},
+    {"标题需要4到60个字", "The title needs 4 to 60 characters"},
+    {"请填写项目介绍", "Describe the project"},
+    {"请选择服务类别", "Choose a category"},
+    {"请选择区县", "Choose a district"},
+    {"请填写服务地点", "Enter the site"},
+    {"坐标不在秦皇岛市范围内", "These coordinates are outside Qinhuangdao"},
+    {"签到半径需在50到5000米之间", "The check-in radius must be 50 to 5000 m"},
+    {"至少需要一个班次", "Add at least one shift"},
+    {"请填写开始时间", "Enter the start time"},
+    {"结束时间需晚于开始时间", "The end must be after the start"},
+    {"名额需在1到1000之间", "Places must be 1 to 1000"},
+};
+
 Lang g_lang = Lang::Zh;
 
 }  // namespace
@@ -219,10 +274,23 @@ const char* tr(S s) {
     return e.zh;
 }
 
+const char* tr_message(const std::string& zh) {
+    if (g_lang == Lang::En)
+        for (const Message& m : kMessages)
+            if (zh == m.zh) return m.en;
+    return zh.c_str();
+}
+
 void set_lang(Lang lang) { g_lang = lang; }
 Lang lang() { return g_lang; }
 
 const char* tr_zh(int i) { return (i >= 0 && i < kCount) ? kTable[i].zh : ""; }
 const char* tr_en(int i) { return (i >= 0 && i < kCount) ? kTable[i].en : ""; }
+
+std::string message_text() {
+    std::string text;
+    for (const Message& m : kMessages) text += std::string(m.zh) + m.en;
+    return text;
+}
 
 }  // namespace zygc::ui

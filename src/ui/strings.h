@@ -2,6 +2,7 @@
 // tr(S::X) returns the entry for the current language (state.settings.lang, set by draw()).
 // Entries ending in "Fmt" are printf formats.
 #pragma once
+#include <string>
 
 namespace zygc::ui {
 
@@ -57,11 +58,19 @@ enum class S : int {
 enum class Lang { Zh, En };
 
 const char* tr(S s);
+
+// Messages written by core and the store (notices, field errors, "why not" reasons) are
+// Chinese; in English the ones listed in kMessages come back translated, anything else
+// (e.g. the server's problem details) as it is. Returns a pointer into `zh` or the table.
+const char* tr_message(const std::string& zh);
+
 void set_lang(Lang lang);  // en falls back to zh where an entry is missing
 Lang lang();
 
 // Iteration for static_text(): the zh and en text of entry i (en may be "").
 const char* tr_zh(int i);
 const char* tr_en(int i);
+// Every message of kMessages, both languages (for static_text()).
+std::string message_text();
 
 }  // namespace zygc::ui

@@ -144,7 +144,7 @@ void text(const std::string& s) { text_impl(s.c_str(), nullptr, color::Text, fal
 void text_muted(const char* s) { text_impl(s, nullptr, color::Muted, false, true, sem::Role::Text); }
 void text_colored(ImU32 col, const char* s) { text_impl(s, nullptr, col, false, true, sem::Role::Text); }
 void text_alert(const std::string& s) {
-    if (!s.empty()) text_impl(s.c_str(), nullptr, color::Danger, false, true, sem::Role::Text, sem::Alert);
+    if (!s.empty()) text_impl(tr_message(s), nullptr, color::Danger, false, true, sem::Role::Text, sem::Alert);
 }
 void heading(const char* s) { text_impl(s, nullptr, color::Text, true, true, sem::Role::Heading); }
 

@@ -151,6 +151,15 @@ TEST_CASE("English switch: every label comes from the English table", "[ui][lang
     CHECK(h.find("Large text", Role::Checkbox));
     CHECK(h.find("Registered volunteers", Role::Text));
     CHECK_FALSE(h.find("首页", Role::Tab));
+
+    // The store's notices are Chinese; the toast shows them in English.
+    h.state.notice = "报名成功";
+    h.frame(2);
+    CHECK(h.find("Signed up", Role::Button));
+    CHECK_FALSE(h.find("报名成功", Role::Button));
+    h.state.notice.clear();
+    h.frame(1);
+
     REQUIRE(h.tap("中文", Role::Button));
     auto back = h.actions_of<SetSettings>();
     REQUIRE(back.size() == 2);
