@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "core/codec.h"
-#include "server/timefmt.h"
+#include "core/timefmt.h"
 
 namespace zygc::server {
 

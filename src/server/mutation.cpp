@@ -5,7 +5,7 @@
 
 #include "core/idcard.h"
 #include "server/crypto.h"
-#include "server/timefmt.h"
+#include "core/timefmt.h"
 
 namespace zygc::server {
 

@@ -7,7 +7,7 @@
 #include "core/store.h"
 #include "server/crypto.h"
 #include "server/mutation.h"
-#include "server/timefmt.h"
+#include "core/timefmt.h"
 
 namespace zygc::server {
 

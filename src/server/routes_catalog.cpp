@@ -7,7 +7,7 @@
 #include "server/app.h"
 #include "server/http_util.h"
 #include "server/mutation.h"
-#include "server/timefmt.h"
+#include "core/timefmt.h"
 
 namespace zygc::server {
 

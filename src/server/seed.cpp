@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "server/timefmt.h"
+#include "core/timefmt.h"
 
 namespace zygc::server {
 

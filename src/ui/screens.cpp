@@ -1,7 +1,7 @@
 // Helpers the screens share (screens.h).
 #include <cmath>
-#include <cstdio>
 
+#include "core/timefmt.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -15,42 +15,15 @@ const Signup* my_signup_for(const State& state, Id shift_id) {
     return nullptr;
 }
 
-namespace {
-// Days since 1970-01-01 → civil date (Howard Hinnant's algorithm).
-void civil(int64_t z, int& y, int& m, int& d) {
-    z += 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const int64_t doe = z - era * 146097;
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int64_t mp = (5 * doy + 2) / 153;
-    d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    y = static_cast<int>(yoe + era * 400 + (m <= 2));
-}
-}  // namespace
-
 std::string today_yyyymmdd(double now_ms) {
     if (now_ms <= 0) return "";
-    const int64_t s = static_cast<int64_t>(std::floor(now_ms / 1000.0)) + 8 * 3600;  // China Standard Time
-    int y = 0, m = 0, d = 0;
-    civil(s >= 0 ? s / 86400 : (s - 86399) / 86400, y, m, d);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
-    return buf;
+    std::string date = format_date(cst_day(static_cast<int64_t>(std::floor(now_ms / 1000.0))));
+    return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
 }
 
 std::string now_rfc3339(double now_ms) {
     if (now_ms <= 0) return "";
-    const int64_t s = static_cast<int64_t>(std::floor(now_ms / 1000.0)) + 8 * 3600;
-    const int64_t days = s >= 0 ? s / 86400 : (s - 86399) / 86400;
-    const int64_t sec = s - days * 86400;
-    int y = 0, m = 0, d = 0;
-    civil(days, y, m, d);
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", y, m, d, static_cast<int>(sec / 3600),
-                  static_cast<int>(sec / 60 % 60), static_cast<int>(sec % 60));
-    return buf;
+    return format_cst(static_cast<int64_t>(std::floor(now_ms / 1000.0)));
 }
 
 const char* role_label(const std::string& role) {

@@ -105,7 +105,7 @@ inline std::string new_volunteer(const TestServer& srv, const std::string& phone
 // "2026-01-15" + days, "HH:MM" → RFC 3339 in +08:00 (fixture clock: 2026-01-15 12:00).
 inline std::string at(int days, int hour, int minute = 0) {
     int64_t t = fixture_now() - 12 * 3600 + days * 86400LL + hour * 3600 + minute * 60;
-    return zygc::server::format_cst(t);
+    return zygc::format_cst(t);
 }
 
 inline json draft(int64_t team, const std::string& title, json shifts) {

@@ -14,7 +14,7 @@ namespace zt {
 constexpr const char* kGeneratedFor = "2026-01-10";
 constexpr int64_t kOffsetDays = 5;
 inline int64_t fixture_now() {
-    return *zygc::server::parse_rfc3339("2026-01-15T12:00:00+08:00");
+    return *zygc::parse_rfc3339("2026-01-15T12:00:00+08:00");
 }
 
 inline json fixture_seed() {

@@ -21,7 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/server.h"
-#include "server/timefmt.h"
+#include "core/timefmt.h"
 
 namespace zt {
 

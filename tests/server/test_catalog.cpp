@@ -117,8 +117,8 @@ TEST_CASE("each filter returns only matching rows", "[server][filters]") {
     SECTION("date range on shift dates (+08:00, after the seed offset)") {
         auto in_range = [&](const json& p, const std::string& from, const std::string& to) {
             for (const auto& s : p["shifts"]) {
-                int64_t t = *zygc::server::parse_rfc3339(s["start"].get<std::string>()) + kOffsetDays * 86400;
-                std::string day = zygc::server::format_cst(t).substr(0, 10);
+                int64_t t = *zygc::parse_rfc3339(s["start"].get<std::string>()) + kOffsetDays * 86400;
+                std::string day = zygc::format_cst(t).substr(0, 10);
                 if ((from.empty() || day >= from) && (to.empty() || day <= to)) return true;
             }
             return false;
@@ -195,9 +195,9 @@ TEST_CASE("list items carry aggregates and names", "[server][projects]") {
         for (const auto& s : (*src)["shifts"]) {
             cap += s["capacity"].get<int64_t>();
             su += s["signed_up"].get<int64_t>();
-            int64_t a = *zygc::server::parse_rfc3339(s["start"].get<std::string>()) + kOffsetDays * 86400;
-            int64_t b = *zygc::server::parse_rfc3339(s["end"].get<std::string>()) + kOffsetDays * 86400;
-            std::string fa = zygc::server::format_cst(a), fb = zygc::server::format_cst(b);
+            int64_t a = *zygc::parse_rfc3339(s["start"].get<std::string>()) + kOffsetDays * 86400;
+            int64_t b = *zygc::parse_rfc3339(s["end"].get<std::string>()) + kOffsetDays * 86400;
+            std::string fa = zygc::format_cst(a), fb = zygc::format_cst(b);
             if (first.empty() || fa < first) first = fa;
             if (last.empty() || fb > last) last = fb;
         }

@@ -5,6 +5,7 @@
 
 using namespace zt;
 using namespace zygc::server;
+using namespace zygc;
 
 TEST_CASE("seed day offset: today(+08:00) − generated_for, never negative", "[server][seed]") {
     auto at = [](const char* t) { return *parse_rfc3339(t); };

@@ -1,8 +1,8 @@
-#include "server/timefmt.h"
+#include "core/timefmt.h"
 
 #include <cstdio>
 
-namespace zygc::server {
+namespace zygc {
 
 namespace {
 
@@ -128,4 +128,4 @@ std::optional<int64_t> seed_day_offset(std::string_view generated_for, int64_t n
     return diff > 0 ? diff : 0;
 }
 
-}  // namespace zygc::server
+}  // namespace zygc

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace zygc::server {
+namespace zygc {
 
 constexpr int64_t kCstOffsetSeconds = 8 * 3600;
 
@@ -29,4 +29,4 @@ int64_t cst_day(int64_t unix_seconds);
 // max(0, today − generated_for). nullopt when generated_for is not a date.
 std::optional<int64_t> seed_day_offset(std::string_view generated_for, int64_t now_unix);
 
-}  // namespace zygc::server
+}  // namespace zygc
