@@ -1,5 +1,7 @@
 #include "core/codec.h"
 
+#include "core/json_guard.h"
+
 namespace zygc {
 
 using nlohmann::json;
@@ -167,14 +169,30 @@ bool dec(const json& j, Team& v, Ctx& c) {
            opt(j, "projects", v.projects, c);
 }
 
+// "params": {"name": "value" | number | bool}; numbers and booleans are kept as their text.
+bool dec_params(const json& j, Params& out, Ctx& c) {
+    if (!j.contains("params") || j["params"].is_null()) return true;
+    Scope s(c, "params");
+    const json& p = j["params"];
+    if (!p.is_object()) return c.fail("expected object");
+    for (auto it = p.begin(); it != p.end(); ++it) {
+        const json& v = it.value();
+        if (v.is_string()) out.push_back({it.key(), v.get_ref<const std::string&>()});
+        else if (v.is_number() || v.is_boolean()) out.push_back({it.key(), v.dump()});
+        else { Scope k(c, it.key().c_str()); return c.fail("expected string or number"); }
+    }
+    return true;
+}
+
 bool dec(const json& j, FieldError& v, Ctx& c) {
-    return object(j, c) && opt(j, "field", v.field, c) && req(j, "message", v.message, c);
+    return object(j, c) && opt(j, "field", v.field, c) && req(j, "message", v.message, c) &&
+           opt(j, "code", v.code, c) && dec_params(j, v.params, c);
 }
 
 bool dec(const json& j, Problem& v, Ctx& c) {
     return object(j, c) && opt(j, "type", v.type, c) && req(j, "title", v.title, c) &&
            req(j, "status", v.status, c) && opt(j, "detail", v.detail, c) &&
-           opt(j, "errors", v.errors, c);
+           opt(j, "errors", v.errors, c) && opt(j, "code", v.code, c) && dec_params(j, v.params, c);
 }
 
 bool dec(const json& j, bool& out, Ctx& c) {
@@ -280,6 +298,11 @@ Decoded<T> decode_json(const json& j) {
 
 template <class T>
 Decoded<T> decode(std::string_view text) {
+    switch (json_guard(text)) {
+    case JsonGuard::Ok: break;
+    case JsonGuard::TooDeep: return Decoded<T>{T{}, DecodeError{"", "nested too deeply"}};
+    case JsonGuard::TooLarge: return Decoded<T>{T{}, DecodeError{"", "too large"}};
+    }
     json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) {
         Decoded<T> out;
@@ -397,10 +420,23 @@ json encode(const Team& v) {
     return j;
 }
 
-json encode(const FieldError& v) { return {{"field", v.field}, {"message", v.message}}; }
+static json encode_params(const Params& ps) {
+    json j = json::object();
+    for (const auto& p : ps) j[p.name] = p.value;
+    return j;
+}
+
+json encode(const FieldError& v) {
+    json j = {{"field", v.field}, {"message", v.message}};
+    if (!v.code.empty()) j["code"] = v.code;
+    if (!v.params.empty()) j["params"] = encode_params(v.params);
+    return j;
+}
 
 json encode(const Problem& v) {
     json j = {{"type", v.type}, {"title", v.title}, {"status", v.status}};
+    if (!v.code.empty()) j["code"] = v.code;
+    if (!v.params.empty()) j["params"] = encode_params(v.params);
     if (!v.detail.empty()) j["detail"] = v.detail;
     if (!v.errors.empty()) j["errors"] = encode(v.errors);
     return j;

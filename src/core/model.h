@@ -189,10 +189,22 @@ struct ProjectDraft {
     std::vector<ShiftDraft> shifts;
 };
 
-// RFC 9457 problem details.
+// RFC 9457 problem details. `code` is the stable machine-readable reason ("shift_full",
+// "id_checksum"); `params` its arguments (name → text), from which the app builds its own
+// words in its own language. `detail` / `message` are the server's Chinese text for logs
+// and old clients.
+struct Param {
+    std::string name;
+    std::string value;
+    bool operator==(const Param&) const = default;
+};
+using Params = std::vector<Param>;
+
 struct FieldError {
     std::string field;
     std::string message;
+    std::string code;
+    Params params;
 };
 
 struct Problem {
@@ -201,6 +213,8 @@ struct Problem {
     int status = 0;
     std::string detail;
     std::vector<FieldError> errors;
+    std::string code;
+    Params params;
 };
 
 }  // namespace zygc

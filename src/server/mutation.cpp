@@ -1,5 +1,7 @@
 #include "server/mutation.h"
 
+#include "core/json_guard.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -79,6 +81,9 @@ bool read_mutation(const httplib::Request& req, httplib::Response& res, json& bo
         return send_problem(req, res,
                             make_problem(415, "The request body must be application/json.")),
                false;
+    // Nesting is measured before anything recursive (parser, destructor) sees the body.
+    if (json_guard(req.body, {.max_depth = 32, .max_bytes = 64 * 1024}) != JsonGuard::Ok)
+        return send_problem(req, res, make_problem(400, "The request body nests too deeply.")), false;
     body = json::parse(req.body, nullptr, false);
     if (body.is_discarded())
         return send_problem(req, res, make_problem(400, "The request body is not valid JSON.")), false;
