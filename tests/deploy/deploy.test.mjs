@@ -160,7 +160,7 @@ test('the API answers through nginx', { skip: SKIP }, async () => {
 });
 
 test('security headers on pages, API answers and errors; CSP without unsafe-eval', { skip: SKIP }, async () => {
-  for (const p of ['/', '/api/v1/districts', '/api/v1/projects/999999999', '/no-such-file']) {
+  for (const p of ['/', '/api/v1/districts', '/api/v1/projects/999999999', '/no-such-file', '/.git/config']) {
     const r = await request('GET', p);
     const h = r.headers;
     const csp = h['content-security-policy'] ?? '';
