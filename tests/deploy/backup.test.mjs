@@ -4,7 +4,7 @@
 // consistent snapshot); integrity_check is ok; restore refuses a database in use.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEV_PHONES, closeAgent, login, send, startServer } from '../fuzz/server.mjs';
@@ -42,15 +42,21 @@ test('online backup during writes, restore into a fresh server: nothing acknowle
     assert.match(busy.err, /in use/);
     // A damaged copy is refused before anything is replaced.
     const junk = path.join(dir, 'junk.db');
-    copyFileSync(path.join(process.cwd(), 'package.json'), junk);
+    writeFileSync(junk, 'SQLite format 3\u0000 but not really a database');
     const bad = await backupTool('restore', '--from', junk, '--db', path.join(dir, 'other.db'));
     assert.equal(bad.status, 1);
     assert.ok(!existsSync(path.join(dir, 'other.db')));
+    // A copy with damaged pages fails verification.
+    const damaged = readFileSync(copy);
+    damaged.fill(0xa5, 4096 * 20, 4096 * 20 + 3000);
+    writeFileSync(path.join(dir, 'damaged.db'), damaged);
+    const broken = await backupTool('verify', path.join(dir, 'damaged.db'));
+    assert.equal(broken.status, 1, broken.out);
     await server.stop();
 
     // Restore drill: a fresh place, the copy put in, a fresh server on it.
     const restoredDb = path.join(dir, 'restored', 'zygc.db');
-    await import('node:fs').then((fs) => fs.mkdirSync(path.dirname(restoredDb)));
+    mkdirSync(path.dirname(restoredDb));
     copyFileSync(`${live}.secret`, `${restoredDb}.secret`);   // the ID-number key travels with it
     const restored = await backupTool('restore', '--from', copy, '--db', restoredDb);
     assert.equal(restored.status, 0, restored.err);
