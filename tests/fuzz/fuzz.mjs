@@ -2,7 +2,9 @@
 // Seeded random fuzz of every operation in docs/api/openapi.yaml against the real
 // zygc-server (dev mode, temp database, demo data, logged in as the dev accounts).
 //
-//   node tests/fuzz/fuzz.mjs [--cases 3000] [--seed 8]      (env ZYGC_FUZZ_CASES / _SEED)
+//   node tests/fuzz/fuzz.mjs [--cases 8000] [--seed 1] [--budget 110]
+//   env: ZYGC_FUZZ_CASES / _SEED / _BUDGET_S; ZYGC_FUZZ_TRACE=<operationId> prints each
+//   request of that operation with its answer; ZYGC_SERVER=<binary> tests another build.
 //
 // Each case takes one operation (round-robin, so all are reached equally) and builds a
 // request from its parameters and body schema, then spoils it: wrong types, huge and
@@ -29,6 +31,9 @@ const opt = (name, env, dflt) => {
 };
 const CASES = opt('cases', 'ZYGC_FUZZ_CASES', 8000);
 const SEED = opt('seed', 'ZYGC_FUZZ_SEED', 1);
+const BUDGET_S = opt('budget', 'ZYGC_FUZZ_BUDGET_S', 110);   // the run stays under 2 minutes
+const TIMEOUT_MS = 3000;                                      // an answer later than this is "no answer"
+let ran = CASES;
 
 // mulberry32: small, seedable, good enough to pick among choices.
 function prng(seed) {
@@ -338,10 +343,16 @@ async function main() {
   let unsendable = 0;
   let withoutCode = 0;
   try {
+    const deadline = Date.now() + BUDGET_S * 1000;
     for (let i = 0; i < CASES; i++) {
+      if (Date.now() > deadline) {
+        console.log(`fuzz: time budget (${BUDGET_S} s) spent after ${i} cases (hung requests cost ${TIMEOUT_MS} ms each)`);
+        ran = i;
+        break;
+      }
       const op = operations[i % operations.length];
       const c = buildCase(op, sessions);
-      const res = await send(server.port, c.method, c.path, { headers: c.headers, body: c.body });
+      const res = await send(server.port, c.method, c.path, { headers: c.headers, body: c.body, timeoutMs: TIMEOUT_MS });
       if (res.clientError) { unsendable++; continue; }
       if (process.env.ZYGC_FUZZ_TRACE === op.id) console.log(`${res.status} ${describe(c)} → ${res.body?.toString().slice(0, 160)}`);
       const key = res.status ?? 'no answer';
@@ -370,7 +381,7 @@ async function main() {
   }
 
   // Summary
-  console.log(`fuzz: seed ${SEED}, ${CASES} cases over ${operations.length} operations` +
+  console.log(`fuzz: seed ${SEED}, ${ran} of ${CASES} cases over ${operations.length} operations` +
               ` (${unsendable} not sendable by node's http client and skipped)`);
   console.log(`fuzz: statuses ${Object.entries(statusCounts).sort().map(([k, v]) => `${k}×${v}`).join(' ')}`);
   for (const [id, counts] of Object.entries(perOp)) {
