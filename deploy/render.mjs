@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// Production files for 志愿港城, made from the build and the templates in deploy/nginx/.
+//
+//   node deploy/render.mjs stage-app SRC DEST
+//       Copies the built app (build/wasm/app) to DEST for nginx: zygc.wasm, zygc.js and
+//       zygc-shell.js get content-hashed names (cached for a year), the references to them
+//       are rewritten, and every text/wasm file gets .gz and .br siblings (gzip_static,
+//       brotli_static). index.html, config.js, the icon and the manifest keep their names.
+//
+//   node deploy/render.mjs nginx-conf --out DIR --app-root DEST --cert FILE --key FILE
+//       [--server-name NAME] [--https-listen 443] [--http-listen 80] [--upstream 127.0.0.1:8080]
+//       [--acme-root /var/www/acme] [--header-timeout 10s]
+//       Fills the templates into DIR (zygc-site.conf and the two snippets it includes). The
+//       CSP gets the hashes of index.html's inline <style>/<script> blocks from DEST.
+//
+// Plain string work, no dependencies beyond node itself.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync,
+         statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+function die(msg) {
+  console.error(`render: ${msg}`);
+  process.exit(2);
+}
+
+const sha = (buf, alg = 'sha256') => createHash(alg).update(buf).digest();
+
+// Replaces `from` by `to` in text, exactly `expected` times; a shell or Emscripten change
+// that moves a reference must fail here, not ship a page that loads the old name.
+function replaceCounted(text, from, to, expected, where) {
+  const n = text.split(from).length - 1;
+  if (n !== expected) die(`${where}: expected ${expected} × ${from}, found ${n}`);
+  return text.split(from).join(to);
+}
+
+// [SECTION] stage-app
+const COMPRESS = /\.(html|js|mjs|css|svg|json|webmanifest|wasm|txt|xml)$/;
+
+function stageApp(src, dest) {
+  for (const f of ['index.html', 'zygc-shell.js', 'zygc.js', 'zygc.wasm', 'config.js']) {
+    if (!existsSync(path.join(src, f))) die(`${src}/${f} missing: build the wasm app first`);
+  }
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(dest, { recursive: true });
+  cpSync(src, dest, { recursive: true });
+  const file = (f) => path.join(dest, f);
+  const hashed = (name, buf) => {
+    const ext = path.extname(name);
+    return `${path.basename(name, ext)}.${sha(buf).toString('hex').slice(0, 16)}${ext}`;
+  };
+
+  // Leaves first: the wasm, then the scripts that name it, then the page that names them.
+  const wasm = readFileSync(file('zygc.wasm'));
+  const wasmName = hashed('zygc.wasm', wasm);
+  renameSync(file('zygc.wasm'), file(wasmName));
+
+  let shell = readFileSync(file('zygc-shell.js'), 'utf8');
+  shell = replaceCounted(shell, "'zygc.wasm'", `'${wasmName}'`, 1, 'zygc-shell.js');
+  let glue = readFileSync(file('zygc.js'), 'utf8');
+  glue = replaceCounted(glue, '"zygc.wasm"', `"${wasmName}"`, 1, 'zygc.js');
+  const shellName = hashed('zygc-shell.js', shell);
+  const glueName = hashed('zygc.js', glue);
+  writeFileSync(file(shellName), shell);
+  writeFileSync(file(glueName), glue);
+  rmSync(file('zygc-shell.js'));
+  rmSync(file('zygc.js'));
+
+  let html = readFileSync(file('index.html'), 'utf8');
+  html = replaceCounted(html, 'src="zygc-shell.js"', `src="${shellName}"`, 1, 'index.html');
+  html = replaceCounted(html, 'src="zygc.js"', `src="${glueName}"`, 1, 'index.html');
+  writeFileSync(file('index.html'), html);
+
+  // Precompressed siblings, same mtime not needed: nginx checks only that they exist.
+  let count = 0;
+  for (const name of readdirSync(dest)) {
+    const p = file(name);
+    if (!statSync(p).isFile() || !COMPRESS.test(name)) continue;
+    const buf = readFileSync(p);
+    writeFileSync(`${p}.gz`, zlib.gzipSync(buf, { level: 9 }));
+    writeFileSync(`${p}.br`, zlib.brotliCompressSync(buf, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+                [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    }));
+    count++;
+  }
+  console.log(JSON.stringify({ dest, wasm: wasmName, shell: shellName, glue: glueName, compressed: count }));
+}
+
+// [SECTION] nginx-conf
+
+// 'sha256-…' for every inline <style> and <script> body of the page (CSP Level 2 hashes).
+function inlineHashes(html) {
+  const out = { style: [], script: [] };
+  for (const [, tag, attrs, body] of html.matchAll(/<(style|script)([^>]*)>([\s\S]*?)<\/\1>/g)) {
+    if (tag === 'script' && /\bsrc=/.test(attrs)) continue;
+    out[tag].push(`'sha256-${sha(Buffer.from(body, 'utf8')).toString('base64')}'`);
+  }
+  return out;
+}
+
+// WeChat opens the page in its own web-view (a top-level document, not a frame), but its
+// developer tools and some official-account surfaces frame it from these hosts.
+const WECHAT_FRAME_HOSTS = 'https://servicewechat.com https://*.servicewechat.com https://*.weixin.qq.com';
+
+function csp(html) {
+  const h = inlineHashes(html);
+  return [
+    "default-src 'none'",
+    // 'wasm-unsafe-eval' lets WebAssembly compile; no 'unsafe-eval', no inline scripts.
+    `script-src 'self' 'wasm-unsafe-eval' ${h.script.join(' ')}`.trim(),
+    `style-src 'self' ${h.style.join(' ')}`.trim(),
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors 'self' ${WECHAT_FRAME_HOSTS}`,
+  ].join('; ');
+}
+
+function nginxConf(args) {
+  const opt = {
+    'server-name': '_', 'https-listen': '443', 'http-listen': '80', upstream: '127.0.0.1:8080',
+    'acme-root': '/var/www/acme', 'header-timeout': '10s',
+  };
+  for (let i = 0; i < args.length; i += 2) {
+    if (!args[i].startsWith('--') || args[i + 1] === undefined) die(`bad argument ${args[i]}`);
+    opt[args[i].slice(2)] = args[i + 1];
+  }
+  for (const need of ['out', 'app-root', 'cert', 'key']) if (!opt[need]) die(`--${need} is required`);
+  const appRoot = path.resolve(opt['app-root']);
+  const out = path.resolve(opt.out);
+  const html = readFileSync(path.join(appRoot, 'index.html'), 'utf8');
+  const httpsPort = opt['https-listen'].split(':').pop();
+  const brotli = existsSync('/usr/lib/nginx/modules/ngx_http_brotli_static_module.so')
+    ? 'brotli_static on;'
+    : '# brotli_static: libnginx-mod-http-brotli-static is not installed';
+  const values = {
+    SERVER_NAME: opt['server-name'],
+    HTTPS_LISTEN: opt['https-listen'],
+    HTTP_LISTEN: opt['http-listen'],
+    HTTPS_PORT_SUFFIX: httpsPort === '443' ? '' : `:${httpsPort}`,
+    UPSTREAM: opt.upstream,
+    ACME_ROOT: opt['acme-root'],
+    HEADER_TIMEOUT: opt['header-timeout'],
+    CERT: path.resolve(opt.cert),
+    KEY: path.resolve(opt.key),
+    APP_ROOT: appRoot,
+    CONF_DIR: out,
+    BROTLI_STATIC: brotli,
+    CSP: csp(html),
+  };
+  mkdirSync(out, { recursive: true });
+  const files = [['zygc-site.conf.in', 'zygc-site.conf'], ['zygc-proxy.conf', 'zygc-proxy.conf'],
+                 ['zygc-security-headers.conf', 'zygc-security-headers.conf']];
+  for (const [from, to] of files) {
+    let text = readFileSync(path.join(HERE, 'nginx', from), 'utf8');
+    text = text.replace(/\{\{([A-Z_]+)\}\}/g, (m, k) => {
+      if (!(k in values)) die(`${from}: unknown placeholder ${m}`);
+      return values[k];
+    });
+    writeFileSync(path.join(out, to), text);
+  }
+  console.log(path.join(out, 'zygc-site.conf'));
+}
+
+const [cmd, ...rest] = process.argv.slice(2);
+if (cmd === 'stage-app' && rest.length === 2) stageApp(path.resolve(rest[0]), path.resolve(rest[1]));
+else if (cmd === 'nginx-conf') nginxConf(rest);
+else die('usage: render.mjs stage-app SRC DEST | nginx-conf --out DIR --app-root DIR --cert F --key F [...]');
