@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -103,6 +104,7 @@ struct Conn {
     bool close_after = false;   // after `out` is written
     bool head_started = false;  // a byte of the next request has arrived
     Clock::time_point deadline;
+    Clock::time_point write_limit;  // a response's absolute end, however slowly read
     uint32_t events = 0;        // epoll interest now
     httplib::Request req;
     BodyFraming framing;
@@ -267,6 +269,7 @@ struct HttpFront::Impl {
         c.out_off = 0;
         c.close_after = !keep_alive;
         c.deadline = Clock::now() + std::chrono::milliseconds(lim.write_timeout_ms);
+        c.write_limit = Clock::now() + std::chrono::milliseconds(6 * lim.write_timeout_ms);
         on_writable(c);
     }
 
@@ -282,6 +285,9 @@ struct HttpFront::Impl {
                 return close_conn(c.id);
             }
             c.out_off += static_cast<size_t>(n);
+            // A slow but moving reader (a phone fetching the wasm) keeps its connection; a
+            // stalled one is dropped write_timeout after its last progress.
+            c.deadline = std::min(c.write_limit, Clock::now() + std::chrono::milliseconds(lim.write_timeout_ms));
         }
         c.out.clear();
         c.out.shrink_to_fit();
@@ -488,9 +494,15 @@ HttpFront::~HttpFront() {
 int HttpFront::bind(const std::string& host, int port) {
     // Room for max_connections descriptors (the soft limit is often 1024).
     rlimit rl{};
-    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
-        rl.rlim_cur = rl.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &rl);
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0) {
+        if (rl.rlim_cur < rl.rlim_max) {
+            rl.rlim_cur = rl.rlim_max;
+            setrlimit(RLIMIT_NOFILE, &rl);
+            getrlimit(RLIMIT_NOFILE, &rl);
+        }
+        // Never run out of descriptors before the cap (accept would fail in a loop).
+        if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < impl_->lim.max_connections + 64)
+            impl_->lim.max_connections = rl.rlim_cur > 128 ? rl.rlim_cur - 64 : 64;
     }
     addrinfo hints{}, *res = nullptr;
     hints.ai_family = AF_UNSPEC;

@@ -94,6 +94,7 @@ void dispatch(App& app, httplib::Request& req, httplib::Response& res) {
             req.matches = m;  // iterators into req.path, which stays put
             try {
                 r.fn(app, req, res);
+                if (res.status == -1) res.status = 200;  // httplib's default, kept
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "zygc-server: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
                 res = {};
