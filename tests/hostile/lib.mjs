@@ -4,8 +4,9 @@ import net from 'node:net';
 
 // Sends `bytes` (string or Buffer) on a fresh connection and reads one response.
 // Resolves {status, headers, body (Buffer), error, ms}; never rejects. The connection is
-// closed after the first response (or on timeout).
-export function raw(ctx, bytes, { timeoutMs = 5000 } = {}) {
+// closed after the first response (or on timeout), unless `hold`: then it stays open, as
+// a browser's keep-alive connection would, and the result carries `close()`.
+export function raw(ctx, bytes, { timeoutMs = 5000, hold = false } = {}) {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const sock = net.connect({ host: ctx.host, port: ctx.port });
@@ -15,9 +16,9 @@ export function raw(ctx, bytes, { timeoutMs = 5000 } = {}) {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      sock.destroy();
+      if (!hold || error) sock.destroy();
       const r = parseResponse(buf);
-      resolve({ ...r, error: r.status ? (r.complete ? null : error ?? 'incomplete') : (error ?? 'no response'), ms: performance.now() - t0 });
+      resolve({ ...r, close: () => sock.destroy(), error: r.status ? (r.complete ? null : error ?? 'incomplete') : (error ?? 'no response'), ms: performance.now() - t0 });
     };
     const timer = setTimeout(() => finish('timeout'), timeoutMs);
     sock.on('data', (d) => {
@@ -81,10 +82,10 @@ export const RSS_BOUND_MIB = 150;
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // A GET on a fresh connection, with its latency.
-export function get(ctx, target, headers = {}, timeoutMs = 5000) {
-  const h = Object.entries({ Host: `${ctx.host}:${ctx.port}`, Connection: 'close', ...headers })
+export function get(ctx, target, headers = {}, timeoutMs = 5000, hold = false) {
+  const h = Object.entries({ Host: `${ctx.host}:${ctx.port}`, ...(hold ? {} : { Connection: 'close' }), ...headers })
     .map(([k, v]) => `${k}: ${v}\r\n`).join('');
-  return raw(ctx, `GET ${target} HTTP/1.1\r\n${h}\r\n`, { timeoutMs });
+  return raw(ctx, `GET ${target} HTTP/1.1\r\n${h}\r\n`, { timeoutMs, hold });
 }
 
 // Writes a stream of chunks to a fresh connection until the server answers or closes,
