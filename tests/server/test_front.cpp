@@ -331,6 +331,31 @@ TEST_CASE("front: a stalled head is 408; connections per address are capped", "[
     CHECK(status == 200);
 }
 
+TEST_CASE("front: a stalled body is 408, an idle connection closes, a full queue is 503", "[server][front]") {
+    TestServer srv("", fixture_now(), {}, [](zygc::server::Options& o) {
+        o.limits.body_timeout_ms = 300;
+        o.limits.idle_timeout_ms = 300;
+    });
+    {
+        Raw c(srv.port());
+        c.send(post_head(srv.port(), "/api/v1/auth/sms-code", "Content-Length: 20\r\n") + "{\"ph");
+        check_problem(c.read_response(), 408, "timeout");
+    }
+    {
+        Raw c(srv.port());
+        c.send("GET /api/v1/districts HTTP/1.1\r\n\r\n");
+        CHECK(c.read_response().status == 200);
+        CHECK(c.closed_by_server());  // after the idle timeout, without a word
+        CHECK(c.buffered().empty());
+    }
+    TestServer none("", fixture_now(), {}, [](zygc::server::Options& o) { o.limits.queue_capacity = 0; });
+    Raw c(none.port());
+    c.send("GET /api/v1/districts HTTP/1.1\r\n\r\n");
+    auto r = c.read_response();
+    check_problem(r, 503, "overloaded");
+    CHECK(r.headers["retry-after"] == "1");
+}
+
 TEST_CASE("front: parser units", "[server][front][unit]") {
     using namespace zygc::server;
     HttpLimits lim;
