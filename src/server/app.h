@@ -2,6 +2,7 @@
 #pragma once
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <regex>
 #include <string>
@@ -30,23 +31,30 @@ struct App {
     std::atomic<int64_t> clock_skew{0};
     int64_t now() const;
 
-    // API routes (path regex → methods) for 404 / 405 + Allow in the fallback.
-    struct RouteSpec {
+    // The route table: every API route, registered by the routes_*.cpp files through
+    // route(). Dispatch, 404, 405 + Allow and HEAD (= GET without the body) all come
+    // from it (server.cpp).
+    using Handler = std::function<void(App&, const httplib::Request&, httplib::Response&)>;
+    struct Route {
+        std::string method;   // "GET", "POST", … (GET also answers HEAD)
+        std::string pattern;  // regex over the decoded path; groups land in req.matches
         std::regex re;
-        std::string methods;  // "GET, HEAD" / "POST" / ...
+        Handler fn;
     };
-    std::vector<RouteSpec> routes;
-    void add_route(const char* pattern, const char* method);
+    std::vector<Route> routes;
+    void route(const char* method, const char* pattern, Handler fn);
 };
 
 // GET paths (regexes) of the catalogue.
 extern const char* const kCatalogGetPaths[];
 extern const size_t kCatalogGetPathCount;
 
-void register_catalog_routes(httplib::Server& svr, App& app);
-void register_account_routes(httplib::Server& svr, App& app);   // routes_account.cpp
-void register_publish_routes(httplib::Server& svr, App& app);   // routes_publish.cpp
-void register_fallback_routes(httplib::Server& svr, App& app);  // 404/405, static files
+void register_catalog_routes(App& app);  // routes_catalog.cpp
+void register_account_routes(App& app);  // routes_account.cpp
+void register_publish_routes(App& app);  // routes_publish.cpp
+
+// Runs the route for req (or answers 404 / 405 / a static file). On a worker thread.
+void dispatch(App& app, httplib::Request& req, httplib::Response& res);
 
 // Project detail as GET /projects/{id} answers it (caller holds db_mutex).
 // Returns 1 found, 0 not found, -1 database error (err set).

@@ -9,6 +9,7 @@
 
 #include "core/codec.h"
 #include "core/timefmt.h"
+#include "server/http_parse.h"
 
 namespace zygc::server {
 
@@ -21,14 +22,20 @@ const char* status_title(int status) {
         case 403: return "Forbidden";
         case 404: return "Not Found";
         case 405: return "Method Not Allowed";
+        case 408: return "Request Timeout";
         case 409: return "Conflict";
         case 412: return "Precondition Failed";
         case 413: return "Content Too Large";
+        case 414: return "URI Too Long";
         case 415: return "Unsupported Media Type";
+        case 417: return "Expectation Failed";
         case 422: return "Unprocessable Content";
         case 429: return "Too Many Requests";
+        case 431: return "Request Header Fields Too Large";
         case 500: return "Internal Server Error";
+        case 501: return "Not Implemented";
         case 503: return "Service Unavailable";
+        case 505: return "HTTP Version Not Supported";
         default: return "Error";
     }
 }
@@ -40,6 +47,14 @@ Problem make_problem(int status, std::string detail, std::vector<FieldError> err
     p.status = status;
     p.detail = std::move(detail);
     p.errors = std::move(errors);
+    return p;
+}
+
+Problem make_problem(int status, Code code, std::string detail, std::vector<FieldError> errors,
+                     Params params) {
+    Problem p = make_problem(status, std::move(detail), std::move(errors));
+    p.code = code.id ? code.id : "";
+    p.params = std::move(params);
     return p;
 }
 
@@ -177,20 +192,8 @@ void send_body(const httplib::Request& req, httplib::Response& res, int status, 
             res.set_header("Content-Encoding", "gzip");
         }
     }
-    // A sized content provider is written as-is: httplib neither re-compresses it nor
-    // needs the type in its own compressible list.
-    auto data = std::make_shared<std::string>(std::move(body));
-    size_t len = data->size();
-    if (len == 0) {
-        res.set_content("", content_type.c_str());
-        return;
-    }
-    res.set_content_provider(
-        len, content_type.c_str(),
-        [data](size_t offset, size_t length, httplib::DataSink& sink) {
-            sink.write(data->data() + offset, length);
-            return true;
-        });
+    res.body = std::move(body);
+    res.set_header("Content-Type", content_type);
 }
 
 void send_prepared(const httplib::Request& req, httplib::Response& res,
@@ -213,15 +216,8 @@ void send_prepared(const httplib::Request& req, httplib::Response& res,
         res.set_header("Content-Encoding", "gzip");
     }
     res.set_header("ETag", tag);
-    if (data->empty()) {
-        res.set_content("", content_type.c_str());
-        return;
-    }
-    res.set_content_provider(data->size(), content_type.c_str(),
-                             [data](size_t offset, size_t length, httplib::DataSink& sink) {
-                                 sink.write(data->data() + offset, length);
-                                 return true;
-                             });
+    res.body = *data;
+    res.set_header("Content-Type", content_type);
 }
 
 void send_json(const httplib::Request& req, httplib::Response& res, const nlohmann::json& j,
@@ -292,7 +288,18 @@ std::optional<std::string> Query::raw(const char* name) {
         bad(name, "given more than once");
         return std::nullopt;
     }
-    return req_.get_param_value(name);
+    std::string v = req_.get_param_value(name);
+    // Text goes on into SQL, FTS and JSON: it must be UTF-8 without NUL (else 400, never
+    // a 500 from further down).
+    if (v.find('\0') != std::string::npos) {
+        bad(name, "must not contain NUL");
+        return std::nullopt;
+    }
+    if (!valid_utf8(v)) {
+        bad(name, "must be UTF-8 text");
+        return std::nullopt;
+    }
+    return v;
 }
 
 std::optional<std::string> Query::text(const char* name) {
@@ -423,9 +430,9 @@ Problem Query::problem() const {
     if (!bad400_.empty()) {
         auto all = bad400_;
         all.insert(all.end(), bad422_.begin(), bad422_.end());
-        return make_problem(400, "Malformed query parameter.", all);
+        return make_problem(400, Code{"bad_query"}, "Malformed query parameter.", all);
     }
-    return make_problem(422, "Invalid query parameter.", bad422_);
+    return make_problem(422, Code{"invalid_query"}, "Invalid query parameter.", bad422_);
 }
 
 }  // namespace zygc::server

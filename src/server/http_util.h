@@ -18,9 +18,19 @@ namespace zygc::server {
 
 const char* status_title(int status);
 Problem make_problem(int status, std::string detail, std::vector<FieldError> errors = {});
+// The same with a stable machine-readable `code` ("not_found", "body_too_large"): written
+// make_problem(404, Code{"not_found"}, "…"). A distinct type, so that the older form's
+// calls with braced field lists stay unambiguous.
+struct Code {
+    const char* id;
+};
+Problem make_problem(int status, Code code, std::string detail, std::vector<FieldError> errors = {},
+                     Params params = {});
 
 // Sends body with ETag (If-None-Match → 304), Cache-Control and, when the client accepts
-// it and the type is compressible, gzip. Bypasses httplib's own compression.
+// it and the type is compressible, gzip. The body is stored whole in res.body: the
+// connection layer (http_front.cpp) writes it with its own Content-Length and never
+// honours Range, so no byte outside the body can be asked for.
 void send_body(const httplib::Request& req, httplib::Response& res, int status,
                std::string body, const std::string& content_type, bool cache_control_no_cache);
 // Same, for a body prepared once (static files): `gz` may be null.

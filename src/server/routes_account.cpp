@@ -430,7 +430,7 @@ void get_my_signups(App& app, const httplib::Request& req, httplib::Response& re
 
 }  // namespace
 
-void register_account_routes(httplib::Server& svr, App& app) {
+void register_account_routes(App& app) {
     using Fn = void (*)(App&, const httplib::Request&, httplib::Response&);
     struct R {
         const char* method;
@@ -449,15 +449,7 @@ void register_account_routes(httplib::Server& svr, App& app) {
         {"POST", R"(/api/v1/projects/([^/]+)/signups)", post_signup},
         {"DELETE", R"(/api/v1/signups/([^/]+))", delete_signup},
     };
-    for (const R& r : routes) {
-        auto h = [&app, fn = r.fn](const httplib::Request& req, httplib::Response& res) { fn(app, req, res); };
-        std::string m = r.method;
-        if (m == "GET") svr.Get(r.path, h);
-        else if (m == "POST") svr.Post(r.path, h);
-        else if (m == "PUT") svr.Put(r.path, h);
-        else if (m == "DELETE") svr.Delete(r.path, h);
-        app.add_route(r.path, m == "GET" ? "GET, HEAD" : r.method);
-    }
+    for (const R& r : routes) app.route(r.method, r.path, r.fn);
 }
 
 }  // namespace zygc::server

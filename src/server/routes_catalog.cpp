@@ -446,12 +446,8 @@ const char* const kCatalogGetPaths[] = {
 };
 const size_t kCatalogGetPathCount = sizeof(kCatalogGetPaths) / sizeof(kCatalogGetPaths[0]);
 
-void register_catalog_routes(httplib::Server& svr, App& app) {
-    auto on = [&](const char* pattern, void (*fn)(App&, const httplib::Request&, httplib::Response&)) {
-        svr.Get(pattern, [&app, fn](const httplib::Request& req, httplib::Response& res) {
-            fn(app, req, res);
-        });
-    };
+void register_catalog_routes(App& app) {
+    auto on = [&](const char* pattern, App::Handler fn) { app.route("GET", pattern, std::move(fn)); };
     on(kCatalogGetPaths[0], get_districts);
     on(kCatalogGetPaths[1], get_city_stats);
     on(kCatalogGetPaths[2], get_brands);
@@ -460,7 +456,6 @@ void register_catalog_routes(httplib::Server& svr, App& app) {
     on(kCatalogGetPaths[5], get_team);
     on(kCatalogGetPaths[6], get_projects);
     on(kCatalogGetPaths[7], get_project);
-    for (size_t i = 0; i < kCatalogGetPathCount; ++i) app.add_route(kCatalogGetPaths[i], "GET, HEAD");
 }
 
 }  // namespace zygc::server

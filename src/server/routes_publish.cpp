@@ -291,15 +291,9 @@ void patch_project(App& app, const httplib::Request& req, httplib::Response& res
 
 }  // namespace
 
-void register_publish_routes(httplib::Server& svr, App& app) {
-    svr.Post(R"(/api/v1/projects)", [&app](const httplib::Request& req, httplib::Response& res) {
-        post_project(app, req, res);
-    });
-    svr.Patch(R"(/api/v1/projects/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
-        patch_project(app, req, res);
-    });
-    app.add_route(R"(/api/v1/projects)", "POST");
-    app.add_route(R"(/api/v1/projects/([^/]+))", "PATCH");
+void register_publish_routes(App& app) {
+    app.route("POST", R"(/api/v1/projects)", post_project);
+    app.route("PATCH", R"(/api/v1/projects/([^/]+))", patch_project);
 }
 
 }  // namespace zygc::server

@@ -1,7 +1,8 @@
-// [SECTION] Server lifecycle and fallback routing (404 / 405 / static files).
+// [SECTION] Secret  [SECTION] Dispatch  [SECTION] Server lifecycle
 #include "server/server.h"
 
 #include <atomic>
+#include <mutex>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -16,6 +17,7 @@
 
 #include "server/app.h"
 #include "server/crypto.h"
+#include "server/http_front.h"
 #include "server/http_util.h"
 #include "server/seed.h"
 
@@ -24,15 +26,6 @@ namespace zygc::server {
 namespace {
 
 bool is_api(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
-
-// "GET, HEAD, POST" for the routes matching path; "" when none.
-std::string allowed_methods(const App& app, const std::string& path) {
-    std::string allow;
-    for (const auto& r : app.routes)
-        if (std::regex_match(path, r.re) && allow.find(r.methods) == std::string::npos)
-            allow += (allow.empty() ? "" : ", ") + r.methods;
-    return allow;
-}
 
 bool read_file(const std::string& path, std::string& out) {
     std::ifstream f(path, std::ios::binary);
@@ -86,51 +79,58 @@ int64_t App::now() const {
     return base + clock_skew.load();
 }
 
-void App::add_route(const char* pattern, const char* method) {
-    routes.push_back({std::regex(pattern), method});
+void App::route(const char* method, const char* pattern, Handler fn) {
+    routes.push_back({method, pattern, std::regex(pattern), std::move(fn)});
 }
 
-void register_fallback_routes(httplib::Server& svr, App& app) {
-    svr.Get(".*", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (is_api(req.path)) {
-            std::string allow = allowed_methods(app, req.path);
-            if (allow.empty())
-                return send_problem(req, res, make_problem(404, "No such API resource: " + req.path));
-            res.set_header("Allow", allow);
-            return send_problem(req, res,
-                                make_problem(405, req.method + " is not allowed on " + req.path));
-        }
-        if (app.opts.static_dir.empty()) {
-            res.status = 404;
-            res.set_content("Not Found", "text/plain; charset=utf-8");
+// [SECTION] Dispatch: the route table → handler, 404, 405 + Allow, HEAD, static files.
+void dispatch(App& app, httplib::Request& req, httplib::Response& res) {
+    const std::string want = req.method == "HEAD" ? "GET" : req.method;
+    std::string allow;  // methods of the routes whose path matches, in table order
+    for (const App::Route& r : app.routes) {
+        std::smatch m;
+        if (!std::regex_match(req.path, m, r.re)) continue;
+        if (r.method == want) {
+            req.matches = m;  // iterators into req.path, which stays put
+            try {
+                r.fn(app, req, res);
+                if (res.status == -1) res.status = 200;  // httplib's default, kept
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "zygc-server: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+                res = {};
+                send_problem(req, res, make_problem(500, Code{"internal"}, "Internal error."));
+            }
             return;
         }
-        serve_static(req, res, app.opts.static_dir);
-    });
-    auto other = [&app](const httplib::Request& req, httplib::Response& res) {
-        std::string allow = is_api(req.path) ? allowed_methods(app, req.path) : "GET, HEAD";
-        if (is_api(req.path) && allow.empty())
-            return send_problem(req, res, make_problem(404, "No such API resource: " + req.path));
+        std::string methods = r.method == "GET" ? "GET, HEAD" : r.method;
+        if (allow.find(methods) == std::string::npos) allow += (allow.empty() ? "" : ", ") + methods;
+    }
+    if (is_api(req.path)) {
+        if (allow.empty())
+            return send_problem(req, res, make_problem(404, Code{"not_found"}, "No such API resource: " + req.path));
         res.set_header("Allow", allow);
-        if (is_api(req.path))
-            return send_problem(req, res,
-                                make_problem(405, req.method + " is not allowed on " + req.path));
+        return send_problem(req, res, make_problem(405, Code{"method_not_allowed"},
+                                                   req.method + " is not allowed on " + req.path));
+    }
+    if (want != "GET") {
         res.status = 405;
+        res.set_header("Allow", "GET, HEAD");
         res.set_content("Method Not Allowed", "text/plain; charset=utf-8");
-    };
-    svr.Post(".*", other);
-    svr.Put(".*", other);
-    svr.Patch(".*", other);
-    svr.Delete(".*", other);
-    svr.Options(".*", other);
+        return;
+    }
+    if (app.opts.static_dir.empty()) {
+        res.status = 404;
+        res.set_content("Not Found", "text/plain; charset=utf-8");
+        return;
+    }
+    serve_static(req, res, app.opts.static_dir);
 }
 
 struct Server::Impl {
     App app;
-    httplib::Server svr;
-    std::atomic<bool> running{false};
-    std::atomic<bool> stop_requested{false};
-    int port = -1;
+    std::unique_ptr<HttpFront> front;
+    std::mutex mu;  // front's creation vs stop()
+    bool stop_requested = false;
 };
 
 Server::Server(Options opts) : impl_(std::make_unique<Impl>()) { impl_->app.opts = std::move(opts); }
@@ -185,66 +185,39 @@ bool Server::init(std::string* err) {
         return false;
     }
 
-    httplib::Server& svr = impl_->svr;
-    svr.set_payload_max_length(64 * 1024);
-    svr.set_keep_alive_timeout(5);
-    // Small JSON answers on keep-alive connections otherwise wait ~40 ms for the peer's
-    // delayed ACK (Nagle); measured in docs/benchmarks.md.
-    svr.set_tcp_nodelay(true);
-    register_catalog_routes(svr, app);
-    register_account_routes(svr, app);
-    register_publish_routes(svr, app);
-    register_fallback_routes(svr, app);
-    svr.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request& req, httplib::Response& res) {
-        // Only for errors httplib produced itself (e.g. 413, 400 on a bad request line).
-        if (!res.body.empty() || res.has_header("Content-Type"))
-            return httplib::Server::HandlerResponse::Unhandled;
-        send_problem(req, res, make_problem(res.status, ""));
-        return httplib::Server::HandlerResponse::Handled;
-    }));
-    svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
-                                 std::exception_ptr) {
-        res.headers.clear();
-        send_problem(req, res, make_problem(500, "Internal error."));
-    });
-    if (app.opts.access_log) {
-        svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-            std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.target.c_str(), res.status);
-        });
-    }
+    register_catalog_routes(app);
+    register_account_routes(app);
+    register_publish_routes(app);
     return true;
 }
 
 int Server::bind() {
-    const Options& o = impl_->app.opts;
-    if (o.port == 0) {
-        impl_->port = impl_->svr.bind_to_any_port(o.host);
-    } else {
-        impl_->port = impl_->svr.bind_to_port(o.host, o.port) ? o.port : -1;
-    }
-    return impl_->port;
+    App& app = impl_->app;
+    auto front = std::make_unique<HttpFront>(
+        app.opts.limits, [&app](httplib::Request& req, httplib::Response& res) { dispatch(app, req, res); },
+        app.opts.access_log);
+    int port = front->bind(app.opts.host, app.opts.port);
+    if (port < 0) return -1;
+    std::lock_guard lock(impl_->mu);
+    impl_->front = std::move(front);
+    return port;
 }
 
 bool Server::run() {
-    if (impl_->port < 0) return false;
-    impl_->running = true;
-    if (impl_->stop_requested) {
-        impl_->running = false;
-        return true;
+    HttpFront* front;
+    {
+        std::lock_guard lock(impl_->mu);
+        front = impl_->front.get();
+        if (!front) return false;
+        if (impl_->stop_requested) return true;
     }
-    bool ok = impl_->svr.listen_after_bind();
-    impl_->running = false;
-    return ok;
+    return front->run();
 }
 
 void Server::stop() {
+    std::lock_guard lock(impl_->mu);
     impl_->stop_requested = true;
-    if (!impl_->running) return;
-    // listen_after_bind() may not have flagged itself running yet.
-    for (int i = 0; i < 200 && impl_->running && !impl_->svr.is_running(); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    impl_->svr.stop();
+    if (impl_->front) impl_->front->stop();
 }
 
 }  // namespace zygc::server

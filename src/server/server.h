@@ -1,9 +1,29 @@
 // The reference API server: options, lifecycle. Routes live in routes_*.cpp.
 #pragma once
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
 namespace zygc::server {
+
+// The connection layer's hard limits (http_front.cpp, http_parse.cpp; docs/architecture.md
+// "Server connections"). Tests lower them to reach them quickly.
+struct Limits {
+    size_t max_head_bytes = 16 * 1024;   // request line + header fields
+    size_t max_header_fields = 100;
+    size_t max_body_bytes = 64 * 1024;   // decoded, however it is framed
+    size_t max_chunk_line = 1024;        // one chunk-size line
+    size_t max_trailer_bytes = 4 * 1024;
+    int workers = 8;                     // threads running handlers
+    size_t queue_capacity = 1024;        // complete requests waiting for a worker (full: 503)
+    size_t max_connections = 4096;       // open at once (idle keep-alive ones are closed first)
+    size_t max_per_address = 512;        // open at once from one client address
+    int head_timeout_ms = 10000;         // from a request's first byte to the end of its head
+    int body_timeout_ms = 10000;         // from the end of the head to the end of the body
+    int idle_timeout_ms = 5000;          // a connection between requests
+    int write_timeout_ms = 10000;        // a response still unsent after this: connection closed
+};
 
 struct Options {
     std::string db_path;      // SQLite file (created when missing)
@@ -18,6 +38,7 @@ struct Options {
     std::string secret_file;  // hex key file (32+ bytes) for ID-number HMAC/encryption
     std::string secret_hex;   // the key itself (else env ZYGC_SECRET; dev mode generates
                               // <db>.secret with mode 0600 when neither is given)
+    Limits limits;
 };
 
 class Server {
