@@ -149,9 +149,6 @@ Reply register_volunteer(App& app, Id user, const json& body) {
     if (!errs.empty()) return problem_reply(422, "invalid", "请检查填写的内容", errs);
     if (!app.have_secret())
         return problem_reply(503, "registration_unavailable", "实名注册暂不可用（服务器未配置密钥）");
-    // Each attempt may tell the account whether a number is held: a few a day only.
-    if (auto limited = check_limit(app, kRegisterPerUser, std::to_string(user))) return *limited;
-    if (!record_event(app, kRegisterPerUser, std::to_string(user))) return problem_reply(internal_problem());
 
     std::string normalized = check_id_number(a.id_number, today).normalized;
     Record r;
@@ -177,6 +174,15 @@ Reply register_volunteer(App& app, Id user, const json& body) {
     mine.bind(1, user);
     Step ms = mine.step();
     if (ms == Step::Error) return broken(mine.error());
+    if (ms == Step::Done) {
+        // Until an account is registered, each attempt may tell it whether a number is held:
+        // a few a day only. (Registered volunteers get 202 for every new number, held or not.)
+        if (auto limited = check_limit(app, kRegisterPerUser, std::to_string(user))) {
+            app.db.rollback();
+            return *limited;
+        }
+        if (!record_event(app, kRegisterPerUser, std::to_string(user))) return broken("");
+    }
     bool held_by_other = hs == Step::Row && holder.i64(0) != user;
     bool changes_number = ms == Step::Row && mine.text(0) != r.mac;
     if (held_by_other || changes_number) {
@@ -195,6 +201,12 @@ Reply register_volunteer(App& app, Id user, const json& body) {
         Id appeal = app.db.last_insert_rowid();
         if (!app.db.commit()) return broken(app.db.last_error());
         return pending_verification(appeal, kind);
+    }
+    if (ms == Step::Done) {
+        // Registered directly with a free number: an earlier claim is moot.
+        Stmt moot(app.db, "DELETE FROM identity_appeals WHERE user_id = ? AND status = 'pending'");
+        moot.bind(1, user);
+        if (!moot.exec()) return broken(moot.error());
     }
     if (!store_volunteer(app, user, r)) return broken("");
     if (!app.db.commit()) return broken(app.db.last_error());

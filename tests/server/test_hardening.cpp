@@ -346,4 +346,8 @@ TEST_CASE("实名 attempts per account are limited (each may tell whether a numb
     for (int i = 0; i < zygc::server::kRegisterPerUser.max; ++i)
         REQUIRE(srv->send("PUT", "/api/v1/me/volunteer", as(t), application(dev_volunteer_id()).dump()).status == 202);
     check_code(srv->send("PUT", "/api/v1/me/volunteer", as(t), application(dev_volunteer_id()).dump()), 429, "rate_limited");
+    // A registered volunteer edits their profile (same number) as often as they like.
+    std::string vol = login(*srv, "13800000001");
+    for (int i = 0; i < zygc::server::kRegisterPerUser.max + 2; ++i)
+        REQUIRE(srv->send("PUT", "/api/v1/me/volunteer", as(vol), application(dev_volunteer_id(), "王小海").dump()).status == 200);
 }
