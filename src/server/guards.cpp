@@ -34,7 +34,7 @@ static bool plausible_addr(const std::string& a) {
 }
 
 std::string client_addr(const App& app, const httplib::Request& req) {
-    const std::string& peer = req.remote_addr;
+    const std::string peer = req.remote_addr.empty() ? "unknown" : req.remote_addr;
     if (!app.opts.trust_proxy || !loopback(peer)) return peer;
     // nginx sets X-Real-IP to the peer it saw; X-Forwarded-For's last entry is the same
     // (earlier entries are whatever the client claimed, never trusted).

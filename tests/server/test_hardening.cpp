@@ -143,6 +143,18 @@ TEST_CASE("SMS codes: limits per client address and per phone; 429 + Retry-After
     check_code(sms(*srv, "13700009999", "203.0.113.7"), 429, "rate_limited");
 }
 
+TEST_CASE("with --trust-proxy only the last X-Forwarded-For entry counts (the proxy's view)", "[server][limits]") {
+    auto srv = dev_server();
+    auto via = [&](const std::string& phone, const std::string& claimed) {
+        return srv->send("POST", "/api/v1/auth/sms-code", with(as(""), "X-Forwarded-For", claimed + ", 203.0.113.9"),
+                         json({{"phone", phone}}).dump());
+    };
+    for (int i = 0; i < zygc::server::kSmsPerAddr.max; ++i)
+        REQUIRE(via("1370000" + std::to_string(3000 + i), "10.0.0." + std::to_string(i)).status == 200);
+    // A client that makes up a different first entry is still the same client.
+    check_code(via("13700007777", "10.9.9.9"), 429, "rate_limited");
+}
+
 TEST_CASE("without --trust-proxy X-Real-IP is ignored: one address for all", "[server][limits]") {
     auto srv = std::make_unique<TestServer>(fixture_seed().dump(), fixture_now(), std::string(),
                                             [](zygc::server::Options& o) { o.dev = true; });
