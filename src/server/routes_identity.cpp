@@ -299,6 +299,10 @@ Reply decide(App& app, Id worker, const std::optional<int64_t>& id, const json& 
         return problem_reply(409, "appeal_decided", "该申请已处理");
     }
     Id applicant = a.i64(0);
+    if (applicant == worker) {  // four eyes: nobody verifies themselves
+        app.db.rollback();
+        return problem_reply(403, "own_appeal", "不能核验自己的申请");
+    }
     if (confirm) {
         Record r{a.text(2), a.text(3), a.text(4), a.text(5), a.text(7), a.text(8), a.i64(6), a.i64(9)};
         // The number moves to the applicant; whoever held it loses real-name status.

@@ -350,6 +350,13 @@ TEST_CASE("实名 conflicts go to a social worker; confirming moves the number",
     check_code(srv->send("POST", "/api/v1/identity-appeals/99999/decision", as(sw), R"({"decision":"reject"})"), 404,
                "not_found");
     CHECK(srv->get("/api/v1/identity-appeals", {{"Authorization", "Bearer " + sw}}).j.empty());
+
+    // Nobody verifies their own appeal, not even a social worker.
+    auto own = srv->send("PUT", "/api/v1/me/volunteer", as(sw), application(number, "社工自己").dump());
+    REQUIRE(own.status == 202);
+    check_code(srv->send("POST", "/api/v1/identity-appeals/" + std::to_string(own.j["appeal_id"].get<int64_t>()) + "/decision",
+                         as(sw), R"({"decision":"confirm"})"),
+               403, "own_appeal");
 }
 
 TEST_CASE("实名 attempts per account are limited (each may tell whether a number is held)", "[server][identity]") {
