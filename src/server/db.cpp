@@ -1,7 +1,11 @@
 #include "server/db.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <utility>
 
 namespace zygc::server {
@@ -66,21 +70,25 @@ Stmt& Stmt::bind_all(const std::vector<SqlValue>& vs, int first) {
     return *this;
 }
 
-bool Stmt::step() {
-    if (!stmt_) return false;
-    int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc != SQLITE_DONE) {
+Step Stmt::step() {
+    if (!stmt_) {
         failed_ = true;
-        error_ = sqlite3_errmsg(db_);
+        if (error_.empty()) error_ = "statement not prepared";
+        return Step::Error;
     }
-    return false;
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return Step::Row;
+    if (rc == SQLITE_DONE) return Step::Done;
+    failed_ = true;
+    error_ = sqlite3_errmsg(db_);
+    return Step::Error;
 }
 
 bool Stmt::exec() {
-    while (step()) {
+    Step s;
+    while ((s = step()) == Step::Row) {
     }
-    return !failed_;
+    return s == Step::Done;
 }
 
 void Stmt::reset() {
@@ -112,6 +120,12 @@ void Db::close() {
 
 bool Db::open(const std::string& path, std::string* err) {
     close();
+    // Created here with 0600 so that SQLite (which gives -wal/-shm the database file's mode)
+    // never leaves ID-number ciphertexts and session hashes readable by other local users.
+    if (!path.empty() && path != ":memory:") {
+        int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) ::close(fd);
+    }
     int rc = sqlite3_open_v2(path.c_str(), &db_,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                              nullptr);
@@ -135,6 +149,25 @@ bool Db::exec_script(std::string_view sql, std::string* err) {
     if (rc != SQLITE_OK) {
         if (err) *err = msg ? msg : sqlite3_errstr(rc);
         sqlite3_free(msg);
+        return false;
+    }
+    return true;
+}
+
+bool check_db_file_modes(const std::string& path, bool fix, std::string* err) {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::string f = path + suffix;
+        struct stat st {};
+        if (::stat(f.c_str(), &st) != 0) continue;  // not there (yet): created 0600 by open()
+        if ((st.st_mode & 077) == 0) continue;
+        if (fix && ::chmod(f.c_str(), 0600) == 0) {
+            std::fprintf(stderr, "zygc-server: %s was readable by group/others; changed to 0600\n", f.c_str());
+            continue;
+        }
+        if (err)
+            *err = f + " has mode " + std::to_string((st.st_mode >> 6) & 7) +
+                   std::to_string((st.st_mode >> 3) & 7) + std::to_string(st.st_mode & 7) +
+                   ": the database must not be readable by group or others (chmod 600 " + f + ")";
         return false;
     }
     return true;

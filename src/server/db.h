@@ -1,5 +1,7 @@
 // Thin RAII over sqlite3 / sqlite3_stmt. SQL goes through prepared statements with
-// bound parameters only; errors are returned, never thrown.
+// bound parameters only; errors are returned, never thrown, and every fallible call is
+// [[nodiscard]]: "no row" and "the database failed" are different answers (a failed
+// query must become a 500, never a 4xx such as "no such shift").
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -14,6 +16,10 @@ struct sqlite3_stmt;
 namespace zygc::server {
 
 class Db;
+
+// One step of a statement: a row is available, the statement finished, or it failed
+// (error() says why).
+enum class Step { Row, Done, Error };
 
 // A bound value for dynamically assembled queries (filters).
 using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
@@ -42,10 +48,9 @@ public:
     Stmt& bind(int i, const SqlValue& v);
     Stmt& bind_all(const std::vector<SqlValue>& vs, int first = 1);
 
-    // true while a row is available; false at the end or on error (see failed()).
-    bool step();
+    [[nodiscard]] Step step();
     // Runs to completion; true on success.
-    bool exec();
+    [[nodiscard]] bool exec();
     bool failed() const { return failed_; }
     void reset();
 
@@ -69,27 +74,34 @@ public:
     Db& operator=(const Db&) = delete;
 
     // Opens (creating if needed) with WAL, foreign keys and a busy timeout.
-    bool open(const std::string& path, std::string* err);
+    // The file (and its -wal/-shm) is created with mode 0600; an existing file readable
+    // or writable by group/others is refused (err says so).
+    [[nodiscard]] bool open(const std::string& path, std::string* err);
     void close();
     sqlite3* raw() { return db_; }
 
     // Runs a script of statements without parameters (migrations, pragmas).
-    bool exec_script(std::string_view sql, std::string* err);
+    [[nodiscard]] bool exec_script(std::string_view sql, std::string* err);
     std::string last_error() const;
     int64_t last_insert_rowid() const;
     int changes() const;  // rows changed by the last statement
 
-    bool begin() { return exec_script("BEGIN IMMEDIATE", nullptr); }
-    bool commit() { return exec_script("COMMIT", nullptr); }
-    void rollback() { exec_script("ROLLBACK", nullptr); }
+    [[nodiscard]] bool begin() { return exec_script("BEGIN IMMEDIATE", nullptr); }
+    [[nodiscard]] bool commit() { return exec_script("COMMIT", nullptr); }
+    // Nothing to do when it fails: SQLite has rolled back already or there was no transaction.
+    void rollback() { (void)exec_script("ROLLBACK", nullptr); }
 
 private:
     sqlite3* db_ = nullptr;
 };
 
+// The database file and its -wal/-shm must not be accessible by group or others. With
+// `fix` such modes are changed to 0600 (with a notice); otherwise false and err says which.
+[[nodiscard]] bool check_db_file_modes(const std::string& path, bool fix, std::string* err);
+
 // Schema (migrations.cpp). Applies pending migrations in one transaction each;
 // the version lives in PRAGMA user_version.
-bool migrate(Db& db, std::string* err);
+[[nodiscard]] bool migrate(Db& db, std::string* err);
 int schema_version(Db& db);
 int latest_schema_version();
 

@@ -43,13 +43,19 @@ bool ensure_dev_accounts(App& app, std::string* err) {
     if (!app.db.begin()) return fail(app.db.last_error());
     int64_t now = app.now();
     Stmt first_team(app.db, "SELECT id FROM teams ORDER BY id LIMIT 1");
-    int64_t team = first_team.step() ? first_team.i64(0) : 0;
+    Step ts = first_team.step();
+    if (ts == Step::Error) return fail(first_team.error());
+    int64_t team = ts == Step::Row ? first_team.i64(0) : 0;
     Stmt first_district(app.db, "SELECT id FROM districts ORDER BY id LIMIT 1");
-    int64_t district = first_district.step() ? first_district.i64(0) : 0;
+    Step ds = first_district.step();
+    if (ds == Step::Error) return fail(first_district.error());
+    int64_t district = ds == Step::Row ? first_district.i64(0) : 0;
     for (const DevAccount& a : kAccounts) {
         Stmt find(app.db, "SELECT id FROM users WHERE phone = ?");
         find.bind(1, a.phone);
-        if (find.step()) continue;  // already there (from an earlier start)
+        Step fs = find.step();
+        if (fs == Step::Error) return fail(find.error());
+        if (fs == Step::Row) continue;  // already there (from an earlier start)
         Stmt ins(app.db, "INSERT INTO users(phone, display_name, created_at) VALUES (?, ?, ?)");
         ins.bind(1, a.phone).bind(2, a.name).bind(3, now);
         if (!ins.exec()) return fail(ins.error());

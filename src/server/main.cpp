@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 
+#include "server/guards.h"
 #include "server/server.h"
 
 namespace {
@@ -17,6 +18,7 @@ void usage(FILE* f) {
     std::fprintf(f,
                  "usage: zygc-server --db PATH [--seed FILE] [--static DIR] [--host HOST]\n"
                  "                   [--port N] [--dev] [--secret-file PATH] [--quiet]\n"
+                 "                   [--sms-gateway-cmd PROG | --login-disabled] [--trust-proxy]\n"
                  "  --db PATH     SQLite database (created and migrated when needed)\n"
                  "  --seed FILE   load demo data into an empty database\n"
                  "  --static DIR  serve the built app at /\n"
@@ -25,7 +27,14 @@ void usage(FILE* f) {
                  "  --dev         dev mode (dev login codes and accounts)\n"
                  "  --secret-file PATH  hex key (>= 32 bytes) protecting ID numbers; else env\n"
                  "                ZYGC_SECRET; dev mode creates <db>.secret (mode 0600)\n"
-                 "  --quiet       no access log\n");
+                 "  --quiet       no access log\n"
+                 "  --sms-gateway-cmd PROG  delivers login codes: PROG gets \"PHONE CODE\\n\" on\n"
+                 "                stdin, exit 0 = sent (required in production, see docs/security.md)\n"
+                 "  --login-disabled  production without a gateway: sms-code/login answer 503\n"
+                 "  --trust-proxy take the client address from X-Real-IP / X-Forwarded-For when\n"
+                 "                the peer is loopback (nginx on the same host)\n"
+                 "Refused at start: --dev on a non-loopback --host, a --secret-file or database\n"
+                 "readable by group/others (dev mode fixes the database to 0600).\n");
 }
 
 }  // namespace
@@ -58,6 +67,9 @@ int main(int argc, char** argv) {
         } else if (a == "--dev") o.dev = true;
         else if (a == "--secret-file") o.secret_file = value("--secret-file");
         else if (a == "--quiet") o.access_log = false;
+        else if (a == "--sms-gateway-cmd") o.sms_gateway_cmd = value("--sms-gateway-cmd");
+        else if (a == "--login-disabled") o.login_disabled = true;
+        else if (a == "--trust-proxy") o.trust_proxy = true;
         else if (a == "--help" || a == "-h") {
             usage(stdout);
             return 0;
@@ -71,6 +83,14 @@ int main(int argc, char** argv) {
         usage(stderr);
         return 2;
     }
+    if (std::string why = zygc::server::startup_refusal(o); !why.empty()) {
+        std::fprintf(stderr, "zygc-server: refusing to start: %s\n", why.c_str());
+        return 2;
+    }
+    if (!o.dev && o.sms_gateway_cmd.empty())
+        std::fprintf(stderr,
+                     "zygc-server: *** LOGIN IS DISABLED: no SMS gateway (--sms-gateway-cmd); "
+                     "sms-code and login answer 503 login_disabled ***\n");
 
     // Signals go to one waiting thread (so stop() runs in normal context).
     sigset_t set;

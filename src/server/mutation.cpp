@@ -1,3 +1,5 @@
+// [SECTION] index: replies and problems · body rules · sessions · roles · the personal-
+// handler wrapper · idempotency.
 #include "server/mutation.h"
 
 #include "core/json_guard.h"
@@ -11,6 +13,8 @@
 
 namespace zygc::server {
 
+// ---- [SECTION] replies and problems -----------------------------------------------------
+
 Reply json_reply(const json& j, int status) {
     Reply r;
     r.status = status;
@@ -18,12 +22,59 @@ Reply json_reply(const json& j, int status) {
     return r;
 }
 
-Reply problem_reply(int status, std::string detail, std::vector<FieldError> errors) {
+Reply no_content() {
     Reply r;
-    r.status = status;
-    r.body = dump_json(encode(make_problem(status, std::move(detail), std::move(errors))));
+    r.status = 204;
+    return r;
+}
+
+Problem coded_problem(int status, const char* code, std::string detail, Params params,
+                      std::vector<FieldError> errors) {
+    Problem p = make_problem(status, std::move(detail), std::move(errors));
+    p.code = code;
+    p.params = std::move(params);
+    return p;
+}
+
+Reply problem_reply(const Problem& p) {
+    Reply r;
+    r.status = p.status;
+    r.body = dump_json(encode(p));
     r.content_type = "application/problem+json";
     return r;
+}
+
+Reply problem_reply(int status, const char* code, std::string detail, std::vector<FieldError> errors,
+                    Params params) {
+    return problem_reply(coded_problem(status, code, std::move(detail), std::move(params), std::move(errors)));
+}
+
+FieldError field_error(std::string field, const char* code, std::string message, Params params) {
+    FieldError e;
+    e.field = std::move(field);
+    e.message = std::move(message);
+    e.code = code;
+    e.params = std::move(params);
+    return e;
+}
+
+std::vector<FieldError> with_codes(std::vector<FieldError> errs) {
+    for (auto& e : errs)
+        if (e.code.empty()) e.code = "invalid";
+    return errs;
+}
+
+void log_db_error(const std::string& cause) {
+    std::fprintf(stderr, "zygc-server: database error: %s\n", cause.c_str());
+}
+
+Problem internal_problem() {
+    return coded_problem(500, "internal", "服务器内部错误，请稍后再试");
+}
+
+Reply internal_error(const std::string& cause) {
+    log_db_error(cause);
+    return problem_reply(internal_problem());
 }
 
 void send_reply(const httplib::Request& req, httplib::Response& res, const Reply& r) {
@@ -36,9 +87,8 @@ void send_reply(const httplib::Request& req, httplib::Response& res, const Reply
     send_body(req, res, r.status, r.body, r.content_type, true);
 }
 
-void db_error(const httplib::Request& req, httplib::Response& res, const std::string& e) {
-    std::fprintf(stderr, "zygc-server: database error: %s\n", e.c_str());
-    send_problem(req, res, make_problem(500, "Database error."));
+void db_error(const httplib::Request& req, httplib::Response& res, const std::string& cause) {
+    send_reply(req, res, internal_error(cause));
 }
 
 std::optional<int64_t> path_id(const std::string& s) {
@@ -50,6 +100,8 @@ std::optional<int64_t> path_id(const std::string& s) {
     }
     return v > 0 ? std::optional<int64_t>(v) : std::nullopt;
 }
+
+// ---- [SECTION] body rules ---------------------------------------------------------------
 
 static std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -63,37 +115,37 @@ static std::string trim(std::string s) {
     return s.substr(i);
 }
 
-bool read_mutation(const httplib::Request& req, httplib::Response& res, json& body, bool required) {
+static std::optional<Reply> check_mutation(const httplib::Request& req, json& body, bool required) {
     if (req.get_header_value("X-Requested-With") != "zygc")
-        return send_problem(req, res,
-                            make_problem(403, "State-changing requests must carry the header "
-                                              "X-Requested-With: zygc.")),
-               false;
+        return problem_reply(403, "csrf_header_missing",
+                             "State-changing requests must carry the header X-Requested-With: zygc.");
     if (req.body.empty()) {
-        if (required)
-            return send_problem(req, res, make_problem(400, "A JSON request body is required.")), false;
+        if (required) return problem_reply(400, "body_required", "A JSON request body is required.");
         body = json::object();
-        return true;
+        return std::nullopt;
     }
     std::string ct = lower(trim(req.get_header_value("Content-Type")));
     std::string base = trim(ct.substr(0, ct.find(';')));
     if (base != "application/json")
-        return send_problem(req, res,
-                            make_problem(415, "The request body must be application/json.")),
-               false;
+        return problem_reply(415, "unsupported_media_type", "The request body must be application/json.");
     // Nesting is measured before anything recursive (parser, destructor) sees the body.
     if (json_guard(req.body, {.max_depth = 32, .max_bytes = 64 * 1024}) != JsonGuard::Ok)
-        return send_problem(req, res, make_problem(400, "The request body nests too deeply.")), false;
+        return problem_reply(400, "body_too_deep", "The request body nests too deeply.");
     body = json::parse(req.body, nullptr, false);
-    if (body.is_discarded())
-        return send_problem(req, res, make_problem(400, "The request body is not valid JSON.")), false;
-    if (!body.is_object())
-        return send_problem(req, res, make_problem(400, "The request body must be a JSON object.")),
-               false;
+    if (body.is_discarded()) return problem_reply(400, "malformed_json", "The request body is not valid JSON.");
+    if (!body.is_object()) return problem_reply(400, "body_not_object", "The request body must be a JSON object.");
+    return std::nullopt;
+}
+
+bool read_mutation(const httplib::Request& req, httplib::Response& res, json& body, bool required) {
+    if (auto bad = check_mutation(req, body, required)) {
+        send_reply(req, res, *bad);
+        return false;
+    }
     return true;
 }
 
-// ---- sessions ---------------------------------------------------------------------------
+// ---- [SECTION] sessions -----------------------------------------------------------------
 
 std::string session_token(const httplib::Request& req) {
     std::string auth = req.get_header_value("Authorization");
@@ -111,23 +163,25 @@ std::string session_token(const httplib::Request& req) {
     return {};
 }
 
-Id session_user(App& app, const httplib::Request& req) {
+std::optional<Id> session_user(App& app, const httplib::Request& req) {
     std::string token = session_token(req);
-    if (token.empty() || token.size() > 200) return 0;
+    if (token.empty() || token.size() > 200) return Id{0};
     std::string hash = sha256(token);
     Stmt st(app.db, "SELECT user_id, last_seen, expires_at FROM sessions WHERE token_hash = ?");
     st.bind(1, std::string_view(hash));
-    if (!st.step()) return 0;
+    Step s = st.step();
+    if (s == Step::Error) return log_db_error(st.error()), std::nullopt;
+    if (s == Step::Done) return Id{0};
     Id user = st.i64(0);
     int64_t last_seen = st.i64(1), expires = st.i64(2), now = app.now();
     if (now >= expires || now - last_seen >= kSessionIdle) {
         Stmt del(app.db, "DELETE FROM sessions WHERE token_hash = ?");
-        del.bind(1, std::string_view(hash)).exec();
-        return 0;
+        if (!del.bind(1, std::string_view(hash)).exec()) return log_db_error(del.error()), std::nullopt;
+        return Id{0};
     }
     if (now - last_seen >= 60) {
         Stmt up(app.db, "UPDATE sessions SET last_seen = ? WHERE token_hash = ?");
-        up.bind(1, now).bind(2, std::string_view(hash)).exec();
+        if (!up.bind(1, now).bind(2, std::string_view(hash)).exec()) return log_db_error(up.error()), std::nullopt;
     }
     return user;
 }
@@ -140,10 +194,7 @@ std::string create_session(App& app, Id user) {
             "INSERT INTO sessions(token_hash, user_id, created_at, last_seen, expires_at) "
             "VALUES (?, ?, ?, ?, ?)");
     st.bind(1, std::string_view(hash)).bind(2, user).bind(3, now).bind(4, now).bind(5, now + kSessionAbsolute);
-    if (!st.exec()) return {};
-    // Expired sessions of anyone are swept now and then.
-    Stmt sweep(app.db, "DELETE FROM sessions WHERE expires_at <= ? OR last_seen <= ?");
-    sweep.bind(1, now).bind(2, now - kSessionIdle).exec();
+    if (!st.exec()) return log_db_error(st.error()), std::string();
     return token;
 }
 
@@ -157,26 +208,36 @@ std::string cleared_cookie(const App& app) {
            (app.opts.dev ? "" : "; Secure");
 }
 
-// ---- roles ------------------------------------------------------------------------------
+// ---- [SECTION] roles --------------------------------------------------------------------
 
-bool has_role(App& app, Id user, const char* role) {
+// A query that answers "is there a row": nullopt when it failed (logged).
+static std::optional<bool> any_row(Stmt& st) {
+    Step s = st.step();
+    if (s == Step::Error) return log_db_error(st.error()), std::nullopt;
+    return s == Step::Row;
+}
+
+std::optional<bool> has_role(App& app, Id user, const char* role) {
     if (std::string_view(role) == "resident") return user > 0;
-    if (std::string_view(role) == "organizer" && leads_any_team(app, user)) return true;
+    if (std::string_view(role) == "organizer") {
+        auto leads = leads_any_team(app, user);
+        if (!leads || *leads) return leads;
+    }
     Stmt st(app.db, "SELECT 1 FROM user_roles WHERE user_id = ? AND role = ?");
     st.bind(1, user).bind(2, role);
-    return st.step();
+    return any_row(st);
 }
 
-bool leads_team(App& app, Id user, Id team) {
+std::optional<bool> leads_team(App& app, Id user, Id team) {
     Stmt st(app.db, "SELECT 1 FROM team_members WHERE user_id = ? AND team_id = ? AND role = 'leader'");
     st.bind(1, user).bind(2, team);
-    return st.step();
+    return any_row(st);
 }
 
-bool leads_any_team(App& app, Id user) {
+std::optional<bool> leads_any_team(App& app, Id user) {
     Stmt st(app.db, "SELECT 1 FROM team_members WHERE user_id = ? AND role = 'leader'");
     st.bind(1, user);
-    return st.step();
+    return any_row(st);
 }
 
 static std::vector<std::string> json_string_list(const std::string& text) {
@@ -188,28 +249,44 @@ static std::vector<std::string> json_string_list(const std::string& text) {
     return out;
 }
 
-bool load_me(App& app, Id user, Me& me) {
+bool load_me(App& app, Id user, Me& me, bool* db_failed) {
+    auto failed = [&](const Stmt& st) {
+        log_db_error(st.error());
+        if (db_failed) *db_failed = true;
+        return false;
+    };
     Stmt u(app.db, "SELECT id, COALESCE(phone, ''), display_name FROM users WHERE id = ?");
     u.bind(1, user);
-    if (!u.step()) return false;
+    Step s = u.step();
+    if (s == Step::Error) return failed(u);
+    if (s == Step::Done) return false;
     me = {};
     me.id = u.i64(0);
     std::string phone = u.text(1);
     me.phone_masked = phone.empty() ? "" : mask_phone(phone);
     me.display_name = u.text(2);
     me.roles.push_back("resident");
-    for (const char* r : {"volunteer", "organizer", "social_worker", "admin"})
-        if (has_role(app, user, r)) me.roles.push_back(r);
+    for (const char* r : {"volunteer", "organizer", "social_worker", "admin"}) {
+        auto has = has_role(app, user, r);
+        if (!has) {
+            if (db_failed) *db_failed = true;
+            return false;
+        }
+        if (*has) me.roles.push_back(r);
+    }
     Stmt t(app.db,
            "SELECT t.id, t.name, m.role FROM team_members m JOIN teams t ON t.id = m.team_id "
            "WHERE m.user_id = ? ORDER BY m.role = 'leader' DESC, t.id");
     t.bind(1, user);
-    while (t.step()) me.teams.push_back({t.i64(0), t.text(1), t.text(2)});
+    while ((s = t.step()) == Step::Row) me.teams.push_back({t.i64(0), t.text(1), t.text(2)});
+    if (s == Step::Error) return failed(t);
     Stmt v(app.db,
            "SELECT real_name, id_masked, district_id, skills, availability, registered_at "
            "FROM volunteers WHERE user_id = ?");
     v.bind(1, user);
-    if (v.step()) {
+    s = v.step();
+    if (s == Step::Error) return failed(v);
+    if (s == Step::Row) {
         VolunteerProfile p;
         p.real_name = v.text(0);
         p.id_number_masked = v.text(1);
@@ -227,55 +304,83 @@ std::string today_yyyymmdd(int64_t now) {
     return d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2);
 }
 
-// ---- idempotency ------------------------------------------------------------------------
+// ---- [SECTION] the personal-handler wrapper ----------------------------------------------
 
-bool read_idempotency_key(const httplib::Request& req, httplib::Response& res, bool required,
-                          std::string& key) {
+Reply not_logged_in() { return problem_reply(401, "not_logged_in", "未登录"); }
+
+Reply forbidden_role(const char* role, std::string detail) {
+    return problem_reply(403, "forbidden_role", std::move(detail), {}, {{"role", role}});
+}
+
+void with_user_mutation(App& app, const httplib::Request& req, httplib::Response& res,
+                        bool body_required, const UserMutation& fn) {
+    json body;
+    if (auto bad = check_mutation(req, body, body_required)) return send_reply(req, res, *bad);
+    Reply reply;
+    {
+        std::lock_guard lock(app.db_mutex);
+        auto user = session_user(app, req);
+        reply = !user ? problem_reply(internal_problem()) : !*user ? not_logged_in() : fn(*user, body);
+    }
+    send_reply(req, res, reply);
+}
+
+void with_user(App& app, const httplib::Request& req, httplib::Response& res,
+               const std::function<Reply(Id user)>& fn) {
+    Reply reply;
+    {
+        std::lock_guard lock(app.db_mutex);
+        auto user = session_user(app, req);
+        reply = !user ? problem_reply(internal_problem()) : !*user ? not_logged_in() : fn(*user);
+    }
+    send_reply(req, res, reply);
+}
+
+// ---- [SECTION] idempotency --------------------------------------------------------------
+
+std::optional<Reply> read_idempotency_key(const httplib::Request& req, bool required, std::string& key) {
     if (!req.has_header("Idempotency-Key")) {
-        if (!required) return true;
-        send_problem(req, res, make_problem(400, "This request needs an Idempotency-Key header.",
-                                            {{"Idempotency-Key", "required"}}));
-        return false;
+        if (!required) return std::nullopt;
+        return problem_reply(400, "idempotency_key_required", "This request needs an Idempotency-Key header.",
+                             {field_error("Idempotency-Key", "required", "required")});
     }
     key = req.get_header_value("Idempotency-Key");
     bool ok = !key.empty() && key.size() <= 255;
     for (unsigned char c : key) ok = ok && c > 0x20 && c < 0x7f;
-    if (!ok) {
-        send_problem(req, res, make_problem(400, "Idempotency-Key must be 1 to 255 visible ASCII characters.",
-                                            {{"Idempotency-Key", "malformed"}}));
-        return false;
-    }
-    return true;
+    if (!ok)
+        return problem_reply(400, "idempotency_key_malformed",
+                             "Idempotency-Key must be 1 to 255 visible ASCII characters.",
+                             {field_error("Idempotency-Key", "malformed", "malformed")});
+    return std::nullopt;
 }
 
-bool idempotency_begin(App& app, const httplib::Request& req, httplib::Response& res,
-                       Idempotency& idem, const json& body) {
-    if (!idem.active) return false;
+std::optional<Reply> idempotency_begin(App& app, const httplib::Request& req, Idempotency& idem,
+                                       const json& body) {
+    if (!idem.active) return std::nullopt;
     idem.fingerprint = sha256(req.method + " " + req.path + "\n" + dump_json(body));
     int64_t now = app.now();
     Stmt st(app.db,
             "SELECT fingerprint, state, status, content_type, body, created_at FROM idempotency "
             "WHERE user_id = ? AND key = ?");
     st.bind(1, idem.user).bind(2, idem.key);
-    if (st.step()) {
-        if (!equal_ct(st.text(0), idem.fingerprint)) {
-            send_problem(req, res,
-                         make_problem(422, "This Idempotency-Key was used with a different request.",
-                                      {{"Idempotency-Key", "reused with a different request body"}}));
-            return true;
-        }
-        if (st.text(1) == "running" && now - st.i64(5) < 60) {
-            send_problem(req, res, make_problem(409, "The first request with this Idempotency-Key is still running."));
-            return true;
-        }
+    Step s = st.step();
+    if (s == Step::Error) return internal_error(st.error());
+    if (s == Step::Row) {
+        if (!equal_ct(st.text(0), idem.fingerprint))
+            return problem_reply(422, "idempotency_key_reused",
+                                 "This Idempotency-Key was used with a different request.",
+                                 {field_error("Idempotency-Key", "idempotency_key_reused",
+                                              "reused with a different request body")});
+        if (st.text(1) == "running" && now - st.i64(5) < 60)
+            return problem_reply(409, "idempotency_in_progress",
+                                 "The first request with this Idempotency-Key is still running.");
         if (st.text(1) == "done") {
             Reply r;
             r.status = static_cast<int>(st.i64(2));
             r.content_type = st.text(3);
             r.body = st.text(4);
-            res.set_header("Idempotent-Replayed", "true");
-            send_reply(req, res, r);
-            return true;
+            r.headers.push_back({"Idempotent-Replayed", "true"});
+            return r;
         }
         // An abandoned "running" record (the server stopped mid-way): take it over.
     }
@@ -284,29 +389,30 @@ bool idempotency_begin(App& app, const httplib::Request& req, httplib::Response&
              "VALUES (?, ?, ?, 'running', ?) "
              "ON CONFLICT(user_id, key) DO UPDATE SET state = 'running', created_at = excluded.created_at");
     ins.bind(1, idem.user).bind(2, idem.key).bind(3, std::string_view(idem.fingerprint)).bind(4, now);
-    ins.exec();
-    return false;
+    if (!ins.exec()) return internal_error(ins.error());
+    return std::nullopt;
 }
 
-void idempotency_finish(App& app, const httplib::Request& req, httplib::Response& res,
-                        const Idempotency& idem, const Reply& reply) {
-    if (idem.active) {
-        if (reply.status < 500) {
-            Stmt st(app.db,
-                    "UPDATE idempotency SET state = 'done', status = ?, content_type = ?, body = ? "
-                    "WHERE user_id = ? AND key = ?");
-            st.bind(1, static_cast<int64_t>(reply.status)).bind(2, reply.content_type).bind(3, reply.body)
-                .bind(4, idem.user).bind(5, idem.key).exec();
-        } else {
-            Stmt st(app.db, "DELETE FROM idempotency WHERE user_id = ? AND key = ?");
-            st.bind(1, idem.user).bind(2, idem.key).exec();
-        }
+Reply idempotency_finish(App& app, const Idempotency& idem, Reply reply) {
+    if (!idem.active) return reply;
+    if (reply.status < 500) {
+        Stmt st(app.db,
+                "UPDATE idempotency SET state = 'done', status = ?, content_type = ?, body = ? "
+                "WHERE user_id = ? AND key = ?");
+        st.bind(1, static_cast<int64_t>(reply.status)).bind(2, reply.content_type).bind(3, reply.body)
+            .bind(4, idem.user).bind(5, idem.key);
+        // The work is committed; failing to remember the answer only loses the replay.
+        if (!st.exec()) log_db_error(st.error());
+    } else {
+        Stmt st(app.db, "DELETE FROM idempotency WHERE user_id = ? AND key = ?");
+        st.bind(1, idem.user).bind(2, idem.key);
+        if (!st.exec()) log_db_error(st.error());
     }
-    send_reply(req, res, reply);
+    return reply;
 }
 
 FieldError decode_field_error(const DecodeError& e) {
-    return {e.path.empty() ? "body" : e.path, e.message};
+    return field_error(e.path.empty() ? "body" : e.path, "wrong_type", e.message);
 }
 
 }  // namespace zygc::server

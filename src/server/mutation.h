@@ -1,6 +1,7 @@
 // Shared plumbing of the state-changing and personal routes: the CSRF guard, body rules
 // (415 / 400), sessions (cookie or bearer), roles, idempotency records, replies.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,10 +30,28 @@ struct Reply {
     std::vector<std::pair<std::string, std::string>> headers;
 };
 Reply json_reply(const json& j, int status = 200);
-Reply problem_reply(int status, std::string detail, std::vector<FieldError> errors = {});
+Reply no_content();  // 204
 void send_reply(const httplib::Request& req, httplib::Response& res, const Reply& r);
 
-void db_error(const httplib::Request& req, httplib::Response& res, const std::string& e);
+// ---- problems ---------------------------------------------------------------------------
+// Every problem carries a stable `code` (documented in docs/api/openapi.yaml, Problem) and
+// its `params`, next to the Chinese `detail` the app may show as it is.
+Problem coded_problem(int status, const char* code, std::string detail, Params params = {},
+                      std::vector<FieldError> errors = {});
+Reply problem_reply(const Problem& p);
+Reply problem_reply(int status, const char* code, std::string detail,
+                    std::vector<FieldError> errors = {}, Params params = {});
+FieldError field_error(std::string field, const char* code, std::string message, Params params = {});
+// Field errors from shared checks that carry no code yet get a generic one ("invalid").
+std::vector<FieldError> with_codes(std::vector<FieldError> errs);
+
+// A database failure: the cause goes to stderr, the client gets 500 `internal` (never a
+// 4xx that would blame the request).
+void log_db_error(const std::string& cause);
+Problem internal_problem();
+Reply internal_error(const std::string& cause);
+void db_error(const httplib::Request& req, httplib::Response& res, const std::string& cause);
+
 // Path ids: positive integers only; anything else is a 404 (documented in the OpenAPI).
 std::optional<int64_t> path_id(const std::string& s);
 
@@ -43,17 +62,32 @@ bool read_mutation(const httplib::Request& req, httplib::Response& res, json& bo
 
 // The session token from `Authorization: Bearer` or the zygc_session cookie ("" if none).
 std::string session_token(const httplib::Request& req);
-// The logged-in user (0 when none or expired). Caller holds db_mutex.
-Id session_user(App& app, const httplib::Request& req);
-std::string create_session(App& app, Id user);  // returns the token
+// The logged-in user (0 when none or expired; nullopt when the database failed, cause
+// logged). Caller holds db_mutex.
+[[nodiscard]] std::optional<Id> session_user(App& app, const httplib::Request& req);
+[[nodiscard]] std::string create_session(App& app, Id user);  // the token; "" on failure (logged)
 std::string session_cookie(const App& app, const std::string& token);  // Set-Cookie value
 std::string cleared_cookie(const App& app);
 
-bool has_role(App& app, Id user, const char* role);
-bool leads_team(App& app, Id user, Id team);
-bool leads_any_team(App& app, Id user);
-// Me for a user (caller holds db_mutex); false when the user does not exist.
-bool load_me(App& app, Id user, Me& out);
+// Role checks: nullopt when the database failed (cause logged).
+[[nodiscard]] std::optional<bool> has_role(App& app, Id user, const char* role);
+[[nodiscard]] std::optional<bool> leads_team(App& app, Id user, Id team);
+[[nodiscard]] std::optional<bool> leads_any_team(App& app, Id user);
+// Me for a user (caller holds db_mutex); false when the user does not exist or the
+// database failed (then `db_failed` is set and the cause logged).
+[[nodiscard]] bool load_me(App& app, Id user, Me& out, bool* db_failed = nullptr);
+
+// ---- the opening every personal handler shares -------------------------------------------
+// with_user_mutation: CSRF + body rules (read_mutation), then the database lock, then the
+// session (401 `not_logged_in`); `fn(user, body)` runs with the lock held and returns the
+// reply to send. with_user: the same for reads (no body rules).
+using UserMutation = std::function<Reply(Id user, const json& body)>;
+void with_user_mutation(App& app, const httplib::Request& req, httplib::Response& res,
+                        bool body_required, const UserMutation& fn);
+void with_user(App& app, const httplib::Request& req, httplib::Response& res,
+               const std::function<Reply(Id user)>& fn);
+Reply not_logged_in();
+Reply forbidden_role(const char* role, std::string detail);
 
 // Today in +08:00 as YYYYMMDD (for ID-number birth dates).
 std::string today_yyyymmdd(int64_t now_unix);
@@ -65,17 +99,15 @@ struct Idempotency {
     std::string key;
     std::string fingerprint;
 };
-// Validates the header (400 when `required` and missing, or malformed). Returns false after
-// sending a problem.
-bool read_idempotency_key(const httplib::Request& req, httplib::Response& res, bool required,
-                          std::string& key);
-// Looks the key up: replays the first response (true, sent), 422 for a different body,
-// 409 while the first one is running; otherwise records it as running and returns false.
-bool idempotency_begin(App& app, const httplib::Request& req, httplib::Response& res,
-                       Idempotency& idem, const json& body);
-// Stores the final reply (statuses < 500) or forgets the key, then sends it.
-void idempotency_finish(App& app, const httplib::Request& req, httplib::Response& res,
-                        const Idempotency& idem, const Reply& reply);
+// Validates the header: a 400 reply when `required` and missing, or malformed.
+std::optional<Reply> read_idempotency_key(const httplib::Request& req, bool required, std::string& key);
+// Looks the key up: a reply to send instead of running the request (the replayed first
+// response, 422 for a different body, 409 while the first one is running, 500 when the
+// database failed); otherwise records the key as running and returns nullopt.
+std::optional<Reply> idempotency_begin(App& app, const httplib::Request& req, Idempotency& idem,
+                                       const json& body);
+// Stores the final reply (statuses < 500) or forgets the key; returns the reply to send.
+Reply idempotency_finish(App& app, const Idempotency& idem, Reply reply);
 
 // Field errors from a codec DecodeError ("shifts[0].capacity: expected integer").
 FieldError decode_field_error(const DecodeError& e);

@@ -1,29 +1,21 @@
-// [SECTION] Accounts: SMS / WeChat login, sessions, /me, 实名注册, team joins, sign-ups.
+// [SECTION] Accounts: SMS / WeChat login (limits in guards.h), sessions, /me, team joins,
+// sign-ups. 实名注册 and its appeals live in routes_identity.cpp.
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/idcard.h"
-#include "core/store.h"
-#include "server/crypto.h"
-#include "server/mutation.h"
 #include "core/timefmt.h"
+#include "server/crypto.h"
+#include "server/guards.h"
+#include "server/identity.h"
+#include "server/mutation.h"
 
 namespace zygc::server {
 
 namespace {
-
-constexpr int64_t kSmsInterval = 60;        // 1 code per minute per phone
-constexpr int64_t kSmsLifetime = 5 * 60;    // codes expire after 5 minutes
-constexpr int64_t kFailWindow = 15 * 60;    // ≥ 5 failed logins per 15 min → 429
-constexpr int kFailMax = 5;
-
-void too_many(const httplib::Request& req, httplib::Response& res, int64_t retry_after,
-              const std::string& detail) {
-    if (retry_after < 1) retry_after = 1;
-    res.set_header("Retry-After", std::to_string(retry_after));
-    send_problem(req, res, make_problem(429, detail));
-}
 
 std::optional<std::string> string_field(const json& body, const char* name) {
     auto it = body.find(name);
@@ -35,58 +27,164 @@ std::string code_hash(const std::string& phone, const std::string& code) {
     return sha256(phone + ":" + code);
 }
 
-// Finds or creates the user for a phone / WeChat openid.
+// Finds or creates the user for a phone / WeChat openid (0 on a database error, logged).
 Id user_for(App& app, const char* column, const std::string& value, const std::string& display) {
     std::string sel = std::string("SELECT id FROM users WHERE ") + column + " = ?";
     Stmt st(app.db, sel);
     st.bind(1, value);
-    if (st.step()) return st.i64(0);
+    Step s = st.step();
+    if (s == Step::Error) return log_db_error(st.error()), 0;
+    if (s == Step::Row) return st.i64(0);
     std::string ins = std::string("INSERT INTO users(") + column + ", display_name, created_at) VALUES (?, ?, ?)";
     Stmt in(app.db, ins);
     in.bind(1, value).bind(2, display).bind(3, app.now());
-    if (!in.exec()) return 0;
+    if (!in.exec()) return log_db_error(in.error()), 0;
     return app.db.last_insert_rowid();
 }
 
-void send_session(App& app, const httplib::Request& req, httplib::Response& res, Id user) {
+Reply session_reply(App& app, Id user) {
     Session s;
     std::string token = create_session(app, user);
-    if (token.empty() || !load_me(app, user, s.user)) return db_error(req, res, app.db.last_error());
-    res.set_header("Set-Cookie", session_cookie(app, token));
-    send_json(req, res, encode(s));
+    if (token.empty() || !load_me(app, user, s.user)) return problem_reply(internal_problem());
+    Reply r = json_reply(encode(s));
+    r.headers.push_back({"Set-Cookie", session_cookie(app, token)});
+    return r;
+}
+
+// Production without an SMS gateway: nothing could deliver a code, so say so (503).
+bool login_unavailable(const App& app) { return !app.opts.dev && app.opts.sms_gateway_cmd.empty(); }
+
+Reply login_disabled() {
+    return problem_reply(503, "login_disabled", "登录暂不可用（服务器未配置短信通道）");
+}
+
+// The first of several limit checks that refuses, or nullopt.
+std::optional<Reply> first_refusal(std::initializer_list<std::function<std::optional<Reply>()>> checks) {
+    for (const auto& c : checks)
+        if (auto r = c()) return r;
+    return std::nullopt;
+}
+
+// Failures in a window: {count, oldest}; nullopt on a database error (logged).
+std::optional<std::pair<int64_t, int64_t>> failures(App& app, const char* where, const std::string& a,
+                                                    const std::string& b, int64_t since) {
+    Stmt st(app.db, std::string("SELECT count(*), MIN(at) FROM login_failures WHERE ") + where);
+    st.bind(1, a);
+    if (b.empty()) st.bind(2, since);
+    else st.bind(2, b).bind(3, since);
+    if (st.step() != Step::Row) return log_db_error(st.error()), std::nullopt;
+    return std::make_pair(st.i64(0), st.i64(1));
 }
 
 // ---- auth -------------------------------------------------------------------------------
+
+Reply sms_code_locked(App& app, const std::string& phone, const std::string& addr, std::string& code) {
+    int64_t now = app.now();
+    maybe_prune(app);
+    Stmt st(app.db, "SELECT sent_at FROM sms_codes WHERE phone = ?");
+    st.bind(1, phone);
+    Step s = st.step();
+    if (s == Step::Error) return internal_error(st.error());
+    if (s == Step::Row && now - st.i64(0) < kSmsInterval)
+        return rate_limited(kSmsInterval - (now - st.i64(0)), "发送过于频繁，请稍后再试");
+    if (auto r = first_refusal({[&] { return check_limit(app, kSmsPerAddr, addr); },
+                                [&] { return check_limit(app, kSmsOverall); }}))
+        return *r;
+    // Codes are stored for a bounded number of phones (expired ones are pruned).
+    Stmt pending(app.db, "SELECT count(*) FROM sms_codes WHERE expires_at > ? AND used = 0");
+    pending.bind(1, now);
+    if (pending.step() != Step::Row) return internal_error(pending.error());
+    if (s == Step::Done && pending.i64(0) >= kMaxPendingCodes)
+        return rate_limited(kSmsLifetime, "请求过于频繁，请稍后再试");
+    uint32_t r = 0;
+    for (unsigned char c : random_bytes(4)) r = (r << 8) | c;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%06u", r % 1000000);
+    code = buf;
+    Stmt up(app.db,
+            "INSERT INTO sms_codes(phone, code_hash, sent_at, expires_at, used) VALUES (?, ?, ?, ?, 0) "
+            "ON CONFLICT(phone) DO UPDATE SET code_hash = excluded.code_hash, sent_at = excluded.sent_at, "
+            "expires_at = excluded.expires_at, used = 0");
+    std::string h = code_hash(phone, code);
+    up.bind(1, phone).bind(2, std::string_view(h)).bind(3, now).bind(4, now + kSmsLifetime);
+    if (!up.exec()) return internal_error(up.error());
+    if (!record_event(app, kSmsPerAddr, addr) || !record_event(app, kSmsOverall))
+        return problem_reply(internal_problem());
+    SmsCodeSent sent;
+    if (app.opts.dev) sent.dev_code = code;  // dev mode shows the code instead of texting it
+    sent.retry_after_s = kSmsInterval;
+    return json_reply(encode(sent));
+}
 
 void post_sms_code(App& app, const httplib::Request& req, httplib::Response& res) {
     json body;
     if (!read_mutation(req, res, body, true)) return;
     auto phone = string_field(body, "phone");
     if (!phone || !valid_phone(*phone))
-        return send_problem(req, res, make_problem(422, "手机号格式不正确", {{"phone", "请输入11位手机号"}}));
-    std::lock_guard lock(app.db_mutex);
+        return send_reply(req, res,
+                          problem_reply(422, "invalid", "手机号格式不正确",
+                                        {field_error("phone", "phone_format", "请输入11位手机号")}));
+    if (login_unavailable(app)) return send_reply(req, res, login_disabled());
+    std::string addr = client_addr(app, req), code;
+    Reply reply;
+    {
+        std::lock_guard lock(app.db_mutex);
+        reply = sms_code_locked(app, *phone, addr, code);
+    }
+    // The gateway runs without the database lock (it may take seconds).
+    if (reply.status == 200 && !app.opts.dev && !deliver_sms(app.opts.sms_gateway_cmd, *phone, code)) {
+        std::lock_guard lock(app.db_mutex);
+        Stmt del(app.db, "DELETE FROM sms_codes WHERE phone = ?");
+        del.bind(1, *phone);
+        if (!del.exec()) log_db_error(del.error());
+        reply = problem_reply(503, "sms_unavailable", "短信发送失败，请稍后再试");
+    }
+    send_reply(req, res, reply);
+}
+
+Reply login_locked(App& app, const std::string& phone, const std::string& code, const std::string& addr) {
     int64_t now = app.now();
-    Stmt st(app.db, "SELECT sent_at FROM sms_codes WHERE phone = ?");
-    st.bind(1, *phone);
-    if (st.step() && now - st.i64(0) < kSmsInterval)
-        return too_many(req, res, kSmsInterval - (now - st.i64(0)), "发送过于频繁，请稍后再试");
-    uint32_t r = 0;
-    std::string rb = random_bytes(4);
-    for (unsigned char c : rb) r = (r << 8) | c;
-    char code[8];
-    std::snprintf(code, sizeof code, "%06u", r % 1000000);
-    Stmt up(app.db,
-            "INSERT INTO sms_codes(phone, code_hash, sent_at, expires_at, used) VALUES (?, ?, ?, ?, 0) "
-            "ON CONFLICT(phone) DO UPDATE SET code_hash = excluded.code_hash, sent_at = excluded.sent_at, "
-            "expires_at = excluded.expires_at, used = 0");
-    std::string h = code_hash(*phone, code);
-    up.bind(1, *phone).bind(2, std::string_view(h)).bind(3, now).bind(4, now + kSmsLifetime);
-    if (!up.exec()) return db_error(req, res, up.error());
-    // A deployment hands the code to its SMS gateway here; dev mode shows it instead.
-    SmsCodeSent sent;
-    if (app.opts.dev) sent.dev_code = code;
-    sent.retry_after_s = kSmsInterval;
-    send_json(req, res, encode(sent));
+    maybe_prune(app);
+    if (auto r = first_refusal({[&] { return check_limit(app, kLoginPerAddr, addr); },
+                                [&] { return check_limit(app, kLoginOverall); }}))
+        return *r;
+    if (!record_event(app, kLoginPerAddr, addr) || !record_event(app, kLoginOverall))
+        return problem_reply(internal_problem());
+    // Wrong guesses lock out the guessing address only: per (phone, address), per address.
+    auto mine = failures(app, "phone = ? AND addr = ? AND at > ?", phone, addr, now - kFailPerPhoneAddrWindow);
+    auto spray = failures(app, "addr = ? AND at > ?", addr, "", now - kFailPerAddrWindow);
+    if (!mine || !spray) return problem_reply(internal_problem());
+    if (mine->first >= kFailPerPhoneAddr)
+        return rate_limited(mine->second + kFailPerPhoneAddrWindow - now, "尝试次数过多，请稍后再试");
+    if (spray->first >= kFailPerAddr)
+        return rate_limited(spray->second + kFailPerAddrWindow - now, "尝试次数过多，请稍后再试");
+    Stmt st(app.db, "SELECT code_hash, expires_at, used, sent_at FROM sms_codes WHERE phone = ?");
+    st.bind(1, phone);
+    Step s = st.step();
+    if (s == Step::Error) return internal_error(st.error());
+    bool ok = s == Step::Row && st.i64(2) == 0 && now < st.i64(1) && equal_ct(st.text(0), code_hash(phone, code));
+    if (ok) {
+        // The per-phone ceiling (any address) voids the current code; a fresh one resets it.
+        int64_t since = std::max(now - kFailPerCodeWindow, st.i64(3) - 1);
+        auto all = failures(app, "phone = ? AND at > ?", phone, "", since);
+        if (!all) return problem_reply(internal_problem());
+        ok = all->first < kFailPerCode;
+    }
+    if (!ok) {
+        Stmt f(app.db, "INSERT INTO login_failures(phone, addr, at) VALUES (?, ?, ?)");
+        f.bind(1, phone).bind(2, addr).bind(3, now);
+        if (!f.exec()) return internal_error(f.error());
+        return problem_reply(401, "code_invalid", "验证码错误或已过期");
+    }
+    Stmt used(app.db, "UPDATE sms_codes SET used = 1 WHERE phone = ?");
+    used.bind(1, phone);
+    Stmt clear(app.db, "DELETE FROM login_failures WHERE phone = ? AND addr = ?");
+    clear.bind(1, phone).bind(2, addr);
+    if (!used.exec()) return internal_error(used.error());
+    if (!clear.exec()) return internal_error(clear.error());
+    Id user = user_for(app, "phone", phone, "用户" + phone.substr(7));
+    if (!user) return problem_reply(internal_problem());
+    return session_reply(app, user);
 }
 
 void post_login(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -95,34 +193,14 @@ void post_login(App& app, const httplib::Request& req, httplib::Response& res) {
     auto phone = string_field(body, "phone");
     auto code = string_field(body, "code");
     std::vector<FieldError> errs;
-    if (!phone || !valid_phone(*phone)) errs.push_back({"phone", "请输入11位手机号"});
+    if (!phone || !valid_phone(*phone)) errs.push_back(field_error("phone", "phone_format", "请输入11位手机号"));
     if (!code || code->size() != 6 || code->find_first_not_of("0123456789") != std::string::npos)
-        errs.push_back({"code", "请输入6位验证码"});
-    if (!errs.empty()) return send_problem(req, res, make_problem(422, "请检查手机号和验证码", errs));
+        errs.push_back(field_error("code", "code_format", "请输入6位验证码"));
+    if (!errs.empty()) return send_reply(req, res, problem_reply(422, "invalid", "请检查手机号和验证码", errs));
+    if (login_unavailable(app)) return send_reply(req, res, login_disabled());
+    std::string addr = client_addr(app, req);
     std::lock_guard lock(app.db_mutex);
-    int64_t now = app.now();
-    Stmt fails(app.db, "SELECT count(*), MIN(at) FROM login_failures WHERE phone = ? AND at > ?");
-    fails.bind(1, *phone).bind(2, now - kFailWindow);
-    if (fails.step() && fails.i64(0) >= kFailMax)
-        return too_many(req, res, fails.i64(1) + kFailWindow - now, "尝试次数过多，请稍后再试");
-    Stmt st(app.db, "SELECT code_hash, expires_at, used FROM sms_codes WHERE phone = ?");
-    st.bind(1, *phone);
-    bool ok = st.step() && st.i64(2) == 0 && now < st.i64(1) &&
-              equal_ct(st.text(0), code_hash(*phone, *code));
-    if (!ok) {
-        Stmt f(app.db, "INSERT INTO login_failures(phone, at) VALUES (?, ?)");
-        f.bind(1, *phone).bind(2, now).exec();
-        Stmt sweep(app.db, "DELETE FROM login_failures WHERE at <= ?");
-        sweep.bind(1, now - kFailWindow).exec();
-        return send_problem(req, res, make_problem(401, "验证码错误或已过期"));
-    }
-    Stmt used(app.db, "UPDATE sms_codes SET used = 1 WHERE phone = ?");
-    used.bind(1, *phone).exec();
-    Stmt clear(app.db, "DELETE FROM login_failures WHERE phone = ?");
-    clear.bind(1, *phone).exec();
-    Id user = user_for(app, "phone", *phone, "用户" + phone->substr(7));
-    if (!user) return db_error(req, res, app.db.last_error());
-    send_session(app, req, res, user);
+    send_reply(req, res, login_locked(app, *phone, *code, addr));
 }
 
 bool valid_openid(const std::string& s) {
@@ -137,14 +215,24 @@ void post_wechat(App& app, const httplib::Request& req, httplib::Response& res) 
     if (!read_mutation(req, res, body, true)) return;
     auto code = string_field(body, "code");
     if (!code || code->empty() || code->size() > 256)
-        return send_problem(req, res, make_problem(422, "缺少微信登录凭证", {{"code", "required"}}));
-    // Without a configured WeChat app only dev codes ("dev-<openid>", dev mode) are known.
-    if (!app.opts.dev || code->rfind("dev-", 0) != 0 || !valid_openid(code->substr(4)))
-        return send_problem(req, res, make_problem(401, "微信登录凭证无效或已过期"));
+        return send_reply(req, res, problem_reply(422, "invalid", "缺少微信登录凭证",
+                                                  {field_error("code", "required", "required")}));
+    std::string addr = client_addr(app, req);
     std::lock_guard lock(app.db_mutex);
-    Id user = user_for(app, "wechat_openid", code->substr(4), "微信用户");
-    if (!user) return db_error(req, res, app.db.last_error());
-    send_session(app, req, res, user);
+    auto reply = [&]() -> Reply {
+        if (auto r = first_refusal({[&] { return check_limit(app, kWechatPerAddr, addr); },
+                                    [&] { return check_limit(app, kWechatOverall); }}))
+            return *r;
+        if (!record_event(app, kWechatPerAddr, addr) || !record_event(app, kWechatOverall))
+            return problem_reply(internal_problem());
+        // Without a configured WeChat app only dev codes ("dev-<openid>", dev mode) are known.
+        if (!app.opts.dev || code->rfind("dev-", 0) != 0 || !valid_openid(code->substr(4)))
+            return problem_reply(401, "wechat_code_invalid", "微信登录凭证无效或已过期");
+        Id user = user_for(app, "wechat_openid", code->substr(4), "微信用户");
+        if (!user) return problem_reply(internal_problem());
+        return session_reply(app, user);
+    }();
+    send_reply(req, res, reply);
 }
 
 void post_logout(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -152,153 +240,62 @@ void post_logout(App& app, const httplib::Request& req, httplib::Response& res) 
     if (!read_mutation(req, res, body, false)) return;
     std::lock_guard lock(app.db_mutex);
     res.set_header("Set-Cookie", cleared_cookie(app));
-    if (!session_user(app, req)) return send_problem(req, res, make_problem(401, "未登录"));
+    auto user = session_user(app, req);
+    if (!user) return send_reply(req, res, problem_reply(internal_problem()));
+    if (!*user) return send_reply(req, res, not_logged_in());
     std::string hash = sha256(session_token(req));
     Stmt del(app.db, "DELETE FROM sessions WHERE token_hash = ?");
     del.bind(1, std::string_view(hash));
     if (!del.exec()) return db_error(req, res, del.error());
-    res.status = 204;
-    res.set_header("Cache-Control", "no-cache");
+    send_reply(req, res, no_content());
 }
 
 // ---- me ---------------------------------------------------------------------------------
 
 void get_me(App& app, const httplib::Request& req, httplib::Response& res) {
-    std::lock_guard lock(app.db_mutex);
-    Id user = session_user(app, req);
-    if (!user) return send_problem(req, res, make_problem(401, "未登录"));
-    Me me;
-    if (!load_me(app, user, me)) return send_problem(req, res, make_problem(401, "未登录"));
-    send_json(req, res, encode(me));
-}
-
-const char* const kAvailability[] = {"weekday_day", "weekday_evening", "weekend"};
-
-void put_volunteer(App& app, const httplib::Request& req, httplib::Response& res) {
-    json body;
-    if (!read_mutation(req, res, body, true)) return;
-    std::unique_lock lock(app.db_mutex);
-    Id user = session_user(app, req);
-    if (!user) return send_problem(req, res, make_problem(401, "未登录"));
-    lock.unlock();
-    auto d = decode_json<VolunteerApplication>(body);
-    if (!d.ok())
-        return send_problem(req, res, make_problem(422, "请检查填写的内容", {decode_field_error(*d.error)}));
-    VolunteerApplication& a = d.value;
-    int64_t now = app.now();
-    std::vector<FieldError> errs = check_registration(a, today_yyyymmdd(now));
-    for (const auto& av : a.availability) {
-        bool known = false;
-        for (const char* k : kAvailability) known = known || av == k;
-        if (!known) {
-            errs.push_back({"availability", "未知的服务时间：" + av});
-            break;
-        }
-    }
-    if (a.skills.size() > 20) errs.push_back({"skills", "最多20项"});
-    for (const auto& s : a.skills)
-        if (s.empty() || utf8_length(s) > 30) {
-            errs.push_back({"skills", "每项1到30个字"});
-            break;
-        }
-    for (unsigned char c : a.real_name)
-        if (c < 0x20) {
-            errs.push_back({"real_name", "姓名含有无效字符"});
-            break;
-        }
-    lock.lock();
-    bool district_error = false;
-    for (const auto& e : errs) district_error = district_error || e.field == "district_id";
-    if (!district_error && a.district_id > 0) {
-        Stmt st(app.db, "SELECT 1 FROM districts WHERE id = ?");
-        st.bind(1, a.district_id);
-        if (!st.step()) errs.push_back({"district_id", "所选区县不存在"});
-    }
-    if (!errs.empty()) return send_problem(req, res, make_problem(422, "请检查填写的内容", errs));
-    if (!app.have_secret())
-        return send_problem(req, res, make_problem(503, "实名注册暂不可用（服务器未配置密钥）"));
-
-    std::string normalized = check_id_number(a.id_number, today_yyyymmdd(now)).normalized;
-    std::string mac = hmac_sha256(app.id_hmac_key, normalized);
-    std::string cipher = aes256gcm_seal(app.id_aes_key, normalized, "user:" + std::to_string(user));
-    if (cipher.empty()) return db_error(req, res, "encryption failed");
-    if (!app.db.begin()) return db_error(req, res, app.db.last_error());
-    Stmt owner(app.db, "SELECT user_id FROM volunteers WHERE id_hmac = ?");
-    owner.bind(1, std::string_view(mac));
-    if (owner.step() && owner.i64(0) != user) {
-        app.db.rollback();
-        return send_problem(req, res, make_problem(409, "该身份证号码已注册", {{"id_number", "该身份证号码已注册"}}));
-    }
-    Stmt prev(app.db, "SELECT district_id FROM volunteers WHERE user_id = ?");
-    prev.bind(1, user);
-    int64_t old_district = prev.step() ? prev.i64(0) : 0;
-    Stmt up(app.db,
-            "INSERT INTO volunteers(user_id, real_name, id_hmac, id_cipher, id_masked, district_id, "
-            "skills, availability, consent_at, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(user_id) DO UPDATE SET real_name = excluded.real_name, id_hmac = excluded.id_hmac, "
-            "id_cipher = excluded.id_cipher, id_masked = excluded.id_masked, "
-            "district_id = excluded.district_id, skills = excluded.skills, "
-            "availability = excluded.availability, consent_at = excluded.consent_at");
-    up.bind(1, user).bind(2, a.real_name).bind(3, std::string_view(mac)).bind(4, std::string_view(cipher))
-        .bind(5, mask_id_number(normalized)).bind(6, a.district_id).bind(7, dump_json(a.skills))
-        .bind(8, dump_json(a.availability)).bind(9, now).bind(10, now);
-    Stmt role(app.db, "INSERT OR IGNORE INTO user_roles(user_id, role) VALUES (?, 'volunteer')");
-    role.bind(1, user);
-    bool ok = up.exec() && role.exec();
-    // City figures: live registrations count in their district.
-    if (ok && old_district != a.district_id) {
-        Stmt inc(app.db, "UPDATE districts SET registered_volunteers = registered_volunteers + 1 WHERE id = ?");
-        inc.bind(1, a.district_id);
-        ok = inc.exec();
-        if (ok && old_district) {
-            Stmt dec(app.db, "UPDATE districts SET registered_volunteers = MAX(0, registered_volunteers - 1) WHERE id = ?");
-            dec.bind(1, old_district);
-            ok = dec.exec();
-        }
-    }
-    if (!ok || !app.db.commit()) {
-        std::string e = up.failed() ? up.error() : app.db.last_error();
-        app.db.rollback();
-        return db_error(req, res, e);
-    }
-    Me me;
-    load_me(app, user, me);
-    send_json(req, res, encode(me));
+    with_user(app, req, res, [&](Id user) {
+        Me me;
+        bool failed = false;
+        if (!load_me(app, user, me, &failed)) return failed ? problem_reply(internal_problem()) : not_logged_in();
+        return json_reply(encode(me));
+    });
 }
 
 // ---- teams ------------------------------------------------------------------------------
 
-void post_team_member(App& app, const httplib::Request& req, httplib::Response& res) {
-    json body;
-    if (!read_mutation(req, res, body, false)) return;
-    std::lock_guard lock(app.db_mutex);
-    Id user = session_user(app, req);
-    if (!user) return send_problem(req, res, make_problem(401, "未登录"));
-    if (!has_role(app, user, "volunteer"))
-        return send_problem(req, res, make_problem(403, "实名注册后才能加入队伍"));
-    auto id = path_id(req.matches[1]);
-    std::string team_name;
-    if (id) {
-        Stmt t(app.db, "SELECT name FROM teams WHERE id = ?");
-        t.bind(1, *id);
-        if (t.step()) team_name = t.text(0);
-        else id.reset();
-    }
-    if (!id) return send_problem(req, res, make_problem(404, "Team not found."));
+Reply join_team(App& app, Id user, const std::optional<int64_t>& id) {
+    auto volunteer = has_role(app, user, "volunteer");
+    if (!volunteer) return problem_reply(internal_problem());
+    if (!*volunteer) return forbidden_role("volunteer", "实名注册后才能加入队伍");
+    Reply not_found = problem_reply(404, "not_found", "Team not found.");
+    if (!id) return not_found;
+    Stmt t(app.db, "SELECT name FROM teams WHERE id = ?");
+    t.bind(1, *id);
+    Step s = t.step();
+    if (s == Step::Error) return internal_error(t.error());
+    if (s == Step::Done) return not_found;
+    std::string team_name = t.text(0);
     Stmt m(app.db, "SELECT role FROM team_members WHERE team_id = ? AND user_id = ?");
     m.bind(1, *id).bind(2, user);
-    if (m.step()) return send_problem(req, res, make_problem(409, "你已经是该队伍成员"));
-    if (!app.db.begin()) return db_error(req, res, app.db.last_error());
+    s = m.step();
+    if (s == Step::Error) return internal_error(m.error());
+    if (s == Step::Row) return problem_reply(409, "already_member", "你已经是该队伍成员");
+    if (!app.db.begin()) return internal_error(app.db.last_error());
     Stmt ins(app.db, "INSERT INTO team_members(team_id, user_id, role, joined_at) VALUES (?, ?, 'member', ?)");
     ins.bind(1, *id).bind(2, user).bind(3, app.now());
     Stmt cnt(app.db, "UPDATE teams SET member_count = member_count + 1 WHERE id = ?");
     cnt.bind(1, *id);
     if (!ins.exec() || !cnt.exec() || !app.db.commit()) {
-        std::string e = app.db.last_error();
+        std::string e = ins.failed() ? ins.error() : cnt.failed() ? cnt.error() : app.db.last_error();
         app.db.rollback();
-        return db_error(req, res, e);
+        return internal_error(e);
     }
-    send_json(req, res, encode(TeamMembership{*id, team_name, "member"}), 201);
+    return json_reply(encode(TeamMembership{*id, team_name, "member"}), 201);
+}
+
+void post_team_member(App& app, const httplib::Request& req, httplib::Response& res) {
+    auto id = path_id(req.matches[1]);
+    with_user_mutation(app, req, res, false, [&](Id user, const json&) { return join_team(app, user, id); });
 }
 
 // ---- sign-ups ---------------------------------------------------------------------------
@@ -312,120 +309,140 @@ Signup read_signup(const Stmt& st) {
                   format_cst(st.i64(5)), st.text(6), st.text(7), format_cst(st.i64(8))};
 }
 
+// Inside one BEGIN IMMEDIATE transaction: the checks, the capacity update and the insert.
 Reply do_signup(App& app, Id user, Id project, const json& body) {
     auto it = body.find("shift_id");
     if (it == body.end() || !it->is_number_integer() || it->get<int64_t>() <= 0)
-        return problem_reply(422, "请选择班次", {{"shift_id", "must be a positive integer"}});
+        return problem_reply(422, "invalid", "请选择班次",
+                             {field_error("shift_id", "required", "must be a positive integer")});
     Id shift = it->get<int64_t>();
     int64_t now = app.now();
-    if (!app.db.begin()) return problem_reply(500, "Database error.");
-    auto fail = [&](int status, std::string detail, std::vector<FieldError> e = {}) {
+    if (!app.db.begin()) return internal_error(app.db.last_error());
+    auto fail = [&](int status, const char* code, std::string detail, std::vector<FieldError> e = {},
+                    Params params = {}) {
         app.db.rollback();
-        return problem_reply(status, std::move(detail), std::move(e));
+        return problem_reply(status, code, std::move(detail), std::move(e), std::move(params));
+    };
+    auto broken = [&](const Stmt& st) {
+        std::string e = st.error();
+        app.db.rollback();
+        return internal_error(e);
     };
     Stmt sh(app.db,
             "SELECT s.start_at, s.end_at, s.capacity, s.signed_up, p.status FROM shifts s "
             "JOIN projects p ON p.id = s.project_id WHERE s.id = ? AND s.project_id = ?");
     sh.bind(1, shift).bind(2, project);
-    if (!sh.step()) return fail(422, "该项目没有这个班次", {{"shift_id", "no such shift in this project"}});
+    Step s = sh.step();
+    if (s == Step::Error) return broken(sh);
+    if (s == Step::Done)
+        return fail(422, "invalid", "该项目没有这个班次",
+                     {field_error("shift_id", "no_such_shift", "no such shift in this project")});
     int64_t start = sh.i64(0), end = sh.i64(1);
-    if (sh.text(4) != "open") return fail(409, "该项目已结束报名");
-    if (now >= start) return fail(409, "该班次已开始，不能再报名");
+    if (sh.text(4) != "open") return fail(409, "project_closed", "该项目已结束报名");
+    if (now >= start) return fail(409, "shift_started", "该班次已开始，不能再报名");
     Stmt dup(app.db, "SELECT 1 FROM signups WHERE user_id = ? AND shift_id = ? AND status = 'confirmed'");
     dup.bind(1, user).bind(2, shift);
-    if (dup.step()) return fail(409, "你已报名该班次");
+    s = dup.step();
+    if (s == Step::Error) return broken(dup);
+    if (s == Step::Row) return fail(409, "already_signed_up", "你已报名该班次");
     Stmt ov(app.db,
             "SELECT p.title FROM signups g JOIN shifts s ON s.id = g.shift_id "
             "JOIN projects p ON p.id = s.project_id WHERE g.user_id = ? AND g.status = 'confirmed' "
             "AND s.start_at < ? AND ? < s.end_at LIMIT 1");
     ov.bind(1, user).bind(2, end).bind(3, start);
-    if (ov.step()) return fail(409, "与你已报名的「" + ov.text(0) + "」时间冲突");
+    s = ov.step();
+    if (s == Step::Error) return broken(ov);
+    if (s == Step::Row)
+        return fail(409, "overlap", "与你已报名的「" + ov.text(0) + "」时间冲突", {}, {{"project", ov.text(0)}});
     Stmt take(app.db, "UPDATE shifts SET signed_up = signed_up + 1 WHERE id = ? AND signed_up < capacity");
     take.bind(1, shift);
-    if (!take.exec()) return fail(500, "Database error.");
-    if (app.db.changes() == 0) return fail(409, "手慢了，该班次名额已满");
+    if (!take.exec()) return broken(take);
+    if (app.db.changes() == 0) return fail(409, "shift_full", "手慢了，该班次名额已满");
     Stmt ins(app.db, "INSERT INTO signups(user_id, shift_id, status, created_at) VALUES (?, ?, 'confirmed', ?)");
     ins.bind(1, user).bind(2, shift).bind(3, now);
-    if (!ins.exec()) return fail(500, "Database error.");
+    if (!ins.exec()) return broken(ins);
     Id id = app.db.last_insert_rowid();
-    if (!app.db.commit()) return fail(500, "Database error.");
+    if (!app.db.commit()) {
+        std::string e = app.db.last_error();
+        app.db.rollback();
+        return internal_error(e);
+    }
     Stmt st(app.db, std::string(kSignupSelect) + "WHERE g.id = ?");
     st.bind(1, id);
-    if (!st.step()) return problem_reply(500, "Database error.");
+    if (st.step() != Step::Row) return internal_error(st.error());
     Reply r = json_reply(encode(read_signup(st)), 201);
     r.headers.push_back({"Location", "/api/v1/me/signups"});
     return r;
 }
 
-void post_signup(App& app, const httplib::Request& req, httplib::Response& res) {
-    json body;
-    if (!read_mutation(req, res, body, true)) return;
-    std::lock_guard lock(app.db_mutex);
-    Id user = session_user(app, req);
-    if (!user) return send_problem(req, res, make_problem(401, "未登录"));
-    if (!has_role(app, user, "volunteer"))
-        return send_problem(req, res, make_problem(403, "请先完成实名注册"));
+Reply sign_up(App& app, const httplib::Request& req, Id user, const json& body) {
+    auto volunteer = has_role(app, user, "volunteer");
+    if (!volunteer) return problem_reply(internal_problem());
+    if (!*volunteer) return forbidden_role("volunteer", "请先完成实名注册");
+    Reply not_found = problem_reply(404, "not_found", "Project not found.");
     auto project = path_id(req.matches[1]);
-    if (project) {
-        Stmt p(app.db, "SELECT 1 FROM projects WHERE id = ?");
-        p.bind(1, *project);
-        if (!p.step()) project.reset();
-    }
-    if (!project) return send_problem(req, res, make_problem(404, "Project not found."));
+    if (!project) return not_found;
+    Stmt p(app.db, "SELECT 1 FROM projects WHERE id = ?");
+    p.bind(1, *project);
+    Step s = p.step();
+    if (s == Step::Error) return internal_error(p.error());
+    if (s == Step::Done) return not_found;
     Idempotency idem;
-    if (!read_idempotency_key(req, res, true, idem.key)) return;
+    if (auto bad = read_idempotency_key(req, true, idem.key)) return *bad;
     idem.active = true;
     idem.user = user;
-    if (idempotency_begin(app, req, res, idem, body)) return;
-    idempotency_finish(app, req, res, idem, do_signup(app, user, *project, body));
+    if (auto replay = idempotency_begin(app, req, idem, body)) return *replay;
+    return idempotency_finish(app, idem, do_signup(app, user, *project, body));
 }
 
-void delete_signup(App& app, const httplib::Request& req, httplib::Response& res) {
-    json body;
-    if (!read_mutation(req, res, body, false)) return;
-    std::lock_guard lock(app.db_mutex);
-    Id user = session_user(app, req);
-    if (!user) return send_problem(req, res, make_problem(401, "未登录"));
-    auto id = path_id(req.matches[1]);
-    if (!id) return send_problem(req, res, make_problem(404, "Sign-up not found."));
+void post_signup(App& app, const httplib::Request& req, httplib::Response& res) {
+    with_user_mutation(app, req, res, true, [&](Id user, const json& body) { return sign_up(app, req, user, body); });
+}
+
+Reply cancel_signup(App& app, Id user, const std::optional<int64_t>& id) {
+    // Someone else's sign-up answers exactly like a missing one: no existence oracle.
+    Reply not_found = problem_reply(404, "not_found", "Sign-up not found.");
+    if (!id) return not_found;
     Stmt st(app.db,
             "SELECT g.user_id, g.status, s.start_at, g.shift_id FROM signups g "
             "JOIN shifts s ON s.id = g.shift_id WHERE g.id = ?");
     st.bind(1, *id);
-    if (!st.step()) return send_problem(req, res, make_problem(404, "Sign-up not found."));
-    if (st.i64(0) != user) return send_problem(req, res, make_problem(403, "这不是你的报名"));
+    Step s = st.step();
+    if (s == Step::Error) return internal_error(st.error());
+    if (s == Step::Done || st.i64(0) != user) return not_found;
     Id shift = st.i64(3);
-    if (st.text(1) == "cancelled") {
-        res.status = 204;
-        return;
-    }
-    if (app.now() >= st.i64(2)) return send_problem(req, res, make_problem(409, "班次已开始，不能取消"));
-    if (!app.db.begin()) return db_error(req, res, app.db.last_error());
+    if (st.text(1) == "cancelled") return no_content();
+    if (app.now() >= st.i64(2)) return problem_reply(409, "shift_started", "班次已开始，不能取消");
+    if (!app.db.begin()) return internal_error(app.db.last_error());
     Stmt up(app.db, "UPDATE signups SET status = 'cancelled', cancelled_at = ? WHERE id = ?");
     up.bind(1, app.now()).bind(2, *id);
     Stmt dec(app.db, "UPDATE shifts SET signed_up = MAX(0, signed_up - 1) WHERE id = ?");
     dec.bind(1, shift);
     if (!up.exec() || !dec.exec() || !app.db.commit()) {
-        std::string e = app.db.last_error();
+        std::string e = up.failed() ? up.error() : dec.failed() ? dec.error() : app.db.last_error();
         app.db.rollback();
-        return db_error(req, res, e);
+        return internal_error(e);
     }
-    res.status = 204;
-    res.set_header("Cache-Control", "no-cache");
+    return no_content();
+}
+
+void delete_signup(App& app, const httplib::Request& req, httplib::Response& res) {
+    auto id = path_id(req.matches[1]);
+    with_user_mutation(app, req, res, false, [&](Id user, const json&) { return cancel_signup(app, user, id); });
 }
 
 void get_my_signups(App& app, const httplib::Request& req, httplib::Response& res) {
-    std::lock_guard lock(app.db_mutex);
-    Id user = session_user(app, req);
-    if (!user) return send_problem(req, res, make_problem(401, "未登录"));
-    Stmt st(app.db, std::string(kSignupSelect) +
-                        "WHERE g.user_id = ? AND g.status = 'confirmed' "
-                        "ORDER BY (s.end_at <= ?), s.start_at, g.id LIMIT 500");
-    st.bind(1, user).bind(2, app.now());
-    std::vector<Signup> out;
-    while (st.step()) out.push_back(read_signup(st));
-    if (st.failed()) return db_error(req, res, st.error());
-    send_json(req, res, encode(out));
+    with_user(app, req, res, [&](Id user) {
+        Stmt st(app.db, std::string(kSignupSelect) +
+                            "WHERE g.user_id = ? AND g.status = 'confirmed' "
+                            "ORDER BY (s.end_at <= ?), s.start_at, g.id LIMIT 500");
+        st.bind(1, user).bind(2, app.now());
+        std::vector<Signup> out;
+        Step s;
+        while ((s = st.step()) == Step::Row) out.push_back(read_signup(st));
+        if (s == Step::Error) return internal_error(st.error());
+        return json_reply(encode(out));
+    });
 }
 
 }  // namespace
@@ -443,7 +460,9 @@ void register_account_routes(App& app) {
         {"POST", R"(/api/v1/auth/wechat)", post_wechat},
         {"POST", R"(/api/v1/auth/logout)", post_logout},
         {"GET", R"(/api/v1/me)", get_me},
-        {"PUT", R"(/api/v1/me/volunteer)", put_volunteer},
+        {"PUT", R"(/api/v1/me/volunteer)", put_volunteer},                              // routes_identity.cpp
+        {"GET", R"(/api/v1/identity-appeals)", get_identity_appeals},                   // routes_identity.cpp
+        {"POST", R"(/api/v1/identity-appeals/([^/]+)/decision)", post_appeal_decision},  // routes_identity.cpp
         {"GET", R"(/api/v1/me/signups)", get_my_signups},
         {"POST", R"(/api/v1/teams/([^/]+)/members)", post_team_member},
         {"POST", R"(/api/v1/projects/([^/]+)/signups)", post_signup},

@@ -23,7 +23,7 @@ void not_found(const httplib::Request& req, httplib::Response& res, const std::s
 
 void db_failure(const httplib::Request& req, httplib::Response& res, const std::string& e) {
     std::fprintf(stderr, "zygc-server: database error: %s\n", e.c_str());
-    send_problem(req, res, make_problem(500, "Database error."));
+    send_problem(req, res, internal_problem());
 }
 
 std::vector<std::string> json_strings(const std::string& text) {
@@ -112,7 +112,7 @@ bool query_projects(App& app, const std::string& where, const std::vector<SqlVal
     }
     st.bind_all(args);
     st.bind(static_cast<int>(args.size()) + 1, limit).bind(static_cast<int>(args.size()) + 2, offset);
-    while (st.step()) out.push_back(read_project(st, false));
+    while (st.step() == Step::Row) out.push_back(read_project(st, false));
     if (st.failed()) {
         err = st.error();
         return false;
@@ -125,7 +125,7 @@ constexpr const char* kOrderStart = "(a.first_start IS NULL), a.first_start, p.i
 bool exists(App& app, const char* sql, const SqlValue& v) {
     Stmt st(app.db, sql);
     st.bind(1, v);
-    return st.step();
+    return st.step() == Step::Row;
 }
 
 void get_projects(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -218,7 +218,7 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
 
     Stmt count(app.db, "SELECT count(*) FROM projects p" + where);
     count.bind_all(args);
-    if (!count.step()) return db_failure(req, res, count.error());
+    if (count.step() != Step::Row) return db_failure(req, res, count.error());
     int64_t total = count.i64(0);
 
     std::vector<SqlValue> all = args;
@@ -254,7 +254,7 @@ void get_project(App& app, const httplib::Request& req, httplib::Response& res) 
 int project_detail_json(App& app, int64_t id, json& j, std::string& err) {
     Stmt st(app.db, std::string(kProjectSelect) + " WHERE p.id = ?");
     st.bind(1, id);
-    if (!st.step()) {
+    if (st.step() != Step::Row) {
         if (st.failed()) {
             err = st.error();
             return -1;
@@ -266,7 +266,7 @@ int project_detail_json(App& app, int64_t id, json& j, std::string& err) {
             "SELECT id, start_at, end_at, capacity, signed_up FROM shifts WHERE project_id = ? "
             "ORDER BY start_at, id");
     sh.bind(1, id);
-    while (sh.step())
+    while (sh.step() == Step::Row)
         p.shifts.push_back({sh.i64(0), format_cst(sh.i64(1)), format_cst(sh.i64(2)), sh.i64(3),
                             sh.i64(4)});
     if (sh.failed()) {
@@ -287,7 +287,7 @@ void get_districts(App& app, const httplib::Request& req, httplib::Response& res
     std::lock_guard lock(app.db_mutex);
     std::vector<District> out;
     Stmt st(app.db, "SELECT id, name, population FROM districts ORDER BY id");
-    while (st.step()) out.push_back({st.i64(0), st.text(1), st.i64(2)});
+    while (st.step() == Step::Row) out.push_back({st.i64(0), st.text(1), st.i64(2)});
     if (st.failed()) return db_failure(req, res, st.error());
     send_json(req, res, encode(out));
 }
@@ -298,7 +298,7 @@ void get_city_stats(App& app, const httplib::Request& req, httplib::Response& re
     Stmt st(app.db,
             "SELECT id, name, population, registered_volunteers, service_minutes FROM districts "
             "ORDER BY id");
-    while (st.step()) {
+    while (st.step() == Step::Row) {
         DistrictStats d{st.i64(0), st.text(1), st.i64(2), st.i64(3), st.i64(4)};
         cs.registered_volunteers += d.registered_volunteers;
         cs.resident_population += d.population;
@@ -307,7 +307,7 @@ void get_city_stats(App& app, const httplib::Request& req, httplib::Response& re
     }
     if (st.failed()) return db_failure(req, res, st.error());
     Stmt counts(app.db, "SELECT (SELECT count(*) FROM teams), (SELECT count(*) FROM projects)");
-    if (!counts.step()) return db_failure(req, res, counts.error());
+    if (counts.step() != Step::Row) return db_failure(req, res, counts.error());
     cs.teams = counts.i64(0);
     cs.projects = counts.i64(1);
     if (cs.resident_population > 0)
@@ -342,7 +342,7 @@ void get_brands(App& app, const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(app.db_mutex);
     std::vector<Brand> out;
     Stmt st(app.db, std::string(kBrandSelect) + "ORDER BY position, slug");
-    while (st.step()) out.push_back(read_brand(st, false));
+    while (st.step() == Step::Row) out.push_back(read_brand(st, false));
     if (st.failed()) return db_failure(req, res, st.error());
     send_json(req, res, encode(out));
 }
@@ -352,7 +352,7 @@ void get_brand(App& app, const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(app.db_mutex);
     Stmt st(app.db, std::string(kBrandSelect) + "WHERE slug = ?");
     st.bind(1, slug);
-    if (!st.step()) {
+    if (st.step() != Step::Row) {
         if (st.failed()) return db_failure(req, res, st.error());
         return not_found(req, res, "Brand");
     }
@@ -404,14 +404,14 @@ void get_teams(App& app, const httplib::Request& req, httplib::Response& res) {
 
     Stmt count(app.db, "SELECT count(*) FROM teams t " + where);
     count.bind_all(args);
-    if (!count.step()) return db_failure(req, res, count.error());
+    if (count.step() != Step::Row) return db_failure(req, res, count.error());
     Page<Team> page;
     page.total = count.i64(0);
     Stmt st(app.db, std::string(kTeamSelect) + where + " ORDER BY t.id LIMIT ? OFFSET ?");
     st.bind_all(args);
     st.bind(static_cast<int>(args.size()) + 1, static_cast<int64_t>(limit))
         .bind(static_cast<int>(args.size()) + 2, offset);
-    while (st.step()) page.items.push_back(read_team(st));
+    while (st.step() == Step::Row) page.items.push_back(read_team(st));
     if (st.failed()) return db_failure(req, res, st.error());
     if (offset + limit < page.total) page.next_cursor = make_cursor(offset + limit, fnv1a64(canon));
     send_json(req, res, encode(page));
@@ -423,7 +423,7 @@ void get_team(App& app, const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(app.db_mutex);
     Stmt st(app.db, std::string(kTeamSelect) + "WHERE t.id = ?");
     st.bind(1, *id);
-    if (!st.step()) {
+    if (st.step() != Step::Row) {
         if (st.failed()) return db_failure(req, res, st.error());
         return not_found(req, res, "Team");
     }

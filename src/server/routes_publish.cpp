@@ -19,16 +19,24 @@ struct OldShift {
     int64_t start = 0, end = 0, capacity = 0, signed_up = 0, live = 0;
 };
 
-void add_once(std::vector<FieldError>& errs, const std::string& field, const std::string& msg) {
-    for (const auto& e : errs)
-        if (e.field == field) return;
-    errs.push_back({field, msg});
+void add_once(std::vector<FieldError>& errs, FieldError e) {
+    for (const auto& x : errs)
+        if (x.field == e.field) return;
+    if (e.code.empty()) e.code = "invalid";
+    errs.push_back(std::move(e));
+}
+void add_once(std::vector<FieldError>& errs, const std::string& field, const char* code,
+              const std::string& msg, Params params = {}) {
+    add_once(errs, field_error(field, code, msg, std::move(params)));
 }
 
-bool exists(App& app, const char* sql, const SqlValue& v) {
+// Does the row exist: nullopt when the query failed (logged).
+std::optional<bool> exists(App& app, const char* sql, const SqlValue& v) {
     Stmt st(app.db, sql);
     st.bind(1, v);
-    return st.step();
+    Step s = st.step();
+    if (s == Step::Error) return log_db_error(st.error()), std::nullopt;
+    return s == Step::Row;
 }
 
 struct Times {
@@ -37,41 +45,48 @@ struct Times {
 
 // The shared checks (check_draft) plus what only the server knows. `old` are the project's
 // current shifts (PATCH) matched by position; unchanged old shifts may lie in the past.
+// `db_failed` is set when a lookup failed (the caller answers 500, whatever errs says).
 std::vector<FieldError> validate(App& app, ProjectDraft& d, const std::vector<OldShift>& old,
-                                 std::vector<Times>& times) {
-    std::vector<FieldError> errs = check_draft(d);
+                                 std::vector<Times>& times, bool& db_failed) {
+    std::vector<FieldError> errs = with_codes(check_draft(d));
     int64_t now = app.now();
     if (d.brand && d.brand->empty()) d.brand.reset();
-    if (d.team_id > 0 && !exists(app, "SELECT 1 FROM teams WHERE id = ?", d.team_id))
-        add_once(errs, "team_id", "队伍不存在");
-    if (d.district_id > 0 && !exists(app, "SELECT 1 FROM districts WHERE id = ?", d.district_id))
-        add_once(errs, "district_id", "区县不存在");
-    if (d.brand && !exists(app, "SELECT 1 FROM brands WHERE slug = ?", *d.brand))
-        add_once(errs, "brand", "品牌不存在");
-    if (utf8_length(d.description) > 5000) add_once(errs, "description", "项目介绍最多5000字");
-    if (utf8_length(d.summary) > 200) add_once(errs, "summary", "摘要最多200字");
-    if (utf8_length(d.site.name) > 100) add_once(errs, "site.name", "地点名称最多100字");
-    if (d.shifts.size() > kMaxShifts) add_once(errs, "shifts", "最多50个班次");
+    auto missing = [&](const char* sql, const SqlValue& v) {
+        auto e = exists(app, sql, v);
+        if (!e) db_failed = true;
+        return e && !*e;
+    };
+    if (d.team_id > 0 && missing("SELECT 1 FROM teams WHERE id = ?", d.team_id))
+        add_once(errs, "team_id", "not_found", "队伍不存在");
+    if (d.district_id > 0 && missing("SELECT 1 FROM districts WHERE id = ?", d.district_id))
+        add_once(errs, "district_id", "not_found", "区县不存在");
+    if (d.brand && missing("SELECT 1 FROM brands WHERE slug = ?", *d.brand))
+        add_once(errs, "brand", "not_found", "品牌不存在");
+    if (utf8_length(d.description) > 5000) add_once(errs, "description", "too_long", "项目介绍最多5000字", {{"max", "5000"}});
+    if (utf8_length(d.summary) > 200) add_once(errs, "summary", "too_long", "摘要最多200字", {{"max", "200"}});
+    if (utf8_length(d.site.name) > 100) add_once(errs, "site.name", "too_long", "地点名称最多100字", {{"max", "100"}});
+    if (d.shifts.size() > kMaxShifts) add_once(errs, "shifts", "too_many", "最多50个班次", {{"max", "50"}});
     times.assign(d.shifts.size(), {});
     for (size_t i = 0; i < d.shifts.size() && i < kMaxShifts; ++i) {
         std::string at = "shifts[" + std::to_string(i) + "]";
         auto s = parse_rfc3339(d.shifts[i].start);
         auto e = parse_rfc3339(d.shifts[i].end);
-        if (!s) add_once(errs, at + ".start", "请填写开始时间（如 2026-12-01T09:00:00+08:00）");
-        if (!e) add_once(errs, at + ".end", "请填写结束时间（如 2026-12-01T11:00:00+08:00）");
+        if (!s) add_once(errs, at + ".start", "time_format", "请填写开始时间（如 2026-12-01T09:00:00+08:00）");
+        if (!e) add_once(errs, at + ".end", "time_format", "请填写结束时间（如 2026-12-01T11:00:00+08:00）");
         if (!s || !e) continue;
         times[i] = {*s, *e};
-        if (*e <= *s) add_once(errs, at + ".end", "结束时间需晚于开始时间");
-        else if (*e - *s > 24 * 3600) add_once(errs, at + ".end", "一个班次不能超过24小时");
+        if (*e <= *s) add_once(errs, at + ".end", "end_before_start", "结束时间需晚于开始时间");
+        else if (*e - *s > 24 * 3600) add_once(errs, at + ".end", "shift_too_long", "一个班次不能超过24小时", {{"max_hours", "24"}});
         bool unchanged_start = i < old.size() && old[i].start == *s;
-        if (!unchanged_start && *s <= now) add_once(errs, at + ".start", "开始时间已过");
+        if (!unchanged_start && *s <= now) add_once(errs, at + ".start", "in_past", "开始时间已过");
         if (i < old.size() && d.shifts[i].capacity < old[i].signed_up)
-            add_once(errs, at + ".capacity",
-                     "名额不能少于已报名人数（" + std::to_string(old[i].signed_up) + "）");
+            add_once(errs, at + ".capacity", "below_signed_up",
+                     "名额不能少于已报名人数（" + std::to_string(old[i].signed_up) + "）",
+                     {{"signed_up", std::to_string(old[i].signed_up)}});
     }
     for (size_t i = d.shifts.size(); i < old.size(); ++i)
         if (old[i].live > 0) {
-            add_once(errs, "shifts", "已有人报名的班次不能删除");
+            add_once(errs, "shifts", "shift_has_signups", "已有人报名的班次不能删除");
             break;
         }
     return errs;
@@ -94,7 +109,7 @@ std::string summary_of(const ProjectDraft& d) {
 Reply detail_reply(App& app, Id id, int status) {
     json j;
     std::string err;
-    if (project_detail_json(app, id, j, err) != 1) return problem_reply(500, "Database error.");
+    if (project_detail_json(app, id, j, err) != 1) return internal_error(err.empty() ? "project vanished" : err);
     Reply r = json_reply(j, status);
     r.headers.push_back({"ETag", etag_for(r.body)});
     r.headers.push_back({"Location", "/api/v1/projects/" + std::to_string(id)});
@@ -102,7 +117,7 @@ Reply detail_reply(App& app, Id id, int status) {
 }
 
 Reply create_project(App& app, const ProjectDraft& d, const std::vector<Times>& times) {
-    if (!app.db.begin()) return problem_reply(500, "Database error.");
+    if (!app.db.begin()) return internal_error(app.db.last_error());
     Stmt p(app.db,
            "INSERT INTO projects(team_id, title, summary, description, category, brand, district_id, "
            "status, site_name, site_lat, site_lng, site_radius_m) "
@@ -121,50 +136,60 @@ Reply create_project(App& app, const ProjectDraft& d, const std::vector<Times>& 
         ok = s.exec();
     }
     if (!ok || !app.db.commit()) {
+        std::string e = app.db.last_error();
         app.db.rollback();
-        return problem_reply(500, "Database error.");
+        return internal_error(e);
     }
     return detail_reply(app, id, 201);
 }
 
-void post_project(App& app, const httplib::Request& req, httplib::Response& res) {
-    json body;
-    if (!read_mutation(req, res, body, true)) return;
-    std::lock_guard lock(app.db_mutex);
-    Id user = session_user(app, req);
-    if (!user) return send_problem(req, res, make_problem(401, "未登录"));
-    bool admin = has_role(app, user, "admin");
-    if (!admin && !leads_any_team(app, user))
-        return send_problem(req, res, make_problem(403, "只有队伍负责人可以发布项目"));
+Reply publish(App& app, const httplib::Request& req, Id user, const json& body) {
+    auto admin = has_role(app, user, "admin");
+    auto leader = leads_any_team(app, user);
+    if (!admin || !leader) return problem_reply(internal_problem());
+    if (!*admin && !*leader) return forbidden_role("organizer", "只有队伍负责人可以发布项目");
     auto team = body.find("team_id");
-    if (!admin && team != body.end() && team->is_number_integer() && team->get<int64_t>() > 0 &&
-        !leads_team(app, user, team->get<int64_t>()))
-        return send_problem(req, res, make_problem(403, "你不是该队伍的负责人"));
+    if (!*admin && team != body.end() && team->is_number_integer() && team->get<int64_t>() > 0) {
+        auto leads = leads_team(app, user, team->get<int64_t>());
+        if (!leads) return problem_reply(internal_problem());
+        if (!*leads) return problem_reply(403, "not_team_leader", "你不是该队伍的负责人");
+    }
     Idempotency idem;
-    if (!read_idempotency_key(req, res, false, idem.key)) return;
+    if (auto bad = read_idempotency_key(req, false, idem.key)) return *bad;
     idem.active = !idem.key.empty();
     idem.user = user;
-    if (idempotency_begin(app, req, res, idem, body)) return;
+    if (auto replay = idempotency_begin(app, req, idem, body)) return *replay;
     Reply reply;
     auto d = decode_json<ProjectDraft>(body);
     if (!d.ok()) {
-        reply = problem_reply(422, "请检查填写的内容", {decode_field_error(*d.error)});
+        reply = problem_reply(422, "invalid", "请检查填写的内容", {decode_field_error(*d.error)});
     } else {
         std::vector<Times> times;
-        auto errs = validate(app, d.value, {}, times);
-        reply = errs.empty() ? create_project(app, d.value, times)
-                             : problem_reply(422, "请检查填写的内容", errs);
+        bool db_failed = false;
+        auto errs = validate(app, d.value, {}, times, db_failed);
+        reply = db_failed ? problem_reply(internal_problem())
+                : errs.empty() ? create_project(app, d.value, times)
+                               : problem_reply(422, "invalid", "请检查填写的内容", errs);
     }
-    idempotency_finish(app, req, res, idem, reply);
+    return idempotency_finish(app, idem, reply);
 }
 
-// The project as a draft (what PATCH merges the changes into).
-json current_draft(App& app, Id id, std::vector<OldShift>& old) {
+void post_project(App& app, const httplib::Request& req, httplib::Response& res) {
+    with_user_mutation(app, req, res, true, [&](Id user, const json& body) { return publish(app, req, user, body); });
+}
+
+// The project as a draft (what PATCH merges the changes into); null when the project is
+// gone or a query failed (`db_failed`, logged).
+json current_draft(App& app, Id id, std::vector<OldShift>& old, bool& db_failed) {
     Stmt p(app.db,
            "SELECT team_id, title, summary, description, category, brand, district_id, site_name, "
            "site_lat, site_lng, site_radius_m FROM projects WHERE id = ?");
     p.bind(1, id);
-    if (!p.step()) return json();
+    Step ps = p.step();
+    if (ps != Step::Row) {
+        if (ps == Step::Error) log_db_error(p.error()), db_failed = true;
+        return json();
+    }
     json j = {{"team_id", p.i64(0)},     {"title", p.text(1)},    {"summary", p.text(2)},
               {"description", p.text(3)}, {"category", p.text(4)},
               {"brand", p.is_null(5) ? json() : json(p.text(5))}, {"district_id", p.i64(6)},
@@ -175,11 +200,13 @@ json current_draft(App& app, Id id, std::vector<OldShift>& old) {
            "(SELECT count(*) FROM signups g WHERE g.shift_id = s.id AND g.status = 'confirmed') "
            "FROM shifts s WHERE s.project_id = ? ORDER BY s.start_at, s.id");
     s.bind(1, id);
-    while (s.step()) {
+    Step ss;
+    while ((ss = s.step()) == Step::Row) {
         old.push_back({s.i64(0), s.i64(1), s.i64(2), s.i64(3), s.i64(4), s.i64(5)});
         j["shifts"].push_back({{"start", format_cst(s.i64(1))}, {"end", format_cst(s.i64(2))},
                                {"capacity", s.i64(3)}});
     }
+    if (ss == Step::Error) log_db_error(s.error()), db_failed = true;
     return j;
 }
 
@@ -225,46 +252,49 @@ bool apply_patch(App& app, Id id, const ProjectDraft& d, const std::vector<Times
     return ok;
 }
 
-void patch_project(App& app, const httplib::Request& req, httplib::Response& res) {
-    json body;
-    if (!read_mutation(req, res, body, true)) return;
-    std::lock_guard lock(app.db_mutex);
-    Id user = session_user(app, req);
-    if (!user) return send_problem(req, res, make_problem(401, "未登录"));
+Reply patch(App& app, const httplib::Request& req, Id user, const json& body) {
+    Reply not_found = problem_reply(404, "not_found", "Project not found.");
     auto id = path_id(req.matches[1]);
-    int64_t team = 0;
-    if (id) {
-        Stmt p(app.db, "SELECT team_id FROM projects WHERE id = ?");
-        p.bind(1, *id);
-        if (p.step()) team = p.i64(0);
+    if (!id) return not_found;
+    Stmt p(app.db, "SELECT team_id FROM projects WHERE id = ?");
+    p.bind(1, *id);
+    Step ps = p.step();
+    if (ps == Step::Error) return internal_error(p.error());
+    if (ps == Step::Done) return not_found;
+    int64_t team = p.i64(0);
+    auto admin = has_role(app, user, "admin");
+    if (!admin) return problem_reply(internal_problem());
+    if (!*admin) {
+        auto leads = leads_team(app, user, team);
+        if (!leads) return problem_reply(internal_problem());
+        if (!*leads) return problem_reply(403, "not_team_leader", "你不是该队伍的负责人");
     }
-    if (!team) return send_problem(req, res, make_problem(404, "Project not found."));
-    if (!has_role(app, user, "admin") && !leads_team(app, user, team))
-        return send_problem(req, res, make_problem(403, "你不是该队伍的负责人"));
     if (!req.has_header("If-Match"))
-        return send_problem(req, res, make_problem(428, "请带上 If-Match（项目的 ETag）后再修改"));
+        return problem_reply(428, "if_match_required", "请带上 If-Match（项目的 ETag）后再修改");
     json detail;
     std::string err;
-    if (project_detail_json(app, *id, detail, err) != 1) return db_error(req, res, err);
+    if (project_detail_json(app, *id, detail, err) != 1) return internal_error(err.empty() ? "project vanished" : err);
     if (!if_none_match_hits(req.get_header_value("If-Match"), etag_for(dump_json(detail))))
-        return send_problem(req, res, make_problem(412, "项目已被其他人修改，请重新加载后再编辑"));
+        return problem_reply(412, "stale", "项目已被其他人修改，请重新加载后再编辑");
 
     std::vector<FieldError> errs;
     std::optional<std::string> status;
     if (auto it = body.find("status"); it != body.end()) {
         if (it->is_string() && (*it == "open" || *it == "closed")) status = it->get<std::string>();
-        else errs.push_back({"status", "must be open or closed"});
+        else errs.push_back(field_error("status", "one_of", "must be open or closed", {{"allowed", "open,closed"}}));
     }
     static const std::set<std::string> kFields = {"team_id", "title", "summary", "description", "category",
                                                   "brand", "district_id", "site", "shifts"};
     std::vector<OldShift> old;
-    json merged = current_draft(app, *id, old);
+    bool db_failed = false;
+    json merged = current_draft(app, *id, old, db_failed);
+    if (db_failed) return problem_reply(internal_problem());
     bool fields = false;
     for (auto it = body.begin(); it != body.end(); ++it) {
         if (!kFields.count(it.key())) continue;
         fields = true;
         if (it.key() == "team_id" && (!it.value().is_number_integer() || it.value().get<int64_t>() != team))
-            errs.push_back({"team_id", "项目不能转到其他队伍"});
+            errs.push_back(field_error("team_id", "team_fixed", "项目不能转到其他队伍"));
         merged[it.key()] = it.value();
     }
     ProjectDraft d;
@@ -275,18 +305,22 @@ void patch_project(App& app, const httplib::Request& req, httplib::Response& res
             errs.push_back(decode_field_error(*dec.error));
         } else {
             d = std::move(dec.value);
-            for (auto& e : validate(app, d, old, times)) add_once(errs, e.field, e.message);
+            for (auto& e : validate(app, d, old, times, db_failed)) add_once(errs, e);
+            if (db_failed) return problem_reply(internal_problem());
         }
     }
-    if (!errs.empty()) return send_problem(req, res, make_problem(422, "请检查填写的内容", errs));
-    if (!app.db.begin()) return db_error(req, res, app.db.last_error());
+    if (!errs.empty()) return problem_reply(422, "invalid", "请检查填写的内容", errs);
+    if (!app.db.begin()) return internal_error(app.db.last_error());
     if (!apply_patch(app, *id, d, times, old, status, fields) || !app.db.commit()) {
         std::string e = app.db.last_error();
         app.db.rollback();
-        return db_error(req, res, e);
+        return internal_error(e);
     }
-    Reply r = detail_reply(app, *id, 200);
-    send_reply(req, res, r);
+    return detail_reply(app, *id, 200);
+}
+
+void patch_project(App& app, const httplib::Request& req, httplib::Response& res) {
+    with_user_mutation(app, req, res, true, [&](Id user, const json& body) { return patch(app, req, user, body); });
 }
 
 }  // namespace

@@ -72,7 +72,7 @@ std::string dump_array(const json& o, const char* k) {
 
 bool has_data(Db& db) {
     Stmt st(db, "SELECT (SELECT count(*) FROM districts) + (SELECT count(*) FROM projects)");
-    return st.step() && st.i64(0) > 0;
+    return st.step() == Step::Row && st.i64(0) > 0;
 }
 
 bool insert_all(Db& db, const json& doc, int64_t offset_days, SeedResult& r, std::string* err) {

@@ -39,6 +39,12 @@ struct Options {
     std::string secret_hex;   // the key itself (else env ZYGC_SECRET; dev mode generates
                               // <db>.secret with mode 0600 when neither is given)
     Limits limits;
+    // Accounts (docs/security.md): the program that delivers login codes (reads
+    // "PHONE CODE\n" on stdin, exit 0 = sent); without it production refuses to start
+    // unless login_disabled (then sms-code/login answer 503 login_disabled).
+    std::string sms_gateway_cmd;
+    bool login_disabled = false;
+    bool trust_proxy = false;  // client address from X-Real-IP / X-Forwarded-For, loopback peer only
 };
 
 class Server {

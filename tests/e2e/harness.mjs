@@ -22,7 +22,7 @@ export async function startServer({ dev = false } = {}) {
   if (!existsSync(path.join(APP, 'zygc.wasm'))) throw new Error(`${APP}/zygc.wasm missing: build the wasm preset first`);
   const dir = mkdtempSync(path.join(tmpdir(), 'zygc-e2e-'));
   const args = ['--db', path.join(dir, 'e2e.sqlite'), '--seed', path.join(ROOT, 'assets/demo/seed.json'),
-                '--static', APP, '--port', '0', ...(dev ? ['--dev'] : [])];
+                '--static', APP, '--port', '0', ...(dev ? ['--dev'] : ['--login-disabled'])];
   const proc = spawn(SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const url = await new Promise((resolve, reject) => {

@@ -32,6 +32,9 @@ inline std::unique_ptr<TestServer> dev_server(bool with_secret = true) {
     return std::make_unique<TestServer>(fixture_seed().dump(), fixture_now(), std::string(),
                                         [with_secret](zygc::server::Options& o) {
                                             o.dev = true;
+                                            // Each simulated person logs in from their own
+                                            // address (X-Real-IP, see addr_of), as on the street.
+                                            o.trust_proxy = true;
                                             if (!with_secret) o.secret_hex.clear();
                                         });
 }
@@ -71,13 +74,24 @@ inline std::string cookie_token(const Response& r) {
     return c.substr(name.size(), c.find(';') - name.size());
 }
 
+// A client address per phone (10.x.y.z from its last digits), sent as X-Real-IP.
+inline std::string addr_of(const std::string& phone) {
+    int n = std::stoi(phone.substr(phone.size() - 6));
+    return "10." + std::to_string(n / 65536 % 256) + "." + std::to_string(n / 256 % 256) + "." +
+           std::to_string(n % 256);
+}
+inline httplib::Headers from(const std::string& addr, httplib::Headers h = as("")) {
+    h.emplace("X-Real-IP", addr);
+    return h;
+}
+
 // Logs in through POST /auth/sms-code + /auth/login; returns the session token.
 inline std::string login(const TestServer& srv, const std::string& phone) {
-    auto sent = srv.send("POST", "/api/v1/auth/sms-code", as(""), json({{"phone", phone}}).dump());
+    auto sent = srv.send("POST", "/api/v1/auth/sms-code", from(addr_of(phone)), json({{"phone", phone}}).dump());
     INFO(sent.body);
     REQUIRE(sent.status == 200);
     REQUIRE(sent.j["dev_code"].is_string());
-    auto r = srv.send("POST", "/api/v1/auth/login", as(""),
+    auto r = srv.send("POST", "/api/v1/auth/login", from(addr_of(phone)),
                       json({{"phone", phone}, {"code", sent.j["dev_code"]}}).dump());
     INFO(r.body);
     REQUIRE(r.status == 200);

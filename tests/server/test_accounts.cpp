@@ -124,12 +124,13 @@ TEST_CASE("WeChat dev codes log in (one user per openid); others are 401", "[ser
     check_problem(srv->send("POST", "/api/v1/auth/wechat", as(""), R"({"code":"dev-"})"), 401);
     check_problem(srv->send("POST", "/api/v1/auth/wechat", as(""), R"({})"), 422, "code");
 
-    // Outside dev mode there are no dev codes (and no dev_code in the SMS answer).
+    // Outside dev mode there are no dev codes (and no dev_code in the SMS answer; without
+    // a gateway no answer at all: 503 login_disabled, see test_hardening.cpp).
     TestServer prod(fixture_seed().dump(), fixture_now());
     check_problem(prod.send("POST", "/api/v1/auth/wechat", as(""), R"({"code":"dev-oAbc_123"})"), 401);
     auto sms = prod.send("POST", "/api/v1/auth/sms-code", as(""), R"({"phone":"13912341234"})");
-    REQUIRE(sms.status == 200);
-    CHECK(sms.j["dev_code"].is_null());
+    check_problem(sms, 503);
+    CHECK(sms.j["code"] == "login_disabled");
 }
 
 TEST_CASE("dev accounts have their roles; any other phone is a new resident", "[server][auth]") {
@@ -230,12 +231,15 @@ TEST_CASE("实名注册: ID-number cases, consent, district; masked in every ans
     CHECK(masked.back() == 'X');
     CHECK(masked == zygc::mask_id_number(with_x));
 
-    // The same number registered by someone else: 409 (also when sent with upper-case X).
+    // The same number registered by someone else is not taken: 202, verification in person
+    // (also when sent with upper-case X); the newcomer is not a volunteer yet.
     std::string t3 = login(*srv, "13400000003");
     auto dup = srv->send("PUT", "/api/v1/me/volunteer", as(t3), application(valid).dump());
-    check_problem(dup, 409);
-    CHECK(dup.j["detail"] == "该身份证号码已注册");
-    check_problem(srv->send("PUT", "/api/v1/me/volunteer", as(t3), application(with_x).dump()), 409);
+    REQUIRE(dup.status == 202);
+    CHECK(dup.j["code"] == "pending_verification");
+    CHECK(dup.j["detail"] == "请携带身份证到所在社区核验");
+    CHECK(srv->send("PUT", "/api/v1/me/volunteer", as(t3), application(with_x).dump()).status == 202);
+    CHECK(srv->get("/api/v1/me", {{"Authorization", "Bearer " + t3}}).j["volunteer"].is_null());
     // The owner may update the registration with the same number.
     auto again = srv->send("PUT", "/api/v1/me/volunteer", as(t), application(valid, "张海燕", 2).dump());
     REQUIRE(again.status == 200);

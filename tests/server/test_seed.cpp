@@ -46,10 +46,10 @@ TEST_CASE("migrations and seeding are idempotent", "[server][seed]") {
         CHECK(schema_version(db) == latest_schema_version());
         REQUIRE(migrate(db, &err));  // nothing to do the second time
         Stmt wal(db, "PRAGMA journal_mode");
-        REQUIRE(wal.step());
+        REQUIRE(wal.step() == Step::Row);
         CHECK(wal.text(0) == "wal");
         Stmt fk(db, "PRAGMA foreign_keys");
-        REQUIRE(fk.step());
+        REQUIRE(fk.step() == Step::Row);
         CHECK(fk.i64(0) == 1);
 
         wal.reset();
@@ -63,12 +63,12 @@ TEST_CASE("migrations and seeding are idempotent", "[server][seed]") {
         REQUIRE(load_seed_text(db, fixture_seed().dump(), fixture_now(), &r, &err));
         CHECK(r.skipped);
         Stmt n(db, "SELECT count(*) FROM projects");
-        REQUIRE(n.step());
+        REQUIRE(n.step() == Step::Row);
         CHECK(n.i64(0) == 41);
         // The trigram index follows the table.
         Stmt fts(db, "SELECT count(*) FROM projects_fts WHERE projects_fts MATCH ?");
         fts.bind(1, "\"防诈骗\"");
-        REQUIRE(fts.step());
+        REQUIRE(fts.step() == Step::Row);
         CHECK(fts.i64(0) == 6);
     }
     {
@@ -81,7 +81,7 @@ TEST_CASE("migrations and seeding are idempotent", "[server][seed]") {
         CHECK_FALSE(load_seed_text(db, bad.dump(), fixture_now(), nullptr, &err));
         CHECK(err.find("projects[3].shifts[0]") != std::string::npos);
         Stmt n(db, "SELECT count(*) FROM districts");
-        REQUIRE(n.step());
+        REQUIRE(n.step() == Step::Row);
         CHECK(n.i64(0) == 0);  // rolled back
         CHECK_FALSE(load_seed_text(db, "not json", fixture_now(), nullptr, &err));
     }
