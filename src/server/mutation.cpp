@@ -30,10 +30,7 @@ Reply no_content() {
 
 Problem coded_problem(int status, const char* code, std::string detail, Params params,
                       std::vector<FieldError> errors) {
-    Problem p = make_problem(status, std::move(detail), std::move(errors));
-    p.code = code;
-    p.params = std::move(params);
-    return p;
+    return make_problem(status, Code{code}, std::move(detail), std::move(errors), std::move(params));
 }
 
 Reply problem_reply(const Problem& p) {

@@ -267,7 +267,7 @@ Reply join_team(App& app, Id user, const std::optional<int64_t>& id) {
     auto volunteer = has_role(app, user, "volunteer");
     if (!volunteer) return problem_reply(internal_problem());
     if (!*volunteer) return forbidden_role("volunteer", "实名注册后才能加入队伍");
-    Reply not_found = problem_reply(404, "not_found", "Team not found.");
+    Reply not_found = problem_reply(404, "not_found", "队伍不存在", {}, {{"resource", "team"}});
     if (!id) return not_found;
     Stmt t(app.db, "SELECT name FROM teams WHERE id = ?");
     t.bind(1, *id);
@@ -379,7 +379,7 @@ Reply sign_up(App& app, const httplib::Request& req, Id user, const json& body) 
     auto volunteer = has_role(app, user, "volunteer");
     if (!volunteer) return problem_reply(internal_problem());
     if (!*volunteer) return forbidden_role("volunteer", "请先完成实名注册");
-    Reply not_found = problem_reply(404, "not_found", "Project not found.");
+    Reply not_found = problem_reply(404, "not_found", "项目不存在", {}, {{"resource", "project"}});
     auto project = path_id(req.matches[1]);
     if (!project) return not_found;
     Stmt p(app.db, "SELECT 1 FROM projects WHERE id = ?");
@@ -401,7 +401,7 @@ void post_signup(App& app, const httplib::Request& req, httplib::Response& res) 
 
 Reply cancel_signup(App& app, Id user, const std::optional<int64_t>& id) {
     // Someone else's sign-up answers exactly like a missing one: no existence oracle.
-    Reply not_found = problem_reply(404, "not_found", "Sign-up not found.");
+    Reply not_found = problem_reply(404, "not_found", "报名记录不存在", {}, {{"resource", "signup"}});
     if (!id) return not_found;
     Stmt st(app.db,
             "SELECT g.user_id, g.status, s.start_at, g.shift_id FROM signups g "

@@ -17,8 +17,10 @@ using json = nlohmann::json;
 
 constexpr int kBrandProjectsMax = 50;
 
-void not_found(const httplib::Request& req, httplib::Response& res, const std::string& what) {
-    send_problem(req, res, make_problem(404, what + " not found."));
+// 404 not_found {resource: project|brand|team}; the app words it from the code.
+void not_found(const httplib::Request& req, httplib::Response& res, const char* resource) {
+    const std::string zh = std::string(resource) == "project" ? "项目" : std::string(resource) == "brand" ? "品牌" : "队伍";
+    send_problem(req, res, make_problem(404, Code{"not_found"}, zh + "不存在", {}, {{"resource", resource}}));
 }
 
 void db_failure(const httplib::Request& req, httplib::Response& res, const std::string& e) {
@@ -239,13 +241,13 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
 
 void get_project(App& app, const httplib::Request& req, httplib::Response& res) {
     auto id = path_id(req.matches[1]);
-    if (!id) return not_found(req, res, "Project");
+    if (!id) return not_found(req, res, "project");
     std::lock_guard lock(app.db_mutex);
     json j;
     std::string err;
     int found = project_detail_json(app, *id, j, err);
     if (found < 0) return db_failure(req, res, err);
-    if (found == 0) return not_found(req, res, "Project");
+    if (found == 0) return not_found(req, res, "project");
     send_json(req, res, j);
 }
 
@@ -354,7 +356,7 @@ void get_brand(App& app, const httplib::Request& req, httplib::Response& res) {
     st.bind(1, slug);
     if (st.step() != Step::Row) {
         if (st.failed()) return db_failure(req, res, st.error());
-        return not_found(req, res, "Brand");
+        return not_found(req, res, "brand");
     }
     Brand b = read_brand(st, true);
     std::string err;
@@ -419,13 +421,13 @@ void get_teams(App& app, const httplib::Request& req, httplib::Response& res) {
 
 void get_team(App& app, const httplib::Request& req, httplib::Response& res) {
     auto id = path_id(req.matches[1]);
-    if (!id) return not_found(req, res, "Team");
+    if (!id) return not_found(req, res, "team");
     std::lock_guard lock(app.db_mutex);
     Stmt st(app.db, std::string(kTeamSelect) + "WHERE t.id = ?");
     st.bind(1, *id);
     if (st.step() != Step::Row) {
         if (st.failed()) return db_failure(req, res, st.error());
-        return not_found(req, res, "Team");
+        return not_found(req, res, "team");
     }
     Team t = read_team(st);
     std::string err;

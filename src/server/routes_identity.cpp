@@ -276,7 +276,7 @@ Reply decide(App& app, Id worker, const std::optional<int64_t>& id, const json& 
             errs.push_back(field_error("note", "length", "最多500字", {{"max", "500"}}));
         else note = n->get<std::string>();
     }
-    Reply not_found = problem_reply(404, "not_found", "Appeal not found.");
+    Reply not_found = problem_reply(404, "not_found", "核验申请不存在", {}, {{"resource", "appeal"}});
     if (!id) return not_found;
     if (!errs.empty()) return problem_reply(422, "invalid", "请检查填写的内容", errs);
     if (!app.db.begin()) return internal_error(app.db.last_error());

@@ -253,7 +253,7 @@ bool apply_patch(App& app, Id id, const ProjectDraft& d, const std::vector<Times
 }
 
 Reply patch(App& app, const httplib::Request& req, Id user, const json& body) {
-    Reply not_found = problem_reply(404, "not_found", "Project not found.");
+    Reply not_found = problem_reply(404, "not_found", "项目不存在", {}, {{"resource", "project"}});
     auto id = path_id(req.matches[1]);
     if (!id) return not_found;
     Stmt p(app.db, "SELECT team_id FROM projects WHERE id = ?");

@@ -359,7 +359,11 @@ async function main() {
       statusCounts[key] = (statusCounts[key] ?? 0) + 1;
       (perOp[op.id] ??= {})[key] = (perOp[op.id][key] ?? 0) + 1;
       const problem = checkResponse(res);
-      if (res.status >= 400 && res.status < 500 && !problem && JSON.parse(res.body).code === undefined) withoutCode++;
+      // API.md: every problem carries a stable machine-readable `code` the app translates.
+      if (res.status >= 400 && res.status < 500 && !problem && JSON.parse(res.body).code === undefined) {
+        withoutCode++;
+        failures.push({ case: i, op: op.id, what: `${res.status} problem without a code: ${res.body.toString().slice(0, 120)}`, request: describe(c) });
+      }
       // A logout ends the throwaway session; make a new one for the next logout case.
       if (op.id === 'logout' && res.status === 204) {
         sessions.throwaway = await login(server.port, `1370001${String(i % 10000).padStart(4, '0')}`).catch(() => sessions.throwaway);
