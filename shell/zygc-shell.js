@@ -1,12 +1,9 @@
 // The page side of 志愿港城: loads zygc.wasm with a progress text, owns the hidden <input>
-// that receives typed and IME text, and exposes the test bridge:
+// that receives typed and IME text, and completes window.zygc (zygc-bridge.js) with:
 //   window.zygc.ready        Promise, resolves after the first interactive frame
-//   window.zygc.semantics()  [{id, role, label, x, y, w, h, flags}] in CSS px, last frame
-//   window.zygc.route()      "#/projects/12"
-//   window.zygc.debug()      platform counters (glyphs, atlas, fetches in flight)
-//   window.zygc.glyph(ch)    1 when the glyph atlas holds the character
+//   window.zygc.apiBase      the API base in use
 //   window.zygc.mirror()     rebuilds the screen-reader mirror now (tests)
-//   window.zygc.field()      the active text field's content, IME composition included
+//   window.zygc.wechat()     true inside a WeChat mini-program web-view
 // performance.mark('zygc:first-frame') is set when the first frame is drawn.
 // Also here: the first API GETs, started while the wasm compiles; the screen-reader mirror
 // (hidden DOM built from the semantics tree) and its aria-live announcements; the visual
@@ -53,26 +50,10 @@
     rejectReady(new Error(String(msg)));
   }
 
-  function cstr(name) {
-    if (!window.Module || !Module.calledRun) return null;
-    return Module.ccall(name, 'string', [], []);
-  }
-
-  window.zygc = {
-    ready: ready,
-    apiBase: apiBase,
-    semantics: function () { var s = cstr('zygc_semantics_json'); return s ? JSON.parse(s) : []; },
-    route: function () { return cstr('zygc_route') || ''; },
-    debug: function () { var s = cstr('zygc_debug_json'); return s ? JSON.parse(s) : null; },
-    // 1: the glyph atlas holds this character, 2: queued for the next frame, 0: neither.
-    glyph: function (ch) {
-      if (!window.Module || !Module.calledRun) return 0;
-      return Module.ccall('zygc_glyph_state', 'number', ['number'], [String(ch).codePointAt(0)]);
-    },
-    mirror: function () { buildMirror(); },
-    field: function () { return cstr('zygc_field_text') || ''; },
-    wechat: inMiniProgram,
-  };
+  window.zygc.ready = ready;
+  window.zygc.apiBase = apiBase;
+  window.zygc.mirror = function () { buildMirror(); };
+  window.zygc.wechat = inMiniProgram;
 
   // Streams zygc.wasm to show progress, compiling while it downloads.
   function instantiateWasm(imports, receive) {

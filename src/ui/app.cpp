@@ -13,6 +13,7 @@
 #include "core/format.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
+#include "ui/touch_scroll.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
@@ -171,7 +172,7 @@ bool refreshable(Route::Kind k) {
 }
 
 void pull_indicator(const Viewport& vp, float top, float pull) {
-    const bool armed = pull >= 64 * vp.scale;  // touch_scroll's Pull::threshold (CSS px)
+    const bool armed = pull >= kPullRefreshCss * vp.scale;  // where releasing refreshes
     const char* label = tr(armed ? S::ReleaseToRefresh : S::PullToRefresh);
     const ImVec2 ts = ImGui::CalcTextSize(label);
     const float r = px(8), gap = px(8);
@@ -179,7 +180,7 @@ void pull_indicator(const Viewport& vp, float top, float pull) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(ImVec2(0, top), ImVec2(vp.width, top + pull), true);
     // A circular arrow that closes as the pull nears the threshold.
-    const float turn = ImMin(pull / (64 * vp.scale), 1.0f);
+    const float turn = ImMin(pull / (kPullRefreshCss * vp.scale), 1.0f);
     const ImU32 col = armed ? color::Primary : color::Muted;
     dl->PathArcTo(ImVec2(x + r, cy), r, -IM_PI * 0.5f, -IM_PI * 0.5f + 2 * IM_PI * 0.85f * turn, 16);
     dl->PathStroke(col, 0, ImMax(1.0f, px(2)));

@@ -9,6 +9,11 @@
 
 namespace zygc::ui {
 
+// Pull-to-refresh fires when the shown pull distance reaches this many CSS px (× scale).
+// The one place for it: TouchScroll uses it, the indicator in ui/app.cpp arms at it, and the
+// web platform reports it to the tests (window.zygc.debug().pull_threshold).
+constexpr float kPullRefreshCss = 64;
+
 // Velocity of the finger from its recent samples: a least-squares slope over the last
 // `window_ms` (default 100 ms), so one jittery sample does not decide a fling. A finger
 // that rested before lifting (no sample within `window_ms` of the release) has velocity 0.
@@ -44,7 +49,7 @@ bool clamp_scroll(float& offset, float max);
 struct Pull {
     float distance = 0;      // shown distance, px (after resistance)
     float resistance = 0.5f;  // shown = finger travel × resistance
-    float threshold = 64;    // px of shown distance that trigger a refresh
+    float threshold = kPullRefreshCss;  // px of shown distance that trigger a refresh (set × scale)
     float max = 128;         // px
 
     void drag(float finger_dy);  // + pulls down, − pushes back up; returns nothing

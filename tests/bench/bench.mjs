@@ -11,7 +11,7 @@ const APP = process.env.ZYGC_APP_DIR || path.join(ROOT, 'build/wasm/app');
 function sizes() {
   console.log('## Download size (build/wasm/app)');
   let raw = 0, gz = 0;
-  for (const f of ['zygc.wasm', 'zygc.js', 'index.html', 'zygc-shell.js', 'config.js']) {
+  for (const f of ['zygc.wasm', 'zygc.js', 'index.html', 'zygc-bridge.js', 'zygc-shell.js', 'config.js']) {
     const file = path.join(APP, f);
     let bytes;
     try { bytes = readFileSync(file); } catch { continue; }

@@ -4,7 +4,7 @@
 // a resident then finds it in the list.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, touchDrag } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, touchDrag, idle, debug } from './harness.mjs';
 
 // A valid GB 11643 number for 海港区 with a random sequence (each run registers a new one).
 function idNumber() {
@@ -35,9 +35,10 @@ async function reveal(page, role, label, tries = 12) {
     const cdp = await page.context().newCDPSession(page);
     const down = !n || n.y + n.h >= 844 - 70;
     const [y0, y1] = down ? [600, 300] : [300, 600];
+    const { gestures_ended: g } = await debug(page);
     await touchDrag(page, cdp, 200, y0, 200, y1, { steps: 10, holdMs: 120 });  // rest before lifting: no fling
     await cdp.detach();
-    await page.waitForTimeout(300);
+    await idle(page, { gestures: g + 1 });  // the drag handled and the screen at rest
   }
   return node(page, role, label);
 }

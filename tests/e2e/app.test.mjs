@@ -2,7 +2,8 @@
 // first screen, tap into a project, search in Chinese, crisp canvas, no font download.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, shotPath, onlyCardsMatching } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, shotPath, onlyCardsMatching, settle }
+  from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -27,7 +28,7 @@ test('home: ready, project list, physical-pixel canvas, no font files', async ()
   assert.deepEqual([canvas.w, canvas.h], [1170, 2532]);
 
   await waitSem(page, hasListItem, null, 'a project list-item on the home screen');
-  await page.waitForTimeout(300);  // the glyphs of the loaded data are in
+  await settle(page);  // the glyphs of the loaded data are in
   await page.screenshot({ path: shotPath('home.png') });
 
   const sem = await page.evaluate(() => window.zygc.semantics());
@@ -52,7 +53,7 @@ test('tap a project: its detail with shifts', async () => {
   // The title tapped is on the detail screen.
   const title = item.label.split('\n')[0];
   await waitSem(page, (sem, t) => sem.find((n) => n.label.includes(t)), title.slice(0, 6), 'the project title');
-  await page.waitForTimeout(300);
+  await settle(page);
   await page.screenshot({ path: shotPath('detail.png') });
 
   // Back button of the browser returns to the list.
@@ -81,7 +82,7 @@ test('search 小候鸟 by tapping the search box and typing', async () => {
   assert.ok(items.filter((n) => n.label.includes('小候鸟')).length >= 1, 'a title contains 小候鸟');
   const input = await page.evaluate(() => window.zygc.semantics().find((n) => n.role === 'input'));
   assert.ok(input, 'search box still there');
-  await page.waitForTimeout(300);
+  await settle(page);
   await page.screenshot({ path: shotPath('list.png') });
   assert.equal(await page.evaluate(() => document.getElementById('zygc-text').value), '', 'hidden input emptied');
   assert.deepEqual(fontRequests, []);

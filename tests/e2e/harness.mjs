@@ -142,7 +142,9 @@ export function shotPath(name) {
   return path.join(SHOTS, name);
 }
 
-// Touch through the DevTools protocol (real touch events with timing we control).
+// Touch through the DevTools protocol (real touch events with timing we control). The pauses
+// here are the finger's own pace (how fast it moves, how long it rests before lifting), part
+// of the input; nothing is asserted after them — callers wait with idle() before checking.
 export async function touchDrag(page, cdp, x0, y0, x1, y1, { steps = 12, stepMs = 16, holdMs = 0 } = {}) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }] });
   for (let i = 1; i <= steps; i++) {
@@ -154,17 +156,59 @@ export async function touchDrag(page, cdp, x0, y0, x1, y1, { steps = 12, stepMs 
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
-// Resolves once the semantics stop changing for `quietMs` (rects at rest); returns them.
-export async function settle(page, quietMs = 300, timeout = 8000) {
-  const t0 = Date.now();
-  let last = '', since = Date.now();
-  for (;;) {
-    const now = JSON.stringify(await page.evaluate(() => window.zygc.semantics()));
-    if (now !== last) { last = now; since = Date.now(); }
-    else if (Date.now() - since >= quietMs) return JSON.parse(now);
-    if (Date.now() - t0 > timeout) throw new Error('semantics still changing after ' + timeout + ' ms');
-    await page.waitForTimeout(50);
+// ---- Waiting on the app, never on the clock ----
+// A check that something did NOT happen ("the drag opened nothing") must first know that the
+// app has seen the whole gesture and had frames to react to it; these waits give it that.
+
+// The debug counters (frame, input_queued, gestures_ended, gesture, scrolling, pull_px, …).
+export const debug = (page) => page.evaluate(() => window.zygc.debug());
+
+// Resolves once the app has run `n` more frames (the test bridge's frame counter).
+export async function frames(page, n = 3, timeout = 10000) {
+  const f0 = await page.evaluate(() => window.zygc.frame());
+  await page.waitForFunction((f) => window.zygc.frame() >= f, f0 + n, { polling: 'raf', timeout });
+}
+
+// Resolves once the app has handled every touch gesture up to the `gestures`-th (count from
+// debug().gestures_ended), no input is queued, no finger is down and (`still`) nothing scrolls,
+// flings or pulls; then waits `n` more frames, in which a tap would have acted. Returns the
+// debug counters at that point.
+export async function idle(page, { gestures = 0, still = true, n = 3, timeout = 15000 } = {}) {
+  try {
+    await page.waitForFunction(({ gestures, still }) => {
+      const d = window.zygc.debug();
+      return d && d.gestures_ended >= gestures && d.input_queued === 0 && d.gesture === 'none' &&
+        !(still && d.scrolling);
+    }, { gestures, still }, { polling: 'raf', timeout });
+  } catch (e) {
+    throw new Error(`input not idle after ${timeout} ms: ${JSON.stringify(await debug(page))}`);
   }
+  await frames(page, n);
+  return debug(page);
+}
+
+// Resolves once nothing moves: input idle, nothing scrolling, and the semantics (every rect
+// and label) unchanged for `n` consecutive frames; returns them.
+export async function settle(page, n = 10, timeout = 15000) {
+  await idle(page, { n: 0, timeout });
+  await page.evaluate(() => { window.__zygcSettle = { last: '', since: 0 }; });
+  let h;
+  try {
+    h = await page.waitForFunction((n) => {
+      const s = window.__zygcSettle;
+      const d = window.zygc.debug();
+      const now = JSON.stringify(window.zygc.semantics());
+      if (now !== s.last || d.scrolling || d.input_queued || d.gesture !== 'none') {
+        s.last = now;
+        s.since = d.frame;
+        return null;
+      }
+      return d.frame - s.since >= n ? now : null;
+    }, n, { polling: 'raf', timeout });
+  } catch (e) {
+    throw new Error(`semantics still changing after ${timeout} ms: ${JSON.stringify(await debug(page))}`);
+  }
+  return JSON.parse(await h.jsonValue());
 }
 
 // A flick through the DevTools protocol with explicit event times (every `stepMs`): the app

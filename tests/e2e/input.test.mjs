@@ -2,12 +2,13 @@
 // typed into a field get glyphs; Backspace edits; a tap whose events land in one frame works.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, idle, frames, debug } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
 const listItems = (sem) => sem.filter((n) => n.role === 'list-item' && n.h > 40);
 
+// A finger drag at ~60 samples a second (the pause paces the input; it guards no assertion).
 async function drag(page, cdp, x, y0, y1, steps = 12) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
   for (let i = 1; i <= steps; i++) {
@@ -27,11 +28,13 @@ test('a vertical drag scrolls the list and opens nothing', async () => {
   }, null, 'three project cards');
   const first = before[0];
   const cdp = await context.newCDPSession(page);
+  const { gestures_ended: g0 } = await debug(page);
   // Start on a card (a tap there would open it), drag up by 300 CSS px.
   await drag(page, cdp, first.x + first.w / 2, first.y + first.h / 2 + 200, first.y + first.h / 2 - 100);
-  await page.waitForTimeout(300);
+  await idle(page, { gestures: g0 + 1 });  // the drag handled to its end, any fling over, frames after
   assert.equal(await route(page), '#/projects', 'the drag did not open a project');
   const after = listItems(await page.evaluate(() => window.zygc.semantics()));
+  assert.ok(after.length >= 1, 'the list is still shown');
   const moved = after.find((n) => n.label === before[1].label);
   assert.ok(!moved || moved.y < before[1].y - 150, `list scrolled (card 2 at ${before[1].y} → ${moved?.y})`);
   assert.deepEqual(errors, []);
@@ -84,7 +87,7 @@ test('a new devicePixelRatio rebuilds canvas, theme and glyph atlas', async () =
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 2, mobile: true });
   await page.waitForFunction(() => window.zygc.debug().dpr === 2, null, { timeout: 5000 });
-  await page.waitForTimeout(200);
+  await frames(page, 3);  // the atlas rebuilt at the new scale has been drawn with
   const d = await page.evaluate(() => window.zygc.debug());
   assert.deepEqual([d.fb_w, d.fb_h], [780, 1688]);
   assert.ok(d.font_texture > 0, 'font texture recreated');

@@ -2,7 +2,7 @@
 // the committed 小候鸟 filters the project list; copy and paste through the system clipboard.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, onlyCardsMatching } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, onlyCardsMatching, idle } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -47,7 +47,7 @@ test('select all, copy, paste back; Backspace and arrows edit', async () => {
   await page.keyboard.press('Backspace');
   await page.waitForFunction(() => window.zygc.field() === '志愿城', null, { timeout: 5000 });
   await page.keyboard.press('Control+A');
-  await page.waitForTimeout(100);
+  await idle(page, { n: 2 });  // the key applied to ImGui and the field drawn with its selection
   // The browser's copy event on the hidden input takes the field's selection.
   const copied = await page.evaluate(() => {
     let got = null;

@@ -1,5 +1,5 @@
 // [SECTION] Queue and per-frame application
-// [SECTION] Touch gestures (tap, hold, long-press, scroll with inertia, pull-to-refresh)
+// [SECTION] Touch gestures (forwarded to ui::TouchGesture)
 // [SECTION] html5 callbacks
 // [SECTION] Hidden <input>
 #include "platform/web/input.h"
@@ -8,7 +8,6 @@
 #include <emscripten/html5.h>
 
 #include <bitset>
-#include <cfloat>
 #include <cmath>
 #include <cstring>
 #include <cstdlib>
@@ -21,7 +20,7 @@
 #include "platform/web/glyphs.h"
 #include "ui/semantics.h"
 #include "ui/text_input.h"
-#include "ui/touch_scroll.h"
+#include "ui/touch_gesture.h"
 
 // ---- JS shims (each has an obvious no-op native twin) ----
 EM_JS(void, zygc_js_text_focus, (int focus, float x, float y, float h), {
@@ -91,7 +90,7 @@ struct Event {
 
 std::deque<Event> g_queue;
 float g_scale = 1;
-const ImVec2 kOffscreen(-FLT_MAX, -FLT_MAX);
+const ImVec2 kOffscreen(ui::kOffscreen, ui::kOffscreen);
 
 void push_move(float x, float y) {
     // Consecutive moves collapse into one.
@@ -134,106 +133,23 @@ void apply_mods(ImGuiIO& io, uint8_t m) {
 // [SECTION] Touch gestures
 // =============================================================================================
 
-enum class Phase {
-    None,
-    Pending,      // finger down, not yet pressing (a quick release is a tap)
-    Pressed,      // held: the button is down under the finger (visual feedback)
-    LongPressed,  // held ≥ kLongPressMs: delivered as a right click; the rest is ignored
-    Scrolling,    // moved past the slop: scrolls, never taps
-    Stopper,      // touched a list in flight: stops it, is not a tap
-};
-
-struct Touch {
-    Phase phase = Phase::None;
-    long id = 0;
-    float x0 = 0, y0 = 0;  // start, framebuffer px
-    float x = 0, y = 0;    // last
-    double t0 = 0;         // performance.now() when the touch start was handled (hold timers)
-    double te0 = 0;        // the touch start's event time (fling velocity)
-    int axis = 1;          // Scrolling: 0 horizontal, 1 vertical
-};
-
-Touch g_touch;
-ui::TouchScroll g_scroll;
+// The decisions (tap, hold, long press, scroll, stop) are ui::TouchGesture's; here its pointer
+// events join the queue, and the first finger's DOM touches are forwarded to it.
+ui::TouchGesture g_gesture;
+std::vector<ui::PointerEvent> g_pointer;  // the gesture's output, moved into the queue at once
+int g_gestures_ended = 0;                 // touches followed to their end (test bridge)
 double g_now = 0;
 double g_prev_now = 0;  // g_now of the previous frame
-constexpr double kHoldMs = 120;        // a finger resting this long presses (visible feedback)
-constexpr double kLongPressMs = 500;   // … and this long without moving: the secondary action
-constexpr float kSlopCss = 8;          // moving further than this scrolls instead of tapping
 
-void touch_begin(long id, float x, float y, double now) {
-    const bool stopped = g_scroll.press(now);
-    g_touch = {};
-    g_touch.phase = stopped ? Phase::Stopper : Phase::Pending;
-    g_touch.id = id;
-    g_touch.x0 = g_touch.x = x;
-    g_touch.y0 = g_touch.y = y;
-    g_touch.t0 = emscripten_get_now();
-    g_touch.te0 = now;
-    if (!stopped) push_move(x, y);
-}
-
-void touch_move(float x, float y, double now) {
-    Touch& t = g_touch;
-    if (t.phase == Phase::Scrolling) {
-        t.x = x;
-        t.y = y;
-        g_scroll.drag(t.axis ? y : x, now);
-        return;
+void queue_pointer() {
+    for (const ui::PointerEvent& p : g_pointer) {
+        switch (p.kind) {
+            case ui::PointerEvent::Kind::Move: push_move(p.x, p.y); break;
+            case ui::PointerEvent::Kind::Down: push_button(p.button, true); break;
+            case ui::PointerEvent::Kind::Up: push_button(p.button, false); break;
+        }
     }
-    float dx = x - t.x0, dy = y - t.y0;
-    t.x = x;
-    t.y = y;
-    float slop = kSlopCss * g_scale;
-    if (t.phase == Phase::LongPressed || dx * dx + dy * dy <= slop * slop) {
-        if (t.phase == Phase::Pending || t.phase == Phase::Pressed) push_move(x, y);
-        return;
-    }
-    // Becomes a scroll: the press (if any) is released away from every widget, so no click.
-    push_move(kOffscreen.x, kOffscreen.y);
-    if (t.phase == Phase::Pressed) push_button(0, false);
-    t.phase = Phase::Scrolling;
-    t.axis = std::fabs(dx) > std::fabs(dy) ? 0 : 1;
-    g_scroll.begin_drag(t.x0, t.y0, t.axis, t.axis ? t.y0 : t.x0, t.te0);
-    g_scroll.drag(t.axis ? y : x, now);
-}
-
-void touch_end(bool cancel, double now) {
-    Touch& t = g_touch;
-    switch (t.phase) {
-        case Phase::Pending:
-            if (!cancel) {
-                push_button(0, true);
-                push_button(0, false);
-            }
-            break;
-        case Phase::Pressed:
-            if (cancel) push_move(kOffscreen.x, kOffscreen.y);
-            push_button(0, false);
-            break;
-        case Phase::Scrolling:
-            if (cancel)
-                g_scroll.cancel();
-            else
-                g_scroll.release(now);
-            break;
-        default: break;
-    }
-    // No hover left behind on a touch screen.
-    push_move(kOffscreen.x, kOffscreen.y);
-    t = {};
-}
-
-// The held finger became a long press: the left press is released away from the widget (no
-// click), and a right click is delivered where the finger is (ImGui's IsItemClicked(1)).
-void long_press() {
-    Touch& t = g_touch;
-    push_move(kOffscreen.x, kOffscreen.y);
-    push_button(0, false);
-    push_move(t.x, t.y);
-    push_button(1, true);
-    push_button(1, false);
-    t.phase = Phase::LongPressed;
+    g_pointer.clear();
 }
 
 // =============================================================================================
@@ -276,12 +192,6 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     return true;
 }
 
-const EmscriptenTouchPoint* find_touch(const EmscriptenTouchEvent* e, long id, bool changed_only) {
-    for (int i = 0; i < e->numTouches; ++i)
-        if (e->touches[i].identifier == id && (!changed_only || e->touches[i].isChanged)) return &e->touches[i];
-    return nullptr;
-}
-
 // When a tap lands on a text field, focus the hidden input inside the gesture handler:
 // mobile browsers only open the on-screen keyboard for focus() during a user gesture.
 void focus_if_on_input(float x, float y) {
@@ -302,35 +212,26 @@ double event_time(const EmscriptenTouchEvent* e) {
 }
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
-    switch (type) {
-        case EMSCRIPTEN_EVENT_TOUCHSTART:
-            if (g_touch.phase == Phase::None || g_touch.phase == Phase::Scrolling) {
-                for (int i = 0; i < e->numTouches; ++i) {
-                    const EmscriptenTouchPoint& t = e->touches[i];
-                    if (!t.isChanged) continue;
-                    if (g_touch.phase == Phase::Scrolling) break;  // second finger while scrolling
-                    touch_begin(t.identifier, t.targetX * g_scale, t.targetY * g_scale, event_time(e));
-                    break;
-                }
+    const double now = emscripten_get_now(), at = event_time(e);
+    for (int i = 0; i < e->numTouches; ++i) {
+        const EmscriptenTouchPoint& t = e->touches[i];
+        if (!t.isChanged) continue;
+        const float x = t.targetX * g_scale, y = t.targetY * g_scale;
+        switch (type) {
+            case EMSCRIPTEN_EVENT_TOUCHSTART: g_gesture.begin(t.identifier, x, y, now, at, g_pointer); break;
+            case EMSCRIPTEN_EVENT_TOUCHMOVE: g_gesture.move(t.identifier, x, y, at, g_pointer); break;
+            case EMSCRIPTEN_EVENT_TOUCHEND:
+            case EMSCRIPTEN_EVENT_TOUCHCANCEL: {
+                const bool followed = g_gesture.down();
+                if (g_gesture.end(t.identifier, type == EMSCRIPTEN_EVENT_TOUCHCANCEL, at, g_pointer))
+                    focus_if_on_input(g_gesture.x(), g_gesture.y());
+                if (followed && !g_gesture.down()) ++g_gestures_ended;
+                break;
             }
-            return true;
-        case EMSCRIPTEN_EVENT_TOUCHMOVE:
-            if (g_touch.phase != Phase::None)
-                if (auto* t = find_touch(e, g_touch.id, true)) touch_move(t->targetX * g_scale, t->targetY * g_scale, event_time(e));
-            return true;
-        case EMSCRIPTEN_EVENT_TOUCHEND:
-        case EMSCRIPTEN_EVENT_TOUCHCANCEL:
-            if (g_touch.phase != Phase::None) {
-                if (auto* t = find_touch(e, g_touch.id, true)) {
-                    bool cancel = type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
-                    if (!cancel && (g_touch.phase == Phase::Pending || g_touch.phase == Phase::Pressed))
-                        focus_if_on_input(g_touch.x, g_touch.y);
-                    touch_end(cancel, event_time(e));
-                }
-            }
-            return true;
+        }
     }
-    return false;
+    queue_pointer();
+    return true;  // the page never scrolls or zooms under the finger
 }
 
 // DOM keyCode → io.KeysDown index (we use the keyCode itself). -1: not for ImGui.
@@ -444,11 +345,8 @@ float scale() { return g_scale; }
 
 void begin_frame(double now_ms) {
     g_now = now_ms;
-    if (g_touch.phase == Phase::Pending && now_ms - g_touch.t0 >= kHoldMs) {
-        push_button(0, true);
-        g_touch.phase = Phase::Pressed;
-    }
-    if (g_touch.phase == Phase::Pressed && now_ms - g_touch.t0 >= kLongPressMs) long_press();
+    g_gesture.tick(now_ms, g_pointer);  // a resting finger presses, then long-presses
+    queue_pointer();
 
     ImGuiIO& io = ImGui::GetIO();
     bool moved = false, button = false, key = false, text = false;
@@ -505,11 +403,11 @@ void after_new_frame() {
     ImGuiIO& io = ImGui::GetIO();
     for (const ui::text_input::Edit& e : g_edits) g_field.apply(e);
     g_edits.clear();
-    g_scroll.scale = g_scale;
+    g_gesture.scale = g_gesture.scroll.scale = g_scale;
     // Real elapsed time (not ImGui's clamped DeltaTime): a fling travels as far on a slow phone.
     const float dt = g_prev_now > 0 ? (float)std::fmin(std::fmax((g_now - g_prev_now) / 1000.0, 0.0), 0.25) : io.DeltaTime;
     g_prev_now = g_now;
-    g_scroll.apply(dt);
+    g_gesture.scroll.apply(dt);
 }
 
 void end_frame() {
@@ -520,11 +418,16 @@ void end_frame() {
     }
 }
 
-bool busy() { return !g_queue.empty() || g_touch.phase != Phase::None || g_scroll.active(); }
+bool busy() { return !g_queue.empty() || g_gesture.down() || g_gesture.scroll.active(); }
 
-float pull_px() { return g_scroll.pull_px(); }
-bool scrolling() { return g_scroll.active(); }
-bool take_refresh() { return g_scroll.take_refresh(); }
+float pull_px() { return g_gesture.scroll.pull_px(); }
+bool scrolling() { return g_gesture.scroll.active(); }
+bool take_refresh() { return g_gesture.scroll.take_refresh(); }
+
+Counters counters() {
+    static const char* const kPhase[] = {"none", "pending", "pressed", "long-pressed", "scrolling", "stopper"};
+    return {int(g_queue.size()), g_gestures_ended, kPhase[int(g_gesture.phase())]};
+}
 
 void tap(float x, float y) {
     push_move(x, y);
@@ -595,13 +498,6 @@ extern "C" EMSCRIPTEN_KEEPALIVE void zygc_on_ime(int kind, const char* utf8) { z
 extern "C" EMSCRIPTEN_KEEPALIVE const char* zygc_selected_text() {
     static std::string s;
     s = zygc::web::input::selected_text();
-    return s.c_str();
-}
-
-// window.zygc.field(): the active text field's content, composition included (tests).
-extern "C" EMSCRIPTEN_KEEPALIVE const char* zygc_field_text() {
-    static std::string s;
-    s = zygc::ui::text_input::active_text();
     return s.c_str();
 }
 

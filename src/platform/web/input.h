@@ -7,7 +7,9 @@
 // So a tap whose touchstart and touchend arrive within one frame is still a hover, a press
 // and a release in three frames, and keyboard.press() (down+up at once) is one key press.
 //
-// Touch: the first finger is the mouse. It moves the pointer at touchstart; the press
+// Touch: the first finger is the mouse, and what it does is decided by ui::TouchGesture
+// (src/ui/touch_gesture.h; this file only forwards the DOM touches and queues its pointer
+// events). It moves the pointer at touchstart; the press
 // follows on release (a tap) or after a short hold; holding 500 ms without moving is a long
 // press, delivered as a right click (ImGui's IsItemClicked(1)); moving more than a few CSS px
 // turns the gesture into scrolling of the window under the finger (ui::TouchScroll: inertia,
@@ -34,6 +36,14 @@ bool busy();  // input still queued or a gesture in progress (keep rendering)
 bool scrolling();     // a finger scroll, fling or pull in progress
 float pull_px();      // pull-to-refresh distance now, framebuffer px (0: none)
 bool take_refresh();  // true once after a pull past the threshold was released
+
+// For the test bridge: what the input layer still has to do, so tests can wait for it.
+struct Counters {
+    int queued = 0;          // events not yet applied to ImGui
+    int gestures_ended = 0;  // touches followed from start to end (or cancel) so far
+    const char* gesture = "none";  // the finger's phase: none, pending, pressed, long-pressed, scrolling, stopper
+};
+Counters counters();
 
 void tap(float x, float y);  // a synthetic tap at framebuffer px (screen-reader activation)
 void ime(int kind, const char* utf8);  // composition: 0 start, 1 update, 2 end, 3 cancel

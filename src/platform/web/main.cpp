@@ -1,9 +1,10 @@
 // The app in the browser: WebGL2 canvas, ImGui + its GLES3 renderer, the store runtime with
-// the fetch transport, hash routing, and the frame loop (requestAnimationFrame).
+// the fetch transport, and the frame loop (requestAnimationFrame). Its neighbours: input.cpp
+// (DOM events → ImGui; touch decisions in ui/touch_gesture), history.cpp (the URL and back),
+// test_bridge.cpp (window.zygc), fetch.cpp (HTTP), glyphs.cpp (the browser draws the glyphs).
 // [SECTION] JS shims
 // [SECTION] Canvas and scale
 // [SECTION] Frame
-// [SECTION] Exports for the shell (test bridge)
 // [SECTION] main
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
@@ -22,70 +23,16 @@
 #include "imgui_impl_opengl3.h"
 #include "platform/web/fetch.h"
 #include "platform/web/glyphs.h"
+#include "platform/web/history.h"
 #include "platform/web/input.h"
+#include "platform/web/js_string.h"
+#include "platform/web/test_bridge.h"
 #include "ui/app.h"
 #include "ui/semantics.h"
 
 // =============================================================================================
 // [SECTION] JS shims
 // =============================================================================================
-
-EM_JS(char*, zygc_js_location_hash, (), {
-    var s = location.hash || "";
-    var n = lengthBytesUTF8(s) + 1;
-    var p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
-});
-
-// History. Every entry the app makes carries {zygc: depth}: how many entries of this visit lie
-// below it. Back within the app is history.back() while depth > 0; at depth 0 it replaces the
-// entry with the fallback (the parent screen), so the app's back never leaves the app.
-
-// Route changes made by the app: a new history entry, without a hashchange event.
-EM_JS(void, zygc_js_set_hash, (const char* hash_p), {
-    var h = UTF8ToString(hash_p);
-    var norm = function(s) { return (!s || s === "#" || s === "#/") ? "#/" : s; };
-    if (norm(location.hash) === norm(h)) return;
-    var st = history.state && typeof history.state.zygc === "number" ? history.state.zygc : 0;
-    if (!location.hash && h === "#/") history.replaceState({zygc: st}, "", h);
-    else history.pushState({zygc: st + 1}, "", h);
-    if (Module.zygcRouteChanged) Module.zygcRouteChanged(h);
-});
-
-// First load: a deep link gets its parent and the home screen underneath, so the browser's
-// (or WeChat's) back button walks up to home instead of leaving the app. A reload keeps the
-// entries it has (history.state survives reloads).
-EM_JS(void, zygc_js_init_history, (const char* parent_p), {
-    if (history.state && typeof history.state.zygc === "number") return;
-    var here = location.hash || "#/";
-    var norm = function(s) { return (!s || s === "#" || s === "#/") ? "#/" : s; };
-    if (norm(here) === "#/") {
-        history.replaceState({zygc: 0}, "");
-        return;
-    }
-    var parent = UTF8ToString(parent_p);
-    var url = location.pathname + location.search;
-    history.replaceState({zygc: 0}, "", url + "#/");
-    var depth = 1;
-    if (norm(parent) !== "#/" && norm(parent) !== norm(here)) history.pushState({zygc: depth++}, "", url + parent);
-    history.pushState({zygc: depth}, "", url + here);
-});
-
-EM_JS(void, zygc_js_go_back, (const char* fallback_p), {
-    var fallback = UTF8ToString(fallback_p);
-    var depth = history.state && typeof history.state.zygc === "number" ? history.state.zygc : 0;
-    var norm = function(s) { return (!s || s === "#" || s === "#/") ? "#/" : s; };
-    var atRoot = norm(location.hash) === "#/";
-    if (atRoot && Module.zygcWeChat && Module.zygcWeChat.back()) return;  // WeChat: leave the web-view
-    if (depth > 0) {
-        history.back();
-        return;
-    }
-    history.replaceState({zygc: 0}, "", location.pathname + location.search + fallback);
-    _zygc_on_location();
-    if (Module.zygcRouteChanged) Module.zygcRouteChanged(fallback);
-});
 
 // Settings kept across visits: "care|lang" ("1|en"), "" when none saved.
 EM_JS(char*, zygc_js_load_settings, (), {
@@ -119,37 +66,9 @@ EM_JS(void, zygc_js_random, (uint32_t* out), {
     HEAPU32[(out >> 2) + 1] = a[1];
 });
 
-// A one-time WeChat login code (?code=…) in the URL: returned once and removed from the URL.
-EM_JS(char*, zygc_js_take_wechat_code, (), {
-    var v = "";
-    try {
-        var u = new URL(location.href);
-        v = u.searchParams.get("code") || "";
-        if (v) {
-            u.searchParams.delete("code");
-            u.searchParams.delete("state");
-            history.replaceState(history.state, "", u.pathname + u.search + u.hash);
-        }
-    } catch (e) {
-    }
-    var n = lengthBytesUTF8(v) + 1;
-    var p = _malloc(n);
-    stringToUTF8(v, p, n);
-    return p;
-});
-
 // The semantics tree changed: the shell rebuilds the screen-reader mirror (throttled there).
 EM_JS(void, zygc_js_semantics_changed, (), {
     if (Module.zygcSemanticsChanged) Module.zygcSemanticsChanged();
-});
-
-EM_JS(void, zygc_js_listen_history, (), {
-    var f = function() {
-        _zygc_on_location();
-        if (Module.zygcRouteChanged) Module.zygcRouteChanged(location.hash || "#/");
-    };
-    window.addEventListener("hashchange", f);
-    window.addEventListener("popstate", f);
 });
 
 // CSS size of the canvas, devicePixelRatio and safe-area insets (CSS px).
@@ -190,7 +109,6 @@ struct App {
     int fb_w = 0, fb_h = 0;
     ui::Viewport viewport;
     std::vector<Action> actions;
-    bool location_changed = false;
     uint64_t sem_version = 0;
     int frame = 0;
     bool ready = false;
@@ -199,18 +117,11 @@ struct App {
     uint64_t drawn_hash = 0;  // of the draw data last rendered
     bool force_render = true;
     int renders = 0;
-    std::string sem_json, route_str;
 };
 
 App g_app;
 
-std::string take_js_string(char* p) {
-    std::string s = p ? p : "";
-    free(p);
-    return s;
-}
-
-std::string location_hash() { return take_js_string(zygc_js_location_hash()); }
+using web::take_js_string;
 
 Settings load_settings() {
     Settings st;
@@ -325,9 +236,8 @@ void frame() {
     update_canvas();
 
     // The URL changed (back/forward, a typed or shared link).
-    if (a.location_changed) {
-        a.location_changed = false;
-        Route r = parse_route(location_hash());
+    if (web::history::take_changed()) {
+        Route r = parse_route(web::history::location_hash());
         if (!(r == a.runtime->state().route)) a.runtime->dispatch(Navigate{r, true});
     }
     web::fetch_transport().drain();
@@ -374,6 +284,7 @@ void frame() {
     double spent = emscripten_get_now() - now;
     a.frame_ms = a.frame_ms > 0 ? a.frame_ms * 0.9 + spent * 0.1 : spent;
     ++a.frame;
+    web::bridge::publish({a.frame, a.dpr, a.fb_w, a.fb_h, a.frame_ms, a.renders});
     if (a.frame == 1) zygc_js_frame_event(1);
     if (!a.ready && ((a.frame >= 2 && !sem::last_frame().empty()) || a.frame >= 30)) {
         a.ready = true;
@@ -382,49 +293,6 @@ void frame() {
 }
 
 }  // namespace
-
-// =============================================================================================
-// [SECTION] Exports for the shell (test bridge)
-// =============================================================================================
-
-extern "C" {
-
-EMSCRIPTEN_KEEPALIVE void zygc_on_location() { g_app.location_changed = true; }
-
-// window.zygc.semantics(): last frame's widgets, CSS px.
-EMSCRIPTEN_KEEPALIVE const char* zygc_semantics_json() {
-    g_app.sem_json = sem::to_json(g_app.dpr);
-    return g_app.sem_json.c_str();
-}
-
-// window.zygc.route(): "#/projects/12".
-EMSCRIPTEN_KEEPALIVE const char* zygc_route() {
-    g_app.route_str = g_app.runtime ? route_hash(g_app.runtime->state().route) : "";
-    return g_app.route_str.c_str();
-}
-
-// window.zygc.debug(): platform counters for tests and diagnostics.
-EMSCRIPTEN_KEEPALIVE const char* zygc_debug_json() {
-    static std::string s;
-    glyphs::Stats st = glyphs::stats();
-    char buf[512];
-    snprintf(buf, sizeof buf,
-             "{\"frame\":%d,\"dpr\":%g,\"fb_w\":%d,\"fb_h\":%d,\"glyphs\":%d,\"atlas_w\":%d,\"atlas_h\":%d,"
-             "\"glyph_area_w\":%d,\"glyph_area_h\":%d,\"glyph_area_used_h\":%d,\"glyph_evictions\":%d,"
-             "\"fetch_in_flight\":%d,\"scrolling\":%s,\"pull_px\":%.1f,\"want_text_input\":%s,\"frame_ms\":%.2f,\"renders\":%d,\"font_texture\":%d}",
-             g_app.frame, g_app.dpr, g_app.fb_w, g_app.fb_h, st.glyphs, st.atlas_w, st.atlas_h, st.area_w, st.area_h,
-             st.used_h, st.evictions, web::fetch_transport().in_flight(), web::input::scrolling() ? "true" : "false",
-             web::input::pull_px() / (g_app.dpr > 0 ? g_app.dpr : 1),
-             ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? "true" : "false", g_app.frame_ms, g_app.renders,
-             ImGui::GetCurrentContext() ? (int)(intptr_t)ImGui::GetIO().Fonts->TexID : 0);
-    s = buf;
-    return s.c_str();
-}
-
-// window.zygc.glyph(cp): 1 when the atlas has a glyph for the code point, 2 when queued.
-EMSCRIPTEN_KEEPALIVE int zygc_glyph_state(int cp) { return glyphs::state((uint32_t)cp); }
-
-}  // extern "C"
 
 // =============================================================================================
 // [SECTION] main
@@ -460,6 +328,7 @@ int main() {
     glyphs::set_essentials(essentials);
 
     update_canvas();  // theme and atlas for the current scale
+    web::bridge::publish({0, a.dpr, a.fb_w, a.fb_h, 0, 0});
     glyphs::want_utf8(ui::static_text());
     for (uint32_t cp = 0x20; cp < 0x7F; ++cp) glyphs::want(cp);
     glyphs::want_utf8("…·—“”‘’，。：；！？（）《》、￥¥°×÷±→←↑↓✓✔★☆●○");
@@ -467,14 +336,15 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     Runtime::Host host;
-    host.set_hash = [](const std::string& hash) { zygc_js_set_hash(hash.c_str()); };
-    host.go_back = [](const std::string& fallback) { zygc_js_go_back(fallback.c_str()); };
+    host.set_hash = [](const std::string& hash) { web::history::push(hash); };
+    host.go_back = [](const std::string& fallback) { web::history::back(fallback); };
     host.save_settings = [](const Settings& st) { zygc_js_save_settings(st.care_mode, st.lang.c_str()); };
     a.runtime = std::make_unique<Runtime>(web::fetch_transport(), std::move(host));
-    const std::string code = take_js_string(zygc_js_take_wechat_code());
-    const Route first = parse_route(location_hash());
-    zygc_js_init_history(route_hash(parent_route(first)).c_str());
-    zygc_js_listen_history();
+    web::bridge::attach(a.runtime.get());
+    const std::string code = web::history::take_wechat_code();
+    const Route first = parse_route(web::history::location_hash());
+    web::history::init(route_hash(parent_route(first)));
+    web::history::listen();
     uint32_t seed[2] = {0, 0};
     zygc_js_random(seed);
     Settings settings = load_settings();
