@@ -11,15 +11,13 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "core/format.h"
+#include "ui/context_internal.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
 namespace {
-
-Route g_last_route;
-bool g_first_frame = true;
 
 const char* title_of(const State& s) {
     switch (s.route.kind) {
@@ -231,7 +229,7 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
     // The screen: one scrolling child per kind of route, so the list keeps its place while a
     // detail is open; a detail starts at the top whenever the route changes.
     const Route& route = state.route;
-    const bool changed = g_first_frame || !(route == g_last_route);
+    const bool changed = context().first_frame || !(route == context().last_route);
     if (changed && route.kind != Route::Home && route.kind != Route::Projects)
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
     // Pull-to-refresh (the platform tracks the finger): the screen moves down and an
@@ -269,8 +267,8 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
     toast(state, vp, vp.height - tab_h);
     if (rescale) ImGui::PopFont();
 
-    g_last_route = route;
-    g_first_frame = false;
+    context().last_route = route;
+    context().first_frame = false;
     set_frame(nullptr, vp);
 }
 
