@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "core/format.h"
+#include "ui/context_internal.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/touch_scroll.h"
@@ -18,9 +19,6 @@
 
 namespace zygc::ui {
 namespace {
-
-Route g_last_route;
-bool g_first_frame = true;
 
 const char* title_of(const State& s) {
     switch (s.route.kind) {
@@ -232,7 +230,7 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
     // The screen: one scrolling child per kind of route, so the list keeps its place while a
     // detail is open; a detail starts at the top whenever the route changes.
     const Route& route = state.route;
-    const bool changed = g_first_frame || !(route == g_last_route);
+    const bool changed = context().first_frame || !(route == context().last_route);
     if (changed && route.kind != Route::Home && route.kind != Route::Projects)
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
     // Pull-to-refresh (the platform tracks the finger): the screen moves down and an
@@ -270,8 +268,8 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
     toast(state, vp, vp.height - tab_h);
     if (rescale) ImGui::PopFont();
 
-    g_last_route = route;
-    g_first_frame = false;
+    context().last_route = route;
+    context().first_frame = false;
     set_frame(nullptr, vp);
 }
 

@@ -3,18 +3,13 @@
 #include <cstring>
 
 #include "imgui.h"
+#include "ui/context_internal.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
 namespace {
-
-// The search field's text. While the field is being edited it is the truth; otherwise it
-// follows state.query.q (which can change by navigation).
-char g_search[256];
-bool g_search_active = false;  // the field was active in frame g_search_frame
-int g_search_frame = -1;
 
 // Copies at most cap-1 bytes, never splitting a UTF-8 sequence.
 void copy_utf8(char* dst, size_t cap, const std::string& src) {
@@ -24,18 +19,21 @@ void copy_utf8(char* dst, size_t cap, const std::string& src) {
     dst[n] = 0;
 }
 
+// The field's text, kept in the context, is the truth while it is being edited; otherwise it
+// follows state.query.q (which can change by navigation).
 void search_box(const State& state) {
-    const bool was_active = g_search_active && g_search_frame == ImGui::GetFrameCount() - 1;
-    if (!was_active && state.query.q != g_search) copy_utf8(g_search, sizeof g_search, state.query.q);
+    Context& ctx = context();
+    const bool was_active = ctx.search_active && ctx.search_frame == ImGui::GetFrameCount() - 1;
+    if (!was_active && state.query.q != ctx.search) copy_utf8(ctx.search, sizeof ctx.search, state.query.q);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, px(size::Touch * 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(16), (px(size::Touch) - ImGui::GetFontSize()) * 0.5f));
     ImGui::SetNextItemWidth(-FLT_MIN);
-    const bool edited = ImGui::InputTextWithHint("##search", tr(S::SearchHint), g_search, sizeof g_search);
+    const bool edited = ImGui::InputTextWithHint("##search", tr(S::SearchHint), ctx.search, sizeof ctx.search);
     ImGui::PopStyleVar(2);
-    g_search_active = ImGui::IsItemActive();
-    g_search_frame = ImGui::GetFrameCount();
+    ctx.search_active = ImGui::IsItemActive();
+    ctx.search_frame = ImGui::GetFrameCount();
     sem_last(sem::Role::Input, tr(S::SearchLabel));
-    if (edited) emit(SetSearch{g_search});
+    if (edited) emit(SetSearch{ctx.search});
 }
 
 void filters(const State& state) {

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "core/timefmt.h"
+#include "ui/context_internal.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -35,22 +36,19 @@ const char* role_label(const std::string& role) {
     return role.c_str();
 }
 
-namespace {
-Id g_confirm_cancel = 0;  // the sign-up whose 取消报名 asks for confirmation
-}
-
 void cancel_control(const State& state, const Signup& signup) {
+    Id& confirming = context().confirm_cancel;  // the sign-up whose 取消报名 asks for confirmation
     ImGui::PushID(static_cast<int>(signup.id));
-    if (g_confirm_cancel != signup.id) {
-        if (secondary_button(tr(S::CancelSignup), false, state.cancel.loading())) g_confirm_cancel = signup.id;
+    if (confirming != signup.id) {
+        if (secondary_button(tr(S::CancelSignup), false, state.cancel.loading())) confirming = signup.id;
     } else {
         text(tr(S::ConfirmCancel));
         if (danger_button(tr(S::ConfirmYes))) {
             emit(CancelSignup{signup.id});
-            g_confirm_cancel = 0;
+            confirming = 0;
         }
         ImGui::SameLine();
-        if (secondary_button(tr(S::ConfirmNo))) g_confirm_cancel = 0;
+        if (secondary_button(tr(S::ConfirmNo))) confirming = 0;
     }
     ImGui::PopID();
 }

@@ -4,23 +4,13 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/context_internal.h"
 
 namespace zygc::sem {
 namespace {
 
-struct Pending {
-    bool has_role = false;
-    Role role = Role::Button;
-    uint32_t flags = 0;
-};
-
-std::vector<Node> g_building;
-std::vector<Node> g_last;
-uint64_t g_version = 0;
-Pending g_next;
-// The rect of the item ImGui registered last; ItemInfo arrives right after ItemAdd.
-ImGuiID g_added_id = 0;
-ImRect g_added_bb;
+// The recorder of the current UI context (its fields: ui/context_internal.h).
+Recorder& rec() { return ui::context().semantics; }
 
 std::string strip_id(const char* label) {
     std::string s = label ? label : "";
@@ -77,7 +67,7 @@ const char* role_name(Role r) {
     return "button";
 }
 
-void set_next(Role role, uint32_t flags) { g_next = {true, role, flags}; }
+void set_next(Role role, uint32_t flags) { rec().next = {true, role, flags}; }
 
 void add_last_item(Role role, const char* label, uint32_t flags) {
     ImGuiContext& g = *GImGui;
@@ -89,29 +79,31 @@ void add_last_item(Role role, const char* label, uint32_t flags) {
 
 void begin_frame() {
     GImGui->TestEngineHookItems = true;
-    g_building.clear();
-    g_next = {};
+    rec().building.clear();
+    rec().next = {};
 }
 
 void end_frame() {
-    bool changed = g_building.size() != g_last.size();
-    for (size_t i = 0; !changed && i < g_building.size(); ++i) changed = !same(g_building[i], g_last[i]);
+    Recorder& r = rec();
+    bool changed = r.building.size() != r.last.size();
+    for (size_t i = 0; !changed && i < r.building.size(); ++i) changed = !same(r.building[i], r.last[i]);
     if (changed) {
-        g_last.swap(g_building);
-        ++g_version;
+        r.last.swap(r.building);
+        ++r.version;
     }
-    g_building.clear();
+    r.building.clear();
 }
 
-const std::vector<Node>& last_frame() { return g_last; }
-uint64_t frame_version() { return g_version; }
+const std::vector<Node>& last_frame() { return rec().last; }
+uint64_t frame_version() { return rec().version; }
 
 std::string to_json(float scale) {
     if (scale <= 0) scale = 1;
     std::string out = "[";
     char num[160];
-    for (size_t i = 0; i < g_last.size(); ++i) {
-        const Node& n = g_last[i];
+    const std::vector<Node>& last = rec().last;
+    for (size_t i = 0; i < last.size(); ++i) {
+        const Node& n = last[i];
         if (i) out += ',';
         std::snprintf(num, sizeof num, "{\"id\":%u,\"role\":\"%s\",\"label\":\"", n.id, role_name(n.role));
         out += num;
@@ -125,13 +117,13 @@ std::string to_json(float scale) {
 }
 
 const Node* find(const std::string& label, Role role) {
-    for (const Node& n : g_last)
+    for (const Node& n : rec().last)
         if (n.role == role && n.label == label) return &n;
     return nullptr;
 }
 
 const Node* find_containing(const std::string& text, Role role) {
-    for (const Node& n : g_last)
+    for (const Node& n : rec().last)
         if (n.role == role && n.label.find(text) != std::string::npos) return &n;
     return nullptr;
 }
@@ -139,17 +131,24 @@ const Node* find_containing(const std::string& text, Role role) {
 }  // namespace zygc::sem
 
 // ---- Dear ImGui's test-engine hooks ----
+// ImGui calls them only for a context sem::begin_frame() turned them on for; they record into
+// the current UI context (none current: nothing to record into).
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
-    zygc::sem::g_added_id = id;
-    zygc::sem::g_added_bb = bb;
+    zygc::ui::Context* ui = zygc::ui::current_context();
+    if (!ui) return;
+    ui->semantics.added_id = id;
+    ui->semantics.added_bb = bb;
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
     using namespace zygc::sem;
-    Pending next = g_next;
-    g_next = {};
-    if (id != g_added_id) return;
+    zygc::ui::Context* ui = zygc::ui::current_context();
+    if (!ui) return;
+    Recorder& recorder = ui->semantics;
+    Pending next = recorder.next;
+    recorder.next = {};
+    if (id != recorder.added_id) return;
     std::string text = strip_id(label);
     if (text.empty()) return;
     Node n;
@@ -157,7 +156,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     n.role = next.has_role ? next.role : infer_role(flags);
     n.label = std::move(text);
     // Only the part inside the window's clip rect is on screen.
-    ImRect r = g_added_bb;
+    ImRect r = recorder.added_bb;
     if (ctx->CurrentWindow) r.ClipWithFull(ctx->CurrentWindow->ClipRect);
     if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;
     n.x = r.Min.x;
@@ -167,13 +166,15 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     n.flags = next.flags;
     if (flags & ImGuiItemStatusFlags_Checked) n.flags |= Checked;
     if (ctx->ActiveId == id && n.role == Role::Input) n.flags |= Focused;
-    g_building.push_back(std::move(n));
+    recorder.building.push_back(std::move(n));
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
 
 const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID id) {
-    for (const auto& n : zygc::sem::g_last)
+    zygc::ui::Context* ui = zygc::ui::current_context();
+    if (!ui) return nullptr;
+    for (const auto& n : ui->semantics.last)
         if (n.id == id) return n.label.c_str();
     return nullptr;
 }

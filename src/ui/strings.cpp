@@ -1,5 +1,7 @@
 #include "ui/strings.h"
 
+#include "ui/context_internal.h"
+
 namespace zygc::ui {
 namespace {
 
@@ -264,25 +266,24 @@ constexpr Message kMessages[] = {
     {"名额需在1到1000之间", "Places must be 1 to 1000"},
 };
 
-Lang g_lang = Lang::Zh;
-
 }  // namespace
 
 const char* tr(S s) {
     const Entry& e = kTable[static_cast<int>(s)];
-    if (g_lang == Lang::En && e.en && e.en[0]) return e.en;
+    if (lang() == Lang::En && e.en && e.en[0]) return e.en;
     return e.zh;
 }
 
 const char* tr_message(const std::string& zh) {
-    if (g_lang == Lang::En)
+    if (lang() == Lang::En)
         for (const Message& m : kMessages)
             if (zh == m.zh) return m.en;
     return zh.c_str();
 }
 
-void set_lang(Lang lang) { g_lang = lang; }
-Lang lang() { return g_lang; }
+void set_lang(Lang lang) { context().lang = lang; }
+// Outside any context (a test calling tr() by itself) the UI's default language.
+Lang lang() { return current_context() ? context().lang : Lang::Zh; }
 
 const char* tr_zh(int i) { return (i >= 0 && i < kCount) ? kTable[i].zh : ""; }
 const char* tr_en(int i) { return (i >= 0 && i < kCount) ? kTable[i].en : ""; }

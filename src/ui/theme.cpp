@@ -1,15 +1,12 @@
 // The look: a light theme, white background, harbour-blue accents, rounded cards.
 #include <cmath>
 
-#include "ui/app.h"
 #include "ui/theme.h"
+
+#include "ui/context_internal.h"
 
 namespace zygc::ui {
 namespace {
-float g_scale = 1;
-bool g_care = false;
-float g_styled_for = -1;  // scale × zoom the ImGui style was last built for
-
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 ImVec4 v4(ImU32 c, float alpha) {
     ImVec4 v = v4(c);
@@ -17,7 +14,7 @@ ImVec4 v4(ImU32 c, float alpha) {
     return v;
 }
 
-float zoom() { return g_care ? care::Zoom : 1.0f; }
+float zoom() { return context().care ? care::Zoom : 1.0f; }
 
 struct Palette {
     ImU32 primary, primary_dark, primary_soft, surface, surface_pressed, border, text, muted, success, danger;
@@ -47,36 +44,43 @@ void use_palette(const Palette& p) {
     color::Danger = p.danger;
 }
 
+// The palette is shared by all contexts (theme.h); another one may have switched it.
+bool palette_is(const Palette& p) { return color::Primary == p.primary; }
+
 void apply_style();
 }  // namespace
 
-float px(float css) { return css * g_scale * zoom(); }
-float scale() { return g_scale; }
+float px(float css) { return css * context().scale * zoom(); }
+float scale() { return context().scale; }
 void set_scale(float s) {
-    g_scale = s > 0 ? s : 1;
-    if (ImGui::GetCurrentContext() && g_styled_for != g_scale * zoom()) apply_style();
+    Context& ctx = context();
+    ctx.scale = s > 0 ? s : 1;
+    if (ImGui::GetCurrentContext() && ctx.styled_for != ctx.scale * zoom()) apply_style();
 }
-bool care_mode() { return g_care; }
+bool care_mode() { return context().care; }
 void set_care(bool on) {
-    if (on == g_care) return;
-    g_care = on;
+    Context& ctx = context();
+    if (on == ctx.care && palette_is(on ? kCare : kNormal)) return;
+    ctx.care = on;
     use_palette(on ? kCare : kNormal);
     if (ImGui::GetCurrentContext()) apply_style();
 }
-float line_gap() { return ImGui::GetFontSize() * ((g_care ? care::LineHeight : kLineHeight) - 1.0f); }
+float line_gap() { return ImGui::GetFontSize() * ((context().care ? care::LineHeight : kLineHeight) - 1.0f); }
 
 float font_pixels(float s, bool care_mode) {
     return std::round(size::Font * (s > 0 ? s : 1) * (care_mode ? care::Zoom : 1.0f));
 }
 
 void apply_theme(float s) {
-    g_scale = s > 0 ? s : 1;
+    context().scale = s > 0 ? s : 1;
     apply_style();
 }
 
 namespace {
 void apply_style() {
-    g_styled_for = g_scale * zoom();
+    Context& ctx = context();
+    ctx.styled_for = ctx.scale * zoom();
+    use_palette(ctx.care ? kCare : kNormal);  // the style is built from this context's palette
     ImGuiStyle st;
     ImGui::StyleColorsLight(&st);
 
@@ -129,7 +133,7 @@ void apply_style() {
     st.FrameBorderSize = 0;
     st.WindowMinSize = ImVec2(1, 1);
     st.DisplaySafeAreaPadding = ImVec2(0, 0);
-    st.ScaleAllSizes(g_scale * zoom());
+    st.ScaleAllSizes(ctx.scale * zoom());
 
     ImGui::GetStyle() = st;
 }

@@ -7,6 +7,7 @@
 namespace zygc::ui {
 
 // The current palette. Not constexpr: 关怀版 swaps in a higher-contrast set (set_care()).
+// Shared by all UI contexts: set_care() and apply_theme() switch it to the current one's mode.
 namespace color {
 inline ImU32 Primary = IM_COL32(0x0B, 0x6C, 0xB8, 0xFF);      // harbour blue
 inline ImU32 PrimaryDark = IM_COL32(0x08, 0x52, 0x8C, 0xFF);
@@ -51,5 +52,13 @@ bool care_mode();
 void set_care(bool on);  // palette + zoom; re-applies the ImGui style when it changes
 // Space between wrapped lines for the current font size.
 float line_gap();
+
+// Sets style sizes for the scale (call when the scale changes, before a frame).
+void apply_theme(float scale);
+
+// Font size in framebuffer pixels the platform should build glyphs for. 关怀版
+// (state.settings.care_mode) is 1.5× larger: the platform rebuilds the glyphs when it
+// changes. (For the one frame before it does, draw() scales the built font.)
+float font_pixels(float scale, bool care_mode = false);
 
 }  // namespace zygc::ui

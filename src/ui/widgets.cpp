@@ -8,11 +8,11 @@
 
 #include <cstdio>
 #include <cstring>
-#include <unordered_map>
 
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "core/format.h"
+#include "ui/context_internal.h"
 #include "ui/strings.h"
 
 namespace zygc::ui {
@@ -22,9 +22,6 @@ namespace zygc::ui {
 //-----------------------------------------------------------------------------
 
 namespace {
-std::vector<Action>* g_out = nullptr;
-Viewport g_viewport;
-
 ImVec2 operator+(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
 
 float bold_offset() { return ImMax(1.0f, IM_FLOOR(scale() * 0.6f)); }
@@ -117,14 +114,14 @@ float draw_text(ImDrawList* dl, ImVec2 pos, ImU32 col, const char* s, float wrap
 }  // namespace
 
 void set_frame(std::vector<Action>* out, const Viewport& viewport) {
-    g_out = out;
-    g_viewport = viewport;
+    context().out = out;
+    context().viewport = viewport;
 }
 
-const Viewport& viewport() { return g_viewport; }
+const Viewport& viewport() { return context().viewport; }
 
 void emit(Action action) {
-    if (g_out) g_out->push_back(std::move(action));
+    if (std::vector<Action>* out = context().out) out->push_back(std::move(action));
 }
 
 void sem_last(sem::Role role, const char* label, uint32_t flags) {
@@ -354,12 +351,6 @@ bool check_row(const char* label, const char* detail, bool on) {
 }
 
 namespace {
-struct FieldBuffer {
-    std::vector<char> text;
-    int active_frame = -10;
-};
-std::unordered_map<ImGuiID, FieldBuffer> g_fields;
-
 void copy_utf8(std::vector<char>& dst, const std::string& src) {
     size_t cap = dst.size();
     size_t n = src.size() < cap - 1 ? src.size() : cap - 1;
@@ -375,7 +366,7 @@ bool text_field(const char* label, const char* id, const std::string& value, std
     if (label && label[0]) text_muted(label);
     ImGui::PushID(id);
     const ImGuiID key = ImGui::GetID("##field");
-    FieldBuffer& f = g_fields[key];
+    FieldBuffer& f = context().fields[key];
     if (f.text.size() != o.capacity) {
         f.text.assign(o.capacity, 0);
         f.active_frame = -10;
@@ -429,11 +420,6 @@ bool choice(const char* chip_label, const char* popup_id, bool active, bool firs
 namespace {
 // Starts a card: content is laid out in a group inset by the card padding on draw-list
 // channel 1; end_card() puts the background behind it on channel 0 and returns the rect.
-struct CardScope {
-    ImVec2 p0;
-    float w = 0;
-};
-
 CardScope begin_card() {
     ImGuiWindow* win = ImGui::GetCurrentWindow();
     CardScope c;
@@ -465,9 +451,6 @@ void end_card_background(const CardScope& c, ImVec2 size, ImU32 bg) {
     dl->ChannelsMerge();
 }
 
-CardScope g_panel;
-bool g_in_panel = false;
-
 const char* places_text(int64_t left, char* buf, size_t n) {
     if (left <= 0) return tr(S::Full);
     std::snprintf(buf, n, tr(S::PlacesLeftFmt), static_cast<long long>(left));
@@ -476,17 +459,19 @@ const char* places_text(int64_t left, char* buf, size_t n) {
 }  // namespace
 
 void begin_panel() {
-    IM_ASSERT(!g_in_panel && "panels do not nest");
-    g_in_panel = true;
-    g_panel = begin_card();
+    Context& ctx = context();
+    IM_ASSERT(!ctx.in_panel && "panels do not nest");
+    ctx.in_panel = true;
+    ctx.panel = begin_card();
 }
 
 void end_panel(ImU32 bg) {
-    IM_ASSERT(g_in_panel);
-    g_in_panel = false;
-    const ImVec2 sz = end_card_content(g_panel);
+    Context& ctx = context();
+    IM_ASSERT(ctx.in_panel);
+    ctx.in_panel = false;
+    const ImVec2 sz = end_card_content(ctx.panel);
     ImGui::Dummy(sz);
-    end_card_background(g_panel, sz, bg);
+    end_card_background(ctx.panel, sz, bg);
 }
 
 void stat_tile(const char* label, const char* value, float width, float height_css) {

@@ -6,13 +6,13 @@
 #include <vector>
 
 #include "core/store.h"
-#include "ui/app.h"
+#include "ui/context.h"
 #include "ui/semantics.h"
 #include "ui/theme.h"
 
 namespace zygc::ui {
 
-// ---- Frame context (set by draw()) ----
+// ---- Frame context (set by draw(), kept in the current ui::Context) ----
 void set_frame(std::vector<Action>* out, const Viewport& viewport);
 void emit(Action action);  // queue an action for the caller of draw()
 const Viewport& viewport();

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "ui/context.h"
 #include "ui/semantics.h"
 #include "ui/text_input.h"
 
@@ -16,6 +17,7 @@ namespace {
 
 struct FieldHarness {
     ImGuiContext* ctx;
+    ui::Context* ui = ui::create_context();  // the semantics recorder lives in it
     char buf[128] = "";
     FieldEditor editor;
     std::vector<Edit> pending;
@@ -31,7 +33,10 @@ struct FieldHarness {
         io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
         io.Fonts->SetTexID((ImTextureID)(intptr_t)1);
     }
-    ~FieldHarness() { ImGui::DestroyContext(ctx); }
+    ~FieldHarness() {
+        ui::destroy_context(ui);
+        ImGui::DestroyContext(ctx);
+    }
     void frame(int n = 1) {
         for (int i = 0; i < n; ++i) {
             ImGui::GetIO().DeltaTime = 1 / 60.f;

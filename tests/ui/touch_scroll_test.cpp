@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/context.h"
 #include "ui/semantics.h"
 #include "ui/touch_scroll.h"
 
@@ -73,6 +74,7 @@ namespace {
 // A headless ImGui with one full-screen window holding a scrolling list of 100 rows.
 struct ListHarness {
     ImGuiContext* ctx;
+    ui::Context* ui = ui::create_context();  // the semantics recorder lives in it
     ui::TouchScroll scroll;
     std::function<void()> before_draw;
     ListHarness() {
@@ -86,7 +88,10 @@ struct ListHarness {
         io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
         io.Fonts->SetTexID((ImTextureID)(intptr_t)1);
     }
-    ~ListHarness() { ImGui::DestroyContext(ctx); }
+    ~ListHarness() {
+        ui::destroy_context(ui);
+        ImGui::DestroyContext(ctx);
+    }
     void frame(int n = 1) {
         for (int i = 0; i < n; ++i) {
             ImGui::GetIO().DeltaTime = 1 / 60.f;

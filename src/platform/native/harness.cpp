@@ -16,7 +16,8 @@ Harness::Harness(const HarnessDesc& desc) {
 
     IMGUI_CHECKVERSION();
     ctx_ = ImGui::CreateContext();
-    ImGui::SetCurrentContext(ctx_);
+    ui_ = ui::create_context();
+    make_current();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
@@ -43,11 +44,18 @@ void Harness::build_font(bool care_mode) {
 }
 
 Harness::~Harness() {
+    ui::destroy_context(ui_);
     if (ctx_) ImGui::DestroyContext(ctx_);
 }
 
-void Harness::frame(int n) {
+// Everything below may follow another harness's frames: each call selects its own contexts.
+void Harness::make_current() const {
     ImGui::SetCurrentContext(ctx_);
+    ui::set_current_context(ui_);
+}
+
+void Harness::frame(int n) {
+    make_current();
     for (int i = 0; i < n; ++i) {
         ImGuiIO& io = ImGui::GetIO();
         if (current().settings.care_mode != font_care_) build_font(current().settings.care_mode);
@@ -69,23 +77,32 @@ void Harness::frame(int n) {
     }
 }
 
-const std::vector<sem::Node>& Harness::nodes() const { return sem::last_frame(); }
+const std::vector<sem::Node>& Harness::nodes() const {
+    make_current();
+    return sem::last_frame();
+}
 
 const sem::Node* Harness::find(const std::string& label) const {
+    make_current();
     for (const sem::Node& n : sem::last_frame())
         if (n.label == label) return &n;
     return nullptr;
 }
 
-const sem::Node* Harness::find(const std::string& label, sem::Role role) const { return sem::find(label, role); }
+const sem::Node* Harness::find(const std::string& label, sem::Role role) const {
+    make_current();
+    return sem::find(label, role);
+}
 
 const sem::Node* Harness::find_containing(const std::string& text) const {
+    make_current();
     for (const sem::Node& n : sem::last_frame())
         if (n.label.find(text) != std::string::npos) return &n;
     return nullptr;
 }
 
 std::vector<std::string> Harness::labels(sem::Role role) const {
+    make_current();
     std::vector<std::string> out;
     for (const sem::Node& n : sem::last_frame())
         if (n.role == role) out.push_back(n.label);
@@ -93,6 +110,7 @@ std::vector<std::string> Harness::labels(sem::Role role) const {
 }
 
 size_t Harness::count(sem::Role role, uint32_t flags) const {
+    make_current();
     size_t c = 0;
     for (const sem::Node& n : sem::last_frame())
         if (n.role == role && (n.flags & flags) == flags) ++c;
@@ -100,6 +118,7 @@ size_t Harness::count(sem::Role role, uint32_t flags) const {
 }
 
 std::string Harness::dump() const {
+    make_current();
     std::string out;
     char buf[96];
     for (const sem::Node& n : sem::last_frame()) {
@@ -112,7 +131,7 @@ std::string Harness::dump() const {
 }
 
 void Harness::tap_at(float x, float y) {
-    ImGui::SetCurrentContext(ctx_);
+    make_current();
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(x, y);
     frame();
@@ -137,7 +156,7 @@ bool Harness::tap(const std::string& label, sem::Role role) {
 }
 
 void Harness::drag(float x0, float y0, float x1, float y1, int steps) {
-    ImGui::SetCurrentContext(ctx_);
+    make_current();
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(x0, y0);
     frame();
@@ -154,7 +173,7 @@ void Harness::drag(float x0, float y0, float x1, float y1, int steps) {
 }
 
 void Harness::scroll(float lines) {
-    ImGui::SetCurrentContext(ctx_);
+    make_current();
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(viewport.width * 0.5f, viewport.height * 0.5f);
     frame();  // hover first, as a real pointer would
@@ -172,13 +191,13 @@ bool Harness::scroll_to(const std::string& label, int max_steps) {
 }
 
 void Harness::type(const std::string& utf8) {
-    ImGui::SetCurrentContext(ctx_);
+    make_current();
     ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
     frame();
 }
 
 void Harness::backspace(int n) {
-    ImGui::SetCurrentContext(ctx_);
+    make_current();
     ImGuiIO& io = ImGui::GetIO();
     for (int i = 0; i < n; ++i) {
         io.KeysDown[ImGuiKey_Backspace] = true;

@@ -1,5 +1,6 @@
 // A headless stand-in for the web platform: an ImGui context with ImGui's default font and
-// no renderer, a fixed viewport, and input fed by hand. Tests build a State (or point the
+// no renderer, its own UI context (ui/context.h: harnesses in one binary share nothing), a
+// fixed viewport, and input fed by hand. Tests build a State (or point the
 // harness at a Runtime's), run frames, and act on the UI by semantic label as a user would.
 //
 //   zygc::native::Harness h;          // 390×844 CSS px, scale 1
@@ -76,8 +77,10 @@ public:
 
 private:
     const State& current() const { return source ? *source : state; }
+    void make_current() const;  // this harness's ImGui and UI contexts
     void build_font(bool care_mode);
     ImGuiContext* ctx_ = nullptr;
+    ui::Context* ui_ = nullptr;
     bool font_care_ = false;
 };
 

@@ -321,6 +321,7 @@ int main() {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+    ui::create_context();  // the views' state (ui/context.h); like ImGui's, it lives as long as the page
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;

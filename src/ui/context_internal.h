@@ -1,0 +1,87 @@
+// The fields of the UI context (ui/context.h), for src/ui's own .cpp files, as Dear ImGui
+// keeps ImGuiContext in imgui_internal.h. Everything here was a file-scope global of the file
+// named above its group; each file reads and writes only its own group, through context().
+#pragma once
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "core/store.h"
+#include "ui/context.h"
+#include "ui/semantics.h"
+#include "ui/strings.h"
+
+namespace zygc::sem {
+
+// Role and flags set for the next item the test-engine hooks see.
+struct Pending {
+    bool has_role = false;
+    Role role = Role::Button;
+    uint32_t flags = 0;
+};
+
+struct Recorder {
+    std::vector<Node> building;  // this frame's tree, as the hooks see items
+    std::vector<Node> last;      // the last frame's tree
+    uint64_t version = 0;        // bumped when `last` changes
+    Pending next;
+    // The rect of the item ImGui registered last; ItemInfo arrives right after ItemAdd.
+    ImGuiID added_id = 0;
+    ImRect added_bb;
+};
+
+}  // namespace zygc::sem
+
+namespace zygc::ui {
+
+// A text field's edit buffer: while the field is being edited it is the truth.
+struct FieldBuffer {
+    std::vector<char> text;
+    int active_frame = -10;
+};
+
+// A card being laid out (begin_card()); the panel keeps one across begin/end_panel().
+struct CardScope {
+    ImVec2 p0;
+    float w = 0;
+};
+
+struct Context {
+    // strings.cpp: the language tr() answers in (state.settings.lang, set by draw()).
+    Lang lang = Lang::Zh;
+
+    // theme.cpp
+    float scale = 1;        // devicePixelRatio
+    bool care = false;      // 关怀版
+    float styled_for = -1;  // scale × zoom the ImGui style was last built for
+
+    // widgets.cpp
+    std::vector<Action>* out = nullptr;  // where emit() appends, during draw() only
+    Viewport viewport;                   // of the frame being drawn
+    std::unordered_map<ImGuiID, FieldBuffer> fields;  // text_field()s by ImGui id
+    CardScope panel;
+    bool in_panel = false;
+
+    // app.cpp: a detail screen starts at the top whenever the route changes.
+    Route last_route;
+    bool first_frame = true;
+
+    // screens.cpp: the sign-up whose 取消报名 asks for confirmation.
+    Id confirm_cancel = 0;
+
+    // screen_projects.cpp: the search field's text. While the field is being edited it is
+    // the truth; otherwise it follows state.query.q (which can change by navigation).
+    char search[256] = "";
+    bool search_active = false;  // the field was active in frame search_frame
+    int search_frame = -1;
+
+    // semantics.cpp
+    sem::Recorder semantics;
+};
+
+// The current context. There must be one (the platform or the harness made it current).
+Context& context();
+
+}  // namespace zygc::ui
