@@ -223,8 +223,7 @@ bool load_me(App& app, Id user, Me& me) {
 }
 
 std::string today_yyyymmdd(int64_t now) {
-    std::string d = format_date(cst_day(now));  // YYYY-MM-DD
-    return d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2);
+    return yyyymmdd(cst_day(now));
 }
 
 // ---- idempotency ------------------------------------------------------------------------

@@ -137,7 +137,7 @@ void TouchScroll::begin_drag(float x0, float y0, int axis, float pos, double t_m
     tracker_.add(t_ms, pos);
     fling_.stop();
     carry_ = 0;
-    pull_.threshold = 64 * scale;
+    pull_.threshold = kPullThreshold * scale;
     pull_.max = 140 * scale;
     pull_.dragging = axis == 1;
 }

@@ -39,12 +39,16 @@ struct Fling {
 // Clamps an offset to [0, max]; true when it had to (a scroll limit was hit).
 bool clamp_scroll(float& offset, float max);
 
+// CSS px of shown pull distance that trigger a refresh: the one value for the gesture,
+// the indicator (app.cpp) and the platform.
+constexpr float kPullThreshold = 64;
+
 // Pull-to-refresh: finger travel past the top, with resistance; released beyond the
 // threshold it triggers; afterwards the indicator eases back to 0.
 struct Pull {
     float distance = 0;      // shown distance, px (after resistance)
     float resistance = 0.5f;  // shown = finger travel × resistance
-    float threshold = 64;    // px of shown distance that trigger a refresh
+    float threshold = kPullThreshold;  // px of shown distance that trigger a refresh
     float max = 128;         // px
 
     void drag(float finger_dy);  // + pulls down, − pushes back up; returns nothing
