@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "core/idcard.h"
-#include "core/store.h"
+#include "core/validate.h"
 #include "server/crypto.h"
 #include "server/mutation.h"
 #include "core/timefmt.h"

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/store.h"
+#include "core/validate.h"
 #include "server/mutation.h"
 #include "core/timefmt.h"
 
