@@ -1,5 +1,7 @@
 #include "core/idcard.h"
 
+#include "core/calendar.h"
+
 namespace zygc {
 namespace {
 
@@ -13,15 +15,6 @@ int num(std::string_view s) {
     int v = 0;
     for (char c : s) v = v * 10 + (c - '0');
     return v;
-}
-
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-bool real_date(int y, int m, int d) {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1) return false;
-    int n = days[m - 1] + (m == 2 && leap(y) ? 1 : 0);
-    return d <= n;
 }
 
 // First two digits: province-level division codes of GB/T 2260.
@@ -58,7 +51,7 @@ IdCheck check_id_number(std::string_view id, std::string_view today) {
         return fail("chars", "身份证号码只能包含数字，最后一位可以是X");
     if (!known_province(num(s.substr(0, 2)))) return fail("region", "身份证号码的地区码无效");
     int y = num(s.substr(6, 4)), m = num(s.substr(10, 2)), d = num(s.substr(12, 2));
-    if (y < 1900 || !real_date(y, m, d) || s.substr(6, 8) > std::string(today))
+    if (y < 1900 || !valid_date(y, m, d) || s.substr(6, 8) > std::string(today))
         return fail("birth_date", "身份证号码中的出生日期无效");
     if (id_check_char(s) != s[17]) return fail("checksum", "身份证号码校验位不正确，请核对");
     IdCheck ok;

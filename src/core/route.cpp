@@ -1,6 +1,10 @@
+// Hash ↔ Route, from the paths of the screen table: "projects/{id}/edit" matches
+// "projects/12/edit" with id 12; "brands/{slug}" takes a slug.
 #include "core/route.h"
 
 #include <charconv>
+
+#include "core/screen_table.h"
 
 namespace zygc {
 namespace {
@@ -18,6 +22,32 @@ bool valid_slug(std::string_view s) {
     return true;
 }
 
+// The next '/'-separated segment of s (s advances past it).
+std::string_view next_segment(std::string_view& s) {
+    size_t slash = s.find('/');
+    std::string_view seg = s.substr(0, slash);
+    s = slash == std::string_view::npos ? std::string_view() : s.substr(slash + 1);
+    return seg;
+}
+
+// Does `path` match `pattern`? Fills r.id / r.slug from {id} / {slug}.
+bool match(std::string_view pattern, std::string_view path, Route& r) {
+    if (pattern.empty() || path.empty()) return pattern.empty() && path.empty();
+    while (!pattern.empty() || !path.empty()) {
+        if (pattern.empty() || path.empty()) return false;
+        std::string_view want = next_segment(pattern), got = next_segment(path);
+        if (want == "{id}") {
+            if (!parse_id(got, r.id)) return false;
+        } else if (want == "{slug}") {
+            if (!valid_slug(got)) return false;
+            r.slug = std::string(got);
+        } else if (want != got) {
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 Route parse_route(std::string_view hash) {
@@ -26,64 +56,30 @@ Route parse_route(std::string_view hash) {
     if (auto q = hash.find('?'); q != std::string_view::npos) hash = hash.substr(0, q);
     while (!hash.empty() && hash.back() == '/') hash.remove_suffix(1);
 
+    for (const ScreenInfo& s : screen_table()) {
+        if (!s.path) continue;
+        Route r;
+        r.kind = s.kind;
+        if (match(s.path, hash, r)) return r;
+    }
     Route r;
-    if (hash.empty()) return r;
-    if (hash == "projects") {
-        r.kind = Route::Projects;
-        return r;
-    }
-    struct Fixed {
-        const char* path;
-        Route::Kind kind;
-    };
-    static const Fixed fixed[] = {{"login", Route::Login},       {"me", Route::Me},
-                                  {"me/volunteer", Route::Register}, {"me/signups", Route::MySignups},
-                                  {"teams", Route::Teams},       {"projects/new", Route::NewProject}};
-    for (const Fixed& f : fixed) {
-        if (hash == f.path) {
-            r.kind = f.kind;
-            return r;
-        }
-    }
-    if (hash.starts_with("teams/") && parse_id(hash.substr(6), r.id)) {
-        r.kind = Route::Team;
-        return r;
-    }
-    if (hash.starts_with("projects/") && hash.ends_with("/edit") &&
-        parse_id(hash.substr(9, hash.size() - 9 - 5), r.id)) {
-        r.kind = Route::EditProject;
-        return r;
-    }
-    if (hash.starts_with("projects/") && parse_id(hash.substr(9), r.id)) {
-        r.kind = Route::Project;
-        return r;
-    }
-    if (hash.starts_with("brands/") && valid_slug(hash.substr(7))) {
-        r.kind = Route::Brand;
-        r.slug = std::string(hash.substr(7));
-        return r;
-    }
     r.kind = Route::NotFound;
     return r;
 }
 
 std::string route_hash(const Route& r) {
-    switch (r.kind) {
-        case Route::Home: return "#/";
-        case Route::Projects: return "#/projects";
-        case Route::Project: return "#/projects/" + std::to_string(r.id);
-        case Route::Brand: return "#/brands/" + r.slug;
-        case Route::NotFound: return "#/";
-        case Route::Login: return "#/login";
-        case Route::Me: return "#/me";
-        case Route::Register: return "#/me/volunteer";
-        case Route::MySignups: return "#/me/signups";
-        case Route::Teams: return "#/teams";
-        case Route::Team: return "#/teams/" + std::to_string(r.id);
-        case Route::NewProject: return "#/projects/new";
-        case Route::EditProject: return "#/projects/" + std::to_string(r.id) + "/edit";
+    const char* pattern = screen_info(r.kind).path;
+    if (!pattern) return "#/";
+    std::string out = "#/";
+    std::string_view p = pattern;
+    while (!p.empty()) {
+        std::string_view seg = next_segment(p);
+        if (seg == "{id}") out += std::to_string(r.id);
+        else if (seg == "{slug}") out += r.slug;
+        else out += seg;
+        if (!p.empty()) out += '/';
     }
-    return "#/";
+    return out;
 }
 
 }  // namespace zygc

@@ -1,6 +1,6 @@
 // Hash routes: "#/", "#/projects", "#/projects/12", "#/brands/cuncaoxin", "#/login",
 // "#/me", "#/me/volunteer", "#/me/signups", "#/teams", "#/teams/3", "#/projects/new",
-// "#/projects/12/edit".
+// "#/projects/12/edit". The paths are written once, in the screen table (screen_table.cpp).
 #pragma once
 #include <string>
 #include <string_view>
@@ -10,9 +10,12 @@
 namespace zygc {
 
 struct Route {
+    // One per screen; the screen table (core) and the view table (ui/app.cpp) have a row
+    // for each, in this order.
     enum Kind {
         Home, Projects, Project, Brand, NotFound,
-        Login, Me, Register, MySignups, Teams, Team, NewProject, EditProject
+        Login, Me, Register, MySignups, Teams, Team, NewProject, EditProject,
+        KindCount
     };
     Kind kind = Home;
     Id id = 0;         // Project, Team, EditProject

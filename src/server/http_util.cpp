@@ -8,8 +8,9 @@
 #include <memory>
 
 #include "core/codec.h"
-#include "core/timefmt.h"
+#include "core/calendar.h"
 #include "server/http_parse.h"
+#include "core/utf8.h"
 
 namespace zygc::server {
 
@@ -272,12 +273,7 @@ std::optional<std::string> base64url_decode(std::string_view in) {
     return out;
 }
 
-size_t utf8_length(std::string_view s) {
-    size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
+size_t utf8_length(std::string_view s) { return utf8::count(s); }
 
 // ---- query parameters -------------------------------------------------------------------
 

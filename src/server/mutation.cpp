@@ -9,7 +9,7 @@
 
 #include "core/idcard.h"
 #include "server/crypto.h"
-#include "core/timefmt.h"
+#include "core/calendar.h"
 
 namespace zygc::server {
 
@@ -297,8 +297,7 @@ bool load_me(App& app, Id user, Me& me, bool* db_failed) {
 }
 
 std::string today_yyyymmdd(int64_t now) {
-    std::string d = format_date(cst_day(now));  // YYYY-MM-DD
-    return d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2);
+    return yyyymmdd(cst_day(now));
 }
 
 // ---- [SECTION] the personal-handler wrapper ----------------------------------------------

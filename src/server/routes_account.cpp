@@ -7,7 +7,8 @@
 #include <vector>
 
 #include "core/idcard.h"
-#include "core/timefmt.h"
+#include "core/validate.h"
+#include "core/calendar.h"
 #include "server/crypto.h"
 #include "server/guards.h"
 #include "server/identity.h"

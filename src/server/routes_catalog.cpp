@@ -7,7 +7,7 @@
 #include "server/app.h"
 #include "server/http_util.h"
 #include "server/mutation.h"
-#include "core/timefmt.h"
+#include "core/calendar.h"
 
 namespace zygc::server {
 

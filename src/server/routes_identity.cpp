@@ -12,7 +12,7 @@
 
 #include "core/idcard.h"
 #include "core/store.h"
-#include "core/timefmt.h"
+#include "core/calendar.h"
 #include "server/crypto.h"
 #include "server/guards.h"
 #include "server/mutation.h"

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "core/store.h"
+#include "core/validate.h"
 #include "server/mutation.h"
-#include "core/timefmt.h"
+#include "core/calendar.h"
 
 namespace zygc::server {
 

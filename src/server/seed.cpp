@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/timefmt.h"
+#include "core/calendar.h"
 
 namespace zygc::server {
 

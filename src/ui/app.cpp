@@ -10,8 +10,8 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "core/format.h"
 #include "ui/context_internal.h"
+#include "ui/format.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/touch_scroll.h"
@@ -20,27 +20,54 @@
 namespace zygc::ui {
 namespace {
 
+// The view side of the screen table (core/screen_table.h has the rest): per route kind,
+// its title and the function that draws it.
+const char* brand_title(const State& s) {
+    return s.brand.data().slug == s.route.slug && !s.brand.data().name.empty() ? s.brand.data().name.c_str() : nullptr;
+}
+const char* team_title(const State& s) {
+    return s.team.data().id == s.route.id && !s.team.data().name.empty() ? s.team.data().name.c_str() : nullptr;
+}
+
+struct ScreenView {
+    Route::Kind kind;
+    S title;
+    void (*draw)(const State&);
+    const char* (*data_title)(const State&) = nullptr;  // a title from the data, when loaded
+};
+
+// clang-format off
+constexpr ScreenView kViews[] = {
+    {Route::Home,        S::AppTitle,         screen_home},
+    {Route::Projects,    S::TitleProjects,    screen_projects},
+    {Route::Project,     S::TitleProject,     screen_project},
+    {Route::Brand,       S::TitleBrand,       screen_brand, brand_title},
+    {Route::NotFound,    S::TitleNotFound,    screen_not_found},
+    {Route::Login,       S::TitleLogin,       screen_login},
+    {Route::Me,          S::TitleMe,          screen_me},
+    {Route::Register,    S::TitleRegister,    screen_register},
+    {Route::MySignups,   S::TitleMySignups,   screen_my_signups},
+    {Route::Teams,       S::TitleTeams,       screen_teams},
+    {Route::Team,        S::TitleTeam,        screen_team, team_title},
+    {Route::NewProject,  S::TitleNewProject,  screen_publish},
+    {Route::EditProject, S::TitleEditProject, screen_publish},
+};
+// clang-format on
+
+constexpr bool views_in_kind_order() {
+    int i = 0;
+    for (const ScreenView& v : kViews)
+        if (v.kind != i++) return false;
+    return i == Route::KindCount;
+}
+static_assert(views_in_kind_order(), "kViews needs one row per Route::Kind, in enum order");
+
+const ScreenView& view_of(Route::Kind k) { return kViews[screen_info(k).kind]; }
+
 const char* title_of(const State& s) {
-    switch (s.route.kind) {
-        case Route::Home: return tr(S::AppTitle);
-        case Route::Projects: return tr(S::TitleProjects);
-        case Route::Project: return tr(S::TitleProject);
-        case Route::Brand:
-            if (!s.brand.data.name.empty() && s.brand.data.slug == s.route.slug) return s.brand.data.name.c_str();
-            return tr(S::TitleBrand);
-        case Route::Login: return tr(S::TitleLogin);
-        case Route::Me: return tr(S::TitleMe);
-        case Route::Register: return tr(S::TitleRegister);
-        case Route::MySignups: return tr(S::TitleMySignups);
-        case Route::Teams: return tr(S::TitleTeams);
-        case Route::Team:
-            if (!s.team.data.name.empty() && s.team.data.id == s.route.id) return s.team.data.name.c_str();
-            return tr(S::TitleTeam);
-        case Route::NewProject: return tr(S::TitleNewProject);
-        case Route::EditProject: return tr(S::TitleEditProject);
-        case Route::NotFound: return tr(S::TitleNotFound);
-    }
-    return tr(S::AppTitle);
+    const ScreenView& v = view_of(s.route.kind);
+    const char* from_data = v.data_title ? v.data_title(s) : nullptr;
+    return from_data ? from_data : tr(v.title);
 }
 
 //-----------------------------------------------------------------------------
@@ -121,11 +148,8 @@ void tab_bar(const State& s, const Viewport& vp, float top, float height) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, top), ImVec2(vp.width, top + height), color::Background);
     dl->AddLine(ImVec2(0, top), ImVec2(vp.width, top), color::Border, ImMax(1.0f, px(1)));
-    const Route::Kind k = s.route.kind;
-    const bool projects = k == Route::Projects || k == Route::Project;
-    const bool mine = k == Route::Login || k == Route::Me || k == Route::Register || k == Route::MySignups ||
-                      k == Route::Teams || k == Route::Team || k == Route::NewProject || k == Route::EditProject;
-    const bool home = !projects && !mine;
+    const Tab t = screen_info(s.route.kind).tab;
+    const bool home = t == Tab::Home, projects = t == Tab::Projects, mine = t == Tab::Me;
     const ImVec2 sz(vp.width / 3.0f, px(size::TabBar));
     // A tab leads to its root, also from a detail under it. 我的 asks for a login first
     // (the store sends a logged-out user to the login screen and back).
@@ -138,7 +162,8 @@ void tab_bar(const State& s, const Viewport& vp, float top, float height) {
 // it is on top; tapping it dismisses it. Role::Button + Alert: the platform announces it.
 void toast(const State& s, const Viewport& vp, float bottom) {
     if (s.notice.empty()) return;
-    const char* notice = tr_message(s.notice);
+    const std::string words = say(s.notice);
+    const char* notice = words.c_str();
     const float margin = px(16), pad = px(14), w = vp.width - 2 * margin;
     const float text_w = w - 2 * pad;
     const ImVec2 ts = ImGui::CalcTextSize(notice, nullptr, false, text_w);
@@ -161,12 +186,6 @@ void toast(const State& s, const Viewport& vp, float bottom) {
                 color::OnPrimary, notice, nullptr, text_w);
     ImGui::End();
     if (is_tap(pressed)) emit(DismissNotice{});
-}
-
-// The screens whose data Refresh reloads.
-bool refreshable(Route::Kind k) {
-    return k == Route::Home || k == Route::Projects || k == Route::Project || k == Route::Brand ||
-           k == Route::MySignups || k == Route::Teams || k == Route::Team;
 }
 
 void pull_indicator(const Viewport& vp, float top, float pull) {
@@ -231,11 +250,12 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
     // detail is open; a detail starts at the top whenever the route changes.
     const Route& route = state.route;
     const bool changed = context().first_frame || !(route == context().last_route);
-    if (changed && route.kind != Route::Home && route.kind != Route::Projects)
+    const ScreenInfo& screen = screen_info(route.kind);
+    if (changed && !screen.keeps_scroll)
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
     // Pull-to-refresh (the platform tracks the finger): the screen moves down and an
     // indicator appears in the gap; past the threshold it says 松开刷新.
-    const float pull = refreshable(route.kind) ? ImClamp(vp.pull_px, 0.0f, content_h * 0.5f) : 0.0f;
+    const float pull = !screen.refresh.empty() ? ImClamp(vp.pull_px, 0.0f, content_h * 0.5f) : 0.0f;
     if (pull > 0) pull_indicator(vp, top_h, pull);
     ImGui::SetCursorScreenPos(ImVec2(0, top_h + pull));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(size::Pad), px(size::Pad)));
@@ -243,23 +263,7 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
     const bool visible = ImGui::BeginChild("##screen", ImVec2(vp.width, content_h - pull), false,
                                            ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
-    if (visible) {
-        switch (route.kind) {
-            case Route::Home: screen_home(state); break;
-            case Route::Projects: screen_projects(state); break;
-            case Route::Project: screen_project(state); break;
-            case Route::Brand: screen_brand(state); break;
-            case Route::Login: screen_login(state); break;
-            case Route::Me: screen_me(state); break;
-            case Route::Register: screen_register(state); break;
-            case Route::MySignups: screen_my_signups(state); break;
-            case Route::Teams: screen_teams(state); break;
-            case Route::Team: screen_team(state); break;
-            case Route::NewProject:
-            case Route::EditProject: screen_publish(state); break;
-            case Route::NotFound: screen_not_found(state); break;
-        }
-    }
+    if (visible) view_of(route.kind).draw(state);
     ImGui::EndChild();
     ImGui::PopID();
 

@@ -28,9 +28,9 @@ void bullets(S title, const std::vector<std::string>& items) {
 
 void screen_brand(const State& state) {
     const Remote<Brand>& r = state.brand;
-    const bool current = !r.data.slug.empty() && r.data.slug == state.route.slug;
+    const bool current = !r.data().slug.empty() && r.data().slug == state.route.slug;
     if (placeholder(r, Target::Brand, current, 3)) return;
-    const Brand& b = r.data;
+    const Brand& b = r.data();
 
     heading(b.name.c_str());
     if (!b.owner_org.empty()) field(tr(S::FieldOwner), b.owner_org);

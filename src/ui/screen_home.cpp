@@ -2,7 +2,7 @@
 // upcoming projects. In 关怀版 the most common actions come first as big buttons, and the
 // brand strip is left out.
 #include "imgui.h"
-#include "core/format.h"
+#include "ui/format.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -46,7 +46,7 @@ void quick_actions(const State&) {
 void city_figures(const Remote<CityStats>& r) {
     section(tr(S::SectionCity));
     if (placeholder(r, Target::Stats, r.loaded(), 2)) return;
-    const CityStats& s = r.data;
+    const CityStats& s = r.data();
     const std::string volunteers = fmt::count(s.registered_volunteers);
     const std::string share = fmt::percent(s.share_of_population_pct);
     const std::string teams = fmt::count(s.teams);
@@ -66,15 +66,15 @@ void city_figures(const Remote<CityStats>& r) {
 }
 
 void brand_strip(const Remote<std::vector<Brand>>& r) {
-    if (r.loaded() && r.data.empty()) return;  // nothing to show, no section
+    if (r.loaded() && r.data().empty()) return;  // nothing to show, no section
     section(tr(S::SectionBrands));
-    if (placeholder(r, Target::Brands, r.loaded() || !r.data.empty(), 1)) return;
+    if (placeholder(r, Target::Brands, r.loaded() || !r.data().empty(), 1)) return;
     const float card_w = 220, card_h = 96;
     const float height = px(card_h) + ImGui::GetStyle().ScrollbarSize + px(6);
     ImGui::BeginChild("##brands", ImVec2(0, height), false, ImGuiWindowFlags_HorizontalScrollbar);
-    for (size_t i = 0; i < r.data.size(); ++i) {
+    for (size_t i = 0; i < r.data().size(); ++i) {
         if (i) ImGui::SameLine();
-        const Brand& b = r.data[i];
+        const Brand& b = r.data()[i];
         if (brand_card(b, card_w, card_h)) emit(Navigate{route_brand(b.slug)});
     }
     ImGui::EndChild();
@@ -82,9 +82,9 @@ void brand_strip(const Remote<std::vector<Brand>>& r) {
 
 void upcoming(const Remote<Page<Project>>& r) {
     section(tr(S::SectionUpcoming));
-    if (placeholder(r, Target::HomeProjects, r.loaded() || !r.data.items.empty(), 3)) return;
-    if (r.data.items.empty()) text_muted(tr(S::NoUpcoming));
-    for (const Project& p : r.data.items)
+    if (placeholder(r, Target::HomeProjects, r.loaded() || !r.data().items.empty(), 3)) return;
+    if (r.data().items.empty()) text_muted(tr(S::NoUpcoming));
+    for (const Project& p : r.data().items)
         if (project_card(p)) emit(Navigate{route_project(p.id)});
     if (link(tr(S::SeeAllProjects))) emit(Navigate{route_projects()});
 }

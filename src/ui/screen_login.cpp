@@ -21,10 +21,10 @@ void screen_login(const State& state) {
     phone.hint = tr(S::PhoneHint);
     phone.flags = ImGuiInputTextFlags_CharsDecimal;
     phone.capacity = 16;
-    if (text_field(tr(S::PhoneLabel), "phone", f.phone, v, f.phone_error, phone)) emit(EditLogin{v, f.code});
+    if (text_field(tr(S::PhoneLabel), "phone", f.phone, v, say_if(f.phone_error), phone)) emit(EditLogin{v, f.code});
 
     // 获取验证码: disabled while sending and until the server's retry time has passed.
-    const double wait_ms = f.code_sent_ms + f.sms.data.retry_after_s * 1000.0 - now;
+    const double wait_ms = f.code_sent_ms + f.sms.data().retry_after_s * 1000.0 - now;
     const bool counting = f.sms.loaded() && wait_ms > 0;
     std::string label;
     char buf[96];
@@ -38,24 +38,24 @@ void screen_login(const State& state) {
     }
     label += "###sms";
     if (secondary_button(label.c_str(), true, f.sms.loading() || counting)) emit(RequestSmsCode{now});
-    if (f.sms.loaded() && f.sms.data.dev_code) {
-        std::snprintf(buf, sizeof buf, tr(S::DevCodeFmt), f.sms.data.dev_code->c_str());
+    if (f.sms.loaded() && f.sms.data().dev_code) {
+        std::snprintf(buf, sizeof buf, tr(S::DevCodeFmt), f.sms.data().dev_code->c_str());
         text_colored(color::Success, buf);
     }
-    if (f.sms.failed() && f.phone_error.empty() && f.code_error.empty()) text_alert(error_message(f.sms.error));
+    if (f.sms.failed() && f.phone_error.empty() && f.code_error.empty()) text_alert(error_message(f.sms.error()));
 
     spacing(4);
     FieldOptions code;
     code.hint = tr(S::CodeHint);
     code.flags = ImGuiInputTextFlags_CharsDecimal;
     code.capacity = 8;
-    if (text_field(tr(S::CodeLabel), "code", f.code, v, f.code_error, code)) emit(EditLogin{f.phone, v});
+    if (text_field(tr(S::CodeLabel), "code", f.code, v, say_if(f.code_error), code)) emit(EditLogin{f.phone, v});
 
     spacing(8);
     const bool sending = f.submit.loading();
     std::string go = std::string(tr(sending ? S::Submitting : S::LoginButton)) + "###login";
     if (primary_button(go.c_str(), true, sending)) emit(SubmitLogin{});
-    if (f.submit.failed() && f.code_error.empty()) text_alert(error_message(f.submit.error));
+    if (f.submit.failed() && f.code_error.empty()) text_alert(error_message(f.submit.error()));
     spacing(4);
     text_muted(tr(S::LoginNote));
 }

@@ -11,7 +11,8 @@
 namespace zygc::ui {
 namespace {
 
-std::string joined(const std::vector<std::string>& parts, const char* sep = "、") {
+// Items of a list in running text: 居民、志愿者 / Resident, Volunteer.
+std::string joined(const std::vector<std::string>& parts, const char* sep = lang() == Lang::En ? ", " : "、") {
     std::string out;
     for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
     return out;
@@ -28,7 +29,7 @@ void profile(const State& state, const VolunteerProfile& v) {
     section(tr(S::SectionProfile));
     field(tr(S::FieldRealName), v.real_name);
     field(tr(S::FieldIdNumber), v.id_number_masked);
-    for (const District& d : state.districts.data)
+    for (const District& d : state.districts.data())
         if (d.id == v.district_id) field(tr(S::FieldDistrict), d.name);
     if (!v.skills.empty()) field(tr(S::FieldSkills), joined(v.skills));
     if (!v.availability.empty()) {
@@ -49,7 +50,7 @@ void screen_me(const State& state) {
         if (primary_button(tr(S::LoginButton), true)) emit(Navigate{Route{Route::Login, 0, {}}});
         return;
     }
-    const Me& me = state.me.data;
+    const Me& me = state.me.data();
     heading(me.display_name.empty() ? me.phone_masked.c_str() : me.display_name.c_str());
     field(tr(S::FieldPhone), me.phone_masked);
     std::vector<std::string> roles;

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "imgui.h"
-#include "core/format.h"
+#include "ui/format.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -12,13 +12,13 @@ namespace zygc::ui {
 
 void screen_my_signups(const State& state) {
     const auto& r = state.my_signups;
-    if (placeholder(r, Target::MySignups, r.loaded() || !r.data.empty(), 3)) return;
+    if (placeholder(r, Target::MySignups, r.loaded() || !r.data().empty(), 3)) return;
     const std::string now = now_rfc3339(viewport().now_ms);
     int shown = 0;
-    for (const Signup& s : r.data) {
+    for (const Signup& s : r.data()) {
         if (s.status != "confirmed" || (!now.empty() && s.end < now)) continue;
         ++shown;
-        ImGui::PushID(static_cast<int>(s.id));
+        push_id(s.id);
         begin_panel();
         const std::string title = s.project_title + "##project";
         if (link(title.c_str())) emit(Navigate{route_project(s.project_id)});

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "imgui.h"
-#include "core/format.h"
+#include "ui/format.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -25,7 +25,7 @@ void shift_actions(const State& state, const Project& p, const Shift& s) {
         if (link(tr(S::RegisterToSignUp))) emit(Navigate{route_register()});
         return;
     }
-    const std::string why = signup_blocker(state, s);
+    const Message why = signup_blocker(state, s);
     const bool sending = state.signup.loading() && state.signup_shift == s.id;
     char label[96];
     std::snprintf(label, sizeof label, "%s##signup", tr(sending ? S::Submitting : S::SignUp));
@@ -33,12 +33,12 @@ void shift_actions(const State& state, const Project& p, const Shift& s) {
     if (!why.empty()) {
         ImGui::SameLine();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (px(size::Touch) - ImGui::GetFontSize()) * 0.5f);
-        text_muted(tr_message(why));
+        text_muted(say(why).c_str());
     }
 }
 
 void shift_row(const State& state, const Project& p, const Shift& s) {
-    ImGui::PushID(static_cast<int>(s.id));
+    push_id(s.id);
     begin_panel();
     const std::string when = fmt::shift_range(s.start, s.end);
     text(when);
@@ -59,9 +59,9 @@ void shift_row(const State& state, const Project& p, const Shift& s) {
 
 void screen_project(const State& state) {
     const Remote<Project>& r = state.project;
-    const bool current = r.data.id != 0 && r.data.id == state.route.id;
+    const bool current = r.data().id != 0 && r.data().id == state.route.id;
     if (placeholder(r, Target::Project, current, 3)) return;
-    const Project& p = r.data;
+    const Project& p = r.data();
 
     heading(p.title.c_str());
     if (p.brand && !p.brand->empty()) {
@@ -72,7 +72,7 @@ void screen_project(const State& state) {
     if (!p.team_name.empty()) field(tr(S::FieldTeam), p.team_name);
     if (!p.district_name.empty()) field(tr(S::FieldDistrict), p.district_name);
     if (!p.site.name.empty()) field(tr(S::FieldSite), p.site.name);
-    if (const Category* c = find_category(p.category)) field(tr(S::FieldCategory), c->label_zh);
+    if (const Category* c = find_category(p.category)) field(tr(S::FieldCategory), category_label(*c));
 
     const std::string& about = p.description.empty() ? p.summary : p.description;
     if (!about.empty()) {

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/utf8.h"
 #include "imgui.h"
 #include "ui/context_internal.h"
 #include "ui/screens.h"
@@ -11,20 +12,12 @@
 namespace zygc::ui {
 namespace {
 
-// Copies at most cap-1 bytes, never splitting a UTF-8 sequence.
-void copy_utf8(char* dst, size_t cap, const std::string& src) {
-    size_t n = src.size() < cap - 1 ? src.size() : cap - 1;
-    while (n > 0 && n < src.size() && (static_cast<unsigned char>(src[n]) & 0xC0) == 0x80) --n;
-    std::memcpy(dst, src.data(), n);
-    dst[n] = 0;
-}
-
 // The field's text, kept in the context, is the truth while it is being edited; otherwise it
 // follows state.query.q (which can change by navigation).
 void search_box(const State& state) {
     Context& ctx = context();
     const bool was_active = ctx.search_active && ctx.search_frame == ImGui::GetFrameCount() - 1;
-    if (!was_active && state.query.q != ctx.search) copy_utf8(ctx.search, sizeof ctx.search, state.query.q);
+    if (!was_active && state.query.q != ctx.search) utf8::copy(ctx.search, sizeof ctx.search, state.query.q);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, px(size::Touch * 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(16), (px(size::Touch) - ImGui::GetFontSize()) * 0.5f));
     ImGui::SetNextItemWidth(-FLT_MIN);
@@ -42,13 +35,13 @@ void filters(const State& state) {
 
     // District
     const char* district = tr(S::AllDistricts);
-    for (const District& d : state.districts.data)
+    for (const District& d : state.districts.data())
         if (d.id == q.district_id) district = d.name.c_str();
     std::snprintf(label, sizeof label, "%s###district", district);
     if (choice(label, "##districts", q.district_id != 0, true)) {
         if (option(tr(S::AllDistricts), q.district_id == 0)) emit(SetFilter{0, q.category, q.brand});
-        for (const District& d : state.districts.data) {
-            ImGui::PushID(static_cast<int>(d.id));
+        for (const District& d : state.districts.data()) {
+            push_id(d.id);
             if (option(d.name.c_str(), d.id == q.district_id)) emit(SetFilter{d.id, q.category, q.brand});
             ImGui::PopID();
         }
@@ -57,23 +50,23 @@ void filters(const State& state) {
 
     // Category
     const char* category = tr(S::AllCategories);
-    if (const Category* c = find_category(q.category)) category = c->label_zh;
+    if (const Category* c = find_category(q.category)) category = category_label(*c);
     std::snprintf(label, sizeof label, "%s###category", category);
     if (choice(label, "##categories", !q.category.empty(), false)) {
         if (option(tr(S::AllCategories), q.category.empty())) emit(SetFilter{q.district_id, "", q.brand});
         for (const Category& c : categories())
-            if (option(c.label_zh, q.category == c.code)) emit(SetFilter{q.district_id, c.code, q.brand});
+            if (option(category_label(c), q.category == c.code)) emit(SetFilter{q.district_id, c.code, q.brand});
         ImGui::EndPopup();
     }
 
     // Brand
     const char* brand = tr(S::AllBrands);
-    for (const Brand& b : state.brands.data)
+    for (const Brand& b : state.brands.data())
         if (b.slug == q.brand) brand = b.name.c_str();
     std::snprintf(label, sizeof label, "%s###brand", brand);
     if (choice(label, "##brands", !q.brand.empty(), false)) {
         if (option(tr(S::AllBrands), q.brand.empty())) emit(SetFilter{q.district_id, q.category, ""});
-        for (const Brand& b : state.brands.data) {
+        for (const Brand& b : state.brands.data()) {
             ImGui::PushID(b.slug.c_str());
             if (option(b.name.c_str(), b.slug == q.brand)) emit(SetFilter{q.district_id, q.category, b.slug});
             ImGui::PopID();
@@ -84,8 +77,8 @@ void filters(const State& state) {
 
 void list(const State& state) {
     const Remote<Page<Project>>& r = state.projects;
-    if (placeholder(r, Target::Projects, r.loaded() || !r.data.items.empty(), 4)) return;
-    const Page<Project>& page = r.data;
+    if (placeholder(r, Target::Projects, r.loaded() || !r.data().items.empty(), 4)) return;
+    const Page<Project>& page = r.data();
 
     char total[96];
     std::snprintf(total, sizeof total, tr(S::TotalProjectsFmt), static_cast<long long>(page.total));
@@ -98,7 +91,7 @@ void list(const State& state) {
         if (project_card(p)) emit(Navigate{route_project(p.id)});
 
     if (state.more.failed()) {
-        error_box(state.more.error, Target::MoreProjects);
+        error_box(state.more.error(), Target::MoreProjects);
     } else if (state.more.loading()) {
         skeleton(1);
     } else if (page.next_cursor && !r.loading()) {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "imgui.h"
-#include "core/format.h"
+#include "ui/format.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -17,7 +17,7 @@ namespace {
 
 // "2026-12-03T09:00:00+08:00" → "2026-12-03 09:00"; anything else as it is.
 std::string time_text(const std::string& rfc3339) {
-    if (rfc3339.size() < 16 || !fmt::parse_rfc3339(rfc3339)) return rfc3339;
+    if (rfc3339.size() < 16 || !parse_rfc3339(rfc3339)) return rfc3339;
     std::string s = rfc3339.substr(0, 16);
     s[10] = ' ';
     return s;
@@ -30,7 +30,7 @@ std::string time_value(const std::string& typed) {
     std::string s = typed;
     s[10] = 'T';
     s += ":00+08:00";
-    return fmt::parse_rfc3339(s) ? s : typed;
+    return parse_rfc3339(s) ? s : typed;
 }
 
 std::string number_text(double v) {
@@ -83,7 +83,7 @@ void screen_publish(const State& state) {
         return;
     }
     std::vector<TeamMembership> led;
-    for (const TeamMembership& t : state.me.data.teams)
+    for (const TeamMembership& t : state.me.data().teams)
         if (t.role == "leader") led.push_back(t);
     if (!state.logged_in() || led.empty()) {
         text_muted(tr(S::OrganizersOnly));
@@ -138,15 +138,15 @@ void screen_publish(const State& state) {
 
     text_muted(tr(S::CategoryLabel));
     const Category* cat = find_category(d.category);
-    if (pick("category", cat ? cat->label_zh : tr(S::ChooseCategory), cat != nullptr, categories(), d.category,
-             [](const Category& c) { return c.label_zh; }, [](const Category& c) { return std::string(c.code); }))
+    if (pick("category", cat ? category_label(*cat) : tr(S::ChooseCategory), cat != nullptr, categories(), d.category,
+             [](const Category& c) { return category_label(c); }, [](const Category& c) { return std::string(c.code); }))
         changed = true;
     text_alert(err("category"));
 
     text_muted(tr(S::BrandLabel));
     {
         const char* brand = tr(S::NoBrand);
-        for (const Brand& b : state.brands.data)
+        for (const Brand& b : state.brands.data())
             if (d.brand && b.slug == *d.brand) brand = b.name.c_str();
         char label[200];
         std::snprintf(label, sizeof label, "%s###brand", brand);
@@ -155,7 +155,7 @@ void screen_publish(const State& state) {
                 d.brand.reset();
                 changed = true;
             }
-            for (const Brand& b : state.brands.data) {
+            for (const Brand& b : state.brands.data()) {
                 ImGui::PushID(b.slug.c_str());
                 if (option(b.name.c_str(), d.brand && *d.brand == b.slug)) {
                     d.brand = b.slug;
@@ -171,9 +171,9 @@ void screen_publish(const State& state) {
     text_muted(tr(S::DistrictLabel));
     {
         const char* district = tr(S::ChooseDistrict);
-        for (const District& x : state.districts.data)
+        for (const District& x : state.districts.data())
             if (x.id == d.district_id) district = x.name.c_str();
-        if (pick("district", district, d.district_id != 0, state.districts.data, d.district_id,
+        if (pick("district", district, d.district_id != 0, state.districts.data(), d.district_id,
                  [](const District& x) { return x.name.c_str(); }, [](const District& x) { return x.id; }))
             changed = true;
         text_alert(err("district_id"));
@@ -205,7 +205,7 @@ void screen_publish(const State& state) {
     for (size_t i = 0; i < d.shifts.size(); ++i) {
         ShiftDraft& sh = d.shifts[i];
         const std::string at = "shifts[" + std::to_string(i) + "]";
-        ImGui::PushID(static_cast<int>(i));
+        push_id(static_cast<Id>(i));
         char head[64];
         std::snprintf(head, sizeof head, tr(S::ShiftFmt), static_cast<int>(i + 1));
         heading(head);
@@ -236,14 +236,14 @@ void screen_publish(const State& state) {
     }
 
     for (const FieldError& e : f.errors)
-        if (!known_field(e.field)) text_alert(e.message);
+        if (!known_field(e.field)) text_alert(say(message_of(e)));
 
     spacing(8);
     const bool sending = f.submit.loading();
     const std::string label =
         std::string(tr(sending ? S::Submitting : f.editing ? S::SaveChanges : S::PublishButton)) + "###submit";
     if (primary_button(label.c_str(), true, sending)) emit(SubmitDraft{});
-    if (f.submit.failed() && f.errors.empty() && !f.stale) text_alert(error_message(f.submit.error));
+    if (f.submit.failed() && f.errors.empty() && !f.stale) text_alert(error_message(f.submit.error()));
 
     if (changed) emit(EditDraft{d});
 }

@@ -53,8 +53,8 @@ bool chips(const char* id, const Choice* choices, size_t n, std::vector<std::str
 }  // namespace
 
 void screen_register(const State& state) {
-    if (state.me.loaded() && state.me.data.volunteer) {  // already registered: what is kept
-        const VolunteerProfile& v = *state.me.data.volunteer;
+    if (state.me.loaded() && state.me.data().volunteer) {  // already registered: what is kept
+        const VolunteerProfile& v = *state.me.data().volunteer;
         field(tr(S::FieldRealName), v.real_name);
         field(tr(S::FieldIdNumber), v.id_number_masked);
         return;
@@ -84,16 +84,16 @@ void screen_register(const State& state) {
 
     text_muted(tr(S::DistrictLabel));
     if (state.districts.failed()) {
-        error_box(state.districts.error, Target::Districts);
+        error_box(state.districts.error(), Target::Districts);
     } else {
         const char* district = tr(S::ChooseDistrict);
-        for (const District& d : state.districts.data)
+        for (const District& d : state.districts.data())
             if (d.id == a.district_id) district = d.name.c_str();
         char label[160];
         std::snprintf(label, sizeof label, "%s###district", district);
         if (choice(label, "##reg_districts", a.district_id != 0, true)) {
-            for (const District& d : state.districts.data) {
-                ImGui::PushID(static_cast<int>(d.id));
+            for (const District& d : state.districts.data()) {
+                push_id(d.id);
                 if (option(d.name.c_str(), d.id == a.district_id)) {
                     a.district_id = d.id;
                     changed = true;
@@ -121,7 +121,7 @@ void screen_register(const State& state) {
     // Errors the server gave for fields this form does not show.
     for (const FieldError& e : f.errors)
         if (e.field != "real_name" && e.field != "id_number" && e.field != "district_id" && e.field != "consent")
-            text_alert(e.message);
+            text_alert(say(message_of(e)));
 
     spacing(8);
     const bool sending = f.submit.loading();
@@ -131,7 +131,7 @@ void screen_register(const State& state) {
         if (today.empty()) today = "99991231";  // clock unknown: the server checks the birth date
         emit(SubmitRegistration{today});
     }
-    if (f.submit.failed() && f.errors.empty()) text_alert(error_message(f.submit.error));
+    if (f.submit.failed() && f.errors.empty()) text_alert(error_message(f.submit.error()));
 
     if (changed) emit(EditRegistration{a});
 }

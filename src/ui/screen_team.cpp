@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "imgui.h"
-#include "core/format.h"
+#include "ui/format.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -12,9 +12,9 @@ namespace zygc::ui {
 
 void screen_team(const State& state) {
     const Remote<Team>& r = state.team;
-    const bool current = r.data.id != 0 && r.data.id == state.route.id;
+    const bool current = r.data().id != 0 && r.data().id == state.route.id;
     if (placeholder(r, Target::Team, current, 3)) return;
-    const Team& t = r.data;
+    const Team& t = r.data();
 
     heading(t.name.c_str());
     if (!t.org.empty()) field(tr(S::FieldOrg), t.org);
@@ -29,7 +29,7 @@ void screen_team(const State& state) {
 
     spacing(4);
     bool member = false;
-    for (const TeamMembership& m : state.me.data.teams) member = member || (state.logged_in() && m.id == t.id);
+    for (const TeamMembership& m : state.me.data().teams) member = member || (state.logged_in() && m.id == t.id);
     if (member) {
         text_colored(color::Success, tr(S::AlreadyMember));
     } else if (!state.logged_in() || state.has_role("volunteer")) {

@@ -1,7 +1,7 @@
 // Helpers the screens share (screens.h).
 #include <cmath>
 
-#include "core/timefmt.h"
+#include "core/calendar.h"
 #include "ui/context_internal.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
@@ -11,15 +11,14 @@ namespace zygc::ui {
 
 const Signup* my_signup_for(const State& state, Id shift_id) {
     if (!state.logged_in() || !state.my_signups.loaded()) return nullptr;
-    for (const Signup& s : state.my_signups.data)
+    for (const Signup& s : state.my_signups.data())
         if (s.shift_id == shift_id && s.status == "confirmed") return &s;
     return nullptr;
 }
 
 std::string today_yyyymmdd(double now_ms) {
     if (now_ms <= 0) return "";
-    std::string date = format_date(cst_day(static_cast<int64_t>(std::floor(now_ms / 1000.0))));
-    return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
+    return yyyymmdd(cst_day(static_cast<int64_t>(std::floor(now_ms / 1000.0))));
 }
 
 std::string now_rfc3339(double now_ms) {
@@ -38,7 +37,7 @@ const char* role_label(const std::string& role) {
 
 void cancel_control(const State& state, const Signup& signup) {
     Id& confirming = context().confirm_cancel;  // the sign-up whose 取消报名 asks for confirmation
-    ImGui::PushID(static_cast<int>(signup.id));
+    push_id(signup.id);
     if (confirming != signup.id) {
         if (secondary_button(tr(S::CancelSignup), false, state.cancel.loading())) confirming = signup.id;
     } else {
@@ -55,7 +54,7 @@ void cancel_control(const State& state, const Signup& signup) {
 
 std::string field_error(const std::vector<FieldError>& errors, const std::string& field) {
     for (const FieldError& e : errors)
-        if (e.field == field) return e.message;
+        if (e.field == field) return say(message_of(e));
     return "";
 }
 

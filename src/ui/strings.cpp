@@ -1,5 +1,7 @@
 #include "ui/strings.h"
 
+#include <cstring>
+
 #include "ui/context_internal.h"
 
 namespace zygc::ui {
@@ -34,7 +36,7 @@ constexpr Entry kTable[] = {
     {S::NoUpcoming, "近期暂无项目", "No upcoming projects"},
 
     {S::SearchLabel, "搜索项目", "Search projects"},
-    {S::SearchHint, "搜索项目，如：小候鸟", "Search, e.g. 小候鸟"},
+    {S::SearchHint, "搜索项目，如：小候鸟", "Search, e.g. beach clean-up"},
     {S::ClearSearch, "清除搜索", "Clear search"},
     {S::AllDistricts, "全部区县", "All districts"},
     {S::AllCategories, "全部类别", "All categories"},
@@ -211,60 +213,92 @@ constexpr bool entries_in_order() {
 }
 static_assert(entries_in_order(), "kTable must follow the order of enum S");
 
-// Core's messages (store.cpp, idcard.cpp): Chinese → English.
-struct Message {
+// Core's and the server's message codes → words. "{name}" is replaced by the parameter.
+struct Words {
+    const char* code;
     const char* zh;
     const char* en;
 };
 
-constexpr Message kMessages[] = {
-    {"发送过于频繁，请稍后再试", "Too many requests: please try again later"},
-    {"手机号格式不正确", "Invalid phone number"},
-    {"验证码不正确或已过期", "Wrong or expired code"},
-    {"验证码错误或已过期", "Wrong or expired code"},
-    {"实名注册成功", "Real-name registration complete"},
-    {"该身份证号码已注册", "This ID number is already registered"},
-    {"报名成功", "Signed up"},
-    {"手慢了，名额刚被抢完", "Too late: the last place was just taken"},
-    {"请先完成实名注册", "Please complete real-name registration first"},
-    {"报名失败，请重试", "Sign-up failed, please retry"},
-    {"已取消报名", "Sign-up cancelled"},
-    {"取消失败，请重试", "Cancelling failed, please retry"},
-    {"已加入队伍", "You joined the team"},
-    {"你已经是该队伍成员", "You are already a member of this team"},
-    {"实名注册后才能加入队伍", "Register with your real name to join teams"},
-    {"加入失败，请重试", "Joining failed, please retry"},
-    {"修改已保存", "Changes saved"},
-    {"项目已发布", "Project published"},
-    {"提交失败，请重试", "Submitting failed, please retry"},
-    {"项目已关闭", "Project closed"},
-    {"项目已被他人修改，已重新加载", "Someone else changed the project; reloaded"},
-    {"关闭失败，请重试", "Closing failed, please retry"},
-    {"请输入11位手机号码", "Enter an 11-digit mobile number"},
-    {"请输入6位验证码", "Enter the 6-digit code"},
-    {"该班次名额已满", "This shift is full"},
-    {"你已报名该班次", "You already signed up for this shift"},
-    {"请填写与身份证一致的姓名", "Enter your name as on your ID card"},
-    {"请选择所在区县", "Choose your district"},
-    {"需要你同意处理敏感个人信息后才能注册", "Registration needs your consent to the handling of sensitive personal information"},
-    {"身份证号码应为18位", "An ID number has 18 characters"},
-    {"身份证号码只能包含数字，最后一位可以是X", "Digits only; the last character may be X"},
-    {"身份证号码的地区码无效", "The region code of this ID number is invalid"},
-    {"身份证号码中的出生日期无效", "The birth date in this ID number is invalid"},
-    {"身份证号码校验位不正确，请核对", "The check digit does not match: please check the number"},
-    {"请选择发布队伍", "Choose the team"},
-    {"标题需要4到60个字", "The title needs 4 to 60 characters"},
-    {"请填写项目介绍", "Describe the project"},
-    {"请选择服务类别", "Choose a category"},
-    {"请选择区县", "Choose a district"},
-    {"请填写服务地点", "Enter the site"},
-    {"坐标不在秦皇岛市范围内", "These coordinates are outside Qinhuangdao"},
-    {"签到半径需在50到5000米之间", "The check-in radius must be 50 to 5000 m"},
-    {"至少需要一个班次", "Add at least one shift"},
-    {"请填写开始时间", "Enter the start time"},
-    {"结束时间需晚于开始时间", "The end must be after the start"},
-    {"名额需在1到1000之间", "Places must be 1 to 1000"},
+constexpr Words kMessages[] = {
+    // Notices (core)
+    {"registered", "实名注册成功", "Real-name registration complete"},
+    {"signed_up", "报名成功", "Signed up"},
+    {"shift_taken", "手慢了，名额刚被抢完", "Too late: the last place was just taken"},
+    {"volunteer_required", "请先完成实名注册", "Please complete real-name registration first"},
+    {"signup_failed", "报名失败，请重试", "Sign-up failed, please retry"},
+    {"signup_cancelled", "已取消报名", "Sign-up cancelled"},
+    {"cancel_failed", "取消失败，请重试", "Cancelling failed, please retry"},
+    {"team_joined", "已加入队伍", "You joined the team"},
+    {"already_member", "你已经是该队伍成员", "You are already a member of this team"},
+    {"volunteer_required_to_join", "实名注册后才能加入队伍", "Register with your real name to join teams"},
+    {"join_failed", "加入失败，请重试", "Joining failed, please retry"},
+    {"changes_saved", "修改已保存", "Changes saved"},
+    {"project_published", "项目已发布", "Project published"},
+    {"submit_failed", "提交失败，请重试", "Submitting failed, please retry"},
+    {"project_closed", "项目已关闭", "Project closed"},
+    {"stale_reloaded", "项目已被他人修改，已重新加载", "Someone else changed the project; reloaded"},
+    {"close_failed", "关闭失败，请重试", "Closing failed, please retry"},
+    // Sign-up reasons (core signup_blocker, and the server's 409s)
+    {"shift_full", "该班次名额已满", "This shift is full"},
+    {"already_signed_up", "你已报名该班次", "You already signed up for this shift"},
+    {"overlap", "与你已报名的「{project}」时间冲突", "Overlaps with \"{project}\", which you signed up for"},
+    // Login
+    {"phone_invalid", "请输入11位手机号码", "Enter an 11-digit mobile number"},
+    {"sms_code_invalid", "请输入6位验证码", "Enter the 6-digit code"},
+    {"sms_code_wrong", "验证码不正确或已过期", "Wrong or expired code"},
+    {"rate_limited", "操作过于频繁，请稍后再试", "Too many requests: please try again later"},
+    // Registration (core validate, the server)
+    {"real_name_invalid", "请填写与身份证一致的姓名", "Enter your name as on your ID card"},
+    {"district_required", "请选择所在区县", "Choose your district"},
+    {"consent_required", "需要你同意处理敏感个人信息后才能注册",
+     "Registration needs your consent to the handling of sensitive personal information"},
+    {"id_length", "身份证号码应为18位", "An ID number has 18 characters"},
+    {"id_chars", "身份证号码只能包含数字，最后一位可以是X", "Digits only; the last character may be X"},
+    {"id_region", "身份证号码的地区码无效", "The region code of this ID number is invalid"},
+    {"id_birth_date", "身份证号码中的出生日期无效", "The birth date in this ID number is invalid"},
+    {"id_checksum", "身份证号码校验位不正确，请核对", "The check digit does not match: please check the number"},
+    {"id_taken", "该身份证号码已注册", "This ID number is already registered"},
+    // Publishing (core validate, the server)
+    {"team_required", "请选择发布队伍", "Choose the team"},
+    {"title_length", "标题需要4到60个字", "The title needs 4 to 60 characters"},
+    {"description_required", "请填写项目介绍", "Describe the project"},
+    {"category_required", "请选择服务类别", "Choose a category"},
+    {"site_name_required", "请填写服务地点", "Enter the site"},
+    {"site_outside_city", "坐标不在秦皇岛市范围内", "These coordinates are outside Qinhuangdao"},
+    {"radius_range", "签到半径需在50到5000米之间", "The check-in radius must be 50 to 5000 m"},
+    {"shifts_required", "至少需要一个班次", "Add at least one shift"},
+    {"start_required", "请填写开始时间", "Enter the start time"},
+    {"end_before_start", "结束时间需晚于开始时间", "The end must be after the start"},
+    {"capacity_range", "名额需在1到1000之间", "Places must be 1 to 1000"},
+    // Server problems (problem+json `code`)
+    {"not_logged_in", "请先登录", "Please log in first"},
+    {"forbidden_role", "你没有执行此操作的权限", "You are not allowed to do this"},
+    {"not_team_leader", "只有队伍负责人可以这样做", "Only the team's leader can do this"},
+    {"if_match_required", "请重新加载后再提交", "Please reload and submit again"},
+    {"stale", "内容已被他人修改，请重新加载", "Someone else changed this; please reload"},
+    {"idempotency_key_reused", "请求重复，请刷新后重试", "This request was already used; please refresh and retry"},
+    {"not_found", "内容不存在或已删除", "Not found, or removed"},
+    {"internal", "服务器出错了，请稍后再试", "Something went wrong on the server; please try again later"},
 };
+
+constexpr const char* kUnknownZh = "出错了，请重试";
+constexpr const char* kUnknownEn = "Something went wrong. Please try again.";
+
+// Replaces each "{name}" in `words` with the message's parameter.
+std::string fill(const char* words, const Message& m) {
+    std::string out;
+    for (const char* p = words; *p;) {
+        const char* close = *p == '{' ? std::strchr(p, '}') : nullptr;
+        if (close) {
+            out += m.param(std::string_view(p + 1, close - p - 1));
+            p = close + 1;
+        } else {
+            out += *p++;
+        }
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -274,12 +308,20 @@ const char* tr(S s) {
     return e.zh;
 }
 
-const char* tr_message(const std::string& zh) {
-    if (lang() == Lang::En)
-        for (const Message& m : kMessages)
-            if (zh == m.zh) return m.en;
-    return zh.c_str();
+std::string say(const Message& m) {
+    for (const Words& w : kMessages)
+        if (m.code == w.code) return fill(lang() == Lang::En ? w.en : w.zh, m);
+    if (lang() == Lang::En) return kUnknownEn;
+    return m.detail.empty() ? kUnknownZh : m.detail;
 }
+
+bool knows_message(const std::string& code) {
+    for (const Words& w : kMessages)
+        if (code == w.code) return true;
+    return false;
+}
+
+const char* category_label(const Category& c) { return lang() == Lang::En ? c.label_en : c.label_zh; }
 
 void set_lang(Lang lang) { context().lang = lang; }
 // Outside any context (a test calling tr() by itself) the UI's default language.
@@ -290,7 +332,9 @@ const char* tr_en(int i) { return (i >= 0 && i < kCount) ? kTable[i].en : ""; }
 
 std::string message_text() {
     std::string text;
-    for (const Message& m : kMessages) text += std::string(m.zh) + m.en;
+    for (const Words& w : kMessages) text += std::string(w.zh) + w.en;
+    text += kUnknownZh;
+    text += kUnknownEn;
     return text;
 }
 

@@ -4,6 +4,9 @@
 #pragma once
 #include <string>
 
+#include "core/codec.h"
+#include "core/message.h"
+
 namespace zygc::ui {
 
 enum class S : int {
@@ -59,10 +62,15 @@ enum class Lang { Zh, En };
 
 const char* tr(S s);
 
-// Messages written by core and the store (notices, field errors, "why not" reasons) are
-// Chinese; in English the ones listed in kMessages come back translated, anything else
-// (e.g. the server's problem details) as it is. Returns a pointer into `zh` or the table.
-const char* tr_message(const std::string& zh);
+// Core's messages (notices, field errors, "why not" reasons, server problems) are codes
+// with arguments; say() words them in the current language from the message table. A code
+// the table does not know: the server's Chinese `detail` in Chinese, a generic sentence in
+// English.
+std::string say(const Message& m);
+// say(m), or "" for an empty message (no error to show).
+inline std::string say_if(const Message& m) { return m.empty() ? std::string() : say(m); }
+// A category's label in the current language.
+const char* category_label(const Category& c);
 
 void set_lang(Lang lang);  // en falls back to zh where an entry is missing
 Lang lang();
@@ -70,7 +78,9 @@ Lang lang();
 // Iteration for static_text(): the zh and en text of entry i (en may be "").
 const char* tr_zh(int i);
 const char* tr_en(int i);
-// Every message of kMessages, both languages (for static_text()).
+// Every message of the message table, both languages (for static_text()).
 std::string message_text();
+// The codes the message table words (for tests: every server problem code is known).
+bool knows_message(const std::string& code);
 
 }  // namespace zygc::ui

@@ -9,13 +9,6 @@ static constexpr int kStbBackspace = 0x200009;
 
 namespace zygc::ui::text_input {
 
-int utf8_count(std::string_view s) {
-    int n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
 void FieldEditor::erase_preedit() {
     ImGuiInputTextState* st = ImGui::GetInputTextState(field_);
     if (st && len_ > 0) {

@@ -9,9 +9,6 @@
 
 namespace zygc::ui::text_input {
 
-// Code points in a UTF-8 string.
-int utf8_count(std::string_view s);
-
 // What to do to the field, in order: erase the current preedit, insert a new preedit
 // (uncommitted, directly into the field), commit text (as typed characters, through the
 // field's character filters).

@@ -11,8 +11,9 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "core/format.h"
+#include "core/utf8.h"
 #include "ui/context_internal.h"
+#include "ui/format.h"
 #include "ui/strings.h"
 
 namespace zygc::ui {
@@ -25,12 +26,6 @@ namespace {
 ImVec2 operator+(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
 
 float bold_offset() { return ImMax(1.0f, IM_FLOOR(scale() * 0.6f)); }
-
-// ImGui item id from the bytes of a 64-bit id (PushID(int) would truncate).
-void push_id64(int64_t id) {
-    const char* b = reinterpret_cast<const char*>(&id);
-    ImGui::PushID(b, b + sizeof id);
-}
 
 // Splits [s, end) into lines that fit `wrap` (FLT_MAX: no wrapping) at the current font
 // size: at '\n', and where ImGui's word wrap would break. Blanks at a break are skipped.
@@ -113,6 +108,11 @@ float draw_text(ImDrawList* dl, ImVec2 pos, ImU32 col, const char* s, float wrap
 
 }  // namespace
 
+void push_id(Id id) {
+    const char* b = reinterpret_cast<const char*>(&id);
+    ImGui::PushID(b, b + sizeof id);
+}
+
 void set_frame(std::vector<Action>* out, const Viewport& viewport) {
     context().out = out;
     context().viewport = viewport;
@@ -141,7 +141,7 @@ void text(const std::string& s) { text_impl(s.c_str(), nullptr, color::Text, fal
 void text_muted(const char* s) { text_impl(s, nullptr, color::Muted, false, true, sem::Role::Text); }
 void text_colored(ImU32 col, const char* s) { text_impl(s, nullptr, col, false, true, sem::Role::Text); }
 void text_alert(const std::string& s) {
-    if (!s.empty()) text_impl(tr_message(s), nullptr, color::Danger, false, true, sem::Role::Text, sem::Alert);
+    if (!s.empty()) text_impl(s.c_str(), nullptr, color::Danger, false, true, sem::Role::Text, sem::Alert);
 }
 void heading(const char* s) { text_impl(s, nullptr, color::Text, true, true, sem::Role::Heading); }
 
@@ -350,16 +350,6 @@ bool check_row(const char* label, const char* detail, bool on) {
     return is_tap(pressed);
 }
 
-namespace {
-void copy_utf8(std::vector<char>& dst, const std::string& src) {
-    size_t cap = dst.size();
-    size_t n = src.size() < cap - 1 ? src.size() : cap - 1;
-    while (n > 0 && n < src.size() && (static_cast<unsigned char>(src[n]) & 0xC0) == 0x80) --n;
-    std::memcpy(dst.data(), src.data(), n);
-    dst[n] = 0;
-}
-}  // namespace
-
 bool text_field(const char* label, const char* id, const std::string& value, std::string& out,
                 const std::string& error, const FieldOptions& o) {
     if (ImGui::GetCurrentWindow()->SkipItems) return false;
@@ -372,7 +362,7 @@ bool text_field(const char* label, const char* id, const std::string& value, std
         f.active_frame = -10;
     }
     const bool was_active = f.active_frame == ImGui::GetFrameCount() - 1;
-    if (!was_active && value != f.text.data()) copy_utf8(f.text, value);
+    if (!was_active && value != f.text.data()) utf8::copy(f.text.data(), f.text.size(), value);
 
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(12), (px(size::Touch) - ImGui::GetFontSize()) * 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, ImMax(1.0f, px(1)));
@@ -496,7 +486,7 @@ void stat_tile(const char* label, const char* value, float width, float height_c
 
 bool project_card(const Project& p) {
     if (ImGui::GetCurrentWindow()->SkipItems) return false;
-    push_id64(p.id);
+    push_id(p.id);
     CardScope c = begin_card();
 
     text_impl(p.title.c_str(), nullptr, color::Text, true, false, sem::Role::Text);
@@ -523,7 +513,7 @@ bool project_card(const Project& p) {
 
 bool team_card(const Team& t) {
     if (ImGui::GetCurrentWindow()->SkipItems) return false;
-    push_id64(t.id);
+    push_id(t.id);
     CardScope c = begin_card();
     text_impl(t.name.c_str(), nullptr, color::Text, true, false, sem::Role::Text);
     std::string who = t.org;
@@ -619,7 +609,9 @@ std::string error_detail(const ApiError& e) {
         case ApiError::BadPayload: return e.detail;
         case ApiError::Http: break;
     }
-    if (!e.problem.detail.empty()) return e.problem.detail;
+    // The server's reason in the user's language (its Chinese detail only in Chinese).
+    if (!e.problem.code.empty() || !e.problem.detail.empty())
+        return say(Message{e.problem.code, e.problem.params, e.problem.detail});
     // A title only adds something when the headline is generic.
     const bool generic = e.status != 404 && e.status != 410 && e.status < 500 && e.status != 401 &&
                          e.status != 403 && e.status != 429;

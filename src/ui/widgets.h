@@ -15,6 +15,8 @@ namespace zygc::ui {
 // ---- Frame context (set by draw(), kept in the current ui::Context) ----
 void set_frame(std::vector<Action>* out, const Viewport& viewport);
 void emit(Action action);  // queue an action for the caller of draw()
+// ImGui::PushID for a 64-bit id (PushID(int) would truncate it); pop with ImGui::PopID().
+void push_id(Id id);
 const Viewport& viewport();
 
 // Records the last submitted ImGui item (its own id and rect) in the semantics tree under
@@ -97,7 +99,7 @@ void empty_state(const char* message);
 template <class T>
 bool placeholder(const Remote<T>& r, Target target, bool has_data, int skeleton_rows) {
     if (r.failed()) {
-        error_box(r.error, target);
+        error_box(r.error(), target);
         return true;
     }
     if (has_data && (r.loaded() || r.loading())) {

@@ -48,7 +48,7 @@ TEST_CASE("home start loads figures, brands and upcoming projects", "[store]") {
 
     REQUIRE(f.t.reply("/stats/city", 200, encode(CityStats{609000, 3107000, 19.6, 40, 320, 60, {}}).dump()));
     CHECK(f.rt.state().stats.loaded());
-    CHECK(f.rt.state().stats.data.registered_volunteers == 609000);
+    CHECK(f.rt.state().stats.data().registered_volunteers == 609000);
 }
 
 TEST_CASE("errors become a Failed state and Retry sends again", "[store]") {
@@ -56,14 +56,14 @@ TEST_CASE("errors become a Failed state and Retry sends again", "[store]") {
     f.rt.start(parse_route("#/"));
     REQUIRE(f.t.fail_network("/stats/city"));
     CHECK(f.rt.state().stats.failed());
-    CHECK(f.rt.state().stats.error.kind == ApiError::Network);
+    CHECK(f.rt.state().stats.error().kind == ApiError::Network);
     CHECK_FALSE(f.t.has("/stats/city"));
 
     f.rt.dispatch(Retry{Target::Stats});
     CHECK(f.rt.state().stats.loading());
     REQUIRE(f.t.reply("/stats/city", 200, R"({"registered_volunteers":"x"})"));
     CHECK(f.rt.state().stats.failed());
-    CHECK(f.rt.state().stats.error.kind == ApiError::BadPayload);
+    CHECK(f.rt.state().stats.error().kind == ApiError::BadPayload);
 }
 
 TEST_CASE("navigation pushes the hash and loads the screen's data", "[store]") {
@@ -74,7 +74,7 @@ TEST_CASE("navigation pushes the hash and loads the screen's data", "[store]") {
     CHECK(f.rt.state().route.kind == Route::Project);
     REQUIRE(f.t.reply("/projects/42", 200, project_json(42, "社区老人冬季助浴")));
     CHECK(f.rt.state().project.loaded());
-    CHECK(f.rt.state().project.data.title == "社区老人冬季助浴");
+    CHECK(f.rt.state().project.data().title == "社区老人冬季助浴");
 
     // Back to the same project: already loaded, nothing sent.
     f.rt.dispatch(Navigate{parse_route("#/"), true});
@@ -85,7 +85,7 @@ TEST_CASE("navigation pushes the hash and loads the screen's data", "[store]") {
     // Another project replaces the old one, which is not shown meanwhile.
     f.rt.dispatch(Navigate{parse_route("#/projects/43"), true});
     CHECK(f.rt.state().project.loading());
-    CHECK(f.rt.state().project.data.id == 0);
+    CHECK(f.rt.state().project.data().id == 0);
 }
 
 TEST_CASE("search answers that arrive out of order never show stale results", "[store]") {
@@ -100,8 +100,8 @@ TEST_CASE("search answers that arrive out of order never show stale results", "[
     REQUIRE(f.t.reply("/projects?q=%E5%B0%8F", 200, page_json({{7, "小候鸟驿站"}, {8, "小岛"}}, nullptr, 2)));
     const auto& s = f.rt.state();
     CHECK(s.projects.loaded());
-    REQUIRE(s.projects.data.items.size() == 1);
-    CHECK(s.projects.data.items[0].title == "小候鸟驿站");
+    REQUIRE(s.projects.data().items.size() == 1);
+    CHECK(s.projects.data().items[0].title == "小候鸟驿站");
 }
 
 TEST_CASE("load more appends the next page once", "[store]") {
@@ -113,9 +113,9 @@ TEST_CASE("load more appends the next page once", "[store]") {
     REQUIRE(f.t.reply("/projects?cursor=c2", 200, page_json({{3, "丙"}}, nullptr, 3)));
     CHECK_FALSE(f.t.reply("/projects?cursor=c2", 200, "{}"));
     const auto& s = f.rt.state();
-    REQUIRE(s.projects.data.items.size() == 3);
-    CHECK(s.projects.data.items[2].id == 3);
-    CHECK_FALSE(s.projects.data.next_cursor.has_value());
+    REQUIRE(s.projects.data().items.size() == 3);
+    CHECK(s.projects.data().items[2].id == 3);
+    CHECK_FALSE(s.projects.data().next_cursor.has_value());
     size_t before = f.t.pending.size();
     f.rt.dispatch(LoadMore{});  // no cursor: nothing to load
     CHECK(f.t.pending.size() == before);
@@ -129,8 +129,8 @@ TEST_CASE("a filter change drops a pending load-more", "[store]") {
     f.rt.dispatch(SetFilter{2, "", ""});
     REQUIRE(f.t.reply("/projects?district_id=2", 200, page_json({{5, "戊"}}, nullptr, 1)));
     REQUIRE(f.t.reply("/projects?cursor=c2", 200, page_json({{2, "乙"}}, nullptr, 2)));
-    REQUIRE(f.rt.state().projects.data.items.size() == 1);
-    CHECK(f.rt.state().projects.data.items[0].id == 5);
+    REQUIRE(f.rt.state().projects.data().items.size() == 1);
+    CHECK(f.rt.state().projects.data().items[0].id == 5);
 }
 
 TEST_CASE("update is pure: the same state and action give the same result", "[store]") {
@@ -143,7 +143,7 @@ TEST_CASE("update is pure: the same state and action give the same result", "[st
     REQUIRE(eb.size() == 1);
     CHECK(std::get<SendRequest>(ea[0]).http.path == std::get<SendRequest>(eb[0]).http.path);
     CHECK(a.query == b.query);
-    CHECK(a.projects.request == b.projects.request);
+    CHECK(a.projects.request() == b.projects.request());
 }
 
 namespace {
@@ -184,7 +184,7 @@ TEST_CASE("not logged in: /me answers 401 and protected screens go to login, the
     // Client-side checks: nothing is sent for a bad phone or code.
     f.rt.dispatch(EditLogin{"1380000", ""});
     f.rt.dispatch(RequestSmsCode{1000});
-    CHECK(f.rt.state().login.phone_error == "请输入11位手机号码");
+    CHECK(f.rt.state().login.phone_error.code == "phone_invalid");
     CHECK_FALSE(f.t.has("/auth/sms-code"));
 
     f.rt.dispatch(EditLogin{"13800000001", ""});
@@ -196,7 +196,7 @@ TEST_CASE("not logged in: /me answers 401 and protected screens go to login, the
     for (auto& [k, v] : f.t.pending.back().request.headers) csrf = csrf || (k == "X-Requested-With" && v == "zygc");
     CHECK(csrf);
     REQUIRE(f.t.reply("/auth/sms-code", 200, R"({"dev_code":"123456","retry_after_s":60})"));
-    CHECK(f.rt.state().login.sms.data.dev_code == std::optional<std::string>("123456"));
+    CHECK(f.rt.state().login.sms.data().dev_code == std::optional<std::string>("123456"));
 
     // Within the minute a second code is not requested.
     f.rt.dispatch(RequestSmsCode{30000});
@@ -204,7 +204,7 @@ TEST_CASE("not logged in: /me answers 401 and protected screens go to login, the
 
     f.rt.dispatch(EditLogin{"13800000001", "12345"});
     f.rt.dispatch(SubmitLogin{});
-    CHECK(f.rt.state().login.code_error == "请输入6位验证码");
+    CHECK(f.rt.state().login.code_error.code == "sms_code_invalid");
     f.rt.dispatch(EditLogin{"13800000001", "123456"});
     f.rt.dispatch(SubmitLogin{});
     REQUIRE(f.t.reply("/auth/login", 200, "{\"user\":" + me_json(true) + "}"));
@@ -220,7 +220,12 @@ TEST_CASE("wrong code shows the server's message next to the code field", "[stor
     f.rt.dispatch(EditLogin{"13800000001", "000000"});
     f.rt.dispatch(SubmitLogin{});
     REQUIRE(f.t.reply("/auth/login", 401, R"({"title":"Unauthorized","status":401,"detail":"验证码错误"})"));
-    CHECK(f.rt.state().login.code_error == "验证码错误");
+    // A server without codes: its detail is kept (shown in Chinese only).
+    CHECK(f.rt.state().login.code_error == Message{"", {}, "验证码错误"});
+    f.rt.dispatch(SubmitLogin{});
+    REQUIRE(f.t.reply("/auth/login", 401,
+                      R"({"title":"Unauthorized","status":401,"code":"sms_code_wrong","detail":"验证码错误"})"));
+    CHECK(f.rt.state().login.code_error == Message{"sms_code_wrong", {}, "验证码错误"});
     CHECK_FALSE(f.rt.state().logged_in());
 }
 
@@ -257,9 +262,9 @@ TEST_CASE("sign-up refuses full and overlapping shifts before sending, and handl
     REQUIRE(f.t.reply("/me/signups", 200, encode(std::vector<Signup>{other}).dump()));
 
     f.rt.dispatch(SignUp{42, 1});
-    CHECK(f.rt.state().notice == "该班次名额已满");
+    CHECK(f.rt.state().notice == Message{"shift_full"});
     f.rt.dispatch(SignUp{42, 2});
-    CHECK(f.rt.state().notice == "与你已报名的「海滩净滩」时间冲突");
+    CHECK(f.rt.state().notice == Message{"overlap", {{"project", "海滩净滩"}}, ""});
     CHECK_FALSE(f.t.has("/projects/42/signups"));
 
     // The overlapping sign-up was cancelled elsewhere; the server now refuses: full meanwhile.
@@ -271,8 +276,9 @@ TEST_CASE("sign-up refuses full and overlapping shifts before sending, and handl
     for (auto& [k, v] : f.t.pending.back().request.headers)
         if (k == "Idempotency-Key") key = v;
     CHECK(key.size() == 36);
-    REQUIRE(f.t.reply("/projects/42/signups", 409, R"({"title":"Conflict","status":409,"detail":"名额已满"})"));
-    CHECK(f.rt.state().notice == "名额已满");
+    REQUIRE(f.t.reply("/projects/42/signups", 409,
+                      R"({"title":"Conflict","status":409,"code":"shift_full","detail":"名额已满"})"));
+    CHECK(f.rt.state().notice == Message{"shift_full", {}, "名额已满"});
     CHECK(f.t.has("/projects/42"));  // places left reloaded
 }
 
@@ -339,6 +345,6 @@ TEST_CASE("closing a project sends status=closed with the detail's ETag", "[stor
     for (auto& [k, v] : req.headers) if_match = if_match || (k == "If-Match" && v == "\"v7\"");
     CHECK(if_match);
     REQUIRE(f.t.reply("/projects/42", 412, R"({"title":"Precondition Failed","status":412})"));
-    CHECK(f.rt.state().notice == "项目已被他人修改，已重新加载");
+    CHECK(f.rt.state().notice == Message{"stale_reloaded"});
     CHECK(f.t.has("/projects/42"));
 }

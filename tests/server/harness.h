@@ -21,7 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/server.h"
-#include "core/timefmt.h"
+#include "core/calendar.h"
 
 namespace zt {
 

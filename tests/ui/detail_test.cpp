@@ -65,7 +65,7 @@ TEST_CASE("project detail never shows another project's data", "[ui][project]") 
     native::Harness h;
     h.state = project_state();
     h.state.route.id = 102;  // navigated on; the old detail is still in the state
-    h.state.project.status = Remote<Project>::Loading;
+    h.state.project.start(1, h.state.project.key());  // reloading: data kept
     h.frame(2);
     CHECK_FALSE(h.find("小候鸟课后陪伴", Role::Heading));
     CHECK(h.count(Role::Text, sem::Busy) >= 1);

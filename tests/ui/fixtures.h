@@ -9,23 +9,21 @@ using namespace zygc;
 template <class T>
 Remote<T> loaded(T data) {
     Remote<T> r;
-    r.status = Remote<T>::Loaded;
-    r.data = std::move(data);
+    r.succeed(std::move(data));
     return r;
 }
 
 template <class T>
 Remote<T> loading() {
     Remote<T> r;
-    r.status = Remote<T>::Loading;
+    r.start(1);
     return r;
 }
 
 template <class T>
 Remote<T> failed(ApiError e) {
     Remote<T> r;
-    r.status = Remote<T>::Failed;
-    r.error = std::move(e);
+    r.fail(std::move(e));
     return r;
 }
 

@@ -113,7 +113,7 @@ TEST_CASE("加载更多 emits LoadMore; none without a next cursor", "[ui][proje
     REQUIRE(h.tap("加载更多", Role::Button));
     CHECK(h.actions_of<LoadMore>().size() == 1);
 
-    h.state.projects.data.next_cursor.reset();
+    h.state.projects.edit().next_cursor.reset();
     h.frame(2);
     CHECK_FALSE(h.find("加载更多"));
 }
@@ -144,7 +144,7 @@ TEST_CASE("an empty result says so", "[ui][projects]") {
 TEST_CASE("a new search keeps the old list under a busy line", "[ui][projects]") {
     native::Harness h;
     h.state = fixtures::projects_screen();
-    h.state.projects.status = Remote<Page<Project>>::Loading;
+    h.state.projects.start(1);  // reloading: data kept
     h.frame(2);
     const sem::Node* busy = h.find("正在更新…", Role::Text);
     REQUIRE(busy);
@@ -156,7 +156,7 @@ TEST_CASE("a new search keeps the old list under a busy line", "[ui][projects]")
 TEST_CASE("load more: in flight and failed", "[ui][projects]") {
     native::Harness h;
     h.state = fixtures::projects_screen();
-    h.state.more.status = Remote<bool>::Loading;
+    h.state.more.start(1);
     h.frame(2);
     CHECK(h.count(Role::Text, sem::Busy) == 1);
     CHECK_FALSE(h.find("加载更多"));

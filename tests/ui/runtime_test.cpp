@@ -32,8 +32,8 @@ TEST_CASE("home loads, a card opens the detail, the detail loads", "[ui][runtime
     CHECK(app.ui.count(Role::Text, sem::Busy) >= 1);
 
     REQUIRE(app.transport.reply("/stats/city", 200, encode(fixtures::city()).dump()));
-    REQUIRE(app.transport.reply("/brands", 200, encode(fixtures::home().brands.data).dump()));
-    REQUIRE(app.transport.reply("/projects", 200, encode(fixtures::home().home_projects.data).dump()));
+    REQUIRE(app.transport.reply("/brands", 200, encode(fixtures::home().brands.data()).dump()));
+    REQUIRE(app.transport.reply("/projects", 200, encode(fixtures::home().home_projects.data()).dump()));
     app.ui.frame(2);
     CHECK(app.ui.count(Role::Text, sem::Busy) == 0);
     CHECK(app.ui.find("60.9万", Role::Text));

@@ -152,12 +152,12 @@ TEST_CASE("English switch: every label comes from the English table", "[ui][lang
     CHECK(h.find("Registered volunteers", Role::Text));
     CHECK_FALSE(h.find("首页", Role::Tab));
 
-    // The store's notices are Chinese; the toast shows them in English.
-    h.state.notice = "报名成功";
+    // The store's notices are codes; the toast words them in English.
+    h.state.notice = Message{"signed_up"};
     h.frame(2);
     CHECK(h.find("Signed up", Role::Button));
     CHECK_FALSE(h.find("报名成功", Role::Button));
-    h.state.notice.clear();
+    h.state.notice = {};
     h.frame(1);
 
     REQUIRE(h.tap("中文", Role::Button));

@@ -79,13 +79,6 @@ struct FieldHarness {
 
 }  // namespace
 
-TEST_CASE("utf8_count counts code points", "[ui][text]") {
-    CHECK(ui::text_input::utf8_count("") == 0);
-    CHECK(ui::text_input::utf8_count("abc") == 3);
-    CHECK(ui::text_input::utf8_count("小候鸟") == 3);
-    CHECK(ui::text_input::utf8_count("㑇😀") == 2);
-}
-
 TEST_CASE("composer: events to edits", "[ui][text]") {
     Composer c;
     Edit e;

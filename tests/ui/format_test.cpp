@@ -1,11 +1,21 @@
 // Figures and dates as the UI writes them (pure functions, no ImGui).
 #include <catch2/catch.hpp>
 
-#include "core/format.h"
+#include "ui/format.h"
+#include "ui/strings.h"
 
 using namespace zygc;
 
+namespace {
+// The language is the UI's (a global until the UI context lands); each test sets it.
+struct InLang {
+    explicit InLang(ui::Lang l) { ui::set_lang(l); }
+    ~InLang() { ui::set_lang(ui::Lang::Zh); }
+};
+}  // namespace
+
 TEST_CASE("counts use 万 and 亿", "[format]") {
+    InLang zh(ui::Lang::Zh);
     CHECK(fmt::count(0) == "0");
     CHECK(fmt::count(9999) == "9999");
     CHECK(fmt::count(10000) == "1万");
@@ -18,6 +28,7 @@ TEST_CASE("counts use 万 and 亿", "[format]") {
 }
 
 TEST_CASE("hours from minutes and percentages", "[format]") {
+    InLang zh(ui::Lang::Zh);
     CHECK(fmt::hours_from_minutes(25600000LL * 60) == "2560万小时");
     CHECK(fmt::hours_from_minutes(119) == "1小时");
     CHECK(fmt::percent(19.6) == "19.6%");
@@ -25,27 +36,8 @@ TEST_CASE("hours from minutes and percentages", "[format]") {
     CHECK(fmt::percent(0) == "0.0%");
 }
 
-TEST_CASE("RFC 3339 parsing", "[format]") {
-    auto t = fmt::parse_rfc3339("2026-12-03T09:00:00+08:00");
-    REQUIRE(t);
-    CHECK(t->year == 2026);
-    CHECK(t->month == 12);
-    CHECK(t->day == 3);
-    CHECK(t->hour == 9);
-    CHECK(t->offset_minutes == 480);
-    CHECK(t->weekday == 4);
-    CHECK(fmt::parse_rfc3339("2026-12-03T09:00Z"));
-    CHECK(fmt::parse_rfc3339("2026-12-03T09:00:00.250-05:30"));
-    CHECK_FALSE(fmt::parse_rfc3339(""));
-    CHECK_FALSE(fmt::parse_rfc3339("2026-12-03"));
-    CHECK_FALSE(fmt::parse_rfc3339("2026-02-30T09:00:00+08:00"));
-    CHECK_FALSE(fmt::parse_rfc3339("2026-12-03T24:00:00+08:00"));
-    CHECK_FALSE(fmt::parse_rfc3339("2026-12-03T09:00:00"));
-    CHECK_FALSE(fmt::parse_rfc3339("2026-12-03T09:00:00+08:00x"));
-    CHECK(fmt::parse_rfc3339("2028-02-29T00:00:00+08:00"));
-}
-
 TEST_CASE("weekdays", "[format]") {
+    InLang zh(ui::Lang::Zh);
     CHECK(fmt::date_of("1970-01-01") == "1月1日 周四");
     CHECK(fmt::date_of("2000-02-29") == "2月29日 周二");
     CHECK(fmt::date_of("2026-11-29") == "11月29日 周日");
@@ -54,9 +46,27 @@ TEST_CASE("weekdays", "[format]") {
 }
 
 TEST_CASE("shift ranges", "[format]") {
+    InLang zh(ui::Lang::Zh);
     CHECK(fmt::shift_range("2026-12-03T09:00:00+08:00", "2026-12-03T12:00:00+08:00") == "12月3日 周四 09:00–12:00");
     CHECK(fmt::shift_range("2026-12-31T22:00:00+08:00", "2027-01-01T01:00:00+08:00") ==
           "12月31日 周四 22:00–1月1日 周五 01:00");
     CHECK(fmt::shift_range("2026-12-03T09:00:00+08:00", "") == "12月3日 周四 09:00");
     CHECK(fmt::shift_range("tbd", "later") == "tbd – later");
+}
+
+TEST_CASE("English figures and dates", "[format]") {
+    InLang en(ui::Lang::En);
+    CHECK(fmt::count(0) == "0");
+    CHECK(fmt::count(9876) == "9,876");
+    CHECK(fmt::count(609000) == "609k");
+    CHECK(fmt::count(58000) == "58k");
+    CHECK(fmt::count(3107000) == "3.1M");
+    CHECK(fmt::count(25600000) == "25.6M");
+    CHECK(fmt::count(999999) == "1M");
+    CHECK(fmt::count(1234567890) == "1.2B");
+    CHECK(fmt::hours_from_minutes(25600000LL * 60) == "25.6M hours");
+    CHECK(fmt::date_of("2026-12-01") == "Tue 1 Dec");
+    CHECK(fmt::date_of("2026-11-29T09:00:00+08:00") == "Sun 29 Nov");
+    CHECK(fmt::shift_range("2026-12-31T22:00:00+08:00", "2027-01-01T01:00:00+08:00") ==
+          "Thu 31 Dec 22:00–Fri 1 Jan 01:00");
 }

@@ -1,0 +1,50 @@
+// The catalogue: city figures, districts, brands, the project lists (home and search) and
+// the project and brand details.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/remote.h"
+#include "core/request.h"
+
+namespace zygc {
+
+struct State;
+
+struct CatalogueSlice {
+    Remote<CityStats> stats;
+    Remote<std::vector<District>> districts;
+    Remote<std::vector<Brand>> brands;
+    Remote<Page<Project>> home_projects;  // upcoming projects on the home screen
+    ProjectQuery query;                    // the list screen's search and filters
+    Remote<Page<Project>> projects;        // the list screen; pages are appended
+    Remote<bool> more;                     // the "load more" request of the list
+    Remote<Project> project;               // detail of route.id
+    Remote<Brand> brand;                   // detail of route.slug
+};
+
+struct SetSearch { std::string q; };
+struct SetFilter { Id district_id = 0; std::string category; std::string brand; };
+struct LoadMore {};
+
+namespace catalogue {
+void update(State& s, const SetSearch& a, Effects& out);
+void update(State& s, const SetFilter& a, Effects& out);
+void update(State& s, const LoadMore& a, Effects& out);
+
+// Requests (the target table in store.cpp calls them); nullopt: nothing to load now.
+std::optional<HttpRequest> request_home_projects(State& s);
+std::optional<HttpRequest> request_projects(State& s);
+std::optional<HttpRequest> request_more(State& s);
+std::optional<HttpRequest> request_project(State& s);
+std::optional<HttpRequest> request_brand(State& s);
+// Answers that do more than fill their Remote.
+void receive_more(State& s, const Received& a, Effects& out);
+void receive_project(State& s, const Received& a, Effects& out);
+
+// After something changed on the server, lists that show it load again when next shown.
+void invalidate_lists(State& s);
+}  // namespace catalogue
+
+}  // namespace zygc

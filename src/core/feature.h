@@ -1,0 +1,53 @@
+// What the feature modules (navigation, catalogue, account, signups, teams, publishing)
+// share: starting a request, taking its answer, loading a target, going to a route.
+// Included by the modules' .cpp files only; views use store.h.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/store.h"
+
+namespace zygc {
+
+// Marks a Remote as loading under a fresh request id and describes the request.
+template <class T>
+SendRequest begin(State& s, Remote<T>& remote, Target target, HttpRequest http, std::string key = {}) {
+    remote.start(s.next_request++, std::move(key));
+    return {target, remote.request(), std::move(http)};
+}
+
+// Applies an answer to a Remote and returns it; nullopt when it answers a superseded request.
+template <class T>
+std::optional<ApiResult<T>> take(Remote<T>& remote, const Received& a) {
+    if (!remote.answers(a.request)) return std::nullopt;
+    ApiResult<T> r = read_response<T>(a.response);
+    if (r.ok()) remote.succeed(*r.value, a.response.etag);
+    else remote.fail(r.error);
+    return r;
+}
+
+// For requests whose answer carries no data we keep: the error, or an Http error with a
+// 2xx status when it worked (ok_status); nullopt for a superseded answer.
+std::optional<ApiError> take_status(Remote<bool>& remote, const Received& a);
+bool ok_status(const ApiError& e);
+// The server's problem as a message: its code and params (and Chinese detail); an old
+// server's detail alone; else the fallback code.
+Message problem_message(const ApiError& e, const char* fallback_code);
+
+// A UUID-shaped Idempotency-Key, unique per device and attempt (store.cpp).
+std::string next_key(State& s);
+void append(Effects& out, Effects more);
+
+// The request that (re)loads a target now; nothing when it is not a load or not wanted
+// on this route (store.cpp, from its target table).
+Effects load(State& s, Target t);
+// Loads a target unless it is loaded (the one the route wants) or on its way.
+void ensure(State& s, Target t, Effects& out);
+
+// navigation.cpp
+void go(State& s, const Route& r, Effects& out);          // sets the route and the URL, loads
+void go_to_login(State& s, Effects& out);                 // and come back here afterwards
+void load_screen(State& s, Effects& out);                 // what the current screen needs
+bool redirect_to_login(State& s, Effects& out);           // a login-only screen while logged out
+
+}  // namespace zygc

@@ -1,0 +1,43 @@
+// What a request is for (Target), how its answer comes back (Received), and the effects
+// the store's update returns for the runtime to perform.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/http.h"
+#include "core/model.h"
+
+namespace zygc {
+
+// What a request is for; answers are routed back by it (store.cpp's target table says,
+// once, which Remote each one fills and which module reads the answer).
+enum class Target {
+    Stats, Districts, Brands, HomeProjects, Projects, MoreProjects, Project, Brand,
+    // accounts, sign-ups, teams, publishing
+    Me, SmsCode, Login, Logout, Register, MySignups, Signup, CancelSignup, Teams, Team, Join, Publish,
+    Close,
+    Count
+};
+
+// The answer to a request (an Action the runtime dispatches).
+struct Received { Target target; uint64_t request = 0; HttpResponse response; };
+
+// Preferences the platform keeps across visits (localStorage on the web).
+struct Settings {
+    bool care_mode = false;   // 关怀版: larger text and targets, simpler home
+    std::string lang = "zh";  // "zh" | "en"
+    bool operator==(const Settings&) const = default;
+};
+
+// ---- Effects ----
+struct SendRequest { Target target; uint64_t request = 0; HttpRequest http; };
+struct SetUrlHash { std::string hash; };
+struct GoBack { std::string fallback_hash; };  // history.back() within the app, else go to fallback
+struct SaveSettings { Settings settings; };
+
+using Effect = std::variant<SendRequest, SetUrlHash, GoBack, SaveSettings>;
+using Effects = std::vector<Effect>;
+
+}  // namespace zygc

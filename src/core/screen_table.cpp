@@ -1,0 +1,57 @@
+#include "core/screen_table.h"
+
+#include <iterator>
+
+#include "core/publishing.h"
+
+namespace zygc {
+namespace {
+
+using T = Target;
+using K = Route;
+
+// clang-format off
+constexpr ScreenInfo kScreens[] = {
+//   kind            path                   tab            login  keeps  parent       loads                                  refresh
+    {K::Home,        "",                    Tab::Home,     false, true,  K::Home,     {T::Stats, T::Brands, T::HomeProjects}, {T::Stats, T::Brands, T::HomeProjects}},
+    {K::Projects,    "projects",            Tab::Projects, false, true,  K::Home,     {T::Districts, T::Brands, T::Projects}, {T::Projects}},
+    // MySignups: to warn about overlapping shifts before sending.
+    {K::Project,     "projects/{id}",       Tab::Projects, false, false, K::Projects, {T::Project, T::MySignups},             {T::Project}},
+    {K::Brand,       "brands/{slug}",       Tab::Home,     false, false, K::Home,     {T::Brand},                             {T::Brand}},
+    {K::NotFound,    nullptr,               Tab::Home,     false, false, K::Home,     {},                                     {}},
+    {K::Login,       "login",               Tab::Me,       false, false, K::Home,     {},                                     {}},
+    {K::Me,          "me",                  Tab::Me,       true,  false, K::Home,     {},                                     {}},
+    {K::Register,    "me/volunteer",        Tab::Me,       true,  false, K::Me,       {T::Districts},                         {}},
+    {K::MySignups,   "me/signups",          Tab::Me,       true,  false, K::Me,       {T::MySignups},                         {T::MySignups}},
+    {K::Teams,       "teams",               Tab::Me,       false, false, K::Home,     {T::Teams},                             {T::Teams}},
+    {K::Team,        "teams/{id}",          Tab::Me,       false, false, K::Teams,    {T::Team},                              {T::Team}},
+    {K::NewProject,  "projects/new",        Tab::Me,       true,  false, K::Home,     {T::Districts, T::Brands},              {}, publishing::enter_new},
+    {K::EditProject, "projects/{id}/edit",  Tab::Me,       true,  false, K::Project,  {T::Districts, T::Brands},              {}, publishing::enter_edit},
+};
+// clang-format on
+
+constexpr bool in_kind_order() {
+    int i = 0;
+    for (const ScreenInfo& s : kScreens)
+        if (s.kind != i++) return false;
+    return i == Route::KindCount;
+}
+static_assert(in_kind_order(), "kScreens needs one row per Route::Kind, in enum order");
+
+}  // namespace
+
+const ScreenInfo& screen_info(Route::Kind kind) {
+    return kind >= 0 && kind < Route::KindCount ? kScreens[kind] : kScreens[Route::NotFound];
+}
+
+const ScreenInfo* ScreenTable::begin() const { return std::begin(kScreens); }
+const ScreenInfo* ScreenTable::end() const { return std::end(kScreens); }
+
+Route parent_route(const Route& r) {
+    Route p;
+    p.kind = screen_info(r.kind).parent;
+    if (p.kind == Route::Project || p.kind == Route::Team) p.id = r.id;
+    return p;
+}
+
+}  // namespace zygc

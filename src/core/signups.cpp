@@ -1,0 +1,96 @@
+#include "core/signups.h"
+
+#include "core/feature.h"
+
+namespace zygc {
+namespace {
+
+bool overlaps(const std::string& a_start, const std::string& a_end, const std::string& b_start,
+              const std::string& b_end) {
+    // All times carry the same +08:00 offset, so the strings order like the instants.
+    return a_start < b_end && b_start < a_end;
+}
+
+// Places left changed, whatever the answer: the detail, my sign-ups and the lists reload.
+void reload_after_signup(State& s, Effects& out) {
+    if (s.route.kind == Route::Project) append(out, load(s, Target::Project));
+    append(out, load(s, Target::MySignups));
+    catalogue::invalidate_lists(s);
+}
+
+}  // namespace
+
+Message signup_blocker(const State& s, const Shift& shift) {
+    if (shift.signed_up >= shift.capacity) return {"shift_full"};
+    if (!s.my_signups.loaded()) return {};
+    for (const Signup& mine : s.my_signups.data()) {
+        if (mine.status != "confirmed") continue;
+        if (mine.shift_id == shift.id) return {"already_signed_up"};
+        if (overlaps(mine.start, mine.end, shift.start, shift.end))
+            return {"overlap", {{"project", mine.project_title}}, ""};
+    }
+    return {};
+}
+
+namespace signups {
+
+void update(State& s, const SignUp& a, Effects& out) {
+    if (!s.logged_in()) {
+        go_to_login(s, out);
+        return;
+    }
+    if (!s.has_role("volunteer")) {
+        s.notice = {"volunteer_required"};
+        go(s, Route{Route::Register, 0, {}}, out);
+        return;
+    }
+    if (s.signup.loading()) return;
+    for (const Shift& sh : s.project.data().shifts) {
+        if (sh.id != a.shift_id) continue;
+        Message why = signup_blocker(s, sh);
+        if (!why.empty()) {
+            s.notice = why;
+            return;
+        }
+    }
+    s.signup_shift = a.shift_id;
+    out.push_back(begin(s, s.signup, Target::Signup, api::post_signup(a.project_id, a.shift_id, next_key(s))));
+}
+
+void update(State& s, const CancelSignup& a, Effects& out) {
+    if (s.cancel.loading()) return;
+    out.push_back(begin(s, s.cancel, Target::CancelSignup, api::delete_signup(a.signup_id)));
+}
+
+std::optional<HttpRequest> request_my_signups(State&) { return api::get_my_signups(); }
+
+void receive_signup(State& s, const Received& a, Effects& out) {
+    auto r = take(s.signup, a);
+    if (!r) return;
+    s.signup_shift = 0;
+    if (r->ok()) {
+        s.notice = {"signed_up"};
+    } else if (r->error.status == 409) {
+        s.notice = problem_message(r->error, "shift_taken");
+    } else if (r->error.status == 401) {
+        go_to_login(s, out);
+        return;
+    } else if (r->error.status == 403) {
+        s.notice = {"volunteer_required"};
+    } else {
+        s.notice = problem_message(r->error, "signup_failed");
+    }
+    reload_after_signup(s, out);
+}
+
+void receive_cancel(State& s, const Received& a, Effects& out) {
+    auto e = take_status(s.cancel, a);
+    if (!e) return;
+    s.notice = ok_status(*e) ? Message{"signup_cancelled"} : problem_message(*e, "cancel_failed");
+    append(out, load(s, Target::MySignups));
+    if (s.route.kind == Route::Project) append(out, load(s, Target::Project));
+    catalogue::invalidate_lists(s);
+}
+
+}  // namespace signups
+}  // namespace zygc

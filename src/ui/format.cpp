@@ -1,0 +1,103 @@
+#include "ui/format.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "ui/strings.h"
+
+namespace zygc::fmt {
+namespace {
+
+bool en() { return ui::lang() == ui::Lang::En; }
+
+// One decimal, without a trailing ".0".
+std::string one_decimal(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string s = buf;
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    return s;
+}
+
+// 万 (10⁴) and 亿 (10⁸).
+std::string count_zh(int64_t n) {
+    if (n < 10000) return std::to_string(n);
+    if (n < 100000000) {
+        double wan = static_cast<double>(n) / 1e4;
+        if (wan < 100) return one_decimal(wan) + "万";
+        // Rounds to whole 万; 9999.5万 and up reads as 亿.
+        double r = std::round(wan);
+        if (r < 10000) return std::to_string(static_cast<int64_t>(r)) + "万";
+    }
+    return one_decimal(static_cast<double>(n) / 1e8) + "亿";
+}
+
+// k (10³), M (10⁶), B (10⁹): three significant figures at most.
+std::string count_en(int64_t n) {
+    if (n < 10000) {
+        std::string s = std::to_string(n);
+        if (s.size() > 3) s.insert(s.size() - 3, ",");
+        return s;
+    }
+    double v = static_cast<double>(n) / 1e3;
+    const char* unit = "k";
+    if (v >= 999.5) v = static_cast<double>(n) / 1e6, unit = "M";  // 999,999 reads as 1M, not 1000k
+    if (v >= 999.5) v = static_cast<double>(n) / 1e9, unit = "B";
+    return (v < 100 ? one_decimal(v) : std::to_string(static_cast<int64_t>(std::round(v)))) + unit;
+}
+
+}  // namespace
+
+std::string count(int64_t n) {
+    if (n < 0) return "-" + count(-n);
+    return en() ? count_en(n) : count_zh(n);
+}
+
+std::string hours_from_minutes(int64_t minutes) { return count(minutes / 60) + (en() ? " hours" : "小时"); }
+
+std::string percent(double pct) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f%%", pct);
+    return buf;
+}
+
+std::string date(const WallTime& t) {
+    static const char* kWeekZh[7] = {"周日", "周一", "周二", "周三", "周四", "周五", "周六"};
+    static const char* kWeekEn[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static const char* kMonthEn[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const int wd = ((t.weekday % 7) + 7) % 7;
+    char buf[48];
+    if (en())
+        std::snprintf(buf, sizeof buf, "%s %d %s", kWeekEn[wd], t.day, kMonthEn[(t.month + 11) % 12]);
+    else
+        std::snprintf(buf, sizeof buf, "%d月%d日 %s", t.month, t.day, kWeekZh[wd]);
+    return buf;
+}
+
+std::string time_hm(const WallTime& t) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", t.hour, t.minute);
+    return buf;
+}
+
+std::string shift_range(std::string_view start, std::string_view end) {
+    auto a = parse_wall(start);
+    auto b = parse_wall(end);
+    if (!a) return std::string(start) + " – " + std::string(end);
+    std::string out = date(*a) + " " + time_hm(*a);
+    if (!b) return out;
+    out += "–";  // en dash
+    if (b->year != a->year || b->month != a->month || b->day != a->day) out += date(*b) + " ";
+    out += time_hm(*b);
+    return out;
+}
+
+std::string date_of(std::string_view s) {
+    auto t = parse_wall_date(s);
+    return t ? date(*t) : std::string();
+}
+
+const char* glyphs() { return "万亿小时月日周日周一周二周三周四周五周六–%"; }
+
+}  // namespace zygc::fmt

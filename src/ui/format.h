@@ -1,0 +1,32 @@
+// Figures, dates and times as the UI writes them, in the current language (strings.h's
+// lang()). Chinese: 60.9万, "12月3日 周四 09:00–12:00"; English: 609k, "Thu 3 Dec 09:00–12:00".
+// Times are shown as the wall time written in the RFC 3339 string (the API speaks +08:00).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/calendar.h"
+
+namespace zygc::fmt {
+
+// zh: 9876 → "9876", 609000 → "60.9万", 25600000 → "2560万", 123456789 → "1.2亿".
+// en: 9876 → "9,876", 609000 → "609k", 25600000 → "25.6M", 1234567890 → "1.2B".
+std::string count(int64_t n);
+// Service minutes as whole hours: "2560万小时" / "25.6M hours".
+std::string hours_from_minutes(int64_t minutes);
+// 19.6 → "19.6%".
+std::string percent(double pct);
+
+std::string date(const WallTime& t);     // "12月3日 周四" / "Thu 3 Dec"
+std::string time_hm(const WallTime& t);  // "09:00"
+// "12月3日 周四 09:00–12:00"; a range over midnight repeats the date:
+// "12月3日 周四 22:00–12月4日 周五 02:00". Unparseable input is shown as given.
+std::string shift_range(std::string_view start, std::string_view end);
+// The date of an RFC 3339 time or a YYYY-MM-DD date; "" when unparseable.
+std::string date_of(std::string_view s);
+
+// Every non-ASCII character these functions can produce (for glyph preloading).
+const char* glyphs();
+
+}  // namespace zygc::fmt
