@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/idcard.h"
-#include "core/store.h"
+#include "core/validate.h"
 #include "core/calendar.h"
 #include "server/crypto.h"
 #include "server/guards.h"

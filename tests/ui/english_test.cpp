@@ -10,6 +10,7 @@
 #include "core/validate.h"
 #include "fixtures.h"
 #include "platform/native/harness.h"
+#include "ui/context.h"
 #include "ui/strings.h"
 
 using namespace zygc;
@@ -149,6 +150,9 @@ TEST_CASE("the English tables have no Chinese", "[ui][english]") {
         INFO("entry " << i << ": " << ui::tr_en(i));
         CHECK_FALSE(has_cjk(ui::tr_en(i)));
     }
+    // The language lives in a UI context: this test makes its own and leaves none behind.
+    ui::Context* ctx = ui::create_context();
+    ui::set_current_context(ctx);
     ui::set_lang(ui::Lang::En);
     for (const Category& c : categories()) CHECK_FALSE(has_cjk(ui::category_label(c)));
     // A code the app does not know: a generic English sentence, never the server's Chinese.
@@ -157,6 +161,7 @@ TEST_CASE("the English tables have no Chinese", "[ui][english]") {
     ui::set_lang(ui::Lang::Zh);
     CHECK(ui::say(Message{"no_such_code", {}, "服务器的中文说明"}) == "服务器的中文说明");
     CHECK(ui::say(Message{"overlap", {{"project", "净滩"}}, ""}) == "与你已报名的「净滩」时间冲突");
+    ui::destroy_context(ctx);
 }
 
 TEST_CASE("every server problem code has words", "[ui][english]") {

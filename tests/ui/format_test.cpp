@@ -1,16 +1,22 @@
 // Figures and dates as the UI writes them (pure functions, no ImGui).
 #include <catch2/catch.hpp>
 
+#include "ui/context.h"
 #include "ui/format.h"
 #include "ui/strings.h"
 
 using namespace zygc;
 
 namespace {
-// The language is the UI's (a global until the UI context lands); each test sets it.
+// The language lives in a UI context: each test makes one in its language, current for
+// as long as it runs.
 struct InLang {
-    explicit InLang(ui::Lang l) { ui::set_lang(l); }
-    ~InLang() { ui::set_lang(ui::Lang::Zh); }
+    ui::Context* ctx = ui::create_context();
+    explicit InLang(ui::Lang l) {
+        ui::set_current_context(ctx);
+        ui::set_lang(l);
+    }
+    ~InLang() { ui::destroy_context(ctx); }
 };
 }  // namespace
 
