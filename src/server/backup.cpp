@@ -115,42 +115,48 @@ bool verify_database(const std::string& path, DbCheck* out, std::string* err) {
 
 // [SECTION] backup
 
+// Copies src into a new file `tmp` (mode 0600: it holds everything the server holds) with
+// SQLite's backup API, as one self-contained file, and checks the copy. Removes `tmp` on
+// failure.
+static bool copy_database(const std::string& src, const std::string& tmp, DbCheck* out,
+                          std::string* err) {
+    ::unlink(tmp.c_str());
+    Conn from, to;
+    if (!from.open(src, SQLITE_OPEN_READONLY, err)) return false;
+    mode_t old = ::umask(077);
+    bool opened = to.open(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err);
+    ::umask(old);
+    if (!opened) return false;
+    sqlite3_backup* b = sqlite3_backup_init(to.db, "main", from.db, "main");
+    if (!b) return fail(err, std::string("backup_init: ") + sqlite3_errmsg(to.db));
+    // One step of all pages: the copy is read inside one read transaction, i.e. one
+    // snapshot. In WAL mode that transaction does not block the server's writers
+    // (smaller steps would restart whenever the server wrote in between).
+    int rc;
+    do {
+        rc = sqlite3_backup_step(b, -1);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+        ::unlink(tmp.c_str());
+        return fail(err, std::string("backup_step: ") + sqlite3_errstr(rc));
+    }
+    // A single self-contained file (the source's WAL flag is copied with the pages).
+    to.scalar("PRAGMA journal_mode=DELETE");
+    if (!check_conn(to, tmp, out, err)) {
+        ::unlink(tmp.c_str());
+        return false;
+    }
+    return true;
+}
+
 bool backup_database(const std::string& src, const std::string& dest, DbCheck* out,
                      std::string* err) {
     if (!exists(src)) return fail(err, src + ": no such file");
     if (exists(dest)) return fail(err, dest + ": exists; will not overwrite a backup");
     const std::string tmp = dest + ".tmp";
-    ::unlink(tmp.c_str());
-    {
-        Conn from, to;
-        if (!from.open(src, SQLITE_OPEN_READONLY, err)) return false;
-        // The backup file is created 0600: it holds everything the server holds.
-        mode_t old = ::umask(077);
-        bool opened = to.open(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err);
-        ::umask(old);
-        if (!opened) return false;
-        sqlite3_backup* b = sqlite3_backup_init(to.db, "main", from.db, "main");
-        if (!b) return fail(err, std::string("backup_init: ") + sqlite3_errmsg(to.db));
-        // One step of all pages: the copy is read inside one read transaction, i.e. one
-        // snapshot. In WAL mode that transaction does not block the server's writers
-        // (smaller steps would restart whenever the server wrote in between).
-        int rc;
-        do {
-            rc = sqlite3_backup_step(b, -1);
-            if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
-        } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-        sqlite3_backup_finish(b);
-        if (rc != SQLITE_DONE) {
-            ::unlink(tmp.c_str());
-            return fail(err, std::string("backup_step: ") + sqlite3_errstr(rc));
-        }
-        // A single self-contained file (the source's WAL flag is copied with the pages).
-        to.scalar("PRAGMA journal_mode=DELETE");
-        if (!check_conn(to, tmp, out, err)) {
-            ::unlink(tmp.c_str());
-            return false;
-        }
-    }
+    if (!copy_database(src, tmp, out, err)) return false;
     if (!sync_path(tmp) || ::rename(tmp.c_str(), dest.c_str()) != 0 || !sync_path(dir_of(dest))) {
         ::unlink(tmp.c_str());
         return fail(err, dest + ": " + std::strerror(errno));
@@ -187,24 +193,7 @@ bool restore_database(const std::string& backup, const std::string& db, DbCheck*
 
     // Copy with the backup API too, into a temporary file next to the target.
     const std::string tmp = db + ".restore-tmp";
-    ::unlink(tmp.c_str());
-    {
-        Conn from, to;
-        if (!from.open(backup, SQLITE_OPEN_READONLY, err)) return false;
-        mode_t old = ::umask(077);
-        bool opened = to.open(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err);
-        ::umask(old);
-        if (!opened) return false;
-        sqlite3_backup* b = sqlite3_backup_init(to.db, "main", from.db, "main");
-        if (!b) return fail(err, std::string("backup_init: ") + sqlite3_errmsg(to.db));
-        int rc = sqlite3_backup_step(b, -1);
-        sqlite3_backup_finish(b);
-        if (rc != SQLITE_DONE) {
-            ::unlink(tmp.c_str());
-            return fail(err, std::string("restore copy: ") + sqlite3_errstr(rc));
-        }
-        to.scalar("PRAGMA journal_mode=DELETE");
-    }
+    if (!copy_database(backup, tmp, nullptr, err)) return false;
     if (!sync_path(tmp)) return fail(err, tmp + ": " + std::strerror(errno));
 
     // The old database (and its WAL, which belongs to it) step aside, then the copy moves
