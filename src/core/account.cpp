@@ -125,6 +125,12 @@ void receive_register(State& s, const Received& a, Effects& out) {
         s.reg = {};
         s.notice = {"registered"};
         go(s, Route{Route::Me, 0, {}}, out);
+    } else if (a.response.status == 202) {
+        // The ID number is held by another account (or replaces this volunteer's own): the
+        // server keeps an appeal for a social worker to settle in person (docs/security.md).
+        s.reg = {};
+        s.notice = {"pending_verification"};
+        go(s, Route{Route::Me, 0, {}}, out);
     } else if (r->error.status == 409) {
         Message m = problem_message(r->error, "id_taken");
         if (m.code.empty()) m.code = "id_taken";

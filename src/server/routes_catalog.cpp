@@ -124,10 +124,16 @@ bool query_projects(App& app, const std::string& where, const std::vector<SqlVal
 
 constexpr const char* kOrderStart = "(a.first_start IS NULL), a.first_start, p.id";
 
-bool exists(App& app, const char* sql, const SqlValue& v) {
+// A filter naming a row that does not exist is 422 on its field; a failed lookup is a
+// database error (500), never a claim about the request. False when the answer was sent.
+bool check_exists(App& app, const char* sql, const SqlValue& v, Query& qp, const char* field,
+                  const char* message, const httplib::Request& req, httplib::Response& res) {
     Stmt st(app.db, sql);
     st.bind(1, v);
-    return st.step() == Step::Row;
+    Step s = st.step();
+    if (s == Step::Error) return db_failure(req, res, st.error()), false;
+    if (s == Step::Done) qp.invalid(field, message);
+    return true;
 }
 
 void get_projects(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -162,12 +168,15 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
 
     std::lock_guard lock(app.db_mutex);
     if (qp.ok()) {
-        if (district && !exists(app, "SELECT 1 FROM districts WHERE id = ?", *district))
-            qp.invalid("district_id", "no such district");
-        if (team && !exists(app, "SELECT 1 FROM teams WHERE id = ?", *team))
-            qp.invalid("team_id", "no such team");
-        if (brand && !exists(app, "SELECT 1 FROM brands WHERE slug = ?", *brand))
-            qp.invalid("brand", "no such brand");
+        if (district && !check_exists(app, "SELECT 1 FROM districts WHERE id = ?", *district, qp,
+                                      "district_id", "no such district", req, res))
+            return;
+        if (team && !check_exists(app, "SELECT 1 FROM teams WHERE id = ?", *team, qp, "team_id",
+                                  "no such team", req, res))
+            return;
+        if (brand && !check_exists(app, "SELECT 1 FROM brands WHERE slug = ?", *brand, qp, "brand",
+                                   "no such brand", req, res))
+            return;
     }
     if (!qp.ok()) return send_problem(req, res, qp.problem());
 
@@ -391,8 +400,10 @@ void get_teams(App& app, const httplib::Request& req, httplib::Response& res) {
                         (req.has_param("district_id") ? req.get_param_value("district_id") : "");
     int64_t offset = qp.cursor(fnv1a64(canon));
     std::lock_guard lock(app.db_mutex);
-    if (qp.ok() && district && !exists(app, "SELECT 1 FROM districts WHERE id = ?", *district))
-        qp.invalid("district_id", "no such district");
+    if (qp.ok() && district &&
+        !check_exists(app, "SELECT 1 FROM districts WHERE id = ?", *district, qp, "district_id",
+                      "no such district", req, res))
+        return;
     if (!qp.ok()) return send_problem(req, res, qp.problem());
 
     std::string where = "WHERE 1";

@@ -7,6 +7,7 @@
 #include "core/validate.h"
 #include "server/mutation.h"
 #include "core/calendar.h"
+#include "core/utf8.h"
 
 namespace zygc::server {
 
@@ -94,16 +95,9 @@ std::vector<FieldError> validate(App& app, ProjectDraft& d, const std::vector<Ol
 
 std::string summary_of(const ProjectDraft& d) {
     if (!d.summary.empty()) return d.summary;
-    // First 60 code points of the description.
-    std::string out;
-    size_t n = 0;
-    for (size_t i = 0; i < d.description.size(); ++i) {
-        unsigned char c = d.description[i];
-        if ((c & 0xC0) != 0x80 && ++n > 60) break;
-        if (c == '\n') break;
-        out += static_cast<char>(c);
-    }
-    return out;
+    // The first 60 code points of the description's first line.
+    std::string_view text = d.description;
+    return std::string(utf8::truncate_chars(text.substr(0, text.find('\n')), 60));
 }
 
 Reply detail_reply(App& app, Id id, int status) {

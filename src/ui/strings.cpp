@@ -223,6 +223,7 @@ struct Words {
 constexpr Words kMessages[] = {
     // Notices (core)
     {"registered", "实名注册成功", "Real-name registration complete"},
+    {"pending_verification", "该身份证号码需要核验：请携带身份证到所在社区办理", "This ID number needs checking: please bring your ID card to your community office"},
     {"signed_up", "报名成功", "Signed up"},
     {"shift_taken", "手慢了，名额刚被抢完", "Too late: the last place was just taken"},
     {"volunteer_required", "请先完成实名注册", "Please complete real-name registration first"},

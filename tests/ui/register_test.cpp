@@ -132,3 +132,17 @@ TEST_CASE("the server's 409 for an ID registered before shows at the ID field", 
     REQUIRE(app.ui.scroll_to("该身份证号码已注册"));
     CHECK(app.ui.find("该身份证号码已注册", Role::Text));
 }
+
+TEST_CASE("an ID number that needs checking in person says so and leaves the form", "[ui][register]") {
+    fixtures::App app;
+    open_register(app);
+    const std::string first17 = "13030219900101123";
+    fill(app, first17 + id_check_char(first17));
+    REQUIRE(submit(app));
+    REQUIRE(app.transport.reply("/me/volunteer", 202,
+                                R"({"code":"pending_verification","detail":"请携带身份证到所在社区核验","appeal_id":7,"kind":"claim"})"));
+    app.ui.frame(2);
+    CHECK(app.state().route.kind == Route::Me);
+    CHECK(app.ui.find_containing("请携带身份证到所在社区办理"));
+    CHECK(app.state().reg.errors.empty());
+}
