@@ -91,7 +91,9 @@ for (const r of rows) console.log(line(cols.map((c) => cell(r, c))));
 const failed = rows.filter((r) => !r.ok).length;
 console.log(`\n${rows.length - failed} of ${rows.length} ok; server ${died ? 'DIED (' + died + ')' : `alive, RSS ${finalRss.toFixed(1)} MiB`}`);
 
+// The verdict is taken before the server is stopped: its exit on SIGTERM is not a death.
+const verdict = failed || died ? 1 : 0;
 if (!died) child.kill('SIGTERM');
 await new Promise((r) => setTimeout(r, 300));
 fs.rmSync(tmp, { recursive: true, force: true });
-process.exit(failed || died ? 1 : 0);
+process.exit(verdict);
