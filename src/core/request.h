@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/device.h"
 #include "core/http.h"
 #include "core/model.h"
 
@@ -37,7 +38,9 @@ struct SetUrlHash { std::string hash; };
 struct GoBack { std::string fallback_hash; };  // history.back() within the app, else go to fallback
 struct SaveSettings { Settings settings; };
 
-using Effect = std::variant<SendRequest, SetUrlHash, GoBack, SaveSettings>;
+// Device effects (core/device.h) go to the platform's Runtime::Host::device.
+using Effect = std::variant<SendRequest, SetUrlHash, GoBack, SaveSettings, StartScan, StopScan, Locate,
+                            StoreDurable, SaveImage, WantTicks>;
 using Effects = std::vector<Effect>;
 
 }  // namespace zygc

@@ -17,7 +17,12 @@ void Runtime::run(std::vector<Effect> effects) {
             if (host_.save_settings) host_.save_settings(save->settings);
             continue;
         }
-        auto& req = std::get<SendRequest>(e);
+        auto* send = std::get_if<SendRequest>(&e);
+        if (!send) {
+            if (host_.device) host_.device(e);
+            continue;
+        }
+        auto& req = *send;
         Target target = req.target;
         uint64_t id = req.request;
         transport_.send(req.http, [this, target, id](HttpResponse r) {

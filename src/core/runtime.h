@@ -16,6 +16,8 @@ public:
         std::function<void(const std::string& hash)> set_hash;
         std::function<void(const std::string& fallback_hash)> go_back;
         std::function<void(const Settings&)> save_settings;
+        // Device effects (core/device.h): scanner, location, durable storage, images, ticks.
+        std::function<void(const Effect&)> device;
     };
 
     Runtime(Transport& transport, std::function<void(const std::string&)> set_hash)

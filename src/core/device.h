@@ -1,0 +1,35 @@
+// Device services the platform performs for the store: the camera's QR scanner, the
+// phone's location, the wall clock, durable storage (the check-in outbox) and saving an
+// image. The store asks with an effect; the platform answers with an action. Each has a
+// native twin in the tests (tests/ui/app_fixture.h records the effects).
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace zygc {
+
+// ---- effects (store → platform) ----
+struct StartScan {};  // open the camera overlay; load the scanner module on first use
+struct StopScan {};   // close it (the store got what it wanted, or the user left)
+struct Locate {};     // one position fix (navigator.geolocation)
+// Persist `json` under `key` before anything it describes is sent (localStorage or
+// IndexedDB); survives reload, app close and the web-view being killed. Empty json: delete.
+struct StoreDurable { std::string key; std::string json; };
+// Render an image of kind ("certificate") from `json` and offer it to the user: an <img>
+// to long-press inside WeChat, a download elsewhere.
+struct SaveImage { std::string kind; std::string json; std::string file_name; };
+// Ask for Tick actions every `every_ms` (0: stop). The platform sends none otherwise, so
+// an idle app does no work.
+struct WantTicks { int every_ms = 0; };
+
+// ---- actions (platform → store) ----
+struct Scanned { std::string text; };
+// "permission_denied" | "no_camera" | "unsupported" | "cancelled" | "load_failed"
+struct ScanFailed { std::string reason; };
+struct Located { double lat = 0, lng = 0, accuracy_m = 0; };
+// "permission_denied" | "unavailable" | "timeout" | "unsupported"
+struct LocateFailed { std::string reason; };
+// The wall clock, ms since the Unix epoch.
+struct Tick { int64_t now_ms = 0; };
+
+}  // namespace zygc
