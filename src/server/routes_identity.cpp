@@ -27,15 +27,7 @@ const char* const kAvailability[] = {"weekday_day", "weekday_evening", "weekend"
 
 // What the shared check says, with a stable code for each field.
 std::vector<FieldError> registration_errors(const VolunteerApplication& a, const std::string& today) {
-    std::vector<FieldError> errs = check_registration(a, today);
-    for (auto& e : errs) {
-        if (!e.code.empty()) continue;
-        if (e.field == "id_number") e.code = "id_" + check_id_number(a.id_number, today).error_code;
-        else if (e.field == "consent") e.code = "consent_required";
-        else if (e.field == "real_name") e.code = "name_length";
-        else if (e.field == "district_id") e.code = "required";
-        else e.code = "invalid";
-    }
+    std::vector<FieldError> errs = check_registration(a, today);  // each error carries its code
     for (const auto& av : a.availability) {
         bool known = false;
         for (const char* k : kAvailability) known = known || av == k;
