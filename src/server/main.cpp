@@ -25,6 +25,7 @@ void usage(FILE* f) {
                  "  --host HOST   listen address (default 127.0.0.1)\n"
                  "  --port N      port (default 8080; 0 picks a free one)\n"
                  "  --dev         dev mode (dev login codes and accounts)\n"
+                 "  --no-demo-hours  dev mode without the demo attendance and hours\n"
                  "  --secret-file PATH  hex key (>= 32 bytes) protecting ID numbers; else env\n"
                  "                ZYGC_SECRET; dev mode creates <db>.secret (mode 0600)\n"
                  "  --quiet       no access log\n"
@@ -42,6 +43,7 @@ void usage(FILE* f) {
 int main(int argc, char** argv) {
     zygc::server::Options o;
     o.access_log = true;
+    bool no_demo_hours = false;  // hours
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&](const char* name) -> const char* {
@@ -70,6 +72,7 @@ int main(int argc, char** argv) {
         else if (a == "--sms-gateway-cmd") o.sms_gateway_cmd = value("--sms-gateway-cmd");
         else if (a == "--login-disabled") o.login_disabled = true;
         else if (a == "--trust-proxy") o.trust_proxy = true;
+        else if (a == "--no-demo-hours") no_demo_hours = true;  // hours
         else if (a == "--help" || a == "-h") {
             usage(stdout);
             return 0;
@@ -99,6 +102,7 @@ int main(int argc, char** argv) {
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 
+    o.demo_hours = o.dev && !no_demo_hours;  // hours: demo attendance in dev mode
     zygc::server::Server server(o);
     std::string err;
     if (!server.init(&err)) {

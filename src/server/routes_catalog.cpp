@@ -307,8 +307,11 @@ void get_city_stats(App& app, const httplib::Request& req, httplib::Response& re
     std::lock_guard lock(app.db_mutex);
     CityStats cs;
     Stmt st(app.db,
-            "SELECT id, name, population, registered_volunteers, service_minutes FROM districts "
-            "ORDER BY id");
+            "SELECT id, name, population, registered_volunteers, service_minutes + "
+            // hours: the seeded baseline plus certified minutes recorded since (issue 9)
+            "COALESCE((SELECT SUM(a.minutes) FROM attendance a JOIN projects p ON p.id = a.project_id "
+            "WHERE p.district_id = districts.id AND a.certified = 1 AND a.corrected_by IS NULL), 0) "
+            "FROM districts ORDER BY id");
     while (st.step() == Step::Row) {
         DistrictStats d{st.i64(0), st.text(1), st.i64(2), st.i64(3), st.i64(4)};
         cs.registered_volunteers += d.registered_volunteers;

@@ -17,6 +17,7 @@
 
 #include "server/app.h"
 #include "server/crypto.h"
+#include "server/hours.h"  // hours
 #include "server/http_front.h"
 #include "server/http_util.h"
 #include "server/seed.h"
@@ -184,10 +185,17 @@ bool Server::init(std::string* err) {
         if (err) *err = "dev accounts: " + e;
         return false;
     }
+    if (app.opts.dev && app.opts.demo_hours && !ensure_demo_hours(app, &e)) {  // hours
+        if (err) *err = "demo hours: " + e;
+        return false;
+    }
 
     register_catalog_routes(app);
     register_account_routes(app);
     register_publish_routes(app);
+    // hours (issue 9)
+    register_hours_routes(app);
+    register_certificate_routes(app);
     return true;
 }
 

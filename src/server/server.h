@@ -45,6 +45,8 @@ struct Options {
     std::string sms_gateway_cmd;
     bool login_disabled = false;
     bool trust_proxy = false;  // client address from X-Real-IP / X-Forwarded-For, loopback peer only
+    // hours: demo attendance and certified hours (seed_hours.cpp); the dev binary sets it.
+    bool demo_hours = false;
 };
 
 class Server {
