@@ -61,7 +61,6 @@ test('first visit fetches no scanner module; opening the scanner fetches it and 
   const st = await scanner(page, true);  // StartScan, as the check-in screen will dispatch it
   assert.equal(st.open, true);
   await page.waitForSelector('#zygc-scanner video');
-  await page.screenshot({ path: shotPath('scanner-open.png') });
   const done = await page.waitForFunction(() => {
     const s = window.zygc.debugScanner(false);
     return s.open ? null : s;
@@ -104,6 +103,30 @@ test('a browser without camera access answers ScanFailed{unsupported}', async ()
   assert.equal(await page.locator('#zygc-scanner').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('camera refused, absent, or the module unreachable: ScanFailed with the reason', async () => {
+  const cases = [
+    { reason: 'permission_denied', error: 'NotAllowedError' },
+    { reason: 'no_camera', error: 'NotFoundError' },
+    { reason: 'load_failed', error: null },  // the camera works, zygc_scanner.js does not load
+  ];
+  for (const c of cases) {
+    const { context, page } = await phone();
+    if (c.error) {
+      await page.addInitScript((name) => {
+        navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('refused', name));
+      }, c.error);
+    } else {
+      await page.route('**/zygc_scanner.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
+    }
+    await openApp(page, server.url + '/');
+    await scanner(page, true);
+    const h = await page.waitForFunction(() => window.zygc.debugScanner(false).failed || null, null, { timeout: 15000 });
+    assert.equal(await h.jsonValue(), c.reason, c.error || 'module 404');
+    assert.equal(await page.locator('#zygc-scanner').count(), 0, `${c.reason}: overlay closed`);
+    await context.close();
+  }
 });
 
 // GET /me/certificate's shape (docs: hours API); qr_payload is the public verify link.
