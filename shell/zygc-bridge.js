@@ -9,6 +9,8 @@
 //                            queued, gestures ended and the finger's phase, scrolling, pull)
 //   window.zygc.glyph(ch)    1 when the glyph atlas holds the character, 2 when queued
 //   window.zygc.field()      the active text field's content, IME composition included
+//   window.zygc.debugScanner(start), debugSaveImage(json, name)   qr test hooks
+//   window.zygc.lastImage    data URL of the last image SaveImage made (zygc-certificate.js)
 (function () {
   'use strict';
   function running() { return !!(window.Module && Module.calledRun); }
@@ -23,5 +25,12 @@
       return running() ? Module.ccall('zygc_glyph_state', 'number', ['number'], [String(ch).codePointAt(0)]) : 0;
     },
     field: function () { return cstr('zygc_field_text') || ''; },
+    // qr: test hooks (test_bridge.cpp) until the check-in and certificate screens exist.
+    debugScanner: function (start) {
+      return running() ? JSON.parse(Module.ccall('zygc_debug_scanner', 'string', ['number'], [start ? 1 : 0])) : null;
+    },
+    debugSaveImage: function (json, name) {
+      if (running()) Module.ccall('zygc_debug_save_image', null, ['string', 'string'], [json, name]);
+    },
   };
 })();

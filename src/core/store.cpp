@@ -212,6 +212,10 @@ std::vector<Effect> update(State& s, const Action& action) {
                    [&](const SubmitDraft& a) { publishing::update(s, a, out); },
                    [&](const CloseProject& a) { publishing::update(s, a, out); },
                    [&](const SetSettings& a) { settings::update(s, a, out); },
+                   // qr: the platform delivers scan results; the check-in screen (attendance)
+                   // is what asks for a scan and acts on them.
+                   [&](const Scanned&) {},
+                   [&](const ScanFailed&) {},
                },
                action);
     return out;

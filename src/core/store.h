@@ -44,7 +44,9 @@ using Action = std::variant<
     // account
     EditLogin, RequestSmsCode, SubmitLogin, WechatCode, Logout, EditRegistration, SubmitRegistration,
     // signups, teams, publishing, settings
-    SignUp, CancelSignup, JoinTeam, EditDraft, SubmitDraft, CloseProject, SetSettings>;
+    SignUp, CancelSignup, JoinTeam, EditDraft, SubmitDraft, CloseProject, SetSettings,
+    // qr: the camera scanner's answers (core/device.h)
+    Scanned, ScanFailed>;
 
 // Pure: no I/O, no clock, no globals. Same state + action → same result.
 std::vector<Effect> update(State& state, const Action& action);

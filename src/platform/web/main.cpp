@@ -26,6 +26,8 @@
 #include "platform/web/history.h"
 #include "platform/web/input.h"
 #include "platform/web/js_string.h"
+#include "platform/web/save_image.h"
+#include "platform/web/scanner.h"
 #include "platform/web/test_bridge.h"
 #include "ui/app.h"
 #include "ui/semantics.h"
@@ -340,6 +342,12 @@ int main() {
     host.set_hash = [](const std::string& hash) { web::history::push(hash); };
     host.go_back = [](const std::string& fallback) { web::history::back(fallback); };
     host.save_settings = [](const Settings& st) { zygc_js_save_settings(st.care_mode, st.lang.c_str()); };
+    host.device = [](const Effect& effect) {
+        // qr: the camera scanner (StartScan/StopScan) and SaveImage.
+        if (web::scanner::handle(effect) || web::save_image::handle(effect)) return;
+    };
+    // qr: scan results join the frame loop's action queue.
+    web::scanner::install([](Action act) { g_app.actions.push_back(std::move(act)); });
     a.runtime = std::make_unique<Runtime>(web::fetch_transport(), std::move(host));
     web::bridge::attach(a.runtime.get());
     const std::string code = web::history::take_wechat_code();

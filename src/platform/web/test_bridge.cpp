@@ -14,6 +14,8 @@
 #include "platform/web/fetch.h"
 #include "platform/web/glyphs.h"
 #include "platform/web/input.h"
+#include "platform/web/save_image.h"
+#include "platform/web/scanner.h"
 #include "ui/semantics.h"
 #include "ui/text_input.h"
 #include "ui/touch_scroll.h"
@@ -83,6 +85,21 @@ EMSCRIPTEN_KEEPALIVE const char* zygc_field_text() {
     static std::string s;
     s = zygc::ui::text_input::active_text();
     return s.c_str();
+}
+
+// qr: test hooks until the check-in screen and the certificate screen dispatch these.
+// window.zygc.debugScanner(start): start=1 performs StartScan as the store would; answers
+// the scanner's status {"open","scanned","failed"} (scanner.h).
+EMSCRIPTEN_KEEPALIVE const char* zygc_debug_scanner(int start) {
+    static std::string s;
+    if (start) zygc::web::scanner::handle(zygc::Effect{zygc::StartScan{}});
+    s = zygc::web::scanner::status_json();
+    return s.c_str();
+}
+
+// window.zygc.debugSaveImage(json, name): performs SaveImage{"certificate", json, name}.
+EMSCRIPTEN_KEEPALIVE void zygc_debug_save_image(const char* json, const char* name) {
+    zygc::web::save_image::handle(zygc::Effect{zygc::SaveImage{"certificate", json, name}});
 }
 
 }  // extern "C"
