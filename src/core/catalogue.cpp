@@ -45,7 +45,8 @@ std::optional<HttpRequest> request_more(State& s) {
 }
 
 std::optional<HttpRequest> request_project(State& s) {
-    if (s.route.kind != Route::Project && s.route.kind != Route::EditProject) return std::nullopt;
+    const bool certification = s.route.kind == Route::ShiftConsole || s.route.kind == Route::Hours;
+    if (s.route.kind != Route::Project && s.route.kind != Route::EditProject && !certification) return std::nullopt;
     return api::get_project(s.route.id);
 }
 

@@ -22,6 +22,14 @@ bool valid_slug(std::string_view s) {
     return true;
 }
 
+// A certificate serial ("ZYGC-2026-0000123-AB12"): letters, digits and '-'.
+bool valid_serial(std::string_view s) {
+    if (s.empty() || s.size() > 64) return false;
+    for (char c : s)
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+
 // The next '/'-separated segment of s (s advances past it).
 std::string_view next_segment(std::string_view& s) {
     size_t slash = s.find('/');
@@ -30,7 +38,8 @@ std::string_view next_segment(std::string_view& s) {
     return seg;
 }
 
-// Does `path` match `pattern`? Fills r.id / r.slug from {id} / {slug}.
+// Does `path` match `pattern`? Fills r.id / r.slug / r.shift from {id} / {slug} or
+// {serial} / {shift}.
 bool match(std::string_view pattern, std::string_view path, Route& r) {
     if (pattern.empty() || path.empty()) return pattern.empty() && path.empty();
     while (!pattern.empty() || !path.empty()) {
@@ -40,6 +49,11 @@ bool match(std::string_view pattern, std::string_view path, Route& r) {
             if (!parse_id(got, r.id)) return false;
         } else if (want == "{slug}") {
             if (!valid_slug(got)) return false;
+            r.slug = std::string(got);
+        } else if (want == "{shift}") {  // certification
+            if (!parse_id(got, r.shift)) return false;
+        } else if (want == "{serial}") {  // certification
+            if (!valid_serial(got)) return false;
             r.slug = std::string(got);
         } else if (want != got) {
             return false;
@@ -75,7 +89,8 @@ std::string route_hash(const Route& r) {
     while (!p.empty()) {
         std::string_view seg = next_segment(p);
         if (seg == "{id}") out += std::to_string(r.id);
-        else if (seg == "{slug}") out += r.slug;
+        else if (seg == "{slug}" || seg == "{serial}") out += r.slug;
+        else if (seg == "{shift}") out += std::to_string(r.shift);
         else out += seg;
         if (!p.empty()) out += '/';
     }

@@ -1,6 +1,7 @@
 // Hash routes: "#/", "#/projects", "#/projects/12", "#/brands/cuncaoxin", "#/login",
 // "#/me", "#/me/volunteer", "#/me/signups", "#/teams", "#/teams/3", "#/projects/new",
-// "#/projects/12/edit". The paths are written once, in the screen table (screen_table.cpp).
+// "#/projects/12/edit", "#/projects/12/shifts/7/console", "#/projects/12/hours",
+// "#/me/certificate", "#/verify/ZYGC-2026-0000123-AB12". The paths are written once, in the screen table (screen_table.cpp).
 #pragma once
 #include <string>
 #include <string_view>
@@ -15,11 +16,14 @@ struct Route {
     enum Kind {
         Home, Projects, Project, Brand, NotFound,
         Login, Me, Register, MySignups, Teams, Team, NewProject, EditProject,
+        // certification
+        ShiftConsole, Hours, MyCertificate, Verify,
         KindCount
     };
     Kind kind = Home;
     Id id = 0;         // Project, Team, EditProject
-    std::string slug;  // Brand
+    std::string slug;  // Brand; Verify: the certificate's serial
+    Id shift = 0;      // ShiftConsole (certification)
     bool operator==(const Route&) const = default;
 };
 

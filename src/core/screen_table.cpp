@@ -27,6 +27,11 @@ constexpr ScreenInfo kScreens[] = {
     {K::Team,        "teams/{id}",          Tab::Me,       false, false, K::Teams,    {T::Team},                              {T::Team}},
     {K::NewProject,  "projects/new",        Tab::Me,       true,  false, K::Home,     {T::Districts, T::Brands},              {}, publishing::enter_new},
     {K::EditProject, "projects/{id}/edit",  Tab::Me,       true,  false, K::Project,  {T::Districts, T::Brands},              {}, publishing::enter_edit},
+    // certification
+    {K::ShiftConsole, "projects/{id}/shifts/{shift}/console", Tab::Me, true, false, K::Project, {T::Project, T::CheckinCode, T::Roster}, {T::CheckinCode, T::Roster}},
+    {K::Hours,       "projects/{id}/hours", Tab::Me,       true,  false, K::Project,  {T::Project, T::HoursQueue},            {T::HoursQueue}},
+    {K::MyCertificate, "me/certificate",    Tab::Me,       true,  false, K::Me,       {T::Certificate},                       {T::Certificate}},
+    {K::Verify,      "verify/{serial}",     Tab::Home,     false, false, K::Home,     {T::Verify},                            {T::Verify}},
 };
 // clang-format on
 

@@ -82,6 +82,15 @@ constexpr TargetInfo kTargets[] = {
     {Target::Join,         no_remote,                     nullptr,    nullptr,                           false, teams::receive_join},
     {Target::Publish,      no_remote,                     nullptr,    nullptr,                           false, publishing::receive_publish},
     {Target::Close,        no_remote,                     nullptr,    nullptr,                           false, publishing::receive_close},
+    // certification
+    {Target::CheckinCode,  fills<&State::checkin_code>,   certification::roster_key, certification::request_checkin_code, true, into<&State::checkin_code>},
+    {Target::Roster,       fills<&State::roster>,         certification::roster_key, certification::request_roster,       true, into<&State::roster>},
+    {Target::ManualCheck,  no_remote,                     nullptr,    nullptr,                           false, certification::receive_manual},
+    {Target::HoursQueue,   fills<&State::queue>,          certification::queue_key,  certification::request_queue,        true, into<&State::queue>},
+    {Target::Decide,       no_remote,                     nullptr,    nullptr,                           false, certification::receive_decide},
+    {Target::CertifyAll,   no_remote,                     nullptr,    nullptr,                           false, certification::receive_certify_all},
+    {Target::Certificate,  fills<&State::certificate>,    nullptr,    certification::request_certificate,  true,  certification::receive_certificate},
+    {Target::Verify,       fills<&State::verification>,   route_slug, certification::request_verification, false, into<&State::verification>},
 };
 // clang-format on
 
@@ -216,6 +225,18 @@ std::vector<Effect> update(State& s, const Action& action) {
                    // is what asks for a scan and acts on them.
                    [&](const Scanned&) {},
                    [&](const ScanFailed&) {},
+                   // certification
+                   [&](const ApproveRecord& a) { certification::update(s, a, out); },
+                   [&](const OpenDecision& a) { certification::update(s, a, out); },
+                   [&](const EditDecision& a) { certification::update(s, a, out); },
+                   [&](const SubmitDecision& a) { certification::update(s, a, out); },
+                   [&](const CloseDecision& a) { certification::update(s, a, out); },
+                   [&](const CertifyShift& a) { certification::update(s, a, out); },
+                   [&](const FilterHours& a) { certification::update(s, a, out); },
+                   [&](const ToggleHistory& a) { certification::update(s, a, out); },
+                   [&](const ManualCheck& a) { certification::update(s, a, out); },
+                   [&](const SaveCertificate& a) { certification::update(s, a, out); },
+                   [&](const Tick& a) { certification::update(s, a, out); },
                },
                action);
     return out;

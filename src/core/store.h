@@ -4,7 +4,8 @@
 // read State and dispatch Actions.
 //
 // One module per feature owns its slice of State, its actions, its update and its
-// requests: navigation, catalogue, account, signups, teams, publishing, settings.
+// requests: navigation, catalogue, account, signups, teams, publishing, settings,
+// certification.
 // update() only routes an action to its module (store.cpp).
 #pragma once
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include "core/account.h"
 #include "core/api.h"
 #include "core/catalogue.h"
+#include "core/certification.h"
 #include "core/model.h"
 #include "core/navigation.h"
 #include "core/publishing.h"
@@ -30,7 +32,7 @@ namespace zygc {
 // The sum of the feature slices. Fields are reached flat (state.projects, state.me), so
 // a view does not need to know which module owns them.
 struct State : NavigationSlice, CatalogueSlice, AccountSlice, SignupsSlice, TeamsSlice, PublishingSlice,
-               SettingsSlice {
+               SettingsSlice, CertificationSlice {
     uint64_t key_seed = 0;  // for Idempotency-Keys; set by the platform at start
     uint64_t key_counter = 0;
     uint64_t next_request = 1;
@@ -46,7 +48,10 @@ using Action = std::variant<
     // signups, teams, publishing, settings
     SignUp, CancelSignup, JoinTeam, EditDraft, SubmitDraft, CloseProject, SetSettings,
     // qr: the camera scanner's answers (core/device.h)
-    Scanned, ScanFailed>;
+    Scanned, ScanFailed,
+    // certification (Tick: device.h)
+    ApproveRecord, OpenDecision, EditDecision, SubmitDecision, CloseDecision, CertifyShift, FilterHours,
+    ToggleHistory, ManualCheck, SaveCertificate, Tick>;
 
 // Pure: no I/O, no clock, no globals. Same state + action → same result.
 std::vector<Effect> update(State& state, const Action& action);

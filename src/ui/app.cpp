@@ -51,6 +51,11 @@ constexpr ScreenView kViews[] = {
     {Route::Team,        S::TitleTeam,        screen_team, team_title},
     {Route::NewProject,  S::TitleNewProject,  screen_publish},
     {Route::EditProject, S::TitleEditProject, screen_publish},
+    // certification
+    {Route::ShiftConsole,  S::TitleShiftConsole, screen_shift_console},
+    {Route::Hours,         S::TitleHours,        screen_certify},
+    {Route::MyCertificate, S::TitleCertificate,  screen_certificate},
+    {Route::Verify,        S::TitleVerify,       screen_verify},
 };
 // clang-format on
 

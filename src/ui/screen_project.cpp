@@ -51,6 +51,9 @@ void shift_row(const State& state, const Project& p, const Shift& s) {
         text_colored(color::Danger, tr(S::Full));
     }
     shift_actions(state, p, s);
+    // certification: the leader's check-in desk for this shift
+    if (state.leads_team(p.team_id) && secondary_button(tr(S::TitleShiftConsole)))
+        emit(Navigate{route_shift_console(p.id, s.id)});
     end_panel();
     ImGui::PopID();
 }
@@ -88,6 +91,8 @@ void screen_project(const State& state) {
     if (state.leads_team(p.team_id)) {
         spacing(8);
         if (secondary_button(tr(S::EditProject), true)) emit(Navigate{route_edit_project(p.id)});
+        spacing(8);  // certification
+        if (secondary_button(tr(S::TitleHours), true)) emit(Navigate{route_hours(p.id)});
         if (p.status != "closed") {
             spacing(8);
             if (secondary_button(tr(S::CloseProject), true, state.close.loading())) emit(CloseProject{p.id});

@@ -19,6 +19,11 @@ void screen_my_signups(const State& state);
 void screen_teams(const State& state);
 void screen_team(const State& state);
 void screen_publish(const State& state);  // new and edit
+// certification
+void screen_shift_console(const State& state);
+void screen_certify(const State& state);
+void screen_certificate(const State& state);
+void screen_verify(const State& state);
 
 // Routes the screens navigate to.
 inline Route route_home() { return Route{}; }
@@ -32,6 +37,11 @@ inline Route route_teams() { return Route{Route::Teams, 0, {}}; }
 inline Route route_team(Id id) { return Route{Route::Team, id, {}}; }
 inline Route route_new_project() { return Route{Route::NewProject, 0, {}}; }
 inline Route route_edit_project(Id id) { return Route{Route::EditProject, id, {}}; }
+// certification
+inline Route route_shift_console(Id project, Id shift) { return Route{Route::ShiftConsole, project, {}, shift}; }
+inline Route route_hours(Id project) { return Route{Route::Hours, project, {}}; }
+inline Route route_certificate() { return Route{Route::MyCertificate, 0, {}}; }
+inline Route route_verify(const std::string& serial) { return Route{Route::Verify, 0, serial}; }
 
 // Shared by screens: the user's upcoming confirmed sign-up for a shift (nullptr when none).
 const Signup* my_signup_for(const State& state, Id shift_id);
@@ -44,6 +54,9 @@ std::string now_rfc3339(double now_ms);
 const char* role_label(const std::string& role);
 // 取消报名, then 确定取消…？ 确认取消 / 再想想 in place → CancelSignup.
 void cancel_control(const State& state, const Signup& signup);
+// certification: a 志愿服务记录证明 as a document (screen_certificate.cpp); with_qr adds the
+// QR of its verification link.
+void certificate_document(const Certificate& c, bool with_qr);
 // The message for `field` ("" when none).
 std::string field_error(const std::vector<FieldError>& errors, const std::string& field);
 

@@ -55,6 +55,20 @@ enum class S : int {
     FieldPublishTeam, TitleLabel, SummaryLabel, DescriptionLabel, CategoryLabel, ChooseCategory, BrandLabel,
     NoBrand, SiteNameLabel, LatLabel, LngLabel, RadiusLabel, ShiftFmt, StartLabel, EndLabel, TimeHint,
     CapacityLabel, AddShift, RemoveShift, PublishButton, SaveChanges, Stale, Reload, OrganizersOnly,
+    // Certification: titles, console, queue, certificate, verification
+    TitleShiftConsole, TitleHours, TitleCertificate, TitleVerify,
+    CheckinCodeLabel, CheckinQrLabel, ConsoleHint, CodeChangesFmt, CodeChanging, RosterExpected, RosterIn,
+    RosterOut, ManualCheckIn, ManualCheckOut, RosterEmpty,
+    AllShifts, StatusPending, StatusDisputed, StatusCertified, StatusRejected, StatusOpen, BulkCertifyFmt,
+    Approve, Reject, Adjust, Correct, Resolve, MinutesFmt, FieldCheckIn, FieldCheckOut, NotCheckedOut,
+    CertifyByFmt, Overdue, FlagOverlap, FlagFarFmt, FlagFar, FlagOver12h, FlagOffline, FlagManual,
+    FlagAutoClosed, HistoryShow, HistoryHide, ActCheckIn, ActCheckOut, ActAutoClose, ActCertify, ActReject,
+    ActAdjust, ActDispute, ActResolve, ActCorrect, DisputeFmt, ResolutionFmt, ReasonFmt, QueueEmpty,
+    MinutesLabel, MaxMinutesFmt, ReasonLabel, ReasonHint, ResolveKeep, DialogConfirm, DialogCancel,
+    CorrectsFmt, CorrectedBy, RecordsFmt,
+    CertIntroFmt, CertProjectDatesFmt, CertTimesFmt, CertTotal, HoursMinutesFmt, CertIssuedOn, CertSerial,
+    CertQrLabel, SaveImage, NoCertificate, CertIssuer,
+    Genuine, GenuineNote, NotGenuine, VerifyNotFound, VerifySerialFmt,
     COUNT
 };
 
