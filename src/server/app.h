@@ -16,10 +16,17 @@
 
 namespace zygc::server {
 
+class ReadLease;
+
 struct App {
     Options opts;
     Db db;
-    std::mutex db_mutex;  // one connection, one request at a time in it
+    std::mutex db_mutex;  // THE writer: one connection, one request at a time in it
+
+    // city-api: read-only connections for the catalogue GETs (server.cpp opens them; empty
+    // for an in-memory database, then read() leases the writer under db_mutex).
+    ReadPool readers;
+    ReadLease read();
 
     // Keys derived from the server secret (empty when none is configured).
     std::string id_hmac_key;  // HMAC-SHA256 of normalized ID numbers (uniqueness)
@@ -45,6 +52,23 @@ struct App {
     void route(const char* method, const char* pattern, Handler fn);
 };
 
+// city-api: a connection to read from, inside one read transaction (one snapshot for all
+// of a request's statements), given back when the lease ends.
+class ReadLease {
+public:
+    ReadLease(App& app);
+    ~ReadLease();
+    ReadLease(const ReadLease&) = delete;
+    ReadLease& operator=(const ReadLease&) = delete;
+    Db& db() { return *db_; }
+
+private:
+    App& app_;
+    Db* db_ = nullptr;
+    std::unique_lock<std::mutex> writer_;  // held only when there is no pool
+};
+inline ReadLease App::read() { return ReadLease(*this); }
+
 // GET paths (regexes) of the catalogue.
 extern const char* const kCatalogGetPaths[];
 extern const size_t kCatalogGetPathCount;
@@ -59,6 +83,8 @@ void dispatch(App& app, httplib::Request& req, httplib::Response& res);
 // Project detail as GET /projects/{id} answers it (caller holds db_mutex).
 // Returns 1 found, 0 not found, -1 database error (err set).
 int project_detail_json(App& app, int64_t id, nlohmann::json& out, std::string& err);
+// The same on any connection (a reader's lease).
+int project_detail_json(Db& db, int64_t id, nlohmann::json& out, std::string& err);
 
 // Dev accounts (dev mode): 13800000001 volunteer, …02 organizer, …03 social_worker, …09 admin.
 bool ensure_dev_accounts(App& app, std::string* err);

@@ -6,13 +6,45 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
 #include <utility>
 
 namespace zygc::server {
 
 // ---- Stmt -------------------------------------------------------------------------------
 
+namespace {
+// ZYGC_EXPLAIN=1: every statement's EXPLAIN QUERY PLAN goes to stderr before it is
+// prepared (tests/bench/plans.mjs and docs/query-plans.md).
+const bool kExplain = [] {
+    const char* v = std::getenv("ZYGC_EXPLAIN");
+    return v && *v == '1';
+}();
+
+void explain(sqlite3* db, std::string_view sql) {
+    std::string q = "EXPLAIN QUERY PLAN " + std::string(sql);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, q.c_str(), -1, &st, nullptr) != SQLITE_OK) return;
+    std::string out = "plan: " + std::string(sql) + "\n";
+    std::vector<std::pair<int, int>> depth;  // id → depth
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int id = sqlite3_column_int(st, 0), parent = sqlite3_column_int(st, 1);
+        int d = 0;
+        for (auto& [i, dd] : depth)
+            if (i == parent) d = dd + 1;
+        depth.push_back({id, d});
+        out += "plan:   " + std::string(static_cast<size_t>(d) * 2, ' ') +
+               reinterpret_cast<const char*>(sqlite3_column_text(st, 3)) + "\n";
+    }
+    sqlite3_finalize(st);
+    std::fputs(out.c_str(), stderr);
+}
+}  // namespace
+
 Stmt::Stmt(Db& db, std::string_view sql) : db_(db.raw()) {
+    if (kExplain) explain(db_, sql);
     if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
         SQLITE_OK) {
         error_ = sqlite3_errmsg(db_);
@@ -140,6 +172,53 @@ bool Db::open(const std::string& path, std::string* err) {
         "PRAGMA synchronous=NORMAL;"
         "PRAGMA foreign_keys=ON;",
         err);
+}
+
+bool Db::open_readonly(const std::string& path, int cache_kib, std::string* err) {
+    close();
+    int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        if (err) *err = db_ ? sqlite3_errmsg(db_) : "cannot open database";
+        close();
+        return false;
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    return exec_script("PRAGMA cache_size=-" + std::to_string(cache_kib) +
+                           ";PRAGMA mmap_size=0;PRAGMA temp_store=MEMORY;PRAGMA query_only=1;",
+                       err);
+}
+
+bool ReadPool::open(const std::string& path, int connections, int cache_kib, std::string* err) {
+    std::lock_guard lock(mu_);
+    all_.clear();
+    free_.clear();
+    for (int i = 0; i < connections; ++i) {
+        auto db = std::make_unique<Db>();
+        if (!db->open_readonly(path, cache_kib, err)) {
+            all_.clear();
+            free_.clear();
+            return false;
+        }
+        free_.push_back(db.get());
+        all_.push_back(std::move(db));
+    }
+    return true;
+}
+
+Db* ReadPool::acquire() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !free_.empty(); });
+    Db* db = free_.back();
+    free_.pop_back();
+    return db;
+}
+
+void ReadPool::release(Db* db) {
+    {
+        std::lock_guard lock(mu_);
+        free_.push_back(db);
+    }
+    cv_.notify_one();
 }
 
 bool Db::exec_script(std::string_view sql, std::string* err) {

@@ -3,7 +3,10 @@
 // [[nodiscard]]: "no row" and "the database failed" are different answers (a failed
 // query must become a 500, never a 4xx such as "no such shift").
 #pragma once
+#include <condition_variable>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,6 +80,9 @@ public:
     // The file (and its -wal/-shm) is created with mode 0600; an existing file readable
     // or writable by group/others is refused (err says so).
     [[nodiscard]] bool open(const std::string& path, std::string* err);
+    // A read-only connection to an existing WAL database (the reader pool), with a page
+    // cache of at most `cache_kib` KiB and no memory map (server RSS stays bounded).
+    [[nodiscard]] bool open_readonly(const std::string& path, int cache_kib, std::string* err);
     void close();
     sqlite3* raw() { return db_; }
 
@@ -93,6 +99,22 @@ public:
 
 private:
     sqlite3* db_ = nullptr;
+};
+
+// Read-only connections for GET routes: WAL lets them read in parallel with each other
+// and with the one writer. acquire() blocks while all are leased.
+class ReadPool {
+public:
+    [[nodiscard]] bool open(const std::string& path, int connections, int cache_kib, std::string* err);
+    bool empty() const { return all_.empty(); }
+    Db* acquire();
+    void release(Db* db);
+
+private:
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::vector<std::unique_ptr<Db>> all_;
+    std::vector<Db*> free_;
 };
 
 // The database file and its -wal/-shm must not be accessible by group or others. With

@@ -10,9 +10,12 @@
 //                 [--scale 1.0] [--now UNIX]
 //
 // --scale shrinks everything in proportion (0.05 → 2,900 projects) for the tests.
-// Attendance and certified hours are added here once hour tracking exists.
+// Attendance and certified hours (generate_hours) are added when the schema has hour
+// tracking (table `attendance`, hours-server's migration); --hours-schema FILE applies
+// that schema first (for a branch whose migrations do not have it yet).
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -121,6 +124,7 @@ struct Args {
     uint64_t rng = 1;
     double scale = 1.0;
     int64_t now = 0;
+    std::string hours_schema;
 };
 
 Args parse(int argc, char** argv) {
@@ -136,8 +140,9 @@ Args parse(int argc, char** argv) {
         else if (k == "--rng") a.rng = std::strtoull(v().c_str(), nullptr, 10);
         else if (k == "--scale") a.scale = std::atof(v().c_str());
         else if (k == "--now") a.now = std::atoll(v().c_str());
+        else if (k == "--hours-schema") a.hours_schema = v();
         else {
-            std::fprintf(stderr, "usage: zygc-gen-city --out FILE [--seed-file F] [--rng N] [--scale X] [--now UNIX]\n");
+            std::fprintf(stderr, "usage: zygc-gen-city --out FILE [--seed-file F] [--rng N] [--scale X] [--now UNIX] [--hours-schema SQL]\n");
             std::exit(2);
         }
     }
@@ -146,6 +151,61 @@ Args parse(int argc, char** argv) {
         std::exit(2);
     }
     return a;
+}
+
+bool has_table(sqlite3* db, const char* name) {
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", -1, &st, nullptr);
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    bool yes = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return yes;
+}
+
+// Attendance and certified hours for every sign-up on a shift that has ended: most
+// volunteers came (check-in around the start, check-out around the end, certified by the
+// team's leader), some did not (no row), a few records still wait for certification.
+// Written against hours-server's schema (attendance); returns the certified minutes.
+int64_t generate_hours(sqlite3* s, Rng& rng, int64_t now) {
+    std::vector<std::pair<int64_t, int64_t>> leader;  // team → leader user
+    {
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(s, "SELECT team_id, user_id FROM team_members WHERE role = 'leader' ORDER BY team_id", -1, &st, nullptr);
+        while (sqlite3_step(st) == SQLITE_ROW) leader.push_back({sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1)});
+        sqlite3_finalize(st);
+    }
+    auto leader_of = [&](int64_t team) -> int64_t {
+        auto it = std::lower_bound(leader.begin(), leader.end(), std::make_pair(team, int64_t{0}));
+        return it != leader.end() && it->first == team ? it->second : 0;
+    };
+    static const char* const kMethods[] = {"qr", "qr", "qr", "code", "gps", "manual"};
+    Ins att(s, "INSERT INTO attendance (user_id, shift_id, project_id, team_id, method, check_in, check_out, "
+               "minutes, status, certified, certified_by, certified_at, created_at) "
+               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(s, "SELECT g.user_id, g.shift_id, s.project_id, p.team_id, s.start_at, s.end_at "
+                          "FROM signups g JOIN shifts s ON s.id = g.shift_id JOIN projects p ON p.id = s.project_id "
+                          "WHERE g.status = 'confirmed' AND s.end_at < ? ORDER BY g.id", -1, &st, nullptr);
+    sqlite3_bind_int64(st, 1, now);
+    int64_t minutes_total = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (rng.chance(0.08)) continue;  // did not come
+        int64_t user = sqlite3_column_int64(st, 0), shift = sqlite3_column_int64(st, 1);
+        int64_t project = sqlite3_column_int64(st, 2), team = sqlite3_column_int64(st, 3);
+        int64_t start = sqlite3_column_int64(st, 4), end = sqlite3_column_int64(st, 5);
+        int64_t in = start + rng.range(-15, 10) * 60, out = end + rng.range(-10, 20) * 60;
+        int64_t minutes = std::max<int64_t>(0, (std::min(out, end) - std::max(in, start)) / 60);
+        bool certified = end < now - 7 * 86400 ? rng.chance(0.97) : rng.chance(0.6);
+        int64_t by = leader_of(team);
+        att.i(1, user).i(2, shift).i(3, project).i(4, team).t(5, kMethods[rng.next() % 6]).i(6, in).i(7, out)
+            .i(8, minutes).t(9, certified ? "certified" : "pending").i(10, certified ? 1 : 0);
+        if (certified && by) att.i(11, by); else att.null(11);
+        if (certified) att.i(12, end + rng.range(1, 72) * 3600); else att.null(12);
+        att.i(13, in).run();
+        if (certified) minutes_total += minutes;
+    }
+    sqlite3_finalize(st);
+    return minutes_total;
 }
 
 }  // namespace
@@ -171,6 +231,20 @@ int main(int argc, char** argv) {
     }
     sqlite3* s = db.raw();
     exec(s, "PRAGMA synchronous = OFF");
+    exec(s, "PRAGMA cache_size = -262144");  // 256 MiB: the search grams go in in text order
+    if (!args.hours_schema.empty()) {
+        std::string sql;
+        if (FILE* f = std::fopen(args.hours_schema.c_str(), "rb")) {
+            char buf[65536];
+            size_t n;
+            while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) sql.append(buf, n);
+            std::fclose(f);
+        } else {
+            std::fprintf(stderr, "zygc-gen-city: cannot read %s\n", args.hours_schema.c_str());
+            return 1;
+        }
+        exec(s, sql.c_str());
+    }
     Rng rng{args.rng};
 
     // ---- what the demo seed gives us to vary --------------------------------------------
@@ -345,6 +419,9 @@ int main(int argc, char** argv) {
                     .i(3, sh.start - rng.range(1, 14) * 86400).run();
         }
     }
+    // ---- attendance and certified hours (when the schema has hour tracking) -------------
+    int64_t certified_minutes = -1;
+    if (has_table(s, "attendance")) certified_minutes = generate_hours(s, rng, args.now);
     exec(s, "COMMIT");
     exec(s, "PRAGMA optimize");
     exec(s, "PRAGMA wal_checkpoint(TRUNCATE)");
@@ -357,5 +434,11 @@ int main(int argc, char** argv) {
                 static_cast<long long>(scalar(s, "SELECT count(*) FROM shifts")),
                 static_cast<long long>(scalar(s, "SELECT count(*) FROM volunteers")),
                 static_cast<long long>(signups), static_cast<unsigned long long>(args.rng), args.scale, secs);
+    if (certified_minutes >= 0)
+        std::printf("zygc-gen-city: %lld attendance records, %.0f certified hours\n",
+                    static_cast<long long>(scalar(s, "SELECT count(*) FROM attendance")),
+                    static_cast<double>(certified_minutes) / 60.0);
+    else
+        std::printf("zygc-gen-city: no hour tracking in this schema (table attendance): no hours generated\n");
     return 0;
 }

@@ -1,6 +1,7 @@
 // [SECTION] Secret  [SECTION] Dispatch  [SECTION] Server lifecycle
 #include "server/server.h"
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <chrono>
@@ -78,6 +79,23 @@ int64_t App::now() const {
                        std::chrono::steady_clock::now() - started).count();
     int64_t base = opts.now_unix ? opts.now_unix + elapsed : static_cast<int64_t>(std::time(nullptr));
     return base + clock_skew.load();
+}
+
+// city-api: the reader pool's lease. BEGIN starts a read transaction at the first read, so
+// every statement of the request sees one snapshot of the database.
+ReadLease::ReadLease(App& app) : app_(app) {
+    if (app.readers.empty()) {
+        writer_ = std::unique_lock(app.db_mutex);
+        db_ = &app.db;
+    } else {
+        db_ = app.readers.acquire();
+    }
+    (void)db_->exec_script("BEGIN", nullptr);
+}
+
+ReadLease::~ReadLease() {
+    (void)db_->exec_script("COMMIT", nullptr);
+    if (!writer_.owns_lock()) app_.readers.release(db_);
 }
 
 void App::route(const char* method, const char* pattern, Handler fn) {
@@ -187,6 +205,14 @@ bool Server::init(std::string* err) {
     }
     if (app.opts.dev && app.opts.demo_hours && !ensure_demo_hours(app, &e)) {  // hours
         if (err) *err = "demo hours: " + e;
+        return false;
+    }
+
+    // city-api: one read-only connection per worker thread, each with an 8 MiB page cache
+    // (the server's RSS stays bounded however large the database is).
+    if (app.opts.db_path != ":memory:" && !app.opts.db_path.empty() &&
+        !app.readers.open(app.opts.db_path, std::max(1, app.opts.limits.workers), 8 * 1024, &e)) {
+        if (err) *err = "cannot open read connections to " + app.opts.db_path + ": " + e;
         return false;
     }
 

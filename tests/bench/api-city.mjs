@@ -2,6 +2,7 @@
 // the app makes, against a database made by scripts/gen-city-data, with the server's RSS.
 // Figures only, never assertions. Load comes from wrk (Debian), a second process on loopback.
 //   node tests/bench/api-city.mjs [--db build/city/city.db] [--seconds 5] [--conns 1,16,64]
+//                                 [--server path/to/zygc-server] (e.g. an older build: "before")
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, all) =>
 const DB = args.db || path.join(ROOT, 'build/city/city.db');
 const SECONDS = Number(args.seconds || 5);
 const CONNS = (args.conns || '1,16,64').split(',').map(Number);
-const SERVER = path.join(ROOT, 'build/native/src/server/zygc-server');
+const SERVER = args.server || path.join(ROOT, 'build/native/src/server/zygc-server');
 
 if (!existsSync(DB)) {
   console.log(`(making ${DB} with scripts/gen-city-data; takes minutes)`);
@@ -58,7 +59,7 @@ function parseWrk(out) {
   return { p50: pct(50), p99: pct(99), rps, errors };
 }
 
-const proc = spawn(SERVER, ['--db', DB, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const proc = spawn(SERVER, ['--db', DB, '--port', '0', '--quiet', '--login-disabled'], { stdio: ['ignore', 'pipe', 'pipe'] });
 const base = await new Promise((resolve, reject) => {
   let log = '';
   const on = (b) => { log += b; const m = log.match(/listening on (http:\/\/\S+)/); if (m) resolve(m[1].replace(/\/$/, '')); };
