@@ -2,10 +2,11 @@
 // Production files for 志愿港城, made from the build and the templates in deploy/nginx/.
 //
 //   node deploy/render.mjs stage-app SRC DEST
-//       Copies the built app (build/wasm/app) to DEST for nginx: zygc.wasm, zygc.js and
-//       zygc-shell.js get content-hashed names (cached for a year), the references to them
-//       are rewritten, and every text/wasm file gets .gz and .br siblings (gzip_static,
-//       brotli_static). index.html, config.js, the icon and the manifest keep their names.
+//       Copies the built app (build/wasm/app) to DEST for nginx: every script and wasm but
+//       config.js and sw.js under its content-hashed name (cached for a year), the references
+//       to them rewritten, and every text/wasm file with .gz and .br siblings (gzip_static,
+//       brotli_static); see deploy/stage.mjs. index.html, config.js, sw.js, the icon and the
+//       manifest keep their names. The plain twins the build keeps for tests are left out.
 //
 //   node deploy/render.mjs nginx-conf --out DIR --app-root DEST --cert FILE --key FILE
 //       [--server-name NAME] [--https-listen 443] [--http-listen 80] [--upstream 127.0.0.1:8080]
@@ -15,11 +16,10 @@
 //
 // Plain string work, no dependencies beyond node itself.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync,
-         statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
+import { copyStaged, stage } from './stage.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -30,65 +30,26 @@ function die(msg) {
 
 const sha = (buf, alg = 'sha256') => createHash(alg).update(buf).digest();
 
-// Replaces `from` by `to` in text, exactly `expected` times; a shell or Emscripten change
-// that moves a reference must fail here, not ship a page that loads the old name.
-function replaceCounted(text, from, to, expected, where) {
-  const n = text.split(from).length - 1;
-  if (n !== expected) die(`${where}: expected ${expected} × ${from}, found ${n}`);
-  return text.split(from).join(to);
-}
-
 // [SECTION] stage-app
-const COMPRESS = /\.(html|js|mjs|css|svg|json|webmanifest|wasm|txt|xml)$/;
-
+// The hashing and precompression live in deploy/stage.mjs (the build stages build/wasm/app
+// the same way); a staged build directory is copied without the plain twins.
 function stageApp(src, dest) {
-  for (const f of ['index.html', 'zygc-shell.js', 'zygc.js', 'zygc.wasm', 'config.js']) {
+  for (const f of ['index.html', 'zygc.wasm', 'config.js']) {
     if (!existsSync(path.join(src, f))) die(`${src}/${f} missing: build the wasm app first`);
   }
-  rmSync(dest, { recursive: true, force: true });
-  mkdirSync(dest, { recursive: true });
-  cpSync(src, dest, { recursive: true });
-  const file = (f) => path.join(dest, f);
-  const hashed = (name, buf) => {
-    const ext = path.extname(name);
-    return `${path.basename(name, ext)}.${sha(buf).toString('hex').slice(0, 16)}${ext}`;
-  };
-
-  // Leaves first: the wasm, then the scripts that name it, then the page that names them.
-  const wasm = readFileSync(file('zygc.wasm'));
-  const wasmName = hashed('zygc.wasm', wasm);
-  renameSync(file('zygc.wasm'), file(wasmName));
-
-  let shell = readFileSync(file('zygc-shell.js'), 'utf8');
-  shell = replaceCounted(shell, "'zygc.wasm'", `'${wasmName}'`, 1, 'zygc-shell.js');
-  let glue = readFileSync(file('zygc.js'), 'utf8');
-  glue = replaceCounted(glue, '"zygc.wasm"', `"${wasmName}"`, 1, 'zygc.js');
-  const shellName = hashed('zygc-shell.js', shell);
-  const glueName = hashed('zygc.js', glue);
-  writeFileSync(file(shellName), shell);
-  writeFileSync(file(glueName), glue);
-  rmSync(file('zygc-shell.js'));
-  rmSync(file('zygc.js'));
-
-  let html = readFileSync(file('index.html'), 'utf8');
-  html = replaceCounted(html, 'src="zygc-shell.js"', `src="${shellName}"`, 1, 'index.html');
-  html = replaceCounted(html, 'src="zygc.js"', `src="${glueName}"`, 1, 'index.html');
-  writeFileSync(file('index.html'), html);
-
-  // Precompressed siblings, same mtime not needed: nginx checks only that they exist.
-  let count = 0;
-  for (const name of readdirSync(dest)) {
-    const p = file(name);
-    if (!statSync(p).isFile() || !COMPRESS.test(name)) continue;
-    const buf = readFileSync(p);
-    writeFileSync(`${p}.gz`, zlib.gzipSync(buf, { level: 9 }));
-    writeFileSync(`${p}.br`, zlib.brotliCompressSync(buf, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-                [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
-    }));
-    count++;
+  let m;
+  try {
+    if (existsSync(path.join(src, 'asset-manifest.json'))) m = copyStaged(src, dest);
+    else {
+      rmSync(dest, { recursive: true, force: true });
+      m = stage(src, dest, { keepPlain: false });
+    }
+  } catch (e) {
+    die(e.message);
   }
-  console.log(JSON.stringify({ dest, wasm: wasmName, shell: shellName, glue: glueName, compressed: count }));
+  const h = m.hashed;
+  console.log(JSON.stringify({ dest, build: m.build, wasm: h['zygc.wasm'], shell: h['zygc-shell.js'],
+                               glue: h['zygc.js'], compressed: Object.keys(m.compressed).length }));
 }
 
 // [SECTION] nginx-conf

@@ -4,7 +4,10 @@
 // wechat.
 //   window.zygc.semantics()  [{id, role, label, x, y, w, h, flags}] in CSS px, last frame
 //   window.zygc.route()      "#/projects/12"
-//   window.zygc.frame()      frames run so far: tests wait for it to advance, never sleep
+//   window.zygc.frame()      frames run so far: tests wait for it to advance, never sleep.
+//                            The app draws frames only on demand (idle: none); asking for
+//                            frame() or debug() wakes it for a few frames, as input would.
+//   window.zygc.loop()       {frame, asleep} without waking it (idle checks)
 //   window.zygc.debug()      platform counters (frame, glyphs, atlas, fetches in flight, input
 //                            queued, gestures ended and the finger's phase, scrolling, pull)
 //   window.zygc.glyph(ch)    1 when the glyph atlas holds the character, 2 when queued
@@ -15,12 +18,18 @@
   'use strict';
   function running() { return !!(window.Module && Module.calledRun); }
   function cstr(name) { return running() ? Module.ccall(name, 'string', [], []) : null; }
+  function wake() { if (running()) Module.ccall('zygc_wake', null, [], []); }
 
   window.zygc = {
     semantics: function () { var s = cstr('zygc_semantics_json'); return s ? JSON.parse(s) : []; },
     route: function () { return cstr('zygc_route') || ''; },
-    frame: function () { return running() ? Module.ccall('zygc_frame', 'number', [], []) : 0; },
-    debug: function () { var s = cstr('zygc_debug_json'); return s ? JSON.parse(s) : null; },
+    frame: function () { wake(); return running() ? Module.ccall('zygc_frame', 'number', [], []) : 0; },
+    debug: function () { wake(); var s = cstr('zygc_debug_json'); return s ? JSON.parse(s) : null; },
+    loop: function () {
+      if (!running()) return {frame: 0, asleep: false};
+      return {frame: Module.ccall('zygc_loop_frames', 'number', [], []),
+              asleep: !!Module.ccall('zygc_loop_asleep', 'number', [], [])};
+    },
     glyph: function (ch) {
       return running() ? Module.ccall('zygc_glyph_state', 'number', ['number'], [String(ch).codePointAt(0)]) : 0;
     },

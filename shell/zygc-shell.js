@@ -4,7 +4,8 @@
 //   window.zygc.apiBase      the API base in use
 //   window.zygc.mirror()     rebuilds the screen-reader mirror now (tests)
 //   window.zygc.wechat()     true inside a WeChat mini-program web-view
-// performance.mark('zygc:first-frame') is set when the first frame is drawn.
+// performance.mark('zygc:first-frame') is set when the first frame is drawn,
+// performance.mark('zygc:first-data') when the first one showing a list item (API data) is.
 // Also here: the first API GETs, started while the wasm compiles; the screen-reader mirror
 // (hidden DOM built from the semantics tree) and its aria-live announcements; the visual
 // viewport (on-screen keyboard); WeChat mini-program back and share.
@@ -19,7 +20,9 @@
   // The fetch bridge (src/platform/web/fetch.cpp) serves the app's first identical GETs from
   // these answers, each once; unused ones are dropped after a while.
   var prefetched = {};
+  var prefetchedPaths = [];
   function prefetch(path) {
+    prefetchedPaths.push(path);
     var url = apiBase.replace(/\/+$/, '') + path;
     try {
       var p = fetch(url, {headers: {'Accept': 'application/json'}, credentials: cfg.credentials || 'same-origin'});
@@ -34,6 +37,7 @@
     prefetch('/stats/city');
     prefetch('/brands');
     if (!h || h === '#' || h === '#/') prefetch('/projects?status=open&sort=start&limit=10');
+    if (h === '#/projects') prefetch('/projects');  // the catalogue's first page (core/catalogue.cpp)
   })();
 
   var statusEl = document.getElementById('zygc-status');
@@ -117,6 +121,8 @@
         }
       } else if (kind === 2) {
         resolveReady(true);
+      } else if (kind === 3) {
+        performance.mark('zygc:first-data');  // the first frame showing API data (a list item)
       }
     },
   };
@@ -323,6 +329,28 @@
     }
   }
   ready.then(scheduleShare, function () {});
+
+  // ---- The service worker (web/sw.js): repeat visits and poor networks start from its cache ----
+  // Registered once the app runs, so its precache comes from the HTTP cache instead of
+  // competing with the first download. ?nosw skips it (and a test context may block workers).
+  if ('serviceWorker' in navigator && !params.has('nosw') && cfg.serviceWorker !== false) {
+    var hadController = !!navigator.serviceWorker.controller;
+    ready.then(function () {
+      navigator.serviceWorker.register('sw.js').catch(function (e) { console.warn('service worker: ' + e); });
+    }, function () {});
+    // The first install: the page's first answers came before the worker, so ask for them
+    // once more through it (revalidations, mostly 304 from the HTTP cache): the next visit
+    // then has data even without a network.
+    navigator.serviceWorker.addEventListener('controllerchange', function () {
+      if (hadController) return;
+      hadController = true;
+      var base = apiBase.replace(/\/+$/, '');
+      prefetchedPaths.forEach(function (p) {
+        fetch(base + p, {headers: {'Accept': 'application/json'}, credentials: cfg.credentials || 'same-origin'})
+          .catch(function () {});
+      });
+    });
+  }
 
   window.addEventListener('error', function (e) {
     if (!Module.calledRun) fatal(e.message || 'script error');

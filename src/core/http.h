@@ -21,6 +21,8 @@ struct HttpResponse {
     std::string etag;
     std::string body;
     std::string network_error;  // set when status == 0
+    // first-visit: the service worker answered from its cache (no network); X-Zygc-Offline
+    bool from_cache = false;
 };
 
 class Transport {

@@ -198,7 +198,12 @@ std::vector<Effect> start(State& s, const Route& route, uint64_t key_seed, Setti
 std::vector<Effect> update(State& s, const Action& action) {
     Effects out;
     std::visit(Match{
-                   [&](const Received& a) { info(a.target).receive(s, a, out); },
+                   [&](const Received& a) {
+                       // first-visit: an answer from the network ends the offline notice
+                       if (a.response.from_cache) s.offline = true;
+                       else if (a.response.status != 0) s.offline = false;
+                       info(a.target).receive(s, a, out);
+                   },
                    [&](const Navigate& a) { navigation::update(s, a, out); },
                    [&](const Back& a) { navigation::update(s, a, out); },
                    [&](const Refresh& a) { navigation::update(s, a, out); },

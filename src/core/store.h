@@ -36,6 +36,8 @@ struct State : NavigationSlice, CatalogueSlice, AccountSlice, SignupsSlice, Team
     uint64_t key_seed = 0;  // for Idempotency-Keys; set by the platform at start
     uint64_t key_counter = 0;
     uint64_t next_request = 1;
+    // first-visit: the last API answer came from the service worker's cache (offline notice)
+    bool offline = false;
 };
 
 using Action = std::variant<

@@ -1,4 +1,9 @@
-// [SECTION] Static files: the built app at /. No listings, no traversal, gzip cached.
+// [SECTION] Static files: the built app at /. No listings, no traversal.
+// Encodings: a precompressed sibling (NAME.br, NAME.gz, made at build time by deploy/stage.mjs)
+// is sent as it is, by Accept-Encoding (br > gzip > identity); without one, compressible
+// files are gzipped once and cached. Caching: content-hashed names (NAME.<16 hex>.EXT) never
+// change: `public, max-age=31536000, immutable`; everything else (index.html, config.js,
+// sw.js) is `no-cache`, revalidated by its ETag.
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -52,12 +57,51 @@ namespace {
 struct Cached {
     int64_t mtime_ns = 0;
     int64_t size = -1;
-    std::shared_ptr<const std::string> body, gz;
+    std::shared_ptr<const std::string> body, gz, br;
     std::string etag;
 };
 
 std::mutex g_cache_mutex;
 std::map<std::string, Cached> g_cache;
+
+std::shared_ptr<const std::string> read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return nullptr;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return std::make_shared<const std::string>(ss.str());
+}
+
+// The coding is listed in Accept-Encoding (or *) with a q above 0.
+bool accepts(std::string_view ae, std::string_view want) {
+    while (!ae.empty()) {
+        size_t comma = ae.find(',');
+        std::string_view tok = ae.substr(0, comma);
+        ae = comma == std::string_view::npos ? std::string_view() : ae.substr(comma + 1);
+        size_t semi = tok.find(';');
+        std::string_view coding = tok.substr(0, semi);
+        while (!coding.empty() && coding.front() == ' ') coding.remove_prefix(1);
+        while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
+        if (coding != want && coding != "*") continue;
+        if (semi == std::string_view::npos) return true;
+        std::string_view q = tok.substr(semi + 1);
+        size_t at = q.find("q=");
+        if (at == std::string_view::npos) return true;
+        q = q.substr(at + 2);
+        return q.find_first_not_of("0. ") != std::string_view::npos;
+    }
+    return false;
+}
+
+// NAME.<16 lowercase hex>.EXT: a content-hashed file (deploy/stage.mjs).
+bool hashed_name(const std::string& name) {
+    size_t ext = name.rfind('.');
+    if (ext == std::string::npos || ext < 17) return false;
+    if (name[ext - 17] != '.') return false;
+    for (size_t i = ext - 16; i < ext; ++i)
+        if (!((name[i] >= '0' && name[i] <= '9') || (name[i] >= 'a' && name[i] <= 'f'))) return false;
+    return true;
+}
 
 void plain(httplib::Response& res, int status, const char* text) {
     res.status = status;
@@ -110,16 +154,16 @@ void serve_static(const httplib::Request& req, httplib::Response& res, const std
             entry = it->second;
     }
     if (!entry.body) {
-        std::ifstream in(real, std::ios::binary);
-        if (!in) return plain(res, 404, "Not Found");
-        std::stringstream ss;
-        ss << in.rdbuf();
-        auto body = std::make_shared<const std::string>(ss.str());
+        auto body = read_file(real);
+        if (!body) return plain(res, 404, "Not Found");
         entry.mtime_ns = mtime;
         entry.size = st.st_size;
         entry.body = body;
         entry.etag = etag_for(*body);
-        if (compressible_type(type) && body->size() >= 256) {
+        // Siblings made together with the file; without them, gzip now, once.
+        if (fs::is_regular_file(real.string() + ".br", ec)) entry.br = read_file(real.string() + ".br");
+        if (fs::is_regular_file(real.string() + ".gz", ec)) entry.gz = read_file(real.string() + ".gz");
+        if (!entry.gz && compressible_type(type) && body->size() >= 256) {
             std::string z = gzip_compress(*body);
             if (!z.empty() && z.size() < body->size())
                 entry.gz = std::make_shared<const std::string>(std::move(z));
@@ -127,7 +171,32 @@ void serve_static(const httplib::Request& req, httplib::Response& res, const std
         std::lock_guard lock(g_cache_mutex);
         g_cache[real.string()] = entry;
     }
-    send_prepared(req, res, entry.body, entry.gz, entry.etag, type);
+
+    const std::string ae = req.get_header_value("Accept-Encoding");
+    std::shared_ptr<const std::string> data = entry.body;
+    std::string tag = entry.etag;
+    const char* coding = nullptr;
+    if (entry.br && accepts(ae, "br")) {
+        data = entry.br;
+        coding = "br";
+        tag.insert(tag.size() - 1, "-br");
+    } else if (entry.gz && accepts(ae, "gzip")) {
+        data = entry.gz;
+        coding = "gzip";
+        tag.insert(tag.size() - 1, "-gzip");
+    }
+    res.status = 200;
+    res.set_header("Cache-Control",
+                   hashed_name(real.filename().string()) ? "public, max-age=31536000, immutable" : "no-cache");
+    if (entry.br || entry.gz) res.set_header("Vary", "Accept-Encoding");
+    res.set_header("ETag", tag);
+    if (req.has_header("If-None-Match") && if_none_match_hits(req.get_header_value("If-None-Match"), tag)) {
+        res.status = 304;
+        return;
+    }
+    if (coding) res.set_header("Content-Encoding", coding);
+    res.body = *data;
+    res.set_header("Content-Type", type);
 }
 
 }  // namespace zygc::server

@@ -193,6 +193,31 @@ void toast(const State& s, const Viewport& vp, float bottom) {
     if (is_tap(pressed)) emit(DismissNotice{});
 }
 
+// first-visit: the service worker answered from its cache: a strip under the top bar says so
+// until an answer comes from the network again.
+void offline_banner(const State& s, const Viewport& vp, float top) {
+    if (!s.offline) return;
+    const char* label = tr(S::OfflineCached);
+    const ImVec2 ts = ImGui::CalcTextSize(label);
+    const float h = ts.y + px(8);
+    ImGui::SetNextWindowPos(ImVec2(0, top));
+    ImGui::SetNextWindowSize(ImVec2(vp.width, h));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));
+    ImGui::Begin("##offline", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##offline", ImVec2(vp.width, h));  // an item with an id, for the semantics
+    sem_last(sem::Role::Text, label);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p0, ImVec2(p0.x + vp.width, p0.y + h), color::Toast);
+    dl->AddText(ImVec2(p0.x + (vp.width - ts.x) * 0.5f, p0.y + (h - ts.y) * 0.5f), color::OnPrimary, label);
+    ImGui::End();
+}
+
 void pull_indicator(const Viewport& vp, float top, float pull) {
     const bool armed = pull >= kPullRefreshCss * vp.scale;  // where releasing refreshes
     const char* label = tr(armed ? S::ReleaseToRefresh : S::PullToRefresh);
@@ -275,6 +300,7 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
     tab_bar(state, vp, vp.height - tab_h, tab_h);
     ImGui::End();
     toast(state, vp, vp.height - tab_h);
+    offline_banner(state, vp, top_h);  // first-visit
     if (rescale) ImGui::PopFont();
 
     context().last_route = route;

@@ -284,6 +284,8 @@ constexpr Entry kTable[] = {
     {S::NotGenuine, "内容与出具时不一致", "The content differs from what was issued"},
     {S::VerifyNotFound, "未找到该证明", "No record with this serial"},
     {S::VerifySerialFmt, "编号 %s", "Serial %s"},
+    // first-visit
+    {S::OfflineCached, "离线，显示的是缓存内容", "Offline: showing saved content"},
 };
 constexpr int kCount = static_cast<int>(S::COUNT);
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == kCount, "one entry per S");

@@ -69,6 +69,8 @@ enum class S : int {
     CertIntroFmt, CertProjectDatesFmt, CertTimesFmt, CertTotal, HoursMinutesFmt, CertIssuedOn, CertSerial,
     CertQrLabel, SaveImage, NoCertificate, CertIssuer,
     Genuine, GenuineNote, NotGenuine, VerifyNotFound, VerifySerialFmt,
+    // first-visit
+    OfflineCached,
     COUNT
 };
 

@@ -35,13 +35,14 @@ EM_JS(void, zygc_js_fetch, (int id, const char* method_p, const char* path_p, co
         stringToUTF8(s, p, n);
         return p;
     }
+    var offline = 0;  // first-visit: the service worker's cached answer (web/sw.js)
     function done(status, ct, etag, err, bytes) {
         clearTimeout(timer);
         var ps = [str(ct), str(etag), str(err)];
         var len = bytes ? bytes.length : 0;
         var bp = _malloc(len + 1);
         if (len) HEAPU8.set(bytes, bp);
-        _zygc_fetch_done(id, status, ps[0], ps[1], ps[2], bp, len);
+        _zygc_fetch_done(id, status, ps[0], ps[1], ps[2], bp, len, offline);
         _free(bp);
         ps.forEach(function(p) { _free(p); });
     }
@@ -54,6 +55,7 @@ EM_JS(void, zygc_js_fetch, (int id, const char* method_p, const char* path_p, co
         status = res.status;
         ct = res.headers.get("Content-Type") || "";
         etag = res.headers.get("ETag") || "";
+        offline = res.headers.get("X-Zygc-Offline") === "1" ? 1 : 0;
         return res.arrayBuffer();
     }).then(function(buf) {
         done(status, ct, etag, "", new Uint8Array(buf));
@@ -127,12 +129,14 @@ int FetchTransport::drain() {
 }  // namespace zygc::web
 
 extern "C" EMSCRIPTEN_KEEPALIVE void zygc_fetch_done(int id, int status, const char* content_type, const char* etag,
-                                                     const char* error, const char* body, int body_len) {
+                                                     const char* error, const char* body, int body_len,
+                                                     int from_cache) {
     zygc::HttpResponse r;
     r.status = status;
     r.content_type = content_type ? content_type : "";
     r.etag = etag ? etag : "";
     r.body.assign(body, body + body_len);
+    r.from_cache = from_cache != 0;
     if (status == 0) r.network_error = error && *error ? error : "network error";
     zygc::web::fetch_transport().complete(id, std::move(r));
 }

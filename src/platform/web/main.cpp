@@ -2,9 +2,11 @@
 // the fetch transport, and the frame loop (requestAnimationFrame). Its neighbours: input.cpp
 // (DOM events → ImGui; touch decisions in ui/touch_gesture), history.cpp (the URL and back),
 // test_bridge.cpp (window.zygc), fetch.cpp (HTTP), glyphs.cpp (the browser draws the glyphs).
+// The loop runs on demand (see [SECTION] Loop): an idle app draws no frames.
 // [SECTION] JS shims
 // [SECTION] Canvas and scale
 // [SECTION] Frame
+// [SECTION] Loop
 // [SECTION] main
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
@@ -92,9 +94,23 @@ EM_JS(void, zygc_js_canvas_metrics, (float* out), {
     HEAPF32[F + 4] = bottom;
 });
 
-// kind 1: first frame drawn; kind 2: interactive (semantics available).
+// kind 1: first frame drawn; kind 2: interactive (semantics available); kind 3: the first
+// frame showing a list item (data from the API).
 EM_JS(void, zygc_js_frame_event, (int kind), {
     if (Module.zygcFrameEvent) Module.zygcFrameEvent(kind);
+});
+
+// Any DOM event that may change what the app shows wakes the loop (capture phase, passive:
+// it only asks for a frame; input.cpp and history.cpp handle the events themselves).
+EM_JS(void, zygc_js_install_wake, (), {
+    var wake = function() { if (Module.calledRun) Module.ccall("zygc_wake", null, [], []); };
+    Module.zygcWake = wake;
+    var types = ["pointerdown", "pointermove", "pointerup", "pointercancel", "touchstart", "touchmove", "touchend",
+                 "touchcancel", "mousedown", "mousemove", "mouseup", "wheel", "keydown", "keyup", "input",
+                 "compositionstart", "compositionupdate", "compositionend", "focus", "blur", "resize",
+                 "hashchange", "popstate", "visibilitychange", "paste", "copy", "cut", "pageshow"];
+    for (var i = 0; i < types.length; i++) window.addEventListener(types[i], wake, {capture: true, passive: true});
+    if (window.visualViewport) window.visualViewport.addEventListener("resize", wake);
 });
 
 namespace {
@@ -119,6 +135,13 @@ struct App {
     uint64_t drawn_hash = 0;  // of the draw data last rendered
     bool force_render = true;
     int renders = 0;
+    bool data_marked = false;  // kind 3 sent
+    // The loop (first-visit): frames since the picture or the state last changed, and when.
+    int quiet_frames = 0;
+    double changed_at = 0;
+    bool raf_pending = false;    // a requestAnimationFrame is pending
+    bool timer_pending = false;  // a watch timer is pending
+    bool asleep = false;         // neither: nothing runs until zygc_wake()
 };
 
 App g_app;
@@ -242,7 +265,8 @@ void frame() {
         Route r = parse_route(web::history::location_hash());
         if (!(r == a.runtime->state().route)) a.runtime->dispatch(Navigate{r, true});
     }
-    web::fetch_transport().drain();
+    const int answers = web::fetch_transport().drain();
+    const int queued = web::input::counters().queued;
     web::input::begin_frame(now);
     if (glyphs::flush()) a.force_render = true;
     a.viewport.pull_px = web::input::pull_px();
@@ -258,6 +282,7 @@ void frame() {
     // Draw only when the picture changed: an unchanged canvas costs the browser nothing,
     // which matters on phones (battery) and with software GL (a full-screen composite each frame).
     uint64_t h = hash_draw_data(ImGui::GetDrawData());
+    bool changed = answers > 0 || queued > 0 || a.force_render || h != a.drawn_hash || !a.actions.empty();
     if (a.force_render || h != a.drawn_hash) {
         a.force_render = false;
         a.drawn_hash = h;
@@ -278,6 +303,7 @@ void frame() {
 
     // Anything on screen whose glyphs are missing gets them before the next frame.
     if (sem::frame_version() != a.sem_version) {
+        changed = true;
         a.sem_version = sem::frame_version();
         for (const sem::Node& n : sem::last_frame()) glyphs::want_utf8(n.label);
         zygc_js_semantics_changed();
@@ -287,14 +313,97 @@ void frame() {
     a.frame_ms = a.frame_ms > 0 ? a.frame_ms * 0.9 + spent * 0.1 : spent;
     ++a.frame;
     web::bridge::publish({a.frame, a.dpr, a.fb_w, a.fb_h, a.frame_ms, a.renders});
+    if (changed) {
+        a.quiet_frames = 0;
+        a.changed_at = now;
+    } else {
+        ++a.quiet_frames;
+    }
     if (a.frame == 1) zygc_js_frame_event(1);
+    if (!a.data_marked) {
+        for (const sem::Node& n : sem::last_frame()) {
+            if (n.role != sem::Role::ListItem) continue;
+            a.data_marked = true;
+            zygc_js_frame_event(3);
+            break;
+        }
+    }
     if (!a.ready && ((a.frame >= 2 && !sem::last_frame().empty()) || a.frame >= 30)) {
         a.ready = true;
         zygc_js_frame_event(2);
     }
 }
 
+// =============================================================================================
+// [SECTION] Loop
+// =============================================================================================
+// Frames on demand instead of a perpetual 60 Hz loop: a frame is requested by input (any DOM
+// event on the page wakes the loop), by network answers (the loop runs while requests are in
+// flight), by the app itself while something moves (the picture or the semantics changed in
+// the last few frames, a scroll or fling, a focused text field, glyphs to draw) and by
+// zygc_wake() (device callbacks, timers, the test bridge). For a while after the last change
+// it still looks 4 times a second, so clocks and countdowns on screen keep going; then it
+// sleeps until woken.
+constexpr int kSettleFrames = 6;        // ImGui settles hover and layout within a few frames
+constexpr double kWatchMs = 2000;       // after the last change, look now and then this long
+constexpr int kWatchIntervalMs = 250;
+
+void schedule();
+
+EM_BOOL on_animation_frame(double, void*) {
+    g_app.raf_pending = false;
+    frame();
+    schedule();
+    return EM_FALSE;
+}
+
+void request_frame() {
+    App& a = g_app;
+    a.asleep = false;
+    if (a.raf_pending) return;
+    a.raf_pending = true;
+    emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+void on_watch_timer(void*) {
+    g_app.timer_pending = false;
+    request_frame();
+}
+
+bool busy() {
+    const App& a = g_app;
+    return a.force_render || web::fetch_transport().in_flight() > 0 || web::input::scrolling() ||
+           web::input::counters().queued > 0 || web::input::pull_px() > 0 || ImGui::GetIO().WantTextInput ||
+           a.quiet_frames < kSettleFrames || !a.ready;
+}
+
+void schedule() {
+    App& a = g_app;
+    if (a.raf_pending) return;
+    if (busy()) {
+        request_frame();
+    } else if (emscripten_get_now() - a.changed_at < kWatchMs) {
+        if (!a.timer_pending) {
+            a.timer_pending = true;
+            emscripten_async_call(on_watch_timer, nullptr, kWatchIntervalMs);
+        }
+    } else if (!a.timer_pending) {
+        a.asleep = true;
+    }
+}
+
 }  // namespace
+
+// A frame soon, and a few after it (Module.zygcWake() from JS).
+extern "C" EMSCRIPTEN_KEEPALIVE void zygc_wake() {
+    g_app.quiet_frames = 0;
+    g_app.changed_at = emscripten_get_now();
+    request_frame();
+}
+
+// The loop's state for window.zygc.loop() (does not wake it): frames so far, and whether it sleeps.
+extern "C" EMSCRIPTEN_KEEPALIVE int zygc_loop_frames() { return g_app.frame; }
+extern "C" EMSCRIPTEN_KEEPALIVE int zygc_loop_asleep() { return g_app.asleep ? 1 : 0; }
 
 // =============================================================================================
 // [SECTION] main
@@ -361,6 +470,7 @@ int main() {
     a.runtime->start(first, (uint64_t(seed[0]) << 32) | seed[1], settings);
     if (!code.empty()) a.runtime->dispatch(WechatCode{code});
 
-    emscripten_set_main_loop(frame, 0, false);
+    zygc_js_install_wake();
+    zygc_wake();
     return 0;
 }
