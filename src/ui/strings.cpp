@@ -202,6 +202,10 @@ constexpr Entry kTable[] = {
     {S::Stale, "内容已被他人修改", "Someone else changed this project"},
     {S::Reload, "重新加载", "Reload"},
     {S::OrganizersOnly, "只有队伍负责人可以发布项目", "Only team leaders can publish projects"},
+    // zoom
+    {S::TextSize, "文字大小", "Text size"},
+    {S::ZoomOut, "缩小文字", "Smaller text"},
+    {S::ZoomIn, "放大文字", "Larger text"},
 };
 constexpr int kCount = static_cast<int>(S::COUNT);
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == kCount, "one entry per S");

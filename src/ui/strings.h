@@ -55,6 +55,8 @@ enum class S : int {
     FieldPublishTeam, TitleLabel, SummaryLabel, DescriptionLabel, CategoryLabel, ChooseCategory, BrandLabel,
     NoBrand, SiteNameLabel, LatLabel, LngLabel, RadiusLabel, ShiftFmt, StartLabel, EndLabel, TimeHint,
     CapacityLabel, AddShift, RemoveShift, PublishButton, SaveChanges, Stale, Reload, OrganizersOnly,
+    // zoom: the 文字大小 control
+    TextSize, ZoomOut, ZoomIn,
     COUNT
 };
 
