@@ -6,7 +6,9 @@
 //   window.zygc.route()      "#/projects/12"
 //   window.zygc.frame()      frames run so far: tests wait for it to advance, never sleep
 //   window.zygc.debug()      platform counters (frame, glyphs, atlas, fetches in flight, input
-//                            queued, gestures ended and the finger's phase, scrolling, pull)
+//                            queued, gestures ended and the finger's phase, scrolling, pull;
+//                            zoom: glyph_px the atlas is rasterized at, font_size drawn, zoom
+//                            in effect, host_zoom read from the browser / WeChat)
 //   window.zygc.glyph(ch)    1 when the glyph atlas holds the character, 2 when queued
 //   window.zygc.field()      the active text field's content, IME composition included
 (function () {
