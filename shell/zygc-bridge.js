@@ -9,7 +9,9 @@
 //                            frame() or debug() wakes it for a few frames, as input would.
 //   window.zygc.loop()       {frame, asleep} without waking it (idle checks)
 //   window.zygc.debug()      platform counters (frame, glyphs, atlas, fetches in flight, input
-//                            queued, gestures ended and the finger's phase, scrolling, pull)
+//                            queued, gestures ended and the finger's phase, scrolling, pull;
+//                            zoom: glyph_px the atlas is rasterized at, font_size drawn, zoom
+//                            in effect, host_zoom read from the browser / WeChat)
 //   window.zygc.glyph(ch)    1 when the glyph atlas holds the character, 2 when queued
 //   window.zygc.field()      the active text field's content, IME composition included
 //   window.zygc.debugScanner(start), debugSaveImage(json, name)   qr test hooks

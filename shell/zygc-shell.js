@@ -206,6 +206,18 @@
     vv.addEventListener('scroll', onViewport);
   }
 
+  // ---- zoom: the browser's own zoom gestures are the app's ----
+  // The viewport allows scaling (accessibility audits ask for it), so the page must keep the
+  // browser from zooming its bitmap: a second finger, Safari's gesture events and Ctrl + wheel
+  // (a touchpad pinch) are prevented here; the app zooms itself (src/ui/pinch.h).
+  var stop = function (e) { e.preventDefault(); };
+  ['gesturestart', 'gesturechange', 'gestureend'].forEach(function (t) {
+    document.addEventListener(t, stop, {passive: false});
+  });
+  document.addEventListener('touchmove', function (e) { if (e.touches && e.touches.length > 1) e.preventDefault(); },
+                            {passive: false});
+  document.addEventListener('wheel', function (e) { if (e.ctrlKey) e.preventDefault(); }, {passive: false});
+
   // ---- Screen readers: a hidden DOM mirror of the semantics tree ----
   // One element per node, placed over its rect (transparent, so a screen reader's focus
   // rectangle matches the canvas), in screen order. Activating one taps the widget.
@@ -247,8 +259,36 @@
         if (role !== 'button' && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); activate(el); }
       });
     }
+    if (role === 'list-item') {  // its label, then the lines drawn inside it (buildMirror)
+      el._label = document.createElement('span');
+      el._label.className = 'zygc-label';
+      el.appendChild(el._label);
+    }
     el.dataset.role = role;
     return el;
+  }
+
+  // Children of `parent`, in this order, and nothing else.
+  function syncChildren(parent, kids) {
+    var want = parent.firstChild;
+    for (var i = 0; i < kids.length; i++) {
+      if (want !== kids[i]) parent.insertBefore(kids[i], want);
+      else want = want.nextSibling;
+      want = kids[i].nextSibling;
+    }
+    while (want) { var after = want.nextSibling; parent.removeChild(want); want = after; }
+  }
+
+  // Containers for runs of list items (role=list), reused in order.
+  var listEls = [];
+  function listEl(i) {
+    if (!listEls[i]) {
+      var l = document.createElement('div');
+      l.setAttribute('role', 'list');
+      l.className = 'zygc-list';
+      listEls[i] = l;
+    }
+    return listEls[i];
   }
 
   function buildMirror() {
@@ -259,7 +299,12 @@
     nodes.sort(function (a, b) { return Math.abs(a.y - b.y) > 4 ? a.y - b.y : a.x - b.x; });
     var seen = {};
     var announce = [];
-    var prev = null;
+    // The mirror's children: elements, and runs of list items inside role=list containers;
+    // what is drawn inside a list item (its card's lines) goes inside that item.
+    var top = [], lists = 0, list = null, item = null, itemKids = null;
+    var inside = function (n, o) { return n.x >= o.x - 1 && n.y >= o.y - 1 && n.x + n.w <= o.x + o.w + 1 && n.y + n.h <= o.y + o.h + 1; };
+    var closeItem = function () { if (item) syncChildren(item, itemKids); item = null; itemKids = null; };
+    var closeList = function () { closeItem(); if (list) syncChildren(list.el, list.kids); list = null; };
     for (var i = 0; i < nodes.length; i++) {
       var n = nodes[i];
       var key = n.id + ':' + n.role;
@@ -268,29 +313,36 @@
       var el = mirrorEls[key];
       if (!el) { el = makeEl(n.role); mirrorEls[key] = el; }
       el._zygc = n;
-      if (el.textContent !== n.label) el.textContent = n.label;
+      var label = el._label || el;
+      if (label.textContent !== n.label) label.textContent = n.label;
       if (n.role === 'input' || n.role === 'image') el.setAttribute('aria-label', n.label);
       var st = el.style;
-      st.left = n.x + 'px'; st.top = n.y + 'px'; st.width = n.w + 'px'; st.height = n.h + 'px';
+      var ox = 0, oy = 0;
+      if (n.role === 'list-item') {
+        closeItem();
+        if (!list) { list = {el: listEl(lists++), kids: []}; top.push(list.el); }
+        list.kids.push(el);
+        item = el;
+        itemKids = [el._label];
+      } else if (item && inside(n, item._zygc)) {
+        ox = item._zygc.x; oy = item._zygc.y;  // placed relative to its item
+        itemKids.push(el);
+      } else {
+        closeList();
+        top.push(el);
+      }
+      st.left = (n.x - ox) + 'px'; st.top = (n.y - oy) + 'px'; st.width = n.w + 'px'; st.height = n.h + 'px';
       var toggle = function (attr, on, val) { if (on) el.setAttribute(attr, val || 'true'); else el.removeAttribute(attr); };
       toggle('aria-disabled', n.flags & FLAG_DISABLED);
       toggle('aria-busy', n.flags & FLAG_BUSY);
       if (n.role === 'checkbox') el.setAttribute('aria-checked', (n.flags & FLAG_CHECKED) ? 'true' : 'false');
       if (n.role === 'tab') el.setAttribute('aria-selected', (n.flags & FLAG_SELECTED) ? 'true' : 'false');
       else toggle('aria-current', n.flags & FLAG_SELECTED);
-      // DOM order = screen order.
-      var want = prev ? prev.nextSibling : mirror.firstChild;
-      if (want !== el) mirror.insertBefore(el, want);
-      prev = el;
       if ((n.flags & FLAG_ALERT) || /共\s*[\d,]+\s*个/.test(n.label)) announce.push(n.label);
     }
-    var next = prev ? prev.nextSibling : mirror.firstChild;
-    while (next) {
-      var after = next.nextSibling;
-      mirror.removeChild(next);
-      next = after;
-    }
-    for (var k in mirrorEls) if (!mirrorEls[k].parentNode) delete mirrorEls[k];
+    closeList();
+    syncChildren(mirror, top);
+    for (var k in mirrorEls) if (!mirrorEls[k].isConnected) delete mirrorEls[k];
     var text = announce.join('。');
     if (live && text !== lastAnnounced) {
       lastAnnounced = text;

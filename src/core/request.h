@@ -31,6 +31,9 @@ struct Received { Target target; uint64_t request = 0; HttpResponse response; };
 struct Settings {
     bool care_mode = false;   // 关怀版: larger text and targets, simpler home
     std::string lang = "zh";  // "zh" | "en"
+    // zoom: the user's own text zoom, 1.0–2.0 (a pinch, the 文字大小 control), on top of
+    // 关怀版; 0 until the user sets one: then the host's text size (browser, WeChat) is followed.
+    float zoom = 0;
     bool operator==(const Settings&) const = default;
 };
 

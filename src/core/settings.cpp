@@ -4,9 +4,17 @@
 
 namespace zygc::settings {
 
+float clamp_zoom(float z) {
+    if (!(z > 0)) return 0;  // also NaN
+    z = z < kZoomMin ? kZoomMin : z > kZoomMax ? kZoomMax : z;
+    return float(int(z * 100 + 0.5f)) / 100;
+}
+
 void update(State& s, const SetSettings& a, Effects& out) {
-    if (a.settings == s.settings) return;
-    s.settings = a.settings;
+    Settings next = a.settings;
+    next.zoom = clamp_zoom(next.zoom);
+    if (next == s.settings) return;
+    s.settings = next;
     out.push_back(SaveSettings{s.settings});
 }
 

@@ -1,4 +1,4 @@
-// Settings: 关怀版 and the language, kept by the platform across visits. (The Settings
+// Settings: 关怀版, the language and the text zoom, kept by the platform across visits. (The Settings
 // struct itself is in request.h, because the SaveSettings effect carries it.)
 #pragma once
 #include "core/request.h"
@@ -14,6 +14,10 @@ struct SettingsSlice {
 struct SetSettings { Settings settings; };
 
 namespace settings {
+// zoom: the user's text zoom range (Settings::zoom), and the level a value is kept to
+// (0 stays 0: "follow the host"; anything else is clamped into range, on a 1 % step).
+constexpr float kZoomMin = 1.0f, kZoomMax = 2.0f;
+float clamp_zoom(float z);
 void update(State& s, const SetSettings& a, Effects& out);
 }  // namespace settings
 

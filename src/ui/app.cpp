@@ -16,6 +16,7 @@
 #include "ui/strings.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
+#include "ui/zoom.h"
 
 namespace zygc::ui {
 namespace {
@@ -79,9 +80,17 @@ const char* title_of(const State& s) {
 // [SECTION] Top bar
 //-----------------------------------------------------------------------------
 
+// zoom: the title wraps rather than being cut when it is wider than the room between the back
+// button and the other side (long names at 200 % on a narrow phone); the bar grows to fit it.
+float title_wrap(const Viewport& vp) { return ImMax(vp.width - 2 * px(size::TopBar), 1.0f); }
+float top_bar_height(const State& s, const Viewport& vp) {
+    const float text_h = ImGui::CalcTextSize(title_of(s), nullptr, false, title_wrap(vp)).y;
+    return ImMax(px(size::TopBar), text_h + px(12));
+}
+
 void top_bar(const State& s, const Viewport& vp, float height) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float bar = px(size::TopBar), y = vp.safe_top;
+    const float bar = height - vp.safe_top, y = vp.safe_top;
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(vp.width, height), color::Primary);
 
     const float side = px(size::TopBar);  // back button square; the title avoids both sides
@@ -104,8 +113,19 @@ void top_bar(const State& s, const Viewport& vp, float height) {
     float x = (vp.width - tw) * 0.5f;
     if (x < side) x = side;
     ImGui::PushClipRect(ImVec2(side, y), ImVec2(vp.width - side, y + bar), true);
-    ImGui::SetCursorScreenPos(ImVec2(x, y + (bar - ImGui::GetFontSize()) * 0.5f));
-    text_line(title, color::OnPrimary, true, sem::Role::Heading);
+    if (tw <= title_wrap(vp)) {
+        ImGui::SetCursorScreenPos(ImVec2(x, y + (bar - ImGui::GetFontSize()) * 0.5f));
+        text_line(title, color::OnPrimary, true, sem::Role::Heading);
+    } else {  // zoom: wrapped over two or more lines
+        const float th = ImGui::CalcTextSize(title, nullptr, false, title_wrap(vp)).y;
+        ImGui::SetCursorScreenPos(ImVec2(side, y + (bar - th) * 0.5f));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + title_wrap(vp));
+        ImGui::PushStyleColor(ImGuiCol_Text, color::OnPrimary);
+        ImGui::TextUnformatted(title);
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        sem::add_last_item(sem::Role::Heading, title);
+    }
     ImGui::PopClipRect();
 }
 
@@ -143,8 +163,11 @@ void tab(const char* label, Icon icon, bool selected, const Route& current, cons
     const ImU32 col = selected ? color::Primary : color::Muted;
     const float icon_r = px(9), cx = pos.x + size.x * 0.5f;
     draw_icon(dl, icon, ImVec2(cx, pos.y + px(8) + icon_r), icon_r, col);
-    const ImVec2 ts = ImGui::CalcTextSize(label, nullptr, true);
-    dl->AddText(ImVec2(cx - ts.x * 0.5f, pos.y + px(8) + 2 * icon_r + px(4)), col, label,
+    // zoom: a label wider than its third of the screen is drawn smaller, never cut.
+    const ImVec2 full = ImGui::CalcTextSize(label, nullptr, true);
+    const float room = size.x - px(4), fs = ImGui::GetFontSize() * ImMin(1.0f, room / ImMax(full.x, 1.0f));
+    const float tw = full.x * fs / ImGui::GetFontSize();
+    dl->AddText(ImGui::GetFont(), fs, ImVec2(cx - tw * 0.5f, pos.y + px(8) + 2 * icon_r + px(4)), col, label,
                 ImGui::FindRenderedTextEnd(label));
     if (is_tap(pressed) && !(current == to)) emit(Navigate{to});
 }
@@ -247,10 +270,13 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
     set_care(state.settings.care_mode);
     set_scale(vp.scale);
     set_frame(&out, vp);
-    // The glyphs should be built at font_pixels(scale, care); until the platform has rebuilt
-    // them for a new mode, scale what is there.
+    // zoom: the text zoom in effect; where the screen must scroll to keep a pinch's focus.
+    const float zoom = zoom_for(state.settings, vp), drawn_at = text_zoom();
+    set_zoom(zoom);
+    // The glyphs should be built at font_pixels(scale, care, zoom); until the platform has
+    // rebuilt them for a new mode (or while a pinch goes on), scale what is there.
     ImGuiIO& io = ImGui::GetIO();
-    const float want = font_pixels(vp.scale, state.settings.care_mode);
+    const float want = font_pixels(vp.scale, state.settings.care_mode, zoom);
     const float built = ImGui::GetFont()->FontSize;
     const float global = built > 0 && std::fabs(want - built) > 0.5f ? want / built : 1.0f;
     const bool rescale = io.FontGlobalScale != global;
@@ -259,7 +285,7 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
         ImGui::PushFont(ImGui::GetFont());  // applies the new global scale in this frame
     }
 
-    const float top_h = vp.safe_top + px(size::TopBar);
+    const float top_h = vp.safe_top + top_bar_height(state, vp);
     const float tab_h = vp.safe_bottom + px(size::TabBar);
     const float content_h = ImMax(vp.height - top_h - tab_h, 1.0f);
 
@@ -281,11 +307,13 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
     const Route& route = state.route;
     const bool changed = context().first_frame || !(route == context().last_route);
     const ScreenInfo& screen = screen_info(route.kind);
+    const float pull = !screen.refresh.empty() ? ImClamp(vp.pull_px, 0.0f, content_h * 0.5f) : 0.0f;
     if (changed && !screen.keeps_scroll)
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    else if (const float y = zoom_anchor_scroll(vp, zoom, drawn_at, top_h + pull); y >= 0)
+        ImGui::SetNextWindowScroll(ImVec2(-1, y));  // zoom: the pinch's focus stays put
     // Pull-to-refresh (the platform tracks the finger): the screen moves down and an
     // indicator appears in the gap; past the threshold it says 松开刷新.
-    const float pull = !screen.refresh.empty() ? ImClamp(vp.pull_px, 0.0f, content_h * 0.5f) : 0.0f;
     if (pull > 0) pull_indicator(vp, top_h, pull);
     ImGui::SetCursorScreenPos(ImVec2(0, top_h + pull));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(size::Pad), px(size::Pad)));
@@ -293,6 +321,7 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
     const bool visible = ImGui::BeginChild("##screen", ImVec2(vp.width, content_h - pull), false,
                                            ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
+    zoom_note_screen(ImGui::GetScrollY(), top_h + pull);
     if (visible) view_of(route.kind).draw(state);
     ImGui::EndChild();
     ImGui::PopID();

@@ -27,6 +27,12 @@ struct Viewport {
     float safe_top = 0, safe_bottom = 0;  // safe-area insets, framebuffer pixels
     float pull_px = 0;    // pull-to-refresh: how far the list is pulled down, framebuffer pixels
     double now_ms = 0;    // wall clock, ms since the Unix epoch (countdowns, today's date)
+    // zoom (app.h zoom_for()): the host's text size as a zoom (browser default font size,
+    // WeChat's 字体大小), followed until the user sets one; while a pinch is under way, the
+    // zoom it shows now (0: none) and its focus, framebuffer px (kept under the fingers).
+    float host_zoom = 1;
+    float zoom_live = 0;
+    float zoom_focus_x = -1, zoom_focus_y = -1;
 };
 
 struct Context;

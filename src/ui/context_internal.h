@@ -56,6 +56,7 @@ struct Context {
     float scale = 1;        // devicePixelRatio
     bool care = false;      // 关怀版
     float styled_for = -1;  // scale × zoom the ImGui style was last built for
+    float zoom = 1;         // zoom: the text zoom in effect (1–2), on top of 关怀版
 
     // widgets.cpp
     std::vector<Action>* out = nullptr;  // where emit() appends, during draw() only
@@ -79,6 +80,17 @@ struct Context {
 
     // semantics.cpp
     sem::Recorder semantics;
+
+    // app.cpp, zoom: the content point kept under the fingers while the zoom changes — the
+    // semantics node under the focus when it began and where in it (0–1) the focus was.
+    struct ZoomAnchor {
+        uint32_t id = 0;
+        float fx = 0, fy = 0;      // the focus, framebuffer px
+        float at_x = 0, at_y = 0;  // the focus's place in the node, 0–1
+        int settle = 0;            // frames left to follow it after the zoom stopped changing
+        float last_zoom = 0;       // the zoom the last frame was drawn at
+        float scroll = 0, top = 0; // the screen's scroll and top in the last frame
+    } zoom_anchor;
 };
 
 // The current context. There must be one (the platform or the harness made it current).

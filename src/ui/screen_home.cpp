@@ -1,4 +1,4 @@
-// 首页: the 关怀版 switch and the language switch, the city's figures, the brand strip,
+// 首页: the 关怀版 switch, the language switch and the 文字大小 control, the city's figures, the brand strip,
 // upcoming projects. In 关怀版 the most common actions come first as big buttons, and the
 // brand strip is left out.
 #include "imgui.h"
@@ -6,6 +6,7 @@
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
+#include "ui/zoom.h"
 
 namespace zygc::ui {
 namespace {
@@ -20,12 +21,15 @@ void settings_row(const State& state) {
     }
     const char* lang = tr(S::SwitchLang);
     const float w = ImGui::CalcTextSize(lang).x + 2 * px(20);
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+    // zoom: at large text sizes the language button goes below the switch rather than over it.
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
     if (secondary_button(lang)) {
         Settings next = now;
         next.lang = now.lang == "en" ? "zh" : "en";
         emit(SetSettings{next});
     }
+    zoom_control(state);  // zoom: 文字大小 − 150% +
 }
 
 // 关怀版: the common actions as big buttons, two per row.

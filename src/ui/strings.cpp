@@ -286,6 +286,10 @@ constexpr Entry kTable[] = {
     {S::VerifySerialFmt, "编号 %s", "Serial %s"},
     // first-visit
     {S::OfflineCached, "离线，显示的是缓存内容", "Offline: showing saved content"},
+    // zoom
+    {S::TextSize, "文字大小", "Text size"},
+    {S::ZoomOut, "缩小文字", "Smaller text"},
+    {S::ZoomIn, "放大文字", "Larger text"},
 };
 constexpr int kCount = static_cast<int>(S::COUNT);
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == kCount, "one entry per S");

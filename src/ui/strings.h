@@ -71,6 +71,8 @@ enum class S : int {
     Genuine, GenuineNote, NotGenuine, VerifyNotFound, VerifySerialFmt,
     // first-visit
     OfflineCached,
+    // zoom: the 文字大小 control
+    TextSize, ZoomOut, ZoomIn,
     COUNT
 };
 

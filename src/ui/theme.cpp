@@ -14,7 +14,8 @@ ImVec4 v4(ImU32 c, float alpha) {
     return v;
 }
 
-float zoom() { return context().care ? care::Zoom : 1.0f; }
+// Every size's factor over CSS px × devicePixelRatio: 关怀版 × the text zoom (set_zoom()).
+float zoom() { return (context().care ? care::Zoom : 1.0f) * context().zoom; }
 
 struct Palette {
     ImU32 primary, primary_dark, primary_soft, surface, surface_pressed, border, text, muted, success, danger;
@@ -58,6 +59,12 @@ void set_scale(float s) {
     if (ImGui::GetCurrentContext() && ctx.styled_for != ctx.scale * zoom()) apply_style();
 }
 bool care_mode() { return context().care; }
+float text_zoom() { return context().zoom; }
+void set_zoom(float z) {
+    Context& ctx = context();
+    ctx.zoom = z >= 1 ? z : 1;
+    if (ImGui::GetCurrentContext() && ctx.styled_for != ctx.scale * zoom()) apply_style();
+}
 void set_care(bool on) {
     Context& ctx = context();
     if (on == ctx.care && palette_is(on ? kCare : kNormal)) return;
@@ -67,8 +74,8 @@ void set_care(bool on) {
 }
 float line_gap() { return ImGui::GetFontSize() * ((context().care ? care::LineHeight : kLineHeight) - 1.0f); }
 
-float font_pixels(float s, bool care_mode) {
-    return std::round(size::Font * (s > 0 ? s : 1) * (care_mode ? care::Zoom : 1.0f));
+float font_pixels(float s, bool care_mode, float text_zoom) {
+    return std::round(size::Font * (s > 0 ? s : 1) * (care_mode ? care::Zoom : 1.0f) * (text_zoom >= 1 ? text_zoom : 1.0f));
 }
 
 void apply_theme(float s) {

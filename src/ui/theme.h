@@ -50,6 +50,9 @@ float scale();  // devicePixelRatio
 void set_scale(float s);
 bool care_mode();
 void set_care(bool on);  // palette + zoom; re-applies the ImGui style when it changes
+// zoom: the text zoom in effect (1–2, on top of 关怀版; app.h zoom_for()); every size follows.
+float text_zoom();
+void set_zoom(float z);  // re-applies the ImGui style when it changes
 // Space between wrapped lines for the current font size.
 float line_gap();
 
@@ -57,8 +60,9 @@ float line_gap();
 void apply_theme(float scale);
 
 // Font size in framebuffer pixels the platform should build glyphs for. 关怀版
-// (state.settings.care_mode) is 1.5× larger: the platform rebuilds the glyphs when it
-// changes. (For the one frame before it does, draw() scales the built font.)
-float font_pixels(float scale, bool care_mode = false);
+// (state.settings.care_mode) is 1.5× larger, and the text zoom (zoom: 1–2) multiplies it:
+// the platform rebuilds the glyphs when either changes. (For the frames before it does —
+// one after a switch, the length of a pinch — draw() scales the built font.)
+float font_pixels(float scale, bool care_mode = false, float text_zoom = 1);
 
 }  // namespace zygc::ui

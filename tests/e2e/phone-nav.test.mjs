@@ -119,14 +119,17 @@ test('the screen-reader mirror holds the semantics labels, in screen order; acti
   const { labels, mirror, roles } = await page.evaluate(() => {
     window.zygc.mirror();  // rebuilt now from this frame's semantics (the page does it ~80 ms after a change)
     const labels = window.zygc.semantics().filter((n) => n.role !== 'window' && n.w > 0 && n.h > 0).map((n) => n.label);
-    const els = [...document.getElementById('zygc-a11y').children];
-    return { labels, mirror: els.map((e) => e.textContent), roles: els.map((e) => e.getAttribute('role') || e.tagName) };
+    // Every mirrored node (list items sit in role=list containers, a card's lines inside its item).
+    const els = [...document.querySelectorAll('#zygc-a11y [data-role]')];
+    const label = (e) => (e.querySelector(':scope > .zygc-label') || e).textContent;
+    return { labels, mirror: els.map(label), roles: els.map((e) => e.getAttribute('role') || e.tagName) };
   });
   assert.deepEqual([...mirror].sort(), [...labels].sort(), 'same labels');
   assert.ok(roles.includes('BUTTON') && roles.includes('textbox') && roles.includes('listitem') && roles.includes('tab'),
             `roles: ${[...new Set(roles)].join(',')}`);
   // Screen order: tops never go up by more than a row's tolerance.
-  const tops = await page.evaluate(() => [...document.getElementById('zygc-a11y').children].map((e) => parseFloat(e.style.top)));
+  const tops = await page.evaluate(() => [...document.querySelectorAll('#zygc-a11y [data-role]')].map((e) =>
+    parseFloat(e.style.top) + (e.parentElement.dataset.role === 'list-item' ? parseFloat(e.parentElement.style.top) : 0)));
   for (let i = 1; i < tops.length; i++) assert.ok(tops[i] >= tops[i - 1] - 4, `order at ${i}`);
   // The selected tab says so.
   const selected = await page.evaluate(() =>

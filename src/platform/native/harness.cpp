@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/zoom.h"
 
 namespace zygc::native {
 
@@ -25,22 +26,23 @@ Harness::Harness(const HarnessDesc& desc) {
     io.DeltaTime = 1.0f / 60.0f;
     for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;  // KeysDown[] indexed by ImGuiKey
 
-    build_font(false);
+    build_font(false, 1);
     ui::apply_theme(viewport.scale);
 }
 
 // ImGui's built-in font at the app's size: layout is right, CJK glyphs render as '?'.
-void Harness::build_font(bool care_mode) {
+void Harness::build_font(bool care_mode, float zoom) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig cfg;
-    cfg.SizePixels = ui::font_pixels(viewport.scale, care_mode);
+    cfg.SizePixels = ui::font_pixels(viewport.scale, care_mode, zoom);
     io.Fonts->AddFontDefault(&cfg);
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
     font_care_ = care_mode;
+    font_zoom_ = zoom;
 }
 
 Harness::~Harness() {
@@ -58,7 +60,9 @@ void Harness::frame(int n) {
     make_current();
     for (int i = 0; i < n; ++i) {
         ImGuiIO& io = ImGui::GetIO();
-        if (current().settings.care_mode != font_care_) build_font(current().settings.care_mode);
+        // zoom: at rest (no pinch under way), the font is rebuilt at the text zoom too.
+        const float zoom = viewport.zoom_live > 0 ? font_zoom_ : ui::zoom_for(current().settings, viewport);
+        if (current().settings.care_mode != font_care_ || zoom != font_zoom_) build_font(current().settings.care_mode, zoom);
         io.DisplaySize = ImVec2(viewport.width, viewport.height);
         io.DeltaTime = 1.0f / 60.0f;
         viewport.now_ms += 1000.0 / 60.0;

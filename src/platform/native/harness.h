@@ -41,8 +41,8 @@ public:
     ui::Viewport viewport;                         // framebuffer pixels
 
     // NewFrame → sem::begin_frame → ui::draw → sem::end_frame → Render, n times.
-    // Like the web platform, rebuilds the font at ui::font_pixels(scale, care_mode) when
-    // 关怀版 changes.
+    // Like the web platform, rebuilds the font at ui::font_pixels(scale, care_mode, zoom) when
+    // 关怀版 or the text zoom at rest changes.
     void frame(int n = 1);
     void advance(double ms) { viewport.now_ms += ms; }  // the clock (countdowns)
 
@@ -78,10 +78,11 @@ public:
 private:
     const State& current() const { return source ? *source : state; }
     void make_current() const;  // this harness's ImGui and UI contexts
-    void build_font(bool care_mode);
+    void build_font(bool care_mode, float zoom);
     ImGuiContext* ctx_ = nullptr;
     ui::Context* ui_ = nullptr;
     bool font_care_ = false;
+    float font_zoom_ = 1;
 };
 
 }  // namespace zygc::native

@@ -420,6 +420,7 @@ Stats stats() {
     s.area_h = g_area.h;
     s.used_h = g_area.next_y;
     s.evictions = g_evictions;
+    s.font_px = g_px;
     return s;
 }
 

@@ -36,6 +36,7 @@ struct Stats {
     int area_w = 0, area_h = 0;  // reserved glyph area
     int used_h = 0;          // shelf height used so far
     int evictions = 0;
+    float font_px = 0;       // zoom: the pixel size the glyphs are rasterized at
 };
 Stats stats();
 

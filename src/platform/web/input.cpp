@@ -18,8 +18,10 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "platform/web/glyphs.h"
+#include "ui/pinch.h"
 #include "ui/semantics.h"
 #include "ui/text_input.h"
+#include "ui/theme.h"
 #include "ui/touch_gesture.h"
 
 // ---- JS shims (each has an obvious no-op native twin) ----
@@ -65,6 +67,64 @@ EM_JS(char*, zygc_js_get_clipboard, (), {
 EM_JS(int, zygc_js_is_mac, (), {
     var p = navigator.platform || "";
     return p.indexOf("Mac") >= 0 || p.indexOf("iPhone") >= 0 || p.indexOf("iPad") >= 0 ? 1 : 0;
+});
+
+// zoom: the host's text size as a zoom level (1–2). Listeners are installed on the first call;
+// later calls answer the last reading. Read: the browser's default font size (the 'medium'
+// keyword, 16px unless the user changed it) and its minimum font size (a 6px probe comes out
+// larger), again on resize, focus and visibility changes (the user went to the settings and
+// back); WeChat's 字体大小 through its JS bridge (getFontSize, fontSizeChange, menu:setfont):
+// default, large, extra-large (or levels 2, 3, 4, or a percentage) → 1, 1.25, 1.5.
+// The browser's page zoom needs nothing here: it changes devicePixelRatio, which the canvas
+// backing store and the glyphs follow already.
+EM_JS(float, zygc_js_host_zoom, (), {
+    var H = Module.zygcHostText;
+    if (!H) {
+        H = Module.zygcHostText = {browser: 1, wechat: 0};
+        var probe = document.createElement("div");
+        probe.setAttribute("aria-hidden", "true");
+        probe.style.cssText = "position:fixed;left:-10000px;top:0;visibility:hidden;pointer-events:none;font-size:medium";
+        var tiny = document.createElement("span");
+        tiny.style.fontSize = "6px";
+        tiny.textContent = "x";
+        probe.appendChild(tiny);
+        (document.body || document.documentElement).appendChild(probe);
+        var measure = function() {
+            var def = parseFloat(getComputedStyle(probe).fontSize) || 16;
+            var min = parseFloat(getComputedStyle(tiny).fontSize) || 6;
+            H.browser = Math.max(def / 16, min > 6 ? min / 12 : 1);
+        };
+        var level = function(v) {
+            if (v && typeof v === "object") v = v.fontSize !== undefined ? v.fontSize : v.size;
+            if (typeof v === "string") {
+                var k = v.toLowerCase().replace(/[_ ]/g, "-");
+                if (k === "large" || k === "big") return 1.25;
+                if (k === "extra-large" || k === "x-large" || k === "xlarge" || k === "larger" || k === "huge") return 1.5;
+                if (!isNaN(parseFloat(k))) v = parseFloat(k); else return 1;
+            }
+            if (typeof v !== "number" || !(v > 0)) return 0;
+            if (v >= 50) return v / 100;  // a percentage
+            return v <= 2 ? 1 : 1 + (v - 2) * 0.25;  // WeChat's levels: 2 standard, 3 large, 4 extra-large
+        };
+        var wechat = function(res) { var z = level(res); if (z > 0) H.wechat = z; };
+        var bridge = function() {
+            var B = window.WeixinJSBridge;
+            if (!B || H.bridged) return;
+            H.bridged = true;
+            try { B.invoke("getFontSize", {}, wechat); } catch (e) {}
+            try { B.on("fontSizeChange", wechat); } catch (e) {}
+            try { B.on("menu:setfont", wechat); } catch (e) {}
+        };
+        if (window.WeixinJSBridge) bridge();
+        document.addEventListener("WeixinJSBridgeReady", bridge);
+        window.addEventListener("resize", measure);
+        window.addEventListener("focus", measure);
+        document.addEventListener("visibilitychange", measure);
+        H.measure = measure;
+        measure();
+    }
+    var z = Math.max(H.browser, H.wechat);
+    return Math.min(2, Math.max(1, z));
 });
 
 namespace zygc::web::input {
@@ -141,6 +201,13 @@ int g_gestures_ended = 0;                 // touches followed to their end (test
 double g_now = 0;
 double g_prev_now = 0;  // g_now of the previous frame
 
+// zoom: pinch, double-tap-and-drag and Ctrl + wheel (ui::Pinch) see every touch first; the
+// touches they own never reach g_gesture.
+ui::Pinch g_pinch;
+long g_finger = -1;       // the touch g_gesture follows (-1: none)
+float g_zoom_result = 0;  // a gesture's final level, for the platform to keep (0: none)
+int g_zoom_settle = 0;    // frames to keep drawing after a zoom gesture (the anchor settles)
+
 void queue_pointer() {
     for (const ui::PointerEvent& p : g_pointer) {
         switch (p.kind) {
@@ -182,6 +249,13 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
 }
 
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    if (e->mouse.ctrlKey) {  // zoom: a touchpad pinch (or Ctrl + wheel) zooms the app, not the page
+        const double px = e->deltaMode == DOM_DELTA_PIXEL ? 1.0 : e->deltaMode == DOM_DELTA_LINE ? 33.0 : 400.0;
+        g_pinch.wheel(float(e->deltaY * px), e->mouse.targetX * g_scale, e->mouse.targetY * g_scale,
+                      emscripten_get_now());
+        g_zoom_settle = 30;
+        return true;
+    }
     // One ImGui wheel unit scrolls ~5 lines; a browser notch is ~100 CSS px or 3 lines.
     double div = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 0.1;
     Event ev;
@@ -217,15 +291,47 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         const EmscriptenTouchPoint& t = e->touches[i];
         if (!t.isChanged) continue;
         const float x = t.targetX * g_scale, y = t.targetY * g_scale;
+        // zoom: a zoom gesture's touches stop here; a pinch cancels the first finger's gesture.
+        bool zoom_owns = false;
         switch (type) {
-            case EMSCRIPTEN_EVENT_TOUCHSTART: g_gesture.begin(t.identifier, x, y, now, at, g_pointer); break;
+            case EMSCRIPTEN_EVENT_TOUCHSTART: zoom_owns = g_pinch.begin(t.identifier, x, y, at); break;
+            case EMSCRIPTEN_EVENT_TOUCHMOVE: zoom_owns = g_pinch.move(t.identifier, x, y, at); break;
+            default: zoom_owns = g_pinch.end(t.identifier, at); break;
+        }
+        if (g_pinch.took_over() && g_gesture.down()) {
+            g_gesture.end(g_finger, true, at, g_pointer);
+            ++g_gestures_ended;
+            g_finger = -1;
+        }
+        if (float z = 0; g_pinch.take_result(z)) g_zoom_result = z;
+        if (float tx = 0, ty = 0; g_pinch.take_tap(tx, ty)) {  // a double tap that did not drag
+            g_gesture.begin(t.identifier, tx, ty, now, at, g_pointer);
+            g_gesture.end(t.identifier, false, at, g_pointer);
+            ++g_gestures_ended;
+            focus_if_on_input(tx, ty);
+        }
+        if (zoom_owns) {
+            g_zoom_settle = 30;
+            continue;
+        }
+        float rx = 0, ry = 0;
+        double rt = 0;
+        if (g_pinch.take_release(rx, ry, rt)) {  // an armed touch that was not a zoom after all
+            if (!g_gesture.down()) g_finger = t.identifier;
+            g_gesture.begin(t.identifier, rx, ry, now, rt, g_pointer);
+        }
+        switch (type) {
+            case EMSCRIPTEN_EVENT_TOUCHSTART:
+                if (!g_gesture.down()) g_finger = t.identifier;
+                g_gesture.begin(t.identifier, x, y, now, at, g_pointer);
+                break;
             case EMSCRIPTEN_EVENT_TOUCHMOVE: g_gesture.move(t.identifier, x, y, at, g_pointer); break;
             case EMSCRIPTEN_EVENT_TOUCHEND:
             case EMSCRIPTEN_EVENT_TOUCHCANCEL: {
                 const bool followed = g_gesture.down();
                 if (g_gesture.end(t.identifier, type == EMSCRIPTEN_EVENT_TOUCHCANCEL, at, g_pointer))
                     focus_if_on_input(g_gesture.x(), g_gesture.y());
-                if (followed && !g_gesture.down()) ++g_gestures_ended;
+                if (followed && !g_gesture.down()) ++g_gestures_ended, g_finger = -1;
                 break;
             }
         }
@@ -345,6 +451,10 @@ float scale() { return g_scale; }
 
 void begin_frame(double now_ms) {
     g_now = now_ms;
+    g_pinch.scale = g_scale;  // zoom
+    g_pinch.tick(now_ms);
+    if (float z = 0; g_pinch.take_result(z)) g_zoom_result = z;
+    if (g_zoom_settle > 0 && !g_pinch.active()) --g_zoom_settle;
     g_gesture.tick(now_ms, g_pointer);  // a resting finger presses, then long-presses
     queue_pointer();
 
@@ -411,6 +521,7 @@ void after_new_frame() {
 }
 
 void end_frame() {
+    g_pinch.rest_zoom = ui::text_zoom();  // zoom: where the next gesture starts from
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput != g_text_focused) {
         g_text_focused = io.WantTextInput;
@@ -418,7 +529,21 @@ void end_frame() {
     }
 }
 
-bool busy() { return !g_queue.empty() || g_gesture.down() || g_gesture.scroll.active(); }
+bool busy() {
+    return !g_queue.empty() || g_gesture.down() || g_gesture.scroll.active() || g_pinch.active() || g_zoom_settle > 0;
+}
+
+// zoom
+float host_zoom() { return zygc_js_host_zoom(); }
+bool zooming() { return g_pinch.active(); }
+float zoom_live() { return g_pinch.active() ? g_pinch.zoom() : 0.0f; }
+float zoom_focus_x() { return g_pinch.active() ? g_pinch.focus_x() : -1.0f; }
+float zoom_focus_y() { return g_pinch.active() ? g_pinch.focus_y() : -1.0f; }
+float take_zoom() {
+    const float z = g_zoom_result;
+    g_zoom_result = 0;
+    return z;
+}
 
 float pull_px() { return g_gesture.scroll.pull_px(); }
 bool scrolling() { return g_gesture.scroll.active(); }
@@ -426,7 +551,7 @@ bool take_refresh() { return g_gesture.scroll.take_refresh(); }
 
 Counters counters() {
     static const char* const kPhase[] = {"none", "pending", "pressed", "long-pressed", "scrolling", "stopper"};
-    return {int(g_queue.size()), g_gestures_ended, kPhase[int(g_gesture.phase())]};
+    return {int(g_queue.size()), g_gestures_ended, g_pinch.active() ? "zooming" : kPhase[int(g_gesture.phase())]};
 }
 
 void tap(float x, float y) {

@@ -33,6 +33,16 @@ void end_frame();           // after the frame: follow io.WantTextInput with the
 
 bool busy();  // input still queued or a gesture in progress (keep rendering)
 
+// zoom: pinch, double-tap-and-drag, Ctrl + wheel (ui::Pinch). While one runs, the level to
+// show and its focus (framebuffer px); take_zoom() answers a finished gesture's level once
+// (0: none), for the platform to keep in Settings.
+bool zooming();
+float zoom_live();  // 0: no zoom gesture
+float zoom_focus_x();
+float zoom_focus_y();
+float take_zoom();
+float host_zoom();  // the host's text size (browser default font size, WeChat's 字体大小) as a level
+
 bool scrolling();     // a finger scroll, fling or pull in progress
 float pull_px();      // pull-to-refresh distance now, framebuffer px (0: none)
 bool take_refresh();  // true once after a pull past the threshold was released
@@ -41,7 +51,8 @@ bool take_refresh();  // true once after a pull past the threshold was released
 struct Counters {
     int queued = 0;          // events not yet applied to ImGui
     int gestures_ended = 0;  // touches followed from start to end (or cancel) so far
-    const char* gesture = "none";  // the finger's phase: none, pending, pressed, long-pressed, scrolling, stopper
+    const char* gesture = "none";  // the finger's phase: none, pending, pressed, long-pressed, scrolling, stopper,
+                                   // or zooming (a zoom gesture)
 };
 Counters counters();
 

@@ -21,6 +21,7 @@
 
 #include "core/route.h"
 #include "core/runtime.h"
+#include "core/settings.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "platform/web/fetch.h"
@@ -33,17 +34,18 @@
 #include "platform/web/test_bridge.h"
 #include "ui/app.h"
 #include "ui/semantics.h"
+#include "ui/zoom.h"
 
 // =============================================================================================
 // [SECTION] JS shims
 // =============================================================================================
 
-// Settings kept across visits: "care|lang" ("1|en"), "" when none saved.
+// Settings kept across visits: "care|lang|zoom" ("1|en|1.5"), "" when none saved.
 EM_JS(char*, zygc_js_load_settings, (), {
     var v = "";
     try {
         var o = JSON.parse(localStorage.getItem("zygc.settings") || "null");
-        if (o) v = (o.care_mode ? "1" : "0") + "|" + (o.lang || "zh");
+        if (o) v = (o.care_mode ? "1" : "0") + "|" + (o.lang || "zh") + "|" + (+o.zoom || 0);  // zoom
     } catch (e) {
     }
     var n = lengthBytesUTF8(v) + 1;
@@ -52,10 +54,10 @@ EM_JS(char*, zygc_js_load_settings, (), {
     return p;
 });
 
-EM_JS(void, zygc_js_save_settings, (int care, const char* lang_p), {
+EM_JS(void, zygc_js_save_settings, (int care, const char* lang_p, float zoom), {
     var lang = UTF8ToString(lang_p);
     try {
-        localStorage.setItem("zygc.settings", JSON.stringify({care_mode: !!care, lang: lang}));
+        localStorage.setItem("zygc.settings", JSON.stringify({care_mode: !!care, lang: lang, zoom: zoom}));
     } catch (e) {
     }
     document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
@@ -123,6 +125,7 @@ struct App {
     std::unique_ptr<Runtime> runtime;
     float dpr = 0;        // scale the theme and glyphs are built for
     bool care = false;    // 关怀版: the glyphs are built 1.5× larger
+    float zoom = 0;       // zoom: the text zoom the glyphs are built for
     float css_w = 0, css_h = 0;
     int fb_w = 0, fb_h = 0;
     ui::Viewport viewport;
@@ -153,7 +156,9 @@ Settings load_settings() {
     std::string v = take_js_string(zygc_js_load_settings());
     if (v.size() >= 3 && v[1] == '|') {
         st.care_mode = v[0] == '1';
-        st.lang = v.substr(2) == "en" ? "en" : "zh";
+        const size_t bar = v.find('|', 2);  // zoom: "|zoom" follows the language
+        st.lang = v.substr(2, bar == std::string::npos ? std::string::npos : bar - 2) == "en" ? "en" : "zh";
+        if (bar != std::string::npos) st.zoom = settings::clamp_zoom(std::strtof(v.c_str() + bar + 1, nullptr));
     }
     return st;
 }
@@ -173,11 +178,20 @@ void update_canvas() {
     if (fb_h < 1) fb_h = 1;
     App& a = g_app;
     const bool care = a.runtime && a.runtime->state().settings.care_mode;
-    if (dpr != a.dpr || care != a.care) {
+    // zoom: the text zoom in effect (the host's text size until the user sets one). During a
+    // zoom gesture the glyphs stay as built (draw() scales them); at rest they are built again.
+    a.viewport.host_zoom = web::input::host_zoom();
+    a.viewport.zoom_live = web::input::zoom_live();
+    a.viewport.zoom_focus_x = web::input::zoom_focus_x();
+    a.viewport.zoom_focus_y = web::input::zoom_focus_y();
+    const float zoom = a.viewport.zoom_live > 0 || !a.runtime ? (a.zoom > 0 ? a.zoom : 1.0f)
+                                                             : ui::zoom_for(a.runtime->state().settings, a.viewport);
+    if (dpr != a.dpr || care != a.care || zoom != a.zoom) {
         a.dpr = dpr;
         a.care = care;
+        a.zoom = zoom;
         ui::apply_theme(dpr);
-        glyphs::build(ui::font_pixels(dpr, care));
+        glyphs::build(ui::font_pixels(dpr, care, zoom));
     }
     if (fb_w != a.fb_w || fb_h != a.fb_h || css_w != a.css_w || css_h != a.css_h) {
         a.fb_w = fb_w;
@@ -257,6 +271,13 @@ void frame() {
     double now = emscripten_get_now();
     io.DeltaTime = a.last_time > 0 ? (float)std::fmin(std::fmax((now - a.last_time) / 1000.0, 1e-4), 0.1) : 1 / 60.f;
     a.last_time = now;
+
+    // zoom: a finished zoom gesture's level is kept (and saved) before this frame is drawn.
+    if (const float z = web::input::take_zoom(); z > 0 && a.runtime) {
+        Settings next = a.runtime->state().settings;
+        next.zoom = z;
+        a.runtime->dispatch(SetSettings{next});
+    }
 
     update_canvas();
 
@@ -450,7 +471,7 @@ int main() {
     Runtime::Host host;
     host.set_hash = [](const std::string& hash) { web::history::push(hash); };
     host.go_back = [](const std::string& fallback) { web::history::back(fallback); };
-    host.save_settings = [](const Settings& st) { zygc_js_save_settings(st.care_mode, st.lang.c_str()); };
+    host.save_settings = [](const Settings& st) { zygc_js_save_settings(st.care_mode, st.lang.c_str(), st.zoom); };
     host.device = [](const Effect& effect) {
         // qr: the camera scanner (StartScan/StopScan) and SaveImage.
         if (web::scanner::handle(effect) || web::save_image::handle(effect)) return;
@@ -466,7 +487,7 @@ int main() {
     uint32_t seed[2] = {0, 0};
     zygc_js_random(seed);
     Settings settings = load_settings();
-    zygc_js_save_settings(settings.care_mode, settings.lang.c_str());  // <html lang>
+    zygc_js_save_settings(settings.care_mode, settings.lang.c_str(), settings.zoom);  // <html lang>
     a.runtime->start(first, (uint64_t(seed[0]) << 32) | seed[1], settings);
     if (!code.empty()) a.runtime->dispatch(WechatCode{code});
 

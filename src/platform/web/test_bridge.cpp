@@ -16,8 +16,10 @@
 #include "platform/web/input.h"
 #include "platform/web/save_image.h"
 #include "platform/web/scanner.h"
+#include "ui/context.h"
 #include "ui/semantics.h"
 #include "ui/text_input.h"
+#include "ui/theme.h"
 #include "ui/touch_scroll.h"
 
 namespace zygc::web::bridge {
@@ -61,18 +63,21 @@ EMSCRIPTEN_KEEPALIVE const char* zygc_debug_json() {
     const web::input::Counters in = web::input::counters();
     const float css = g_stats.dpr > 0 ? g_stats.dpr : 1;  // framebuffer px per CSS px
     const bool imgui = ImGui::GetCurrentContext() != nullptr;
-    char buf[768];
+    char buf[1024];
     snprintf(buf, sizeof buf,
              "{\"frame\":%d,\"dpr\":%g,\"fb_w\":%d,\"fb_h\":%d,\"glyphs\":%d,\"atlas_w\":%d,\"atlas_h\":%d,"
              "\"glyph_area_w\":%d,\"glyph_area_h\":%d,\"glyph_area_used_h\":%d,\"glyph_evictions\":%d,"
              "\"fetch_in_flight\":%d,\"scrolling\":%s,\"pull_px\":%.1f,\"pull_threshold\":%g,"
              "\"input_queued\":%d,\"gestures_ended\":%d,\"gesture\":\"%s\","
-             "\"want_text_input\":%s,\"frame_ms\":%.2f,\"renders\":%d,\"font_texture\":%d}",
+             "\"want_text_input\":%s,\"frame_ms\":%.2f,\"renders\":%d,\"font_texture\":%d,"
+             "\"glyph_px\":%g,\"font_size\":%g,\"zoom\":%g,\"host_zoom\":%g}",
              g_stats.frame, g_stats.dpr, g_stats.fb_w, g_stats.fb_h, st.glyphs, st.atlas_w, st.atlas_h, st.area_w,
              st.area_h, st.used_h, st.evictions, web::fetch_transport().in_flight(),
              web::input::scrolling() ? "true" : "false", web::input::pull_px() / css, zygc::ui::kPullRefreshCss,
              in.queued, in.gestures_ended, in.gesture, imgui && ImGui::GetIO().WantTextInput ? "true" : "false",
-             g_stats.frame_ms, g_stats.renders, imgui ? (int)(intptr_t)ImGui::GetIO().Fonts->TexID : 0);
+             g_stats.frame_ms, g_stats.renders, imgui ? (int)(intptr_t)ImGui::GetIO().Fonts->TexID : 0,
+             st.font_px, imgui ? ImGui::GetFont()->FontSize * ImGui::GetIO().FontGlobalScale : 0.0f,
+             zygc::ui::current_context() ? zygc::ui::text_zoom() : 1.0f, web::input::host_zoom());
     s = buf;
     return s.c_str();
 }

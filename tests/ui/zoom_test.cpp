@@ -1,0 +1,138 @@
+// zoom (issue 14): the text zoom re-lays the whole UI out — text, targets and the ImGui style
+// twice as large at 200 %, on top of 关怀版 — from the user's level or, until there is one, the
+// host's text size; the 文字大小 control steps it; a pinch keeps the point under the fingers.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "core/settings.h"
+#include "fixtures.h"
+#include "imgui.h"
+#include "platform/native/harness.h"
+#include "ui/theme.h"
+#include "ui/zoom.h"
+
+using namespace zygc;
+using sem::Role;
+
+namespace {
+
+sem::Node must(const native::Harness& h, const std::string& label, Role role) {
+    const sem::Node* n = h.find(label, role);
+    INFO(h.dump());
+    REQUIRE(n);
+    return *n;
+}
+
+}  // namespace
+
+TEST_CASE("200 % makes text, targets and spacing twice as large, also on top of 关怀版", "[ui][zoom]") {
+    for (bool care : {false, true}) {
+        INFO("关怀版 " << care);
+        native::Harness h({390, 844, 3});
+        h.state = fixtures::projects_screen();
+        h.state.settings.care_mode = care;
+        h.frame(2);
+        const sem::Node title = must(h, "志愿项目", Role::Heading);
+        const sem::Node total = must(h, "共 37 个项目", Role::Text);
+        const sem::Node tab = must(h, "首页", Role::Tab);
+        const float pad = ImGui::GetStyle().FramePadding.y;
+        const float font = ImGui::GetFontSize();
+
+        h.state.settings.zoom = 2;
+        h.frame(3);
+        CHECK(ImGui::GetFontSize() == Approx(2 * font));
+        CHECK(ImGui::GetFontSize() == Approx(ui::font_pixels(3, care, 2)));
+        CHECK(ImGui::GetIO().FontGlobalScale == 1.0f);  // built at the size, not scaled
+        CHECK(ImGui::GetStyle().FramePadding.y == Approx(2 * pad));
+        CHECK(must(h, "志愿项目", Role::Heading).h >= 1.9f * title.h);
+        CHECK(must(h, "共 37 个项目", Role::Text).h >= 1.9f * total.h);
+        CHECK(must(h, "首页", Role::Tab).h == Approx(2 * tab.h));
+        CHECK(ui::text_zoom() == 2.0f);
+    }
+}
+
+TEST_CASE("the level: the user's own, else the host's text size, else 100 %; clamped to 100–200 %", "[ui][zoom]") {
+    Settings s;
+    ui::Viewport vp;
+    CHECK(ui::zoom_for(s, vp) == 1.0f);
+    vp.host_zoom = 1.25f;  // e.g. WeChat 大, or a 20px default font size
+    CHECK(ui::zoom_for(s, vp) == 1.25f);
+    vp.host_zoom = 3;
+    CHECK(ui::zoom_for(s, vp) == 2.0f);
+    s.zoom = 1.5f;  // the user's choice wins
+    CHECK(ui::zoom_for(s, vp) == 1.5f);
+    vp.zoom_live = 1.8f;  // a pinch under way shows its own level
+    CHECK(ui::zoom_for(s, vp) == Approx(1.8f));
+    CHECK(settings::clamp_zoom(0) == 0);
+    CHECK(settings::clamp_zoom(0.5f) == 1.0f);
+    CHECK(settings::clamp_zoom(2.5f) == 2.0f);
+    CHECK(settings::clamp_zoom(1.234f) == Approx(1.23f));
+}
+
+TEST_CASE("the 文字大小 control on home steps by 25 % and stops at the ends", "[ui][zoom]") {
+    native::Harness h;
+    h.state = fixtures::home();
+    h.frame(2);
+    must(h, "文字大小 100%", Role::Text);
+    CHECK((must(h, "缩小文字", Role::Button).flags & sem::Disabled));
+    const sem::Node plus = must(h, "放大文字", Role::Button);
+    CHECK(plus.w >= 44);
+    CHECK(plus.h >= 44);
+    REQUIRE(h.tap("放大文字", Role::Button));
+    auto set = h.actions_of<SetSettings>();
+    REQUIRE(set.size() == 1);
+    CHECK(set[0].settings.zoom == 1.25f);
+
+    h.state.settings.zoom = 1.6f;  // from a pinch: the steps go to the next quarter
+    h.frame(2);
+    must(h, "文字大小 160%", Role::Text);
+    h.actions.clear();
+    REQUIRE(h.tap("缩小文字", Role::Button));
+    REQUIRE(h.actions_of<SetSettings>().size() == 1);
+    CHECK(h.actions_of<SetSettings>()[0].settings.zoom == 1.5f);
+    h.actions.clear();
+    REQUIRE(h.tap("放大文字", Role::Button));
+    CHECK(h.actions_of<SetSettings>()[0].settings.zoom == 1.75f);
+
+    h.state.settings.zoom = 2;
+    h.frame(2);
+    CHECK((must(h, "放大文字", Role::Button).flags & sem::Disabled));
+}
+
+TEST_CASE("while a pinch changes the zoom, the node under the fingers stays under them", "[ui][zoom]") {
+    native::Harness h({390, 844, 1});
+    h.state = fixtures::projects_screen();
+    h.frame(2);
+    h.scroll(3);  // somewhere down the list
+    h.frame(3);
+    // The card under the middle of the screen.
+    const float fx = 195, fy = 470;
+    const sem::Node* under = nullptr;
+    for (const sem::Node& n : h.nodes())
+        if (n.role == Role::ListItem && n.x <= fx && fx < n.x + n.w && n.y <= fy && fy < n.y + n.h) under = &n;
+    REQUIRE(under);
+    const sem::Node card = *under;
+    const float at = (fy - card.y) / card.h;
+    // The platform reports the pinch: the level grows frame by frame, about (fx, fy).
+    h.viewport.zoom_focus_x = fx;
+    h.viewport.zoom_focus_y = fy;
+    for (float z = 1.1f; z <= 2.0f + 1e-3f; z += 0.1f) {
+        h.viewport.zoom_live = z;
+        h.frame();
+    }
+    h.viewport.zoom_live = 0;  // the fingers lift; the level is kept in settings
+    h.viewport.zoom_focus_x = h.viewport.zoom_focus_y = -1;
+    h.state.settings.zoom = 2;
+    h.frame(15);
+    const sem::Node* now = nullptr;
+    for (const sem::Node& n : h.nodes())
+        if (n.id == card.id && n.role == Role::ListItem) now = &n;
+    INFO(h.dump());
+    REQUIRE(now);
+    // The anchor is the smallest node under the focus (a line of the card, or the card).
+    const float y = now->y + at * now->h;
+    CHECK(std::abs(y - fy) <= 8);
+    CHECK(now->y <= fy);
+    CHECK(fy < now->y + now->h);
+}
