@@ -27,7 +27,11 @@ void explain(sqlite3* db, std::string_view sql) {
     std::string q = "EXPLAIN QUERY PLAN " + std::string(sql);
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(db, q.c_str(), -1, &st, nullptr) != SQLITE_OK) return;
-    std::string out = "plan: " + std::string(sql) + "\n";
+    std::string_view text = sql;
+    while (!text.empty() && (text.front() == '\n' || text.front() == ' ')) text.remove_prefix(1);
+    std::string one;
+    for (char c : text) one += c == '\n' ? ' ' : c;
+    std::string out = "plan: " + one + "\n";
     std::vector<std::pair<int, int>> depth;  // id → depth
     while (sqlite3_step(st) == SQLITE_ROW) {
         int id = sqlite3_column_int(st, 0), parent = sqlite3_column_int(st, 1);

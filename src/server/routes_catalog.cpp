@@ -74,9 +74,11 @@ double distance_m(double lat1, double lng1, double lat2, double lng2) {
 // shifts live in the projects row (kept by triggers, migration "city-api"), so no read
 // groups over shifts. Every sort order has an index and pages are keyset pages: the cursor
 // holds the last row's sort key and id, and the next page starts right after it (cost
-// independent of depth; inserted rows never shift a page). Totals come from maintained
-// counts when at most one filter dimension is given; otherwise from a count capped at
-// kCountCap rows, flagged `total_estimated` when the cap is reached.
+// independent of depth; inserted rows never shift a page). Totals are exact from maintained
+// counts when at most one filter dimension is given, from the search index's own list for
+// a search alone, or when the whole result is the first page; otherwise an estimate from
+// the maintained counts, flagged `total_estimated` (date filters: a count capped at
+// kCountCap rows).
 
 constexpr const char* kProjectSelect = R"SQL(
 SELECT p.id, p.title, p.summary, p.category, p.brand, COALESCE(b.name, ''), p.team_id, t.name,
@@ -90,6 +92,7 @@ constexpr const char* kProjectJoins =
 
 constexpr int64_t kCountCap = 2000;  // above this a count is an estimate
 constexpr int64_t kDriveCap = 2000;  // search matches up to this: read them all, then sort
+constexpr int64_t kSearchCountCap = 50000;  // a search alone is counted on its index up to this
 
 Project read_project(const Stmt& st, bool detail) {
     Project p;
@@ -356,6 +359,8 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
     std::string from_clause = "FROM projects p";
     std::vector<SqlValue> from_args;
     std::optional<int64_t> q_matches;  // exact number of matching projects, when known
+    std::string q_ids_sql;              // the search's matching ids (for counting)
+    std::vector<SqlValue> q_ids_args;
     if (q) {
         size_t len = utf8_length(*q);
         std::string lq = *q;
@@ -372,6 +377,8 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
             ids_sql = "SELECT DISTINCT project_id FROM project_grams WHERE gram >= ? AND gram <= ?";
             ids_args = {lq, lq + "\xf4\x8f\xbf\xbf"};  // every gram starting with the character
         }
+        q_ids_sql = ids_sql;
+        q_ids_args = ids_args;
         auto n = scalar(db, "SELECT count(*) FROM (" + ids_sql + " LIMIT " + std::to_string(kDriveCap + 1) + ")",
                         ids_args, err);
         if (!n) return db_failure(req, res, err);
@@ -380,7 +387,9 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
             from_clause = "FROM (" + ids_sql + ") m CROSS JOIN projects p ON p.id = m.project_id";
             from_args = ids_args;
         } else if (len >= 3) {
-            where += " AND p.id IN (" + ids_sql + ")";
+            // "+p.id": not an index driver (the planner would read every match and sort);
+            // the sort order's index drives, the list is built once and probed.
+            where += " AND +p.id IN (" + ids_sql + ")";
             args.insert(args.end(), ids_args.begin(), ids_args.end());
         } else if (len == 2) {
             where += " AND EXISTS (SELECT 1 FROM project_grams g WHERE g.gram = ? AND g.project_id = p.id)";
@@ -453,10 +462,47 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
         page.total = *n;
     } else if (q_matches && dims.empty() && !from && !to) {
         page.total = *q_matches;
+    } else if (q && dims.empty() && !from && !to) {
+        // Many matches, no other filter: count the search index's list itself (no project
+        // rows are read), up to kSearchCountCap.
+        auto n = scalar(db, "SELECT count(*) FROM (" + q_ids_sql + " LIMIT " + std::to_string(kSearchCountCap + 1) + ")",
+                        q_ids_args, err);
+        if (!n) return db_failure(req, res, err);
+        page.total = *n;
+        estimated = *n > kSearchCountCap;
     } else if (!after.given && !more) {
         page.total = static_cast<int64_t>(page.items.size());  // the whole result is this page
+    } else if (!from && !to) {
+        // Several filters (or a search with filters) over more than a page: an estimate from
+        // the maintained counts as if the filters were independent, clamped to what is known
+        // (at least what this page shows, at most the smallest single-filter count). No rows
+        // are counted.
+        estimated = true;
+        auto all = maintained_count(db, "all", "", err);
+        if (!all) return db_failure(req, res, err);
+        double est = static_cast<double>(*all);
+        int64_t bound = *all;
+        if (q) {
+            int64_t qn = q_matches ? *q_matches : 0;
+            if (!q_matches) {
+                auto n = scalar(db, "SELECT count(*) FROM (" + q_ids_sql + " LIMIT " +
+                                        std::to_string(kSearchCountCap + 1) + ")", q_ids_args, err);
+                if (!n) return db_failure(req, res, err);
+                qn = *n;
+            }
+            est = static_cast<double>(qn);
+            bound = std::min(bound, qn);
+        }
+        for (const auto& [dim, val] : dims) {
+            auto c = maintained_count(db, dim, val, err);
+            if (!c) return db_failure(req, res, err);
+            if (*all > 0) est *= static_cast<double>(*c) / static_cast<double>(*all);
+            bound = std::min(bound, *c);
+        }
+        int64_t seen = static_cast<int64_t>(page.items.size()) + (more ? 1 : 0);
+        page.total = std::clamp<int64_t>(std::llround(est), seen, std::max(seen, bound));
     } else {
-        // Counted up to the cap, on the same rows the page reads (no keyset condition).
+        // Dates (no maintained count): counted up to the cap, on the same rows the page reads.
         std::vector<SqlValue> count_args = from_args;
         count_args.insert(count_args.end(), args.begin(), args.end());
         auto n = scalar(db, "SELECT count(*) FROM (SELECT 1 " + from_clause + filters + " LIMIT " +
