@@ -60,7 +60,6 @@ test('first visit fetches no scanner module; opening the scanner fetches it and 
 
   const st = await scanner(page, true);  // StartScan, as the check-in screen will dispatch it
   assert.equal(st.open, true);
-  await page.waitForSelector('#zygc-scanner video');
   const done = await page.waitForFunction(() => {
     const s = window.zygc.debugScanner(false);
     return s.open ? null : s;
@@ -78,13 +77,18 @@ test('first visit fetches no scanner module; opening the scanner fetches it and 
 
 test('cancel closes the overlay and answers ScanFailed{cancelled}; reopening works', async () => {
   const { context, page, errors } = await phone();
+  // The decoder module is held back until the cancel, so the scan cannot win the race.
+  let held = null;
+  await page.route('**/zygc_scanner.js', (r) => { held = r; });
   await openApp(page, server.url + '/');
   await scanner(page, true);
   await page.locator('#zygc-scanner-cancel').click();
   const st = await scanner(page);
   assert.deepEqual(st, { open: false, scanned: '', failed: 'cancelled' });
   assert.equal(await page.locator('#zygc-scanner').count(), 0);
-  // A second StartScan opens it again and reads the code (the module is cached by then).
+  if (held) await held.continue();
+  await page.unroute('**/zygc_scanner.js');
+  // A second StartScan opens it again and reads the code.
   await scanner(page, true);
   const h = await page.waitForFunction(() => window.zygc.debugScanner(false).scanned || null, null,
                                        { timeout: 20000, polling: 100 });
