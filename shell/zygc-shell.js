@@ -20,12 +20,22 @@
   // The fetch bridge (src/platform/web/fetch.cpp) serves the app's first identical GETs from
   // these answers, each once; unused ones are dropped after a while.
   var prefetched = {};
-  var prefetchedPaths = [];
+  var useWorker = 'serviceWorker' in navigator && !params.has('nosw') && cfg.serviceWorker !== false;
   function prefetch(path) {
-    prefetchedPaths.push(path);
     var url = apiBase.replace(/\/+$/, '') + path;
     try {
       var p = fetch(url, {headers: {'Accept': 'application/json'}, credentials: cfg.credentials || 'same-origin'});
+      // The service worker's API cache (web/sw.js) gets these first answers too, so the next
+      // visit has data without a network even when this one ran before the worker.
+      if (useWorker && window.caches) {
+        p = p.then(function (res) {
+          if (res.status === 200) {
+            var copy = res.clone();
+            caches.open('zygc-api').then(function (c) { return c.put(url, copy); }).catch(function () {});
+          }
+          return res;
+        });
+      }
       p.catch(function () {});
       prefetched[url] = p;
       setTimeout(function () { delete prefetched[url]; }, 20000);
@@ -385,23 +395,10 @@
   // ---- The service worker (web/sw.js): repeat visits and poor networks start from its cache ----
   // Registered once the app runs, so its precache comes from the HTTP cache instead of
   // competing with the first download. ?nosw skips it (and a test context may block workers).
-  if ('serviceWorker' in navigator && !params.has('nosw') && cfg.serviceWorker !== false) {
-    var hadController = !!navigator.serviceWorker.controller;
+  if (useWorker) {
     ready.then(function () {
       navigator.serviceWorker.register('sw.js').catch(function (e) { console.warn('service worker: ' + e); });
     }, function () {});
-    // The first install: the page's first answers came before the worker, so ask for them
-    // once more through it (revalidations, mostly 304 from the HTTP cache): the next visit
-    // then has data even without a network.
-    navigator.serviceWorker.addEventListener('controllerchange', function () {
-      if (hadController) return;
-      hadController = true;
-      var base = apiBase.replace(/\/+$/, '');
-      prefetchedPaths.forEach(function (p) {
-        fetch(base + p, {headers: {'Accept': 'application/json'}, credentials: cfg.credentials || 'same-origin'})
-          .catch(function () {});
-      });
-    });
   }
 
   window.addEventListener('error', function (e) {

@@ -17,7 +17,7 @@ test('back returns one screen, the app arrow too; reload restores the screen', a
   // The page asks for the first data while the wasm compiles; the app takes those answers.
   const api = [];
   page.on('request', (r) => { if (r.url().includes('/api/v1/')) api.push(new URL(r.url()).pathname + new URL(r.url()).search); });
-  const wasmDone = new Promise((res) => page.on('requestfinished', (r) => { if (r.url().endsWith('zygc.wasm')) res(api.length); }));
+  const wasmDone = new Promise((res) => page.on('requestfinished', (r) => { if (r.url().endsWith('.wasm')) res(api.length); }));
   await openApp(page, env.server.url + '/');
   await waitSem(page, card, null, 'home with projects');
   for (const p of ['/api/v1/stats/city', '/api/v1/brands', '/api/v1/me', '/api/v1/projects?status=open&sort=start&limit=10'])

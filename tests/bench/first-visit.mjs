@@ -1,0 +1,166 @@
+// first-visit benchmarks (figures, never assertions; see docs/benchmarks.md):
+//   - bytes per resource of the first visit (raw, gzip -9, brotli q11), against a budget per module
+//   - cold and warm first frame and first-data frame under Lighthouse's mobile profile
+//     (150 ms RTT, 1.6 Mbps down, 750 Kbps up, 4× CPU slowdown; phone 390×844 at DPR 3),
+//     5 runs each, median; bytes transferred as Chromium counted them
+//   - the same for a reference build in the same run when ZYGC_BENCH_REF names its app
+//     directory (e.g. the previous build), with the ratio: this machine is shared and noisy
+//   - idle: frames drawn in one second by an app left alone
+// Run by scripts/bench (or: node tests/bench/first-visit.mjs).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { ROOT, launchBrowser } from '../e2e/harness.mjs';
+
+const APP = process.env.ZYGC_APP_DIR || path.join(ROOT, 'build/wasm/app');
+const REF = process.env.ZYGC_BENCH_REF || '';
+const SERVER = process.env.ZYGC_SERVER || path.join(ROOT, 'build/native/src/server/zygc-server');
+const RUNS = +(process.env.ZYGC_BENCH_RUNS || 5);
+// Lighthouse's "Slow 4G" mobile throttling, as DevTools applies it.
+const NET = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8,
+              uploadThroughput: (750 * 1024) / 8 };
+const CPU = 4;
+// Per module, brotli bytes (what a browser that takes br downloads).
+const BUDGET = { wasm: 180 * 1024, 'zygc.js': 24 * 1024, 'zygc-shell.js': 8 * 1024, 'index.html': 3 * 1024,
+                 other: 4 * 1024, total: 250 * 1024 };
+const KB = (n) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+// The files the page asks for before its first frame: itself, its scripts, the preloaded wasm.
+function firstVisitFiles(dir) {
+  const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const names = ['index.html'];
+  for (const m of html.matchAll(/<(?:script|link)[^>]*(?:src|href)="([^"]+)"[^>]*>/g)) {
+    if (/rel="(manifest|icon)"/.test(m[0])) continue;
+    if (!names.includes(m[1])) names.push(m[1]);
+  }
+  const shell = names.find((n) => /^zygc-shell/.test(n));
+  const wasm = shell && readFileSync(path.join(dir, shell), 'utf8').match(/'(zygc[^']*\.wasm)'/)?.[1];
+  if (wasm && !names.includes(wasm)) names.push(wasm);
+  names.push('icon.svg');
+  return names.filter((n) => existsSync(path.join(dir, n)));
+}
+
+function sizes(dir, label) {
+  console.log(`\n## First-visit bytes per resource (${label}: ${dir})`);
+  console.log(`${'file'.padEnd(34)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}  budget (br)`);
+  const tot = { raw: 0, gz: 0, br: 0 };
+  for (const f of firstVisitFiles(dir)) {
+    const buf = readFileSync(path.join(dir, f));
+    const gz = zlib.gzipSync(buf, { level: 9 }).length;
+    const br = existsSync(path.join(dir, f + '.br')) ? readFileSync(path.join(dir, f + '.br')).length
+      : zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    tot.raw += buf.length; tot.gz += gz; tot.br += br;
+    const key = f.endsWith('.wasm') ? 'wasm' : f.replace(/\.[0-9a-f]{16}\./, '.');
+    const budget = BUDGET[key] ?? BUDGET.other;
+    console.log(`${f.padEnd(34)} ${String(buf.length).padStart(10)} ${String(gz).padStart(10)} ${String(br).padStart(10)}  ` +
+                `${KB(budget)} ${br <= budget ? 'under' : 'OVER'} by ${KB(Math.abs(budget - br))}`);
+  }
+  console.log(`${'total'.padEnd(34)} ${String(tot.raw).padStart(10)} ${String(tot.gz).padStart(10)} ${String(tot.br).padStart(10)}  ` +
+              `${KB(BUDGET.total)} ${tot.br <= BUDGET.total ? 'under' : 'OVER'}`);
+  return tot;
+}
+
+async function startServer(appDir) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zygc-bench-fv-'));
+  const proc = spawn(SERVER, ['--db', path.join(dir, 'b.sqlite'), '--seed', path.join(ROOT, 'assets/demo/seed.json'),
+                              '--static', appDir, '--port', '0', '--login-disabled'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const url = await new Promise((resolve, reject) => {
+    const on = (b) => { log += b; const m = log.match(/listening on (http:\/\/[^\s]+)/); if (m) resolve(m[1].replace(/\/$/, '')); };
+    proc.stdout.on('data', on);
+    proc.stderr.on('data', on);
+    proc.on('exit', (c) => reject(new Error(`server exited ${c}: ${log}`)));
+  });
+  return { url, stop: () => { proc.kill('SIGTERM'); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+// One visit under throttling: marks (ms from navigation start) and bytes over the wire.
+async function visit(page, cdp, url) {
+  let bytes = 0;
+  const onDone = (e) => { bytes += e.encodedDataLength; };
+  cdp.on('Network.loadingFinished', onDone);
+  await page.goto(url, { waitUntil: 'commit' });
+  // Builds before the zygc:first-data mark: the first poll (every 50 ms) that sees a list item.
+  const h = await page.waitForFunction(() => {
+    const mark = performance.getEntriesByName('zygc:first-data')[0];
+    if (mark) return mark.startTime;
+    const sem = window.zygc && window.zygc.semantics ? window.zygc.semantics() : [];
+    return sem.some((n) => n.role === 'list-item') ? performance.now() : null;
+  }, null, { timeout: 60000, polling: 50 });
+  const m = { data: await h.jsonValue(),
+              frame: await page.evaluate(() => performance.getEntriesByName('zygc:first-frame')[0].startTime) };
+  cdp.off('Network.loadingFinished', onDone);
+  return { ...m, bytes };
+}
+
+async function pageLoad(browser, appDir, label) {
+  const server = await startServer(appDir);
+  const cold = [], warm = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3,
+                                                 hasTouch: true, isMobile: true, locale: 'zh-CN' });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', NET);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+      cold.push(await visit(page, cdp, server.url + '/'));
+      // Warm: the same phone again (HTTP cache, and the service worker once it controls pages).
+      await page.evaluate(() => window.zygc.ready);
+      await page.waitForFunction(() => !('serviceWorker' in navigator) || !document.querySelector('meta[name="zygc-build"]') ||
+                                 !!navigator.serviceWorker.controller, null, { timeout: 30000 }).catch(() => {});
+      warm.push(await visit(page, cdp, server.url + '/'));
+      await context.close();
+    }
+  } finally {
+    server.stop();
+  }
+  const pick = (xs, k) => median(xs.map((x) => x[k]));
+  const r = { cold: { frame: pick(cold, 'frame'), data: pick(cold, 'data'), bytes: pick(cold, 'bytes') },
+              warm: { frame: pick(warm, 'frame'), data: pick(warm, 'data'), bytes: pick(warm, 'bytes') } };
+  console.log(`${label.padEnd(10)} cold first frame ${r.cold.frame.toFixed(0)} ms, first data ${r.cold.data.toFixed(0)} ms, ` +
+              `${KB(r.cold.bytes)} transferred | warm first frame ${r.warm.frame.toFixed(0)} ms, ` +
+              `first data ${r.warm.data.toFixed(0)} ms, ${KB(r.warm.bytes)} transferred  (median of ${RUNS})`);
+  return r;
+}
+
+// Frames an idle app draws in one second (after it said it sleeps).
+async function idleFrames(browser) {
+  const server = await startServer(APP);
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await page.evaluate(() => window.zygc.ready);
+    await page.waitForFunction(() => window.zygc.loop && window.zygc.loop().asleep, null, { timeout: 30000 });
+    const f0 = await page.evaluate(() => window.zygc.loop().frame);
+    await page.waitForTimeout(1000);
+    const f1 = await page.evaluate(() => window.zygc.loop().frame);
+    console.log(`\n## Idle: ${f1 - f0} frames drawn in 1 s by an app left alone (before: 60, a perpetual loop)`);
+    await context.close();
+  } finally {
+    server.stop();
+  }
+}
+
+sizes(APP, 'this build');
+if (REF) sizes(REF, 'reference');
+const browser = await launchBrowser();
+try {
+  console.log(`\n## First visit under Lighthouse mobile throttling (150 ms RTT, 1.6 Mbps down, 750 Kbps up, ${CPU}x CPU; ` +
+              `390x844 DPR 3; software WebGL); budgets: cold <= 1500 ms, first data <= 2000 ms, warm <= 400 ms, <= 250 KB`);
+  const now = await pageLoad(browser, APP, 'this build');
+  if (REF) {
+    const ref = await pageLoad(browser, REF, 'reference');
+    const q = (a, b) => (a / b).toFixed(2);
+    console.log(`ratio     cold first frame ${q(now.cold.frame, ref.cold.frame)}, first data ${q(now.cold.data, ref.cold.data)}, ` +
+                `bytes ${q(now.cold.bytes, ref.cold.bytes)} | warm first frame ${q(now.warm.frame, ref.warm.frame)}`);
+  }
+  await idleFrames(browser);
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,137 @@
+// first-visit: the service worker (web/sw.js) and the idle frame loop, in headless Chromium
+// against the real server. The app is served from a copy of build/wasm/app, so a test can
+// deploy a "new build" into it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const SRC = process.env.ZYGC_APP_DIR ||
+  path.join(path.dirname(new URL(import.meta.url).pathname), '../../build/wasm/app');
+const COPY = mkdtempSync(path.join(tmpdir(), 'zygc-offline-app-'));
+cpSync(SRC, COPY, { recursive: true });
+process.env.ZYGC_APP_DIR = COPY;  // read by the harness when it loads (next line)
+const { startServer, launchBrowser, newPhonePage, openApp, waitSem, settle } = await import('./harness.mjs');
+
+const OFFLINE_ZH = '离线，显示的是缓存内容';
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => {
+  await browser?.close();
+  rmSync(COPY, { recursive: true, force: true });
+});
+
+const buildOf = (page) => page.evaluate(() => document.querySelector('meta[name="zygc-build"]')?.content || '');
+// The build of the worker controlling the page ('' when none controls it).
+const workerBuild = (page) => page.evaluate(() => new Promise((resolve) => {
+  const c = navigator.serviceWorker.controller;
+  if (!c) return resolve('');
+  const ch = new MessageChannel();
+  ch.port1.onmessage = (e) => resolve(e.data.build);
+  c.postMessage({ type: 'build' }, [ch.port2]);
+}));
+const controlled = (page) => page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20000 });
+const cards = (sem) => sem.filter((n) => n.role === 'list-item').length > 0;
+
+// Writes a file of the served copy with fresh .br/.gz siblings (the server prefers those).
+function deploy(name, text) {
+  const file = path.join(COPY, name);
+  writeFileSync(file, text);
+  writeFileSync(`${file}.gz`, zlib.gzipSync(Buffer.from(text)));
+  writeFileSync(`${file}.br`, zlib.brotliCompressSync(Buffer.from(text)));
+}
+
+test('a second visit starts offline from the service worker, with the cached data and the offline notice', async () => {
+  const server = await startServer();
+  const { context, page, errors } = await newPhonePage(browser);
+  try {
+    await openApp(page, server.url + '/');
+    await controlled(page);  // installed after the first frame; claims this page
+    await waitSem(page, cards, null, 'project cards online');
+    const sem = await page.evaluate(() => window.zygc.semantics());
+    assert.ok(!sem.some((n) => n.label === OFFLINE_ZH), 'no offline notice while online');
+    // The worker re-asked for the page's first data: wait until the answers are cached.
+    await page.waitForFunction(async () => {
+      const c = await caches.open('zygc-api');
+      return (await c.keys()).some((r) => /\/projects\?/.test(r.url));
+    }, null, { timeout: 20000, polling: 100 });
+
+    await server.stop();
+    await context.setOffline(true);
+    await page.reload();
+    await page.evaluate(() => window.zygc.ready);
+    await waitSem(page, (s) => s.some((n) => n.label === '离线，显示的是缓存内容') && s.some((n) => n.role === 'list-item'),
+                  null, 'cached project cards with the offline notice');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test('a new build is installed in the background and used on the next visit, not mid-session', async () => {
+  const server = await startServer();
+  const context = (await newPhonePage(browser)).context;
+  try {
+    let page = context.pages()[0];
+    await openApp(page, server.url + '/');
+    await controlled(page);
+    const a = await buildOf(page);
+    assert.match(a, /^[0-9a-f]{16}$/);
+    assert.equal(await workerBuild(page), a);
+
+    // Deploy build B into the served copy: a new page and a new worker naming it.
+    const b = 'b'.repeat(16);
+    deploy('index.html', readFileSync(path.join(COPY, 'index.html'), 'utf8').replace(a, b));
+    deploy('sw.js', readFileSync(path.join(COPY, 'sw.js'), 'utf8').replace(`"${a}"`, `"${b}"`));
+
+    // Reload: worker B is found, installs in the background and waits; A keeps serving this
+    // session (whether this page came from the network or, on a slow one, from A's cache).
+    await page.reload();
+    await page.evaluate(() => window.zygc.ready);
+    await page.waitForFunction(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      return !!(r && r.waiting);
+    }, null, { timeout: 20000, polling: 100 });
+    assert.equal(await workerBuild(page), a, 'the running session keeps its worker');
+
+    // The next visit (every page of the old one closed): B is in charge.
+    await page.close();
+    page = await context.newPage();
+    await openApp(page, server.url + '/');
+    await page.waitForFunction((b) => new Promise((resolve) => {
+      const c = navigator.serviceWorker.controller;
+      if (!c) return resolve(false);
+      const ch = new MessageChannel();
+      ch.port1.onmessage = (e) => resolve(e.data.build === b);
+      c.postMessage({ type: 'build' }, [ch.port2]);
+    }), b, { timeout: 20000, polling: 200 });
+    assert.equal(await buildOf(page), b);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test('an idle app draws no frames, and input wakes it', async () => {
+  const server = await startServer();
+  const { context, page } = await newPhonePage(browser);
+  try {
+    await openApp(page, server.url + '/?nosw');
+    await waitSem(page, cards, null, 'project cards');
+    await settle(page);
+    // loop() reads the counters without waking the app (frame() and debug() wake it).
+    await page.waitForFunction(() => window.zygc.loop().asleep, null, { timeout: 15000, polling: 100 });
+    const f0 = await page.evaluate(() => window.zygc.loop().frame);
+    await page.waitForTimeout(1000);  // a second of nothing happening; the check is a count
+    const f1 = await page.evaluate(() => window.zygc.loop().frame);
+    assert.equal(f1 - f0, 0, 'frames drawn while idle');
+    await page.mouse.move(100, 300);
+    await page.waitForFunction((f) => window.zygc.loop().frame > f, f1, { timeout: 5000, polling: 50 });
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
