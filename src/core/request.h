@@ -19,6 +19,8 @@ enum class Target {
     // accounts, sign-ups, teams, publishing
     Me, SmsCode, Login, Logout, Register, MySignups, Signup, CancelSignup, Teams, Team, Join, Publish,
     Close,
+    // attendance
+    MyHours, Outbox, Dispute, CheckinProject,
     Count
 };
 

@@ -15,10 +15,12 @@ struct Route {
     enum Kind {
         Home, Projects, Project, Brand, NotFound,
         Login, Me, Register, MySignups, Teams, Team, NewProject, EditProject,
+        // attendance
+        MyHours, Checkin,
         KindCount
     };
     Kind kind = Home;
-    Id id = 0;         // Project, Team, EditProject
+    Id id = 0;         // Project, Team, EditProject; Checkin: the shift
     std::string slug;  // Brand
     bool operator==(const Route&) const = default;
 };

@@ -2,6 +2,7 @@
 
 #include <iterator>
 
+#include "core/attendance.h"
 #include "core/publishing.h"
 
 namespace zygc {
@@ -27,6 +28,9 @@ constexpr ScreenInfo kScreens[] = {
     {K::Team,        "teams/{id}",          Tab::Me,       false, false, K::Teams,    {T::Team},                              {T::Team}},
     {K::NewProject,  "projects/new",        Tab::Me,       true,  false, K::Home,     {T::Districts, T::Brands},              {}, publishing::enter_new},
     {K::EditProject, "projects/{id}/edit",  Tab::Me,       true,  false, K::Project,  {T::Districts, T::Brands},              {}, publishing::enter_edit},
+    // attendance
+    {K::MyHours,     "me/hours",            Tab::Me,       true,  false, K::Me,       {T::MyHours},                           {T::MyHours}},
+    {K::Checkin,     "checkin/{id}",        Tab::Me,       true,  false, K::MySignups, {T::MySignups, T::MyHours},            {T::MySignups, T::MyHours}, attendance::enter_checkin},
 };
 // clang-format on
 

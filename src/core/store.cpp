@@ -82,6 +82,11 @@ constexpr TargetInfo kTargets[] = {
     {Target::Join,         no_remote,                     nullptr,    nullptr,                           false, teams::receive_join},
     {Target::Publish,      no_remote,                     nullptr,    nullptr,                           false, publishing::receive_publish},
     {Target::Close,        no_remote,                     nullptr,    nullptr,                           false, publishing::receive_close},
+    // attendance
+    {Target::MyHours,        fills<&State::my_hours>,        nullptr,  attendance::request_my_hours,        true,  into<&State::my_hours>},
+    {Target::Outbox,         no_remote,                      nullptr,  nullptr,                             false, attendance::receive_outbox},
+    {Target::Dispute,        no_remote,                      nullptr,  nullptr,                             false, attendance::receive_dispute},
+    {Target::CheckinProject, fills<&State::checkin_project>, attendance::checkin_project_key, attendance::request_checkin_project, true, attendance::receive_checkin_project},
 };
 // clang-format on
 
@@ -212,6 +217,22 @@ std::vector<Effect> update(State& s, const Action& action) {
                    [&](const SubmitDraft& a) { publishing::update(s, a, out); },
                    [&](const CloseProject& a) { publishing::update(s, a, out); },
                    [&](const SetSettings& a) { settings::update(s, a, out); },
+                   // attendance
+                   [&](const StartCheckIn& a) { attendance::update(s, a, out); },
+                   [&](const EnterCode& a) { attendance::update(s, a, out); },
+                   [&](const SubmitCode& a) { attendance::update(s, a, out); },
+                   [&](const UseLocation& a) { attendance::update(s, a, out); },
+                   [&](const ScanQr& a) { attendance::update(s, a, out); },
+                   [&](const CheckOut& a) { attendance::update(s, a, out); },
+                   [&](const EditCorrection& a) { attendance::update(s, a, out); },
+                   [&](const RequestCorrection& a) { attendance::update(s, a, out); },
+                   [&](const Scanned& a) { attendance::update(s, a, out); },
+                   [&](const ScanFailed& a) { attendance::update(s, a, out); },
+                   [&](const Located& a) { attendance::update(s, a, out); },
+                   [&](const LocateFailed& a) { attendance::update(s, a, out); },
+                   [&](const Tick& a) { attendance::update(s, a, out); },
+                   [&](const LoadedDurable& a) { attendance::update(s, a, out); },
+                   [&](const Online& a) { attendance::update(s, a, out); },
                },
                action);
     return out;

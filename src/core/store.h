@@ -13,6 +13,7 @@
 
 #include "core/account.h"
 #include "core/api.h"
+#include "core/attendance.h"
 #include "core/catalogue.h"
 #include "core/model.h"
 #include "core/navigation.h"
@@ -30,7 +31,8 @@ namespace zygc {
 // The sum of the feature slices. Fields are reached flat (state.projects, state.me), so
 // a view does not need to know which module owns them.
 struct State : NavigationSlice, CatalogueSlice, AccountSlice, SignupsSlice, TeamsSlice, PublishingSlice,
-               SettingsSlice {
+               SettingsSlice,
+               AttendanceSlice {
     uint64_t key_seed = 0;  // for Idempotency-Keys; set by the platform at start
     uint64_t key_counter = 0;
     uint64_t next_request = 1;
@@ -44,7 +46,10 @@ using Action = std::variant<
     // account
     EditLogin, RequestSmsCode, SubmitLogin, WechatCode, Logout, EditRegistration, SubmitRegistration,
     // signups, teams, publishing, settings
-    SignUp, CancelSignup, JoinTeam, EditDraft, SubmitDraft, CloseProject, SetSettings>;
+    SignUp, CancelSignup, JoinTeam, EditDraft, SubmitDraft, CloseProject, SetSettings,
+    // attendance (and the device answers it reads, core/device.h)
+    StartCheckIn, EnterCode, SubmitCode, UseLocation, ScanQr, CheckOut, EditCorrection, RequestCorrection,
+    Scanned, ScanFailed, Located, LocateFailed, Tick, LoadedDurable, Online>;
 
 // Pure: no I/O, no clock, no globals. Same state + action → same result.
 std::vector<Effect> update(State& state, const Action& action);
