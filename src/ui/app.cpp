@@ -51,6 +51,9 @@ constexpr ScreenView kViews[] = {
     {Route::Team,        S::TitleTeam,        screen_team, team_title},
     {Route::NewProject,  S::TitleNewProject,  screen_publish},
     {Route::EditProject, S::TitleEditProject, screen_publish},
+    // attendance
+    {Route::MyHours,     S::TitleMyHours,     screen_my_hours},
+    {Route::Checkin,     S::TitleCheckin,     screen_checkin},
 };
 // clang-format on
 

@@ -19,6 +19,9 @@ void screen_my_signups(const State& state);
 void screen_teams(const State& state);
 void screen_team(const State& state);
 void screen_publish(const State& state);  // new and edit
+// attendance
+void screen_my_hours(const State& state);
+void screen_checkin(const State& state);
 
 // Routes the screens navigate to.
 inline Route route_home() { return Route{}; }
@@ -32,6 +35,9 @@ inline Route route_teams() { return Route{Route::Teams, 0, {}}; }
 inline Route route_team(Id id) { return Route{Route::Team, id, {}}; }
 inline Route route_new_project() { return Route{Route::NewProject, 0, {}}; }
 inline Route route_edit_project(Id id) { return Route{Route::EditProject, id, {}}; }
+// attendance
+inline Route route_my_hours() { return Route{Route::MyHours, 0, {}}; }
+inline Route route_checkin(Id shift_id) { return Route{Route::Checkin, shift_id, {}}; }
 
 // Shared by screens: the user's upcoming confirmed sign-up for a shift (nullptr when none).
 const Signup* my_signup_for(const State& state, Id shift_id);

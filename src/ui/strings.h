@@ -55,6 +55,16 @@ enum class S : int {
     FieldPublishTeam, TitleLabel, SummaryLabel, DescriptionLabel, CategoryLabel, ChooseCategory, BrandLabel,
     NoBrand, SiteNameLabel, LatLabel, LngLabel, RadiusLabel, ShiftFmt, StartLabel, EndLabel, TimeHint,
     CapacityLabel, AddShift, RemoveShift, PublishButton, SaveChanges, Stale, Reload, OrganizersOnly,
+    // attendance
+    TitleMyHours, TitleCheckin, LinkMyHours, CheckinButton, ScanCheckin, CodeCheckin, LocationCheckin,
+    CheckoutButton, CheckinCodeLabel, CheckinCodeHint, SubmitCheckinCode, Locating, Scanning, PendingSync,
+    PendingCheckIn, PendingCheckOut, CertifiedTotal, PendingTotal, SectionByMonth, SectionRecords, NoHours,
+    StatusOpen, StatusPending, StatusCertified, StatusRejected, StatusDisputed, FlagOffline, FlagFarFromSite,
+    FlagOver12h, FlagOverlap, FlagAutoClosed, FlagManual, HoursMinutesFmt, MinutesFmt, RequestCorrection,
+    CorrectionReasonLabel, CorrectionReasonHint, SendCorrection, CloseForm, FieldOrganizerReason,
+    SectionDispute, DisputeResolution, DisputeWaiting, CertifyByFmt, Overdue, LegendCertified, LegendPending,
+    FieldShift, FieldCheckIn, FieldCheckOut, SectionHistory, HistAdjust, HistCorrect, CheckinWays, ChartFmt,
+    DistanceUnknown,
     COUNT
 };
 
