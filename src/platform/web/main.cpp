@@ -23,7 +23,9 @@
 #include "imgui_impl_opengl3.h"
 #include "platform/web/fetch.h"
 #include "platform/web/glyphs.h"
+#include "platform/web/durable.h"
 #include "platform/web/history.h"
+#include "platform/web/location.h"
 #include "platform/web/input.h"
 #include "platform/web/js_string.h"
 #include "platform/web/test_bridge.h"
@@ -272,6 +274,7 @@ void frame() {
     std::vector<Action> actions;
     actions.swap(a.actions);
     if (web::input::take_refresh()) actions.push_back(Refresh{});
+    web::location::drain(actions);  // attendance: Located, LocateFailed, Tick, Online
     for (const Action& act : actions) a.runtime->dispatch(act);
 
     // Anything on screen whose glyphs are missing gets them before the next frame.
@@ -340,6 +343,12 @@ int main() {
     host.set_hash = [](const std::string& hash) { web::history::push(hash); };
     host.go_back = [](const std::string& fallback) { web::history::back(fallback); };
     host.save_settings = [](const Settings& st) { zygc_js_save_settings(st.care_mode, st.lang.c_str()); };
+    host.device = [](const Effect& e) {
+        // attendance: durable storage (the outbox), location, the clock
+        if (auto* d = std::get_if<StoreDurable>(&e)) web::durable::store(d->key, d->json);
+        if (std::holds_alternative<Locate>(e)) web::location::locate();
+        if (auto* t = std::get_if<WantTicks>(&e)) web::location::want_ticks(t->every_ms);
+    };
     a.runtime = std::make_unique<Runtime>(web::fetch_transport(), std::move(host));
     web::bridge::attach(a.runtime.get());
     const std::string code = web::history::take_wechat_code();
@@ -352,6 +361,9 @@ int main() {
     zygc_js_save_settings(settings.care_mode, settings.lang.c_str());  // <html lang>
     a.runtime->start(first, (uint64_t(seed[0]) << 32) | seed[1], settings);
     if (!code.empty()) a.runtime->dispatch(WechatCode{code});
+    // attendance: the outbox stored by an earlier visit goes out again (same keys).
+    a.runtime->dispatch(LoadedDurable{kOutboxKey, web::durable::load(kOutboxKey)});
+    web::location::listen_online();
 
     emscripten_set_main_loop(frame, 0, false);
     return 0;
