@@ -172,7 +172,7 @@ void route_changed(State& s, Effects& out) {
     const bool want = on_console(s);
     if (want == s.ticking) return;
     s.ticking = want;
-    out.push_back(WantTicks{want ? 1000 : 0});
+    out.push_back(WantTicks{want ? 1000 : 0, "certification"});
 }
 
 void update(State& s, const Tick& a, Effects& out) {

@@ -18,9 +18,10 @@ struct StoreDurable { std::string key; std::string json; };
 // Render an image of kind ("certificate") from `json` and offer it to the user: an <img>
 // to long-press inside WeChat, a download elsewhere.
 struct SaveImage { std::string kind; std::string json; std::string file_name; };
-// Ask for Tick actions every `every_ms` (0: stop). The platform sends none otherwise, so
-// an idle app does no work.
-struct WantTicks { int every_ms = 0; };
+// `owner` (a feature's name) asks for Tick actions every `every_ms` (0: it needs none).
+// The platform ticks at the shortest period any owner asks for, and not at all when none
+// does, so an idle app does no work.
+struct WantTicks { int every_ms = 0; std::string owner; };
 
 // ---- actions (platform → store) ----
 struct Scanned { std::string text; };

@@ -21,6 +21,8 @@ enum class Target {
     Close,
     // certification
     CheckinCode, Roster, ManualCheck, HoursQueue, Decide, CertifyAll, Certificate, Verify,
+    // attendance
+    MyHours, Outbox, Dispute, CheckinProject,
     Count
 };
 

@@ -18,10 +18,12 @@ struct Route {
         Login, Me, Register, MySignups, Teams, Team, NewProject, EditProject,
         // certification
         ShiftConsole, Hours, MyCertificate, Verify,
+        // attendance
+        MyHours, Checkin,
         KindCount
     };
     Kind kind = Home;
-    Id id = 0;         // Project, Team, EditProject
+    Id id = 0;         // Project, Team, EditProject; Checkin: the shift
     std::string slug;  // Brand; Verify: the certificate's serial
     Id shift = 0;      // ShiftConsole (certification)
     bool operator==(const Route&) const = default;

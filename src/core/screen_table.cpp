@@ -2,6 +2,7 @@
 
 #include <iterator>
 
+#include "core/attendance.h"
 #include "core/publishing.h"
 
 namespace zygc {
@@ -32,6 +33,9 @@ constexpr ScreenInfo kScreens[] = {
     {K::Hours,       "projects/{id}/hours", Tab::Me,       true,  false, K::Project,  {T::Project, T::HoursQueue},            {T::HoursQueue}},
     {K::MyCertificate, "me/certificate",    Tab::Me,       true,  false, K::Me,       {T::Certificate},                       {T::Certificate}},
     {K::Verify,      "verify/{serial}",     Tab::Home,     false, false, K::Home,     {T::Verify},                            {T::Verify}},
+    // attendance
+    {K::MyHours,     "me/hours",            Tab::Me,       true,  false, K::Me,       {T::MyHours},                           {T::MyHours}},
+    {K::Checkin,     "checkin/{id}",        Tab::Me,       true,  false, K::MySignups, {T::MySignups, T::MyHours},            {T::MySignups, T::MyHours}, attendance::enter_checkin},
 };
 // clang-format on
 

@@ -91,6 +91,11 @@ constexpr TargetInfo kTargets[] = {
     {Target::CertifyAll,   no_remote,                     nullptr,    nullptr,                           false, certification::receive_certify_all},
     {Target::Certificate,  fills<&State::certificate>,    nullptr,    certification::request_certificate,  true,  certification::receive_certificate},
     {Target::Verify,       fills<&State::verification>,   route_slug, certification::request_verification, false, into<&State::verification>},
+    // attendance
+    {Target::MyHours,        fills<&State::my_hours>,        nullptr,  attendance::request_my_hours,        true,  into<&State::my_hours>},
+    {Target::Outbox,         no_remote,                      nullptr,  nullptr,                             false, attendance::receive_outbox},
+    {Target::Dispute,        no_remote,                      nullptr,  nullptr,                             false, attendance::receive_dispute},
+    {Target::CheckinProject, fills<&State::checkin_project>, attendance::checkin_project_key, attendance::request_checkin_project, true, attendance::receive_checkin_project},
 };
 // clang-format on
 
@@ -226,10 +231,6 @@ std::vector<Effect> update(State& s, const Action& action) {
                    [&](const SubmitDraft& a) { publishing::update(s, a, out); },
                    [&](const CloseProject& a) { publishing::update(s, a, out); },
                    [&](const SetSettings& a) { settings::update(s, a, out); },
-                   // qr: the platform delivers scan results; the check-in screen (attendance)
-                   // is what asks for a scan and acts on them.
-                   [&](const Scanned&) {},
-                   [&](const ScanFailed&) {},
                    // certification
                    [&](const ApproveRecord& a) { certification::update(s, a, out); },
                    [&](const OpenDecision& a) { certification::update(s, a, out); },
@@ -241,7 +242,26 @@ std::vector<Effect> update(State& s, const Action& action) {
                    [&](const ToggleHistory& a) { certification::update(s, a, out); },
                    [&](const ManualCheck& a) { certification::update(s, a, out); },
                    [&](const SaveCertificate& a) { certification::update(s, a, out); },
-                   [&](const Tick& a) { certification::update(s, a, out); },
+                   // attendance
+                   [&](const StartCheckIn& a) { attendance::update(s, a, out); },
+                   [&](const EnterCode& a) { attendance::update(s, a, out); },
+                   [&](const SubmitCode& a) { attendance::update(s, a, out); },
+                   [&](const UseLocation& a) { attendance::update(s, a, out); },
+                   [&](const ScanQr& a) { attendance::update(s, a, out); },
+                   [&](const CheckOut& a) { attendance::update(s, a, out); },
+                   [&](const EditCorrection& a) { attendance::update(s, a, out); },
+                   [&](const RequestCorrection& a) { attendance::update(s, a, out); },
+                   [&](const Scanned& a) { attendance::update(s, a, out); },
+                   [&](const ScanFailed& a) { attendance::update(s, a, out); },
+                   [&](const Located& a) { attendance::update(s, a, out); },
+                   [&](const LocateFailed& a) { attendance::update(s, a, out); },
+                   // the clock: the console's rotating code and the outbox's retries
+                   [&](const Tick& a) {
+                       certification::update(s, a, out);
+                       attendance::update(s, a, out);
+                   },
+                   [&](const LoadedDurable& a) { attendance::update(s, a, out); },
+                   [&](const Online& a) { attendance::update(s, a, out); },
                },
                action);
     return out;

@@ -14,6 +14,7 @@
 
 #include "core/account.h"
 #include "core/api.h"
+#include "core/attendance.h"
 #include "core/catalogue.h"
 #include "core/certification.h"
 #include "core/model.h"
@@ -32,7 +33,7 @@ namespace zygc {
 // The sum of the feature slices. Fields are reached flat (state.projects, state.me), so
 // a view does not need to know which module owns them.
 struct State : NavigationSlice, CatalogueSlice, AccountSlice, SignupsSlice, TeamsSlice, PublishingSlice,
-               SettingsSlice, CertificationSlice {
+               SettingsSlice, CertificationSlice, AttendanceSlice {
     uint64_t key_seed = 0;  // for Idempotency-Keys; set by the platform at start
     uint64_t key_counter = 0;
     uint64_t next_request = 1;
@@ -49,11 +50,12 @@ using Action = std::variant<
     EditLogin, RequestSmsCode, SubmitLogin, WechatCode, Logout, EditRegistration, SubmitRegistration,
     // signups, teams, publishing, settings
     SignUp, CancelSignup, JoinTeam, EditDraft, SubmitDraft, CloseProject, SetSettings,
-    // qr: the camera scanner's answers (core/device.h)
-    Scanned, ScanFailed,
     // certification (Tick: device.h)
     ApproveRecord, OpenDecision, EditDecision, SubmitDecision, CloseDecision, CertifyShift, FilterHours,
-    ToggleHistory, ManualCheck, SaveCertificate, Tick>;
+    ToggleHistory, ManualCheck, SaveCertificate,
+    // attendance (and the device answers it reads, core/device.h)
+    StartCheckIn, EnterCode, SubmitCode, UseLocation, ScanQr, CheckOut, EditCorrection, RequestCorrection,
+    Scanned, ScanFailed, Located, LocateFailed, Tick, LoadedDurable, Online>;
 
 // Pure: no I/O, no clock, no globals. Same state + action → same result.
 std::vector<Effect> update(State& state, const Action& action);

@@ -57,6 +57,9 @@ constexpr ScreenView kViews[] = {
     {Route::Hours,         S::TitleHours,        screen_certify},
     {Route::MyCertificate, S::TitleCertificate,  screen_certificate},
     {Route::Verify,        S::TitleVerify,       screen_verify},
+    // attendance
+    {Route::MyHours,     S::TitleMyHours,     screen_my_hours},
+    {Route::Checkin,     S::TitleCheckin,     screen_checkin},
 };
 // clang-format on
 

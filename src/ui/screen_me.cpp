@@ -77,6 +77,7 @@ void screen_me(const State& state) {
     spacing(8);
     if (state.has_role("volunteer") && link(tr(S::LinkMySignups))) emit(Navigate{route_my_signups()});
     if (state.has_role("volunteer") && link(tr(S::TitleCertificate))) emit(Navigate{route_certificate()});  // certification
+    if (state.has_role("volunteer") && link(tr(S::LinkMyHours))) emit(Navigate{route_my_hours()});  // attendance
     if (link(tr(S::LinkTeams))) emit(Navigate{route_teams()});
     bool leads = false;
     for (const TeamMembership& t : me.teams) leads = leads || t.role == "leader";

@@ -25,6 +25,7 @@ void screen_my_signups(const State& state) {
         text(fmt::shift_range(s.start, s.end));
         if (!s.site_name.empty()) text_muted(s.site_name.c_str());
         cancel_control(state, s);
+        if (secondary_button(tr(S::CheckinButton))) emit(Navigate{route_checkin(s.shift_id)});  // attendance
         end_panel();
         ImGui::PopID();
     }

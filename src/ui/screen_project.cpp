@@ -17,6 +17,12 @@ void shift_actions(const State& state, const Project& p, const Shift& s) {
     if (const Signup* mine = my_signup_for(state, s.id)) {
         text_colored(color::Success, tr(S::SignedUp));
         cancel_control(state, *mine);
+        // attendance: 签到 while the shift's check-in window is open.
+        const auto start = parse_rfc3339(s.start), end = parse_rfc3339(s.end);
+        const int64_t now = static_cast<int64_t>(viewport().now_ms / 1000);
+        if (start && end && now >= *start - kWindowBeforeS && now <= *end &&
+            primary_button(tr(S::CheckinButton)))
+            emit(Navigate{route_checkin(s.id)});
         return;
     }
     if (p.status == "closed") return;

@@ -24,6 +24,9 @@ void screen_shift_console(const State& state);
 void screen_certify(const State& state);
 void screen_certificate(const State& state);
 void screen_verify(const State& state);
+// attendance
+void screen_my_hours(const State& state);
+void screen_checkin(const State& state);
 
 // Routes the screens navigate to.
 inline Route route_home() { return Route{}; }
@@ -42,6 +45,9 @@ inline Route route_shift_console(Id project, Id shift) { return Route{Route::Shi
 inline Route route_hours(Id project) { return Route{Route::Hours, project, {}}; }
 inline Route route_certificate() { return Route{Route::MyCertificate, 0, {}}; }
 inline Route route_verify(const std::string& serial) { return Route{Route::Verify, 0, serial}; }
+// attendance
+inline Route route_my_hours() { return Route{Route::MyHours, 0, {}}; }
+inline Route route_checkin(Id shift_id) { return Route{Route::Checkin, shift_id, {}}; }
 
 // Shared by screens: the user's upcoming confirmed sign-up for a shift (nullptr when none).
 const Signup* my_signup_for(const State& state, Id shift_id);

@@ -19,6 +19,7 @@ enum Flags : uint32_t {
     Focused = 1 << 3,  // the active text field
     Busy = 1 << 4,     // loading placeholder (skeleton)
     Alert = 1 << 5,    // an error or notice the platform announces (aria-live)
+    Numeric = 1 << 6,  // a text field for digits: the hidden input opens the numeric keypad
 };
 
 struct Node {

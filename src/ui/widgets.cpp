@@ -380,7 +380,8 @@ bool text_field(const char* label, const char* id, const std::string& value, std
     ImGui::PopStyleColor(3);
     ImGui::PopStyleVar(2);
     if (ImGui::IsItemActive()) f.active_frame = ImGui::GetFrameCount();
-    sem_last(sem::Role::Input, label && label[0] ? label : o.hint);
+    sem_last(sem::Role::Input, label && label[0] ? label : o.hint,
+             (o.flags & ImGuiInputTextFlags_CharsDecimal) ? uint32_t(sem::Numeric) : 0u);
     ImGui::PopID();
     text_alert(error);
     if (edited) out = f.text.data();

@@ -25,10 +25,11 @@
 #include "ui/touch_gesture.h"
 
 // ---- JS shims (each has an obvious no-op native twin) ----
-EM_JS(void, zygc_js_text_focus, (int focus, float x, float y, float h), {
+EM_JS(void, zygc_js_text_focus, (int focus, float x, float y, float h, int numeric), {
     var el = document.getElementById("zygc-text");
     if (!el) return;
     if (focus) {
+        if (numeric >= 0) el.inputMode = numeric ? "numeric" : "text";
         if (h > 0) {
             el.style.left = x + "px";
             el.style.top = y + "px";
@@ -272,7 +273,7 @@ void focus_if_on_input(float x, float y) {
     for (const sem::Node& n : sem::last_frame()) {
         if (n.role != sem::Role::Input) continue;
         if (x >= n.x && x < n.x + n.w && y >= n.y && y < n.y + n.h) {
-            zygc_js_text_focus(1, n.x / g_scale, n.y / g_scale, n.h / g_scale);
+            zygc_js_text_focus(1, n.x / g_scale, n.y / g_scale, n.h / g_scale, (n.flags & sem::Numeric) ? 1 : 0);
             return;
         }
     }
@@ -525,7 +526,10 @@ void end_frame() {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput != g_text_focused) {
         g_text_focused = io.WantTextInput;
-        zygc_js_text_focus(g_text_focused, 0, 0, 0);
+        int numeric = -1;  // the focused field's kind, when the tree knows it
+        for (const sem::Node& n : sem::last_frame())
+            if (n.role == sem::Role::Input && (n.flags & sem::Focused)) numeric = (n.flags & sem::Numeric) ? 1 : 0;
+        zygc_js_text_focus(g_text_focused, 0, 0, 0, numeric);
     }
 }
 

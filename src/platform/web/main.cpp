@@ -26,7 +26,9 @@
 #include "imgui_impl_opengl3.h"
 #include "platform/web/fetch.h"
 #include "platform/web/glyphs.h"
+#include "platform/web/durable.h"
 #include "platform/web/history.h"
+#include "platform/web/location.h"
 #include "platform/web/input.h"
 #include "platform/web/js_string.h"
 #include "platform/web/save_image.h"
@@ -320,6 +322,7 @@ void frame() {
     std::vector<Action> actions;
     actions.swap(a.actions);
     if (web::input::take_refresh()) actions.push_back(Refresh{});
+    web::location::drain(actions);  // attendance: Located, LocateFailed, Tick, Online
     for (const Action& act : actions) a.runtime->dispatch(act);
 
     // Anything on screen whose glyphs are missing gets them before the next frame.
@@ -472,9 +475,13 @@ int main() {
     host.set_hash = [](const std::string& hash) { web::history::push(hash); };
     host.go_back = [](const std::string& fallback) { web::history::back(fallback); };
     host.save_settings = [](const Settings& st) { zygc_js_save_settings(st.care_mode, st.lang.c_str(), st.zoom); };
-    host.device = [](const Effect& effect) {
+    host.device = [](const Effect& e) {
         // qr: the camera scanner (StartScan/StopScan) and SaveImage.
-        if (web::scanner::handle(effect) || web::save_image::handle(effect)) return;
+        if (web::scanner::handle(e) || web::save_image::handle(e)) return;
+        // attendance: durable storage (the outbox), location, the clock
+        if (auto* d = std::get_if<StoreDurable>(&e)) web::durable::store(d->key, d->json);
+        if (std::holds_alternative<Locate>(e)) web::location::locate();
+        if (auto* t = std::get_if<WantTicks>(&e)) web::location::want_ticks(t->owner, t->every_ms);
     };
     // qr: scan results join the frame loop's action queue.
     web::scanner::install([](Action act) { g_app.actions.push_back(std::move(act)); });
@@ -490,6 +497,9 @@ int main() {
     zygc_js_save_settings(settings.care_mode, settings.lang.c_str(), settings.zoom);  // <html lang>
     a.runtime->start(first, (uint64_t(seed[0]) << 32) | seed[1], settings);
     if (!code.empty()) a.runtime->dispatch(WechatCode{code});
+    // attendance: the outbox stored by an earlier visit goes out again (same keys).
+    a.runtime->dispatch(LoadedDurable{kOutboxKey, web::durable::load(kOutboxKey)});
+    web::location::listen_online();
 
     zygc_js_install_wake();
     zygc_wake();

@@ -1,0 +1,116 @@
+// The volunteer's check-in and check-out in the real app against the real server: type the
+// organizer's rotating code, check in by location (outside the radius first: the distance is
+// shown), go offline, check out (待同步), reload with the API still unreachable (the stored
+// outbox is shown again), come back, see it synced; the database holds each event once.
+// Needs the hours server (the attendance endpoints); skipped, saying why, without it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, newPhonePage, openApp, waitSem } from './harness.mjs';
+import { missing, startDevServer, sql, api, login, hasAttendance, openCheckin, tapButton, hasText } from './attendance_lib.mjs';
+
+const why = missing();
+const env = { server: null, browser: null, skip: why };
+
+before(async () => {
+  if (why) return;
+  env.server = await startDevServer();
+  env.browser = await launchBrowser();
+});
+after(async () => {
+  await env.browser?.close();
+  await env.server?.stop();
+});
+
+// A project the organizer leads, with two new shifts whose check-in windows are open now
+// (A: 5–15 min from now, B: 16–26 min), and the volunteer signed up for both.
+async function prepare(orgPage, volunteerId) {
+  const org = await login(orgPage, '13800000002');
+  const team = (org.teams || []).find((t) => t.role === 'leader');
+  assert.ok(team, 'the dev organizer leads a team');
+  const [p] = sql(env.server.db, `SELECT id FROM projects WHERE team_id = ${team.id} AND status = 'open' LIMIT 1`);
+  assert.ok(p, 'the organizer\'s team has an open project');
+  const project = (await api(orgPage, 'GET', `/projects/${p.id}`)).json;
+  const now = Math.floor(Date.now() / 1000);
+  const shifts = [];
+  for (const [a, b] of [[5, 15], [16, 26]]) {
+    const [row] = sql(env.server.db, `INSERT INTO shifts (project_id, start_at, end_at, capacity, signed_up)
+      VALUES (${p.id}, ${now + a * 60}, ${now + b * 60}, 10, 1) RETURNING id`);
+    sql(env.server.db, `INSERT INTO signups (user_id, shift_id, status, created_at)
+      VALUES (${volunteerId}, ${row.id}, 'confirmed', ${now})`);
+    shifts.push(row.id);
+  }
+  return { project, shifts };
+}
+
+test('a volunteer checks in by code and by location, checks out offline, and it syncs once', async (t) => {
+  if (env.skip) return t.skip(env.skip);
+  const vol = await newPhonePage(env.browser);
+  const org = await newPhonePage(env.browser);
+  try {
+    await openApp(vol.page, env.server.url + '/#/');
+    await openApp(org.page, env.server.url + '/#/');
+    if (!(await hasAttendance(vol.page))) return t.skip('this server has no /attendance endpoints (hours server not merged)');
+    const me = await login(vol.page, '13800000001');
+    const { project, shifts } = await prepare(org.page, me.id);
+    const [A, B] = shifts;
+
+    // ---- A: the organizer's rotating code, typed on the numeric keypad ----
+    await openApp(vol.page, env.server.url + `/#/checkin/${A}`);
+    await openCheckin(vol.page, A);
+    assert.ok(await hasText(vol.page, '签到已开放'), 'the window rule is explained before acting');
+    const code = (await api(org.page, 'GET', `/projects/${project.id}/checkin-code?shift_id=${A}`)).json.code;
+    assert.match(code, /^\d{6}$/);
+    const field = await waitSem(vol.page, (sem) => sem.find((n) => n.role === 'input' && n.label === '签到码'), null, 'code field');
+    await vol.page.touchscreen.tap(field.x + field.w / 2, field.y + field.h / 2);
+    const mode = await vol.page.waitForFunction(() => {
+      const el = document.getElementById('zygc-text');
+      return document.activeElement === el ? el.inputMode : null;
+    });
+    assert.equal(await mode.jsonValue(), 'numeric', 'the hidden input opens the numeric keypad');
+    await vol.page.keyboard.type(code);
+    await tapButton(vol.page, '确认签到');
+    await waitSem(vol.page, (sem) => sem.find((n) => n.label.startsWith('你已于')) &&
+                  !sem.some((n) => n.label.includes('待同步')), null, 'checked in, synced');
+    await tapButton(vol.page, '签退');
+    await waitSem(vol.page, (sem) => sem.find((n) => n.label.startsWith('已签退，本班次记录')), null, 'checked out');
+
+    // ---- B: by location; outside the radius first ----
+    await vol.context.grantPermissions(['geolocation']);
+    await vol.context.setGeolocation({ latitude: project.site.lat + 0.01, longitude: project.site.lng });
+    await openCheckin(vol.page, B);
+    await tapButton(vol.page, '定位签到');
+    await waitSem(vol.page, (sem) => sem.find((n) => /你距服务地点\d+米，超出/.test(n.label)), null, 'outside the radius');
+    await vol.context.setGeolocation({ latitude: project.site.lat, longitude: project.site.lng });
+    await tapButton(vol.page, '定位签到');
+    await waitSem(vol.page, (sem) => sem.find((n) => n.label.startsWith('你已于')) &&
+                  !sem.some((n) => n.label.includes('待同步')), null, 'checked in by location');
+
+    // Offline: the check-out waits as 待同步.
+    await vol.context.setOffline(true);
+    await tapButton(vol.page, '签退');
+    await waitSem(vol.page, (sem) => sem.find((n) => n.label.startsWith('待同步 · 签退')), null, '待同步 check-out');
+    // Back on the network but the API still unreachable; reload: the stored outbox is shown.
+    await vol.page.route('**/api/v1/attendance/**', (r) => r.abort());
+    await vol.context.setOffline(false);
+    await vol.page.reload();
+    await vol.page.evaluate(() => window.zygc.ready);
+    await waitSem(vol.page, (sem) => sem.find((n) => n.label.startsWith('待同步 · 签退')), null, '待同步 after reload');
+    await vol.page.unroute('**/api/v1/attendance/**');
+    await waitSem(vol.page, (sem) => sem.find((n) => n.label.startsWith('已签退，本班次记录')) &&
+                  !sem.some((n) => n.label.includes('待同步')), null, 'synced after coming back', 90000);
+
+    const rows = sql(env.server.db, `SELECT shift_id, method, check_out IS NOT NULL AS out, checkin_event, checkout_event
+      FROM attendance WHERE user_id = ${me.id} AND shift_id IN (${A}, ${B}) ORDER BY shift_id`);
+    assert.equal(rows.length, 2, 'one record per shift');
+    assert.deepEqual(rows.map((r) => [r.shift_id, r.method, r.out]), [[A, 'code', 1], [B, 'gps', 1]]);
+    assert.ok(rows.every((r) => r.checkin_event && r.checkout_event), 'both events of each record are stored');
+
+    // 我的时长 lists them.
+    await vol.page.evaluate(() => { window.location.hash = '#/me/hours'; });
+    await waitSem(vol.page, (sem) => sem.filter((n) => n.label.startsWith('待认定 · ')).length >= 2, null, 'records on 我的时长');
+    assert.deepEqual([...vol.errors], []);
+  } finally {
+    await vol.context.close();
+    await org.context.close();
+  }
+});
