@@ -1,4 +1,5 @@
 #include "platform/web/location.h"
+#include "platform/web/wake.h"
 
 #include <emscripten/emscripten.h>
 
@@ -53,14 +54,20 @@ void drain(std::vector<Action>& out) {
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void zygc_on_located(double lat, double lng, double accuracy) {
     zygc::web::location::g_answers.push_back(zygc::Located{lat, lng, accuracy});
+    zygc_wake();
 }
 // 0 permission_denied, 1 unavailable, 2 timeout, 3 unsupported (GeolocationPositionError codes mapped).
 EMSCRIPTEN_KEEPALIVE void zygc_on_locate_failed(int code) {
     static const char* reasons[] = {"permission_denied", "unavailable", "timeout", "unsupported"};
     zygc::web::location::g_answers.push_back(zygc::LocateFailed{reasons[code >= 0 && code < 4 ? code : 1]});
+    zygc_wake();
 }
 EMSCRIPTEN_KEEPALIVE void zygc_on_tick(double now_ms) {
     zygc::web::location::g_answers.push_back(zygc::Tick{static_cast<int64_t>(now_ms)});
+    zygc_wake();
 }
-EMSCRIPTEN_KEEPALIVE void zygc_on_online() { zygc::web::location::g_answers.push_back(zygc::Online{}); }
+EMSCRIPTEN_KEEPALIVE void zygc_on_online() {
+    zygc::web::location::g_answers.push_back(zygc::Online{});
+    zygc_wake();
+}
 }

@@ -1,4 +1,5 @@
 #include "platform/web/scanner.h"
+#include "platform/web/wake.h"
 
 #include <emscripten/emscripten.h>
 
@@ -76,6 +77,7 @@ EMSCRIPTEN_KEEPALIVE void zygc_scanner_result(int ok, const char* text) {
         g_failed = text;
         if (g_dispatch) g_dispatch(zygc::ScanFailed{g_failed});
     }
+    zygc_wake();
 }
 
 }  // extern "C"
