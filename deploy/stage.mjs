@@ -90,7 +90,9 @@ export function stage(src, dest, { keepPlain = true } = {}) {
 
   // The service worker precaches the page's whole shell: the hashed files and the small
   // plain ones the page names (config, manifest, icon).
-  const precache = ['./', ...Object.values(names).sort(),
+  // Modules loaded on demand (the camera's QR decoder) are not: a first visit must not pay for them.
+  const onDemand = (f) => f.startsWith('zygc_scanner.');
+  const precache = ['./', ...Object.entries(names).filter(([f]) => !onDemand(f)).map(([, h]) => h).sort(),
                     ...files.filter((f) => !/\.(js|wasm)$/.test(f) && f !== 'index.html' &&
                                           f !== 'sw.js' && !f.endsWith('.map')),
                     'config.js'];
