@@ -79,10 +79,11 @@ export async function launchBrowser() {
 }
 
 // A phone: 390×844 CSS px at devicePixelRatio 3 (or `dpr`), touch.
-export async function newPhonePage(browser, { dpr = 3, width = 390, height = 844 } = {}) {
+// serviceWorkers: 'block' for tests that intercept requests with page.route().
+export async function newPhonePage(browser, { dpr = 3, width = 390, height = 844, serviceWorkers = 'allow' } = {}) {
   const context = await browser.newContext({
     viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: true, isMobile: true,
-    locale: 'zh-CN',
+    locale: 'zh-CN', serviceWorkers,
   });
   const page = await context.newPage();
   const fontRequests = [];

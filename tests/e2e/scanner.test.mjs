@@ -41,7 +41,7 @@ after(async () => {
 // A phone page that records which of the app's files it fetched. BarcodeDetector is removed
 // so the wasm decoder is the one under test, whatever this Chromium build has.
 async function phone(opts = {}) {
-  const p = await newPhonePage(browser, opts);
+  const p = await newPhonePage(browser, { serviceWorkers: 'block', ...opts });
   await p.page.addInitScript(() => { try { delete window.BarcodeDetector; } catch (e) { /* absent */ } });
   const fetched = [];
   p.page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
@@ -53,7 +53,8 @@ const scanner = (page, start = false) => page.evaluate((s) => window.zygc.debugS
 test('first visit fetches no scanner module; opening the scanner fetches it and reads the QR', async () => {
   const { context, page, errors, fetched } = await phone();
   await openApp(page, server.url + '/');
-  assert.ok(fetched.includes('/zygc.wasm'), 'the app itself loaded');
+  // Built files carry a content hash in their names (deploy/stage.mjs): zygc.<hash>.wasm.
+  assert.ok(fetched.some((f) => /^\/zygc(\.[0-9a-f]{16})?\.wasm$/.test(f)), 'the app itself loaded');
   assert.deepEqual(fetched.filter((f) => /zygc_scanner|zygc-camera/.test(f)), [],
                    'nothing of the scanner on a first visit');
   assert.deepEqual(await scanner(page), { open: false, scanned: '', failed: '' });
@@ -67,9 +68,10 @@ test('first visit fetches no scanner module; opening the scanner fetches it and 
   const result = await done.jsonValue();
   assert.equal(result.scanned, PAYLOAD, 'Scanned{text} reached the C++ side');
   assert.equal(result.failed, '');
-  assert.ok(fetched.includes('/zygc-camera.js'), 'camera script fetched on open');
-  assert.ok(fetched.includes('/zygc_scanner.js'), 'scanner module loader fetched on open');
-  assert.ok(fetched.includes('/zygc_scanner.wasm'), 'scanner module fetched on open');
+  const has = (re) => fetched.some((f) => re.test(f));
+  assert.ok(has(/^\/zygc-camera(\.[0-9a-f]{16})?\.js$/), 'camera script fetched on open');
+  assert.ok(has(/^\/zygc_scanner(\.[0-9a-f]{16})?\.js$/), 'scanner module loader fetched on open');
+  assert.ok(has(/^\/zygc_scanner(\.[0-9a-f]{16})?\.wasm$/), 'scanner module fetched on open');
   assert.equal(await page.locator('#zygc-scanner').count(), 0, 'overlay closed after the scan');
   assert.deepEqual(errors, []);
   await context.close();
@@ -79,7 +81,7 @@ test('cancel closes the overlay and answers ScanFailed{cancelled}; reopening wor
   const { context, page, errors } = await phone();
   // The decoder module is held back until the cancel, so the scan cannot win the race.
   let held = null;
-  await page.route('**/zygc_scanner.js', (r) => { held = r; });
+  await page.route(/\/zygc_scanner(\.[0-9a-f]{16})?\.js$/, (r) => { held = r; });
   await openApp(page, server.url + '/');
   await scanner(page, true);
   await page.locator('#zygc-scanner-cancel').click();
@@ -87,7 +89,7 @@ test('cancel closes the overlay and answers ScanFailed{cancelled}; reopening wor
   assert.deepEqual(st, { open: false, scanned: '', failed: 'cancelled' });
   assert.equal(await page.locator('#zygc-scanner').count(), 0);
   if (held) await held.continue();
-  await page.unroute('**/zygc_scanner.js');
+  await page.unroute(/\/zygc_scanner(\.[0-9a-f]{16})?\.js$/);
   // A second StartScan opens it again and reads the code.
   await scanner(page, true);
   const h = await page.waitForFunction(() => window.zygc.debugScanner(false).scanned || null, null,
@@ -122,7 +124,7 @@ test('camera refused, absent, or the module unreachable: ScanFailed with the rea
         navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('refused', name));
       }, c.error);
     } else {
-      await page.route('**/zygc_scanner.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
+      await page.route(/\/zygc_scanner(\.[0-9a-f]{16})?\.js$/, (r) => r.fulfill({ status: 404, body: 'gone' }));
     }
     await openApp(page, server.url + '/');
     await scanner(page, true);
