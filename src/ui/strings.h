@@ -75,13 +75,13 @@ enum class S : int {
     TextSize, ZoomOut, ZoomIn,
     // attendance
     TitleMyHours, TitleCheckin, LinkMyHours, CheckinButton, ScanCheckin, CodeCheckin, LocationCheckin,
-    CheckoutButton, CheckinCodeLabel, CheckinCodeHint, SubmitCheckinCode, Locating, Scanning, PendingSync,
+    CheckoutButton, CheckinCodeHint, SubmitCheckinCode, Locating, Scanning, PendingSync,
     PendingCheckIn, PendingCheckOut, CertifiedTotal, PendingTotal, SectionByMonth, SectionRecords, NoHours,
-    StatusOpen, StatusPending, StatusCertified, StatusRejected, StatusDisputed, FlagOffline, FlagFarFromSite,
-    FlagOver12h, FlagOverlap, FlagAutoClosed, FlagManual, HoursMinutesFmt, MinutesFmt, RequestCorrection,
+    FlagFarFromSite,
+    RequestCorrection,
     CorrectionReasonLabel, CorrectionReasonHint, SendCorrection, CloseForm, FieldOrganizerReason,
-    SectionDispute, DisputeResolution, DisputeWaiting, CertifyByFmt, Overdue, LegendCertified, LegendPending,
-    FieldShift, FieldCheckIn, FieldCheckOut, SectionHistory, HistAdjust, HistCorrect, CheckinWays, ChartFmt,
+    SectionDispute, DisputeResolution, DisputeWaiting, LegendCertified, LegendPending,
+    FieldShift, SectionHistory, HistAdjust, HistCorrect, CheckinWays, ChartFmt,
     DistanceUnknown,
     COUNT
 };
