@@ -3,6 +3,7 @@
 // (Settings::zoom), which the host's text size then no longer overrides.
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "core/settings.h"
 #include "imgui.h"
@@ -49,7 +50,11 @@ void zoom_control(const State& state) {
     const bool one_line = tw + 2 * (d + gap) <= avail;
     const float y0 = ImGui::GetCursorPosY();
     if (one_line) ImGui::SetCursorPosY(y0 + (d - ImGui::GetFontSize()) * 0.5f);
-    text_line(line, color::Text, false, sem::Role::Text);
+    // The words are a known string (semantics: 文字大小); the level is drawn after them.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    text_line(tr(S::TextSize), color::Text, false, sem::Role::Text);
+    const float words = ImGui::CalcTextSize(tr(S::TextSize)).x;
+    ImGui::GetWindowDrawList()->AddText(ImVec2(at.x + words, at.y), color::Text, line + std::strlen(tr(S::TextSize)));
     if (one_line) {
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 2 * d - gap);
         ImGui::SetCursorPosY(y0);
