@@ -93,7 +93,9 @@ EM_JS(float, zygc_js_host_zoom, (), {
         var measure = function() {
             var def = parseFloat(getComputedStyle(probe).fontSize) || 16;
             var min = parseFloat(getComputedStyle(tiny).fontSize) || 6;
+            var was = H.browser;
             H.browser = Math.max(def / 16, min > 6 ? min / 12 : 1);
+            if (H.browser !== was && Module.zygcWake) Module.zygcWake();
         };
         var level = function(v) {
             if (v && typeof v === "object") v = v.fontSize !== undefined ? v.fontSize : v.size;
@@ -107,7 +109,8 @@ EM_JS(float, zygc_js_host_zoom, (), {
             if (v >= 50) return v / 100;  // a percentage
             return v <= 2 ? 1 : 1 + (v - 2) * 0.25;  // WeChat's levels: 2 standard, 3 large, 4 extra-large
         };
-        var wechat = function(res) { var z = level(res); if (z > 0) H.wechat = z; };
+        var wake = function() { if (Module.zygcWake) Module.zygcWake(); };  // the loop may sleep
+        var wechat = function(res) { var z = level(res); if (z > 0) { H.wechat = z; wake(); } };
         var bridge = function() {
             var B = window.WeixinJSBridge;
             if (!B || H.bridged) return;
