@@ -396,7 +396,7 @@ void on_watch_timer(void*) {
 
 bool busy() {
     const App& a = g_app;
-    return a.force_render || web::fetch_transport().in_flight() > 0 || web::input::scrolling() ||
+    return a.force_render || web::fetch_transport().in_flight() > 0 || web::input::scrolling() || web::input::busy() ||
            web::input::counters().queued > 0 || web::input::pull_px() > 0 || ImGui::GetIO().WantTextInput ||
            a.quiet_frames < kSettleFrames || !a.ready;
 }
