@@ -122,9 +122,9 @@ const HourRecord* queued_record(const State& s, Id record_id) {
     return nullptr;
 }
 
-int64_t code_ms_left(const State& s) {
+int64_t code_ms_left(const State& s, int64_t now_ms) {
     if (!s.checkin_code.loaded() && !s.checkin_code.loading()) return 0;
-    const int64_t left = ms_of(s.checkin_code.data().expires_at) - s.clock_ms;
+    const int64_t left = ms_of(s.checkin_code.data().expires_at) - now_ms;
     return left > 0 ? left : 0;
 }
 

@@ -111,7 +111,7 @@ std::vector<FieldError> validate_decision(const DecisionDraft& d, const HourReco
 bool bulk_approvable(const HourRecord& r);
 // The record of the queue with this id (nullptr when not there).
 const HourRecord* queued_record(const State& s, Id id);
-// Milliseconds until the console's code expires (0 when expired or unknown).
-int64_t code_ms_left(const State& s);
+// Milliseconds from now_ms until the console's code expires (0 when expired or unknown).
+int64_t code_ms_left(const State& s, int64_t now_ms);
 
 }  // namespace zygc

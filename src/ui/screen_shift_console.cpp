@@ -55,7 +55,9 @@ void code_panel(const State& state) {
     const float side = ImMin(ImGui::GetContentRegionAvail().x, px(260));
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - side) * 0.5f);
     draw_qr(qr_of(c.qr_payload), side);
-    const int64_t left = code_ms_left(state);
+    // The store's clock (Tick) while ticks run; the frame's clock before the first one.
+    const int64_t now = state.clock_ms > 0 ? state.clock_ms : static_cast<int64_t>(viewport().now_ms);
+    const int64_t left = code_ms_left(state, now);
     char buf[64];
     if (left > 0) {
         std::snprintf(buf, sizeof buf, tr(S::CodeChangesFmt), static_cast<int>((left + 999) / 1000));
