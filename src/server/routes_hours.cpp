@@ -628,6 +628,7 @@ std::optional<Reply> check_minutes(const std::optional<int64_t>& minutes, int64_
 // Loads the record and checks that `user` leads its team. On failure the reply is set.
 std::optional<Reply> as_leader(App& app, Id user, const std::optional<int64_t>& id, RecordRow& rec, ShiftInfo& sh) {
     if (!id) return not_found_reply("attendance");
+    if (!auto_close_due(app)) return problem_reply(internal_problem());
     int found = load_row(app, *id, rec);
     if (found < 0) return problem_reply(internal_problem());
     if (found == 0) return not_found_reply("attendance");
@@ -767,6 +768,7 @@ Reply correct(App& app, Id user, const std::optional<int64_t>& id, const json& b
 
 Reply open_dispute(App& app, Id user, const std::optional<int64_t>& id, const json& body) {
     RecordRow rec;
+    if (!auto_close_due(app)) return problem_reply(internal_problem());
     int found = id ? load_row(app, *id, rec) : 0;
     if (found < 0) return problem_reply(internal_problem());
     if (found == 0 || rec.user != user) return not_found_reply("attendance");
@@ -865,7 +867,7 @@ Reply my_hours(App& app, Id user) {
     for (int i = 11; i >= 0; --i) {
         int y = today.year, m = today.month - i;
         while (m <= 0) m += 12, --y;
-        char buf[8];
+        char buf[16];
         std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
         months[buf] = MonthHours{buf, 0, 0};
     }

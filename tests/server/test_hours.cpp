@@ -228,7 +228,7 @@ TEST_CASE("hours: minutes clamp to the shift", "[server][hours]") {
 TEST_CASE("hours: GPS check-in inside the radius (200 m ok, 201 m refused, 199 m ok)", "[server][hours]") {
     Hours h;
     std::string other = new_volunteer(*h.srv, "13500000022", make_id("130302", "19900302", 22));
-    auto ps = h.project(2, 9, 11, "植树");
+    auto ps = h.project(2, 9, 11, "社区植树活动");
     h.sign(h.vol, ps);
     h.sign(other, ps);
     h.clock(when(2, 9));
@@ -520,7 +520,8 @@ TEST_CASE("hours: bulk approve takes clean pending records and skips flagged one
                 {"lat", north_of_site(900)}, {"lng", kSiteLng}};
     REQUIRE(h.check_in(v3, far).status == 201);
     h.clock(when(2, 10));
-    for (const auto& it : h.attendance(ps.first)["items"])
+    json queue = h.attendance(ps.first);
+    for (const auto& it : queue["items"])
         if (it["volunteer"]["id"] == h.vol_id)
             REQUIRE(h.check_out(h.vol, Hours::out_at(it["id"], when(2, 10))).status == 200);
     h.clock(when(2, 11, 1));  // the other two close automatically (flag auto_closed)
@@ -628,6 +629,7 @@ TEST_CASE("hours: the 10th working day after the shift (weekend, 春节, 调休)
     int64_t feb27 = *zygc::parse_rfc3339("2026-02-27T23:00:00+08:00");
     int64_t feb28 = *zygc::parse_rfc3339("2026-02-28T00:30:00+08:00");
     h.clock(feb27);
+    h.org = login(*h.srv, "13800000002");  // sessions end after 30 idle days
     json items = h.attendance(ps.first)["items"];
     for (const auto& it : items) CHECK(it["overdue"] == false);
     auto on_time = h.certify(r1["id"], {{"decision", "approve"}});
