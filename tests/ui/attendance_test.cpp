@@ -366,16 +366,16 @@ TEST_CASE("我的时长: totals, the chart by month, records with status and rea
     disputed.dispute = Dispute{"我11点才离开", "2026-12-06T10:00:00+08:00", std::nullopt, std::nullopt};
     REQUIRE(app.transport.reply("/me/hours", 200, hours_json(std::nullopt, {certified, rejected, pending, disputed})));
     app.ui.frame(2);
-    CHECK(shows(app, "2小时30分"));  // certified total
-    CHECK(shows(app, "3小时0分"));   // pending total
+    CHECK(shows(app, "2 小时 30 分钟"));  // certified total
+    CHECK(shows(app, "3 小时 0 分钟"));   // pending total
     const sem::Node* chart = app.ui.find_containing("每月服务时长图");
     REQUIRE(chart);
     CHECK(chart->role == Role::Image);
-    CHECK(chart->label.find("11月 已认定 4小时0分 待认定 1小时0分") != std::string::npos);
-    CHECK(shows(app, "已认定 · 2小时30分"));
+    CHECK(chart->label.find("11月 已认定 4 小时 0 分钟 待认定 1 小时 0 分钟") != std::string::npos);
+    CHECK(shows(app, "已认定 · 2 小时 30 分钟"));
     CHECK(shows(app, "当天未到场"));
-    CHECK(shows(app, "未签退，按班次结束计"));
-    CHECK(shows(app, "离线签到"));
+    CHECK(shows(app, "未签退，班次结束时自动签退"));
+    CHECK(shows(app, "离线补报的时间"));
     CHECK(shows(app, "我11点才离开"));
     CHECK(shows(app, "等待组织者处理"));
 
@@ -436,6 +436,6 @@ TEST_CASE("attendance screens in English show no Chinese of their own", "[ui][at
     REQUIRE(app.transport.reply("/me/hours", 200, hours_json(std::nullopt, {rejected, record(40, "certified", 90)})));
     app.ui.frame(2);
     CHECK(shows(app, "Hours by month chart"));
-    CHECK(shows(app, "Not certified"));
+    CHECK(shows(app, "Rejected"));
     CHECK(clean(app));
 }
