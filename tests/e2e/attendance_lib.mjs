@@ -80,6 +80,9 @@ export async function login(page, phone) {
   const r = await api(page, 'POST', '/auth/login', { phone, code: sent.json.dev_code });
   if (r.status !== 200) throw new Error(`login ${phone}: ${r.status} ${r.text}`);
   const me = await api(page, 'GET', '/me');
+  // The app asked /me when it started (401): reload so it starts again with the session.
+  await page.reload();
+  await page.evaluate(() => window.zygc.ready);
   return me.json;
 }
 

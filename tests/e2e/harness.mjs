@@ -17,12 +17,15 @@ const APP = process.env.ZYGC_APP_DIR || path.join(ROOT, 'build/wasm/app');
 
 // Starts zygc-server on port 0; resolves { url, stop } once it prints its address.
 // dev: dev mode (SMS codes returned to the app, the dev accounts of API.md).
-export async function startServer({ dev = false } = {}) {
+// demoHours: keep the dev server's demo attendance (it adds past and running shifts to the
+// dev organizer's first projects, which tests that sign up for "the first shift" must not see).
+export async function startServer({ dev = false, demoHours = false } = {}) {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} missing: build the native preset first`);
   if (!existsSync(path.join(APP, 'zygc.wasm'))) throw new Error(`${APP}/zygc.wasm missing: build the wasm preset first`);
   const dir = mkdtempSync(path.join(tmpdir(), 'zygc-e2e-'));
   const args = ['--db', path.join(dir, 'e2e.sqlite'), '--seed', path.join(ROOT, 'assets/demo/seed.json'),
-                '--static', APP, '--port', '0', ...(dev ? ['--dev'] : ['--login-disabled'])];
+                '--static', APP, '--port', '0', ...(dev ? ['--dev'] : ['--login-disabled']),
+                ...(dev && !demoHours ? ['--no-demo-hours'] : [])];
   const proc = spawn(SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const url = await new Promise((resolve, reject) => {
