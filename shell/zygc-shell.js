@@ -18,7 +18,8 @@
 
   // ---- The first API data, requested in parallel with the wasm download and compile ----
   // The fetch bridge (src/platform/web/fetch.cpp) serves the app's first identical GETs from
-  // these answers, each once; unused ones are dropped after a while.
+  // these answers, each once; unused ones are dropped a while after the app is ready (not after
+  // a fixed time from the start: a slow phone may take long to compile the wasm).
   var prefetched = {};
   var useWorker = 'serviceWorker' in navigator && !params.has('nosw') && cfg.serviceWorker !== false;
   function prefetch(path) {
@@ -38,7 +39,6 @@
       }
       p.catch(function () {});
       prefetched[url] = p;
-      setTimeout(function () { delete prefetched[url]; }, 20000);
     } catch (e) {}
   }
   (function () {
@@ -131,6 +131,7 @@
         }
       } else if (kind === 2) {
         resolveReady(true);
+        setTimeout(function () { prefetched = {}; }, 10000);
       } else if (kind === 3) {
         performance.mark('zygc:first-data');  // the first frame showing API data (a list item)
       }

@@ -160,6 +160,22 @@ export async function touchDrag(page, cdp, x0, y0, x1, y1, { steps = 12, stepMs 
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
+// Scrolls the current screen up with slow finger drags (no fling) until pred(semantics)
+// finds something on screen, as a resident scrolls to what is below the fold; returns it.
+export async function scrollUntil(page, pred, arg, what, { drags = 12 } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  const find = () => page.evaluate(({ src, arg }) => new Function('return ' + src)()(window.zygc.semantics(), arg) || null,
+                                   { src: pred.toString(), arg });
+  for (let i = 0; i < drags; i++) {
+    await idle(page);
+    const found = await find();
+    if (found) return found;
+    const { height } = page.viewportSize();
+    await touchDrag(page, cdp, 195, height * 0.7, 195, height * 0.35, { steps: 16, stepMs: 30, holdMs: 120 });
+  }
+  return waitSem(page, pred, arg, `${what} (after scrolling)`, 2000);
+}
+
 // ---- Waiting on the app, never on the clock ----
 // A check that something did NOT happen ("the drag opened nothing") must first know that the
 // app has seen the whole gesture and had frames to react to it; these waits give it that.
