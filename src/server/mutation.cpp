@@ -220,6 +220,11 @@ std::optional<bool> has_role(App& app, Id user, const char* role) {
         auto leads = leads_any_team(app, user);
         if (!leads || *leads) return leads;
     }
+    if (std::string_view(role) == "merchant") {  // points (issue 12): the clerk of a partner merchant
+        Stmt st(app.db, "SELECT 1 FROM points_merchants WHERE owner_user_id = ?");
+        st.bind(1, user);
+        return any_row(st);
+    }
     Stmt st(app.db, "SELECT 1 FROM user_roles WHERE user_id = ? AND role = ?");
     st.bind(1, user).bind(2, role);
     return any_row(st);
@@ -263,7 +268,7 @@ bool load_me(App& app, Id user, Me& me, bool* db_failed) {
     me.phone_masked = phone.empty() ? "" : mask_phone(phone);
     me.display_name = u.text(2);
     me.roles.push_back("resident");
-    for (const char* r : {"volunteer", "organizer", "social_worker", "admin"}) {
+    for (const char* r : {"volunteer", "organizer", "social_worker", "admin", /* points (issue 12) */ "merchant"}) {
         auto has = has_role(app, user, r);
         if (!has) {
             if (db_failed) *db_failed = true;

@@ -14,6 +14,7 @@
 #include "server/crypto.h"
 #include "server/hours.h"
 #include "server/mutation.h"
+#include "server/points.h"  // points (issue 12)
 
 namespace zygc::server {
 
@@ -696,6 +697,7 @@ Reply certify(App& app, Id user, const std::optional<int64_t>& id, const json& b
         if (!add_history(app, rec.id, user, action, {{"status", rec.status}, {"minutes", rec.minutes}},
                          {{"status", ok_ ? "certified" : "rejected"}, {"minutes", minutes}}, reason))
             return problem_reply(internal_problem());
+        if (std::string e; !points::on_record_certified(app.db, rec.id, user, app.now(), e)) return internal_error(e);  // points (issue 12)
         return Reply{200};
     });
     if (r.status != 200) return r;
@@ -733,6 +735,7 @@ Reply certify_all(App& app, Id user, const std::optional<int64_t>& shift) {
             if (!add_history(app, id, user, "certify", {{"status", "pending"}, {"minutes", minutes}},
                              {{"status", "certified"}, {"minutes", minutes}}, std::nullopt))
                 return problem_reply(internal_problem());
+            if (std::string e; !points::on_record_certified(app.db, id, user, app.now(), e)) return internal_error(e);  // points (issue 12)
             ++out.approved;
         }
         return Reply{200};
@@ -758,6 +761,7 @@ Reply correct(App& app, Id user, const std::optional<int64_t>& id, const json& b
     Id created = 0;
     Reply r = in_transaction(app, [&]() -> Reply {
         created = add_correction(app, user, rec, *minutes, *reason);
+        if (std::string e; created && !points::on_record_certified(app.db, created, user, app.now(), e)) return internal_error(e);  // points (issue 12)
         return created ? Reply{201} : problem_reply(internal_problem());
     });
     if (r.status != 201) return r;
@@ -847,6 +851,7 @@ Reply resolve_dispute(App& app, Id user, const std::optional<int64_t>& id, const
         if (!add_history(app, rec.id, user, "resolve", {{"status", "disputed"}, {"minutes", rec.minutes}},
                          {{"status", status}, {"minutes", new_minutes}, {"decision", decision}}, reason))
             return problem_reply(internal_problem());
+        if (std::string e; !points::on_record_certified(app.db, rec.id, user, app.now(), e)) return internal_error(e);  // points (issue 12)
         return Reply{200};
     });
     if (r.status != 200) return r;

@@ -19,6 +19,7 @@
 #include "server/app.h"
 #include "server/crypto.h"
 #include "server/hours.h"  // hours
+#include "server/points_routes.h"  // points (issue 12)
 #include "server/http_front.h"
 #include "server/http_util.h"
 #include "server/seed.h"
@@ -207,6 +208,10 @@ bool Server::init(std::string* err) {
         if (err) *err = "demo hours: " + e;
         return false;
     }
+    if (app.opts.dev && !ensure_demo_points(app, app.opts.demo_hours, &e)) {  // points (issue 12)
+        if (err) *err = "demo points: " + e;
+        return false;
+    }
 
     // city-api: one read-only connection per worker thread, each with an 8 MiB page cache
     // (the server's RSS stays bounded however large the database is).
@@ -222,6 +227,8 @@ bool Server::init(std::string* err) {
     // hours (issue 9)
     register_hours_routes(app);
     register_certificate_routes(app);
+    // points (issue 12)
+    register_points_routes(app);
     return true;
 }
 
