@@ -13,6 +13,7 @@
 #include "core/utf8.h"
 #include "server/crypto.h"
 #include "server/hours.h"
+#include "server/eldercare.h"  // eldercare (issue 13): keeps_eldercare_team
 #include "server/mutation.h"
 #include "server/points.h"  // points (issue 12)
 
@@ -72,6 +73,14 @@ Reply not_found_reply(const char* resource) {
 
 Reply not_team_leader(Id team) {
     return problem_reply(403, "not_team_leader", "只有该队伍的组织者可以操作", {}, {{"team", std::to_string(team)}});
+}
+
+// eldercare (issue 13): a social worker certifies the 老帮老 visit records of a district's
+// 老帮老 team (and sees their queue) as the team's organizer would.
+std::optional<bool> certifies_team(App& app, Id user, Id team) {
+    auto leads = leads_team(app, user, team);
+    if (!leads || *leads) return leads;
+    return keeps_eldercare_team(app, user, team);
 }
 
 // ---- flags --------------------------------------------------------------------------------
@@ -633,7 +642,7 @@ std::optional<Reply> as_leader(App& app, Id user, const std::optional<int64_t>& 
     int found = load_row(app, *id, rec);
     if (found < 0) return problem_reply(internal_problem());
     if (found == 0) return not_found_reply("attendance");
-    auto leads = leads_team(app, user, rec.team);
+    auto leads = certifies_team(app, user, rec.team);
     if (!leads) return problem_reply(internal_problem());
     if (!*leads) return not_team_leader(rec.team);
     if (load_shift(app, rec.shift, sh) != 1) return problem_reply(internal_problem());
@@ -907,7 +916,7 @@ Reply attendance_page(App& app, Id user, const std::optional<int64_t>& project, 
     if (s == Step::Error) return internal_error(p.error());
     if (s == Step::Done) return problem_reply(404, "not_found", "项目不存在", {}, {{"resource", "project"}});
     Id team = p.i64(0);
-    auto leads = leads_team(app, user, team);
+    auto leads = certifies_team(app, user, team);
     if (!leads) return problem_reply(internal_problem());
     if (!*leads) return not_team_leader(team);
     std::optional<Id> shift;

@@ -1,11 +1,13 @@
 // [SECTION] Publishing: POST /projects (organizer of the team, or admin) and
 // PATCH /projects/{id} (If-Match; edit fields, shifts, or close/reopen).
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/validate.h"
 #include "server/mutation.h"
+#include "server/eldercare.h"  // help requests (issue 13): publish_draft
 #include "core/calendar.h"
 #include "core/utf8.h"
 
@@ -110,7 +112,8 @@ Reply detail_reply(App& app, Id id, int status) {
     return r;
 }
 
-Reply create_project(App& app, const ProjectDraft& d, const std::vector<Times>& times) {
+Reply create_project(App& app, const ProjectDraft& d, const std::vector<Times>& times,
+                     const std::function<bool(Id)>& also = {}) {
     if (!app.db.begin()) return internal_error(app.db.last_error());
     Stmt p(app.db,
            "INSERT INTO projects(team_id, title, summary, description, category, brand, district_id, "
@@ -129,6 +132,7 @@ Reply create_project(App& app, const ProjectDraft& d, const std::vector<Times>& 
         s.bind(1, id).bind(2, times[i].start).bind(3, times[i].end).bind(4, d.shifts[i].capacity);
         ok = s.exec();
     }
+    if (ok && also) ok = also(id);  // help requests (issue 13): the caller's writes, same transaction
     if (!ok || !app.db.commit()) {
         std::string e = app.db.last_error();
         app.db.rollback();
@@ -318,6 +322,23 @@ void patch_project(App& app, const httplib::Request& req, httplib::Response& res
 }
 
 }  // namespace
+
+// help requests (issue 13): POST /projects' checks and insert for a request turned into a
+// project; field names get `prefix`, `also` runs in the same transaction.
+Reply publish_draft(App& app, const json& draft, const std::string& prefix, const std::function<bool(Id)>& also) {
+    auto d = decode_json<ProjectDraft>(draft);
+    std::vector<FieldError> errs;
+    std::vector<Times> times;
+    bool db_failed = false;
+    if (!d.ok()) errs.push_back(decode_field_error(*d.error));
+    else errs = validate(app, d.value, {}, times, db_failed);
+    if (db_failed) return problem_reply(internal_problem());
+    if (!errs.empty()) {
+        for (auto& e : errs) e.field = prefix + e.field;
+        return problem_reply(422, "invalid", "请检查填写的内容", errs);
+    }
+    return create_project(app, d.value, times, also);
+}
 
 void register_publish_routes(App& app) {
     app.route("POST", R"(/api/v1/projects)", post_project);

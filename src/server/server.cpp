@@ -23,6 +23,7 @@
 #include "server/http_front.h"
 #include "server/http_util.h"
 #include "server/seed.h"
+#include "server/eldercare.h"  // eldercare (issue 13)
 
 namespace zygc::server {
 
@@ -212,6 +213,10 @@ bool Server::init(std::string* err) {
         if (err) *err = "demo points: " + e;
         return false;
     }
+    if (app.opts.dev && app.opts.demo_hours && !ensure_demo_eldercare(app, &e)) {  // eldercare (issue 13)
+        if (err) *err = "demo eldercare: " + e;
+        return false;
+    }
 
     // city-api: one read-only connection per worker thread, each with an 8 MiB page cache
     // (the server's RSS stays bounded however large the database is).
@@ -227,6 +232,10 @@ bool Server::init(std::string* err) {
     // hours (issue 9)
     register_hours_routes(app);
     register_certificate_routes(app);
+    // eldercare (issue 13): 老帮老 ledger and pairing, help requests, dashboard, awards
+    register_eldercare_routes(app);
+    register_help_routes(app);
+    register_dashboard_routes(app);
     // points (issue 12)
     register_points_routes(app);
     return true;

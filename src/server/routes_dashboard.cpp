@@ -1,0 +1,180 @@
+// [SECTION] City dashboard and awards (issue 13): GET /stats/dashboard — every figure counted
+// from the database as it stands (the reference data is a sample: these are the sample's
+// figures; the report's own totals stay words on brand and about pages) — and GET /awards.
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "core/calendar.h"
+#include "server/eldercare.h"
+
+namespace zygc::server {
+
+namespace {
+
+struct Row {
+    std::string name;
+    int64_t population = 0, volunteers = 0, teams = 0, projects = 0, minutes = 0, pairs = 0, visits = 0, requests = 0;
+};
+struct Month {
+    int64_t volunteers = 0, minutes = 0, pairs = 0, visits = 0, requests = 0;
+};
+
+double share_pct(int64_t volunteers, int64_t population) {
+    if (population <= 0) return 0.0;
+    return std::round(static_cast<double>(volunteers) * 10000.0 / static_cast<double>(population)) / 100.0;
+}
+
+// Runs `sql` (rows: key, value) and hands each row to `fn`. False when the query failed.
+bool each(Db& db, const char* sql, const std::vector<int64_t>& binds,
+          const std::function<void(const Stmt&)>& fn, std::string& err) {
+    Stmt st(db, sql);
+    for (size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i + 1), binds[i]);
+    Step s;
+    while ((s = st.step()) == Step::Row) fn(st);
+    if (s == Step::Error) err = st.error();
+    return s != Step::Error;
+}
+
+// Month keys "YYYY-MM" of Unix times are computed in SQL in +08:00.
+constexpr const char* kMonthOf = "strftime('%Y-%m', %s + 28800, 'unixepoch')";
+std::string month_sql(const char* column, const char* from_where) {
+    std::string m = kMonthOf;
+    m.replace(m.find("%s"), 2, column);
+    return "SELECT " + m + ", count(*) FROM " + from_where + " AND " + column + " >= ? GROUP BY 1";
+}
+
+void get_dashboard(App& app, const httplib::Request& req, httplib::Response& res) {
+    auto lease = app.read();
+    Db& db = lease.db();
+    std::map<int64_t, Row> rows;
+    std::string err;
+    bool ok = each(db, "SELECT id, name, population FROM districts ORDER BY id", {},
+                   [&](const Stmt& st) { rows[st.i64(0)] = {st.text(1), st.i64(2)}; }, err);
+    auto count_into = [&](const char* sql, int64_t Row::*field) {
+        ok = ok && each(db, sql, {}, [&](const Stmt& st) {
+                 auto it = rows.find(st.i64(0));
+                 if (it != rows.end()) it->second.*field = st.i64(1);
+             }, err);
+    };
+    count_into("SELECT district_id, count(*) FROM volunteers GROUP BY district_id", &Row::volunteers);
+    count_into("SELECT district_id, count(*) FROM teams GROUP BY district_id", &Row::teams);
+    count_into("SELECT district_id, count(*) FROM projects GROUP BY district_id", &Row::projects);
+    count_into("SELECT p.district_id, SUM(a.minutes) FROM attendance a JOIN projects p ON p.id = a.project_id "
+               "WHERE a.certified = 1 AND a.corrected_by IS NULL GROUP BY p.district_id", &Row::minutes);
+    count_into("SELECT district_id, count(*) FROM eldercare_pairs WHERE status = 'active' GROUP BY district_id", &Row::pairs);
+    count_into("SELECT p.district_id, count(*) FROM eldercare_visits v JOIN eldercare_pairs p ON p.id = v.pair_id "
+               "GROUP BY p.district_id", &Row::visits);
+    count_into("SELECT district_id, count(*) FROM help_requests GROUP BY district_id", &Row::requests);
+
+    // The last 12 calendar months (+08:00), oldest first.
+    int64_t now = app.now();
+    CivilDate today = civil_from_days(cst_day(now));
+    std::map<std::string, Month> months;
+    int y0 = today.year, m0 = static_cast<int>(today.month) - 11;
+    while (m0 <= 0) m0 += 12, --y0;
+    int64_t since = (days_from_civil(y0, static_cast<unsigned>(m0), 1)) * 86400 - 8 * 3600;
+    for (int i = 0; i < 12; ++i) {
+        int y = y0, m = m0 + i;
+        while (m > 12) m -= 12, ++y;
+        char key[16];
+        std::snprintf(key, sizeof key, "%04d-%02d", y, m);
+        months[key] = {};
+    }
+    auto month_into = [&](const std::string& sql, int64_t Month::*field) {
+        ok = ok && each(db, sql.c_str(), {since}, [&](const Stmt& st) {
+                 auto it = months.find(st.text(0));
+                 if (it != months.end()) it->second.*field = st.i64(1);
+             }, err);
+    };
+    month_into(month_sql("registered_at", "volunteers WHERE 1"), &Month::volunteers);
+    {
+        std::string m = kMonthOf;
+        m.replace(m.find("%s"), 2, "check_in");
+        month_into("SELECT " + m + ", SUM(minutes) FROM attendance WHERE certified = 1 AND corrected_by IS NULL "
+                   "AND check_in >= ? GROUP BY 1", &Month::minutes);
+    }
+    month_into(month_sql("created_at", "eldercare_pairs WHERE 1"), &Month::pairs);
+    month_into(month_sql("start_at", "eldercare_visits WHERE 1"), &Month::visits);
+    month_into(month_sql("created_at", "help_requests WHERE 1"), &Month::requests);
+    if (!ok) return db_error(req, res, err);
+
+    Row all;
+    json by_district = json::array();
+    for (const auto& [id, r] : rows) {
+        all.population += r.population, all.volunteers += r.volunteers, all.teams += r.teams;
+        all.projects += r.projects, all.minutes += r.minutes, all.pairs += r.pairs, all.visits += r.visits;
+        all.requests += r.requests;
+        by_district.push_back({{"district_id", id},
+                               {"name", r.name},
+                               {"population", r.population},
+                               {"registered_volunteers", r.volunteers},
+                               {"share_of_population_pct", share_pct(r.volunteers, r.population)},
+                               {"teams", r.teams},
+                               {"projects", r.projects},
+                               {"service_minutes", r.minutes},
+                               {"eldercare_pairs", r.pairs},
+                               {"eldercare_visits", r.visits},
+                               {"help_requests", r.requests}});
+    }
+    json by_month = json::array();
+    for (const auto& [key, m] : months)
+        by_month.push_back({{"month", key},
+                            {"new_volunteers", m.volunteers},
+                            {"service_minutes", m.minutes},
+                            {"eldercare_pairs", m.pairs},
+                            {"eldercare_visits", m.visits},
+                            {"help_requests", m.requests}});
+    send_json(req, res,
+              {{"computed_at", format_cst(now)},
+               {"registered_volunteers", all.volunteers},
+               {"resident_population", all.population},
+               {"share_of_population_pct", share_pct(all.volunteers, all.population)},
+               {"teams", all.teams},
+               {"projects", all.projects},
+               {"service_minutes", all.minutes},
+               {"eldercare_pairs", all.pairs},
+               {"eldercare_visits", all.visits},
+               {"help_requests", all.requests},
+               {"by_district", std::move(by_district)},
+               {"by_month", std::move(by_month)}});
+}
+
+void get_awards(App& app, const httplib::Request& req, httplib::Response& res) {
+    std::string brand;
+    if (req.has_param("brand")) {
+        brand = req.get_param_value("brand");
+        if (brand.empty() || brand.size() > 100 || req.get_param_value_count("brand") > 1)
+            return send_problem(req, res, coded_problem(400, "invalid", "brand 无效", {},
+                                                        {field_error("brand", "invalid", "brand 无效")}));
+    }
+    auto lease = app.read();
+    Stmt st(lease.db(),
+            "SELECT a.id, a.title, a.year, a.level, a.issuer, a.brand, b.name, a.description FROM awards a "
+            "LEFT JOIN brands b ON b.slug = a.brand WHERE (?1 = '' OR a.brand = ?1) "
+            "ORDER BY a.year IS NULL, a.year DESC, a.id");
+    st.bind(1, brand);
+    json items = json::array();
+    Step s;
+    while ((s = st.step()) == Step::Row)
+        items.push_back({{"id", st.i64(0)},
+                         {"title", st.text(1)},
+                         {"year", st.is_null(2) ? json() : json(st.i64(2))},
+                         {"level", st.text(3)},
+                         {"issuer", st.text(4)},
+                         {"brand", st.is_null(5) ? json() : json(st.text(5))},
+                         {"brand_name", st.is_null(6) ? json() : json(st.text(6))},
+                         {"description", st.text(7)}});
+    if (s == Step::Error) return db_error(req, res, st.error());
+    size_t n = items.size();
+    send_json(req, res, {{"items", std::move(items)}, {"next_cursor", nullptr}, {"total", n}});
+}
+
+}  // namespace
+
+void register_dashboard_routes(App& app) {
+    app.route("GET", R"(/api/v1/stats/dashboard)", get_dashboard);
+    app.route("GET", R"(/api/v1/awards)", get_awards);
+}
+
+}  // namespace zygc::server
