@@ -21,6 +21,9 @@ bool ensure_demo_eldercare(App& app, std::string* err);
 // records as an organizer certifies their team's)? nullopt: the database failed (logged).
 std::optional<bool> keeps_eldercare_team(App& app, Id user, Id team);
 
+// The attendance history of a visit record: a manual check-in and check-out by `actor`.
+bool add_visit_history(App& app, Id record, Id actor, int64_t at, int64_t start, int64_t end, int64_t minutes);
+
 // "张小华" → "张*华", "张华" → "张*", "欧阳小华" → "欧**华".
 std::string mask_person_name(const std::string& name);
 

@@ -91,6 +91,20 @@ std::optional<Reply> read_list_query(App& app, const httplib::Request& req, List
     return std::nullopt;
 }
 
+bool add_visit_history(App& app, Id record, Id actor, int64_t at, int64_t start, int64_t end, int64_t minutes) {
+    const json events[2][2] = {
+        {json("check_in"), json({{"status", "open"}, {"check_in", format_cst(start)}, {"method", "manual"}})},
+        {json("check_out"), json({{"status", "pending"}, {"check_out", format_cst(end)}, {"minutes", minutes}})}};
+    for (const auto& e : events) {
+        Stmt h(app.db,
+               "INSERT INTO attendance_history(attendance_id, at, actor_id, action, before, after, reason) "
+               "VALUES (?, ?, ?, ?, NULL, ?, '老帮老探访')");
+        h.bind(1, record).bind(2, at).bind(3, actor).bind(4, e[0].get<std::string>()).bind(5, e[1].dump());
+        if (!h.exec()) return log_db_error(h.error()), false;
+    }
+    return true;
+}
+
 std::optional<bool> keeps_eldercare_team(App& app, Id user, Id team) {
     Stmt st(app.db, "SELECT 1 FROM eldercare_projects WHERE team_id = ?");
     st.bind(1, team);
@@ -669,7 +683,9 @@ Reply create_pair(App& app, Id user, const json& body) {
         {"needs", "志愿者不能提供老人需要的服务"}, {"times", "双方没有共同的空闲时段"}};
     std::string why = n.i64(1) != h.i64(1) ? "district" : ec::infeasible(need, helper);
     if (!why.empty())
-        return problem_reply(422, "pair_infeasible", "不能结对：" + kWhy.at(why), {}, {{"reason", why}});
+        return problem_reply(422, "pair_infeasible", "不能结对：" + kWhy.at(why),
+                             {field_error("helper_id", "pair_infeasible", kWhy.at(why), {{"reason", why}})},
+                             {{"reason", why}});
     Id district = n.i64(1);
     int score = ec::score(need, helper).score;
     if (!app.db.begin()) return internal_error(app.db.last_error());
@@ -736,13 +752,13 @@ Reply log_visit(App& app, const httplib::Request& req, Id user, const json& body
     if (ps == Step::Error) return internal_error(p.error());
     if (ps == Step::Done) return not_found;
     Fields f{body, {}};
-    std::optional<int64_t> start, end;
-    for (const char* k : {"start", "end"}) {
+    auto time_of = [&](const char* k) -> std::optional<int64_t> {
         const json* v = f.get(body, k);
         auto t = v && v->is_string() ? parse_rfc3339(v->get<std::string>()) : std::nullopt;
         if (!t) f.fail(k, "time_format", "请填写时间（如 2026-12-01T09:00:00+08:00）");
-        (std::string(k) == "start" ? start : end) = t;
-    }
+        return t;
+    };
+    std::optional<int64_t> start = time_of("start"), end = time_of("end");
     std::string note = f.text(body, "note", "note", 0, 500);
     int64_t now = app.now();
     if (start && end) {
@@ -751,7 +767,7 @@ Reply log_visit(App& app, const httplib::Request& req, Id user, const json& body
         else if (*end - *start < 60) f.fail("end", "end_before_start", "探访至少1分钟");
         if (*end > now + 60) f.fail("end", "in_future", "探访结束后再登记");
     }
-    if (!f.errs.empty()) return invalid(std::move(f.errs));
+    if (!f.errs.empty() || !start || !end) return invalid(std::move(f.errs));
     if (p.text(0) != "active") return problem_reply(409, "pair_ended", "这个结对已经结束");
     Id project = p.i64(1), helper_user = p.i64(2), team = p.i64(3);
     {
@@ -780,13 +796,8 @@ Reply log_visit(App& app, const httplib::Request& req, Id user, const json& body
     a.bind(1, helper_user).bind(2, shift).bind(3, project).bind(4, team).bind(5, *start).bind(6, *end).bind(7, minutes).bind(8, now);
     if (!a.exec()) return fail(a.error());
     Id record = app.db.last_insert_rowid();
-    Stmt hist(app.db,
-              "INSERT INTO attendance_history(attendance_id, at, actor_id, action, before, after, reason) "
-              "VALUES (?, ?, ?, 'manual', NULL, ?, ?)");
-    hist.bind(1, record).bind(2, now).bind(3, user)
-        .bind(4, json({{"status", "pending"}, {"minutes", minutes}, {"eldercare_pair", *pair_id}}).dump())
-        .bind(5, "老帮老探访");
-    if (!hist.exec()) return fail(hist.error());
+    // The history a manual check-in and check-out would leave, by the social worker.
+    if (!add_visit_history(app, record, user, now, *start, *end, minutes)) return fail("visit history");
     Stmt v(app.db,
            "INSERT INTO eldercare_visits(pair_id, attendance_id, start_at, end_at, note, created_by, created_at) "
            "VALUES (?, ?, ?, ?, ?, ?, ?)");

@@ -171,7 +171,7 @@ Reply patch(App& app, const httplib::Request& req, Id user, const json& body) {
     if (rs == Step::Done) return not_found;
     Id requester = r.i64(0), district = r.i64(1);
     std::string status = r.text(2);
-    std::optional<Id> taken_by = r.is_null(3) ? std::nullopt : std::optional<Id>(r.i64(3));
+    Id taken_by = r.is_null(3) ? 0 : r.i64(3);  // 0: not taken
 
     std::vector<FieldError> errs;
     std::string action;
@@ -196,10 +196,10 @@ Reply patch(App& app, const httplib::Request& req, Id user, const json& body) {
             if (!ok) return problem_reply(internal_problem());
             if (!*ok) return problem_reply(403, "not_requester", "只有求助人或该区县队伍的负责人可以关闭");
             if (taken_by) {
-                auto leads = leads_team(app, user, *taken_by);
+                auto leads = leads_team(app, user, taken_by);
                 auto admin = has_role(app, user, "admin");
                 if (!leads || !admin) return problem_reply(internal_problem());
-                if (!*leads && !*admin) return problem_reply(403, "not_team_leader", "只有承接队伍的负责人可以关闭", {}, {{"team", std::to_string(*taken_by)}});
+                if (!*leads && !*admin) return problem_reply(403, "not_team_leader", "只有承接队伍的负责人可以关闭", {}, {{"team", std::to_string(taken_by)}});
             }
         }
         if (status != "open" && status != "taken") return wrong_state(status);
@@ -220,7 +220,7 @@ Reply patch(App& app, const httplib::Request& req, Id user, const json& body) {
     if (!admin || !leads) return problem_reply(internal_problem());
     if (!*admin && !*leads) return problem_reply(403, "not_team_leader", "你不是该队伍的负责人", {}, {{"team", std::to_string(*team)}});
     if (t.i64(0) != district) return not_district_organizer();
-    bool open_or_ours = status == "open" || (status == "taken" && taken_by == team);
+    bool open_or_ours = status == "open" || (status == "taken" && taken_by == *team);
 
     if (action == "take") {
         if (status != "open") return wrong_state(status);

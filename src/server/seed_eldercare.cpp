@@ -190,11 +190,18 @@ bool ensure_demo_eldercare(App& app, std::string* err) {
                 a.bind(11, end);
                 if (!demo.run(a)) break;
                 Id record = app.db.last_insert_rowid();
-                Stmt hist(app.db,
-                          "INSERT INTO attendance_history(attendance_id, at, actor_id, action, before, after, reason) "
-                          "VALUES (?, ?, ?, 'manual', NULL, '{\"status\":\"pending\",\"minutes\":90}', '老帮老探访')");
-                hist.bind(1, record).bind(2, end).bind(3, sw);
-                if (!demo.run(hist)) break;
+                if (!add_visit_history(app, record, sw, end, start, end, 90)) {
+                    demo.ok = false, demo.err = "visit history";
+                    break;
+                }
+                if (certified) {
+                    Stmt c(app.db,
+                           "INSERT INTO attendance_history(attendance_id, at, actor_id, action, before, after, reason) "
+                           "VALUES (?, ?, ?, 'certify', '{\"status\":\"pending\",\"minutes\":90}', "
+                           "'{\"status\":\"certified\",\"minutes\":90}', NULL)");
+                    c.bind(1, record).bind(2, end + 86400).bind(3, sw);
+                    if (!demo.run(c)) break;
+                }
                 Stmt vis(app.db,
                          "INSERT INTO eldercare_visits(pair_id, attendance_id, start_at, end_at, note, created_by, created_at) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?)");
