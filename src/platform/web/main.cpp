@@ -289,7 +289,10 @@ void frame() {
         Route r = parse_route(web::history::location_hash());
         if (!(r == a.runtime->state().route)) a.runtime->dispatch(Navigate{r, true});
     }
-    const int answers = web::fetch_transport().drain();
+    // Network answers wait while a press is on its way: the frame that handles a tap must lay
+    // out what the volunteer saw when touching (an answer that moves the code field down in
+    // that very frame would put the tap on 扫码签到, with the keyboard already open).
+    const int answers = web::input::press_pending() ? 0 : web::fetch_transport().drain();
     const int queued = web::input::counters().queued;
     web::input::begin_frame(now);
     if (glyphs::flush()) a.force_render = true;
