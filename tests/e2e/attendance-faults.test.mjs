@@ -3,20 +3,24 @@
 // which at a seeded 30 % combined rate drops requests before the server, drops answers after
 // the server committed, duplicates requests, resets connections and adds delay, on every
 // /attendance request. Each pair is made offline (context.setOffline) — both events wait in
-// the outbox — and every fifth pair the page is reloaded while the outbox drains.
+// the outbox — and every tenth pair the page is reloaded while the outbox drains (a reload
+// costs seconds; 30 of them keep the run within its budget).
 //
 // Minutes are deterministic: every shift lies in the last 22 h, so both events are "offline"
 // events the server dates by their client_time (the app's clock is set with page.clock):
 // check-in 2 min before the start (clamped to the start), check-out 5 min before the end of a
-// 20-minute shift → 15 minutes each. After the outboxes drain, the SQLite file must hold
-// every pair exactly once (one record, one check-in event, one check-out event, one history
-// entry of each) with 15 minutes; the test prints lost / duplicated counts (both 0).
+// 20-minute shift → 15 minutes each. The check-out is tapped right after the clock moved on,
+// before the app's next periodic Tick: the event must be dated by the clock at the tap
+// (platform/web/main.cpp reads it before handling a frame's actions), not at the last Tick.
+// After the outboxes drain, the SQLite file must hold every pair exactly once (one record,
+// one check-in event, one check-out event, one history entry of each) with 15 minutes; the
+// test prints lost / duplicated counts (both 0).
 //
 // Needs the sqlite3 CLI (scripts/setup installs it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, newPhonePage, openApp, waitSem } from './harness.mjs';
-import { missing, startDevServer, sql, login, hasAttendance, openCheckin, tapButton, hasText } from './attendance_lib.mjs';
+import { missing, startDevServer, sql, login, hasAttendance, openCheckin, tapButton, hasText, rfc } from './attendance_lib.mjs';
 import { startFaultProxy } from './fault_proxy.mjs';
 
 const VOLUNTEERS = Number(process.env.ZYGC_FAULT_VOLUNTEERS || 6);
@@ -79,7 +83,7 @@ async function volunteer(i, shifts, project) {
       await tapButton(page, '签退');
       await waitSem(page, (sem) => sem.find((n) => n.label.startsWith('待同步 · 签退')), null, 'queued check-out');
       await context.setOffline(false);
-      if (k % 5 === 2) {
+      if (k % 10 === 4) {
         await page.reload();
         await page.evaluate(() => window.zygc.ready);
         await page.clock.setFixedTime((s.end - 300) * 1000);
@@ -89,15 +93,21 @@ async function volunteer(i, shifts, project) {
       assert.ok(await drain(page, (s.end - 300) * 1000, next), `volunteer ${i} pair ${k}: the outbox drains`);
     }
     return { user: me.id, errors };
+  } catch (e) {
+    e.message = `volunteer ${i}: ${e.message}\npage errors: ${JSON.stringify(errors)}`;
+    throw e;
   } finally {
     await context.close();
   }
 }
 
-// TODO (issue 9, open): not yet seen passing in the integrated build; reported as todo until
-// it is, so its lost/duplicated counts stay visible in every run.
+// TODO (issue 9, open): the minutes are right now (check-outs are dated at the tap) and a
+// full run passed (300 pairs, lost 0, duplicated 0, wrong minutes 0), but on a heavily
+// loaded machine one volunteer's tap on 定位签到 was, in 1 of 3 runs, not acted upon (the
+// screen settled with its site, no 定位中, no 待同步). Reported as todo until that is found,
+// so its counts stay visible in every run.
 test(`${VOLUNTEERS * PAIRS} check-in/out pairs through a 30 % faulty network: every event exactly once`,
-     { todo: 'not yet passing in the integrated build' }, async (t) => {
+     { todo: 'a tap on 定位签到 is sometimes not acted upon under heavy load' }, async (t) => {
   assert.equal(why, '', 'what the test needs is built');
   {
     const { page, context } = await newPhonePage(env.browser, { dpr: 1 });
@@ -145,7 +155,11 @@ test(`${VOLUNTEERS * PAIRS} check-in/out pairs through a 30 % faulty network: ev
       if (!r.has_in) lost++;
       if (!r.has_out || !r.out) lost++;
       duplicated += Math.max(0, r.ins - 1) + Math.max(0, r.outs - 1);
-      if (r.minutes !== EXPECTED_MINUTES) wrong_minutes++;
+      if (r.minutes !== EXPECTED_MINUTES && ++wrong_minutes <= 3) {
+        const [w] = sql(env.server.db, `SELECT minutes, client_check_in, client_check_out, flags FROM attendance
+          WHERE user_id = ${user} AND shift_id = ${s.id}`);
+        console.log(`wrong minutes: shift ${s.id} (${rfc(s.start)}–${rfc(s.end)}): ${JSON.stringify(w)}`);
+      }
     }
     assert.deepEqual(results[v].errors, [], `volunteer ${v}: no page errors`);
   }

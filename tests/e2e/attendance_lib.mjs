@@ -92,12 +92,17 @@ export async function hasAttendance(page) {
   return r.status !== 404 && r.status !== 405;
 }
 
-// Goes to #/checkin/{shift} and waits for the screen to know the shift (a rule shown).
+// Goes to #/checkin/{shift} and waits for the screen to know the shift (a rule shown) and,
+// before check-in, its site: the site's lines (name, radius rule) arrive after the screen is
+// up and move the buttons down, so a tap at where a button was before would miss it.
+// (When the site cannot be had, the screen without it is final once nothing is in flight.)
 export async function openCheckin(page, shift) {
   await page.evaluate((h) => { window.location.hash = h; }, `#/checkin/${shift}`);
-  await waitSem(page, (sem) => sem.find((n) => n.role === 'button' && n.label === '定位签到' && !(n.flags & 1)) ||
+  await waitSem(page, (sem) => (sem.find((n) => n.role === 'button' && n.label === '定位签到' && !(n.flags & 1)) &&
+                                (sem.some((n) => /^(定位签到需在服务地点|你距服务地点)/.test(n.label)) ||
+                                 window.zygc.debug().fetch_in_flight === 0)) ||
                               sem.find((n) => n.role === 'button' && n.label === '签退'), null,
-                'the check-in screen of shift ' + shift, 20000);
+                'the check-in screen of shift ' + shift + ' with its site', 20000);
 }
 
 export async function tapButton(page, label, timeout = 15000) {

@@ -540,6 +540,13 @@ bool busy() {
     return !g_queue.empty() || g_gesture.down() || g_gesture.scroll.active() || g_pinch.active() || g_zoom_settle > 0;
 }
 
+bool press_pending() {
+    for (const Event& e : g_queue)
+        if (e.type == Ev::Down) return true;
+    const ui::GesturePhase p = g_gesture.phase();
+    return p == ui::GesturePhase::Pending || p == ui::GesturePhase::Pressed;
+}
+
 // zoom
 float host_zoom() { return zygc_js_host_zoom(); }
 bool zooming() { return g_pinch.active(); }

@@ -32,6 +32,9 @@ void after_new_frame();     // after ImGui::NewFrame: apply touch scrolling to t
 void end_frame();           // after the frame: follow io.WantTextInput with the hidden <input>
 
 bool busy();  // input still queued or a gesture in progress (keep rendering)
+// A press is on its way to ImGui: queued, or a finger resting on the screen that may become
+// one. The frame that handles it must draw what was on screen when the finger touched it.
+bool press_pending();
 
 // zoom: pinch, double-tap-and-drag, Ctrl + wheel (ui::Pinch). While one runs, the level to
 // show and its focus (framebuffer px); take_zoom() answers a finished gesture's level once

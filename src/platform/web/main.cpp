@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/route.h"
@@ -288,7 +289,10 @@ void frame() {
         Route r = parse_route(web::history::location_hash());
         if (!(r == a.runtime->state().route)) a.runtime->dispatch(Navigate{r, true});
     }
-    const int answers = web::fetch_transport().drain();
+    // Network answers wait while a press is on its way: the frame that handles a tap must lay
+    // out what the volunteer saw when touching (an answer that moves the code field down in
+    // that very frame would put the tap on 扫码签到, with the keyboard already open).
+    const int answers = web::input::press_pending() ? 0 : web::fetch_transport().drain();
     const int queued = web::input::counters().queued;
     web::input::begin_frame(now);
     if (glyphs::flush()) a.force_render = true;
@@ -323,6 +327,15 @@ void frame() {
     actions.swap(a.actions);
     if (web::input::take_refresh()) actions.push_back(Refresh{});
     web::location::drain(actions);  // attendance: Located, LocateFailed, Tick, Online
+    // The clock, read once before anything the volunteer or a device did is handled: a
+    // check-in/out is dated when it happened, not at the last periodic Tick (which is up to a
+    // second old, and minutes old when the phone slept or the page was hidden: timers are
+    // throttled or frozen there, and the first tap after waking comes before the next Tick).
+    // The periodic Ticks that arrived meanwhile are older than this reading and are dropped.
+    if (!actions.empty()) {
+        std::erase_if(actions, [](const Action& act) { return std::holds_alternative<Tick>(act); });
+        a.runtime->dispatch(Tick{static_cast<int64_t>(emscripten_date_now())});
+    }
     for (const Action& act : actions) a.runtime->dispatch(act);
 
     // Anything on screen whose glyphs are missing gets them before the next frame.
