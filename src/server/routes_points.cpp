@@ -588,7 +588,7 @@ void get_merchant_redemptions(App& app, const httplib::Request& req, httplib::Re
         std::vector<SqlValue> args{user};
         if (status) where += " AND r.status = ?", args.push_back(*status);
         return page_reply(app, req, q, {"status", "limit"}, kRedemptionCols, where, args,
-                          "COALESCE(r.settled_at, r.created_at) DESC, r.id DESC",
+                          "r.id DESC",
                           [](const Stmt& st) { return redemption_json(st, true); });
     });
 }
