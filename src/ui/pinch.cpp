@@ -35,7 +35,7 @@ bool Pinch::begin(long id, float x, float y, double t) {
         x0_ = x, y0_ = y, t0_ = t;
         moved_ = false;
         const float near = kDoubleTapCss * scale;
-        if (last_tap_ && t - tap_t_ <= kDoubleTapMs && std::fabs(x - tap_x_) <= near && std::fabs(y - tap_y_) <= near) {
+        if (last_tap_ && t >= tap_t_ && t - tap_t_ <= kDoubleTapMs && std::fabs(x - tap_x_) <= near && std::fabs(y - tap_y_) <= near) {
             mode_ = Mode::Armed;  // maybe a one-finger zoom: held until it drags or lifts
             last_tap_ = false;
             zoom_ = z0_ = rest_zoom;

@@ -153,6 +153,14 @@ TEST_CASE("a double tap without a drag is replayed as a tap; slow or far second 
     held.begin(1, 300, 600, 0);
     held.end(1, ui::kTapMs + 50);
     CHECK_FALSE(held.begin(2, 300, 600, ui::kTapMs + 100));
+    // The event clock went back (a page whose clock was reset mixes event and page times):
+    // a touch "before" the tap is not its second tap, and stays an ordinary touch.
+    ui::Pinch back = phone();
+    back.begin(1, 300, 600, 5000);
+    back.end(1, 5080);
+    CHECK_FALSE(back.begin(2, 300, 600, 900));
+    CHECK_FALSE(back.end(2, 960));
+    CHECK_FALSE(back.take_tap(x, y));
 }
 
 TEST_CASE("a third finger is ignored; lifting either pinching finger ends the pinch", "[ui][zoom]") {
