@@ -30,6 +30,10 @@ struct Recorder {
     // The rect of the item ImGui registered last; ItemInfo arrives right after ItemAdd.
     ImGuiID added_id = 0;
     ImRect added_bb;
+    // zoom: the item followed by id (sem::watch), as this frame and the last one laid it out
+    // (id 0: not laid out).
+    uint32_t watch_id = 0;
+    Node watch_building, watch_last;
 };
 
 }  // namespace zygc::sem

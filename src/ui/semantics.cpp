@@ -26,7 +26,8 @@ Role infer_role(ImGuiItemStatusFlags f) {
 
 bool same(const Node& a, const Node& b) {
     return a.id == b.id && a.role == b.role && a.label == b.label && a.x == b.x && a.y == b.y &&
-           a.w == b.w && a.h == b.h && a.flags == b.flags;
+           a.w == b.w && a.h == b.h && a.flags == b.flags &&
+           a.whole_y == b.whole_y && a.whole_h == b.whole_h;
 }
 
 void json_escape(std::string& out, const std::string& s) {
@@ -81,6 +82,7 @@ void begin_frame() {
     GImGui->TestEngineHookItems = true;
     rec().building.clear();
     rec().next = {};
+    rec().watch_building = {};
 }
 
 void end_frame() {
@@ -92,10 +94,29 @@ void end_frame() {
         ++r.version;
     }
     r.building.clear();
+    r.watch_last = r.watch_building;  // zoom
+    r.watch_building = {};
 }
 
 const std::vector<Node>& last_frame() { return rec().last; }
 uint64_t frame_version() { return rec().version; }
+
+void watch(uint32_t id) {
+    Recorder& r = rec();
+    if (r.watch_id == id) return;
+    r.watch_id = id;
+    r.watch_building = {};
+    r.watch_last = {};
+}
+
+const Node* watched() {
+    const Recorder& r = rec();
+    if (!r.watch_id) return nullptr;
+    if (r.watch_last.id == r.watch_id) return &r.watch_last;
+    for (const Node& n : r.last)  // watched since this frame: the last frame's tree has it if visible
+        if (n.id == r.watch_id) return &n;
+    return nullptr;
+}
 
 std::string to_json(float scale) {
     if (scale <= 0) scale = 1;
@@ -155,9 +176,18 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     n.id = id;
     n.role = next.has_role ? next.role : infer_role(flags);
     n.label = std::move(text);
+    n.whole_y = recorder.added_bb.Min.y;
+    n.whole_h = recorder.added_bb.GetHeight();
     // Only the part inside the window's clip rect is on screen.
     ImRect r = recorder.added_bb;
     if (ctx->CurrentWindow) r.ClipWithFull(ctx->CurrentWindow->ClipRect);
+    if (id == recorder.watch_id && !recorder.watch_building.id) {  // zoom: followed even when hidden
+        recorder.watch_building = n;
+        recorder.watch_building.x = r.Min.x;
+        recorder.watch_building.y = r.Min.y;
+        recorder.watch_building.w = ImMax(r.GetWidth(), 0.0f);
+        recorder.watch_building.h = ImMax(r.GetHeight(), 0.0f);
+    }
     if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;
     n.x = r.Min.x;
     n.y = r.Min.y;

@@ -28,6 +28,7 @@ struct Node {
     std::string label;    // visible text, "##suffix" removed
     float x = 0, y = 0, w = 0, h = 0;  // framebuffer pixels
     uint32_t flags = 0;
+    float whole_y = 0, whole_h = 0;    // zoom: the rect's top and height before the scroll area cut it
 };
 
 // Role and flags for the next item the hooks see (default: inferred from ImGui's status flags).
@@ -41,6 +42,12 @@ void begin_frame();  // after ImGui::NewFrame(): start a new tree
 void end_frame();    // before ImGui::Render(): the tree becomes "last frame"
 
 const std::vector<Node>& last_frame();
+
+// zoom: follows one item by id (the pinch's anchor), also where the scroll area cuts it or
+// hides it entirely. watched(): the item as laid out in the last frame (x/y/w/h visible part,
+// whole_y/whole_h all of it; h = 0 when hidden), or nullptr when it was not laid out.
+void watch(uint32_t id);  // 0: stop
+const Node* watched();
 uint64_t frame_version();  // increments when the last frame's tree differs from the one before
 
 // JSON array of {id,role,label,x,y,w,h,flags} in CSS pixels (framebuffer px / scale).

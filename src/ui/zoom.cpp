@@ -21,22 +21,16 @@ bool unique_id(const sem::Node& n) {
 }
 
 // The node under (x, y) in the last frame's screen area, the smallest one (a line of text
-// rather than its card) whose id names it alone (it is found again by id).
+// rather than its card) whose id names it alone (it is followed by id).
 const sem::Node* node_at(float x, float y, float top, float bottom) {
     const sem::Node* best = nullptr;
     for (const sem::Node& n : sem::last_frame()) {
-        if (n.role == sem::Role::Window || n.w <= 0 || n.h <= 0 || !n.id || !unique_id(n)) continue;
-        if (n.y < top - 0.5f || n.y + n.h > bottom + 0.5f) continue;  // the bars, cut items
+        if (n.role == sem::Role::Window || n.w <= 0 || n.h <= 0 || n.whole_h <= 0 || !n.id || !unique_id(n)) continue;
+        if (n.y < top - 0.5f || n.y + n.h > bottom + 0.5f) continue;  // the bars
         if (x < n.x || x >= n.x + n.w || y < n.y || y >= n.y + n.h) continue;
         if (!best || n.w * n.h < best->w * best->h) best = &n;
     }
     return best;
-}
-
-const sem::Node* node_by_id(uint32_t id) {
-    for (const sem::Node& n : sem::last_frame())
-        if (n.id == id) return &n;
-    return nullptr;
 }
 }  // namespace
 
@@ -52,14 +46,17 @@ float zoom_anchor_scroll(const Viewport& vp, float zoom, float drawn_at, float t
     const float bottom = vp.height;  // the tab bar's items are outside the child anyway
     if (pinching && !a.id) {
         // A pinch began: find what is under the fingers (in the last frame, at the old zoom).
+        // The place in it is taken in its whole rect: a card the scroll area cuts still has its
+        // top where it was laid out, above the visible part.
         if (const sem::Node* n = node_at(vp.zoom_focus_x, vp.zoom_focus_y, a.top, bottom)) {
             a.id = n->id;
             a.fx = vp.zoom_focus_x;
             a.fy = vp.zoom_focus_y;
             a.at_x = (vp.zoom_focus_x - n->x) / n->w;
-            a.at_y = (vp.zoom_focus_y - n->y) / n->h;
+            a.at_y = (vp.zoom_focus_y - n->whole_y) / n->whole_h;
             a.last_zoom = drawn_at;
             a.settle = kSettleFrames;
+            sem::watch(a.id);  // followed by id from now on, also while the scroll hides it
         }
     }
     if (!a.id) return -1;
@@ -69,15 +66,17 @@ float zoom_anchor_scroll(const Viewport& vp, float zoom, float drawn_at, float t
         a.fy = vp.zoom_focus_y;
     }
     if (zoom != a.last_zoom) a.settle = kSettleFrames;
-    const sem::Node* n = node_by_id(a.id);
+    const sem::Node* n = sem::watched();
     if (!n || a.settle <= 0) {
         a = {};
         a.top = top;
+        sem::watch(0);
         return -1;
     }
     --a.settle;
-    // The anchor's place in the content (last frame), scaled to this frame's zoom.
-    const float content = n->y + a.at_y * n->h - a.top + a.scroll;
+    // The anchor's place in the content (last frame, its whole rect: a guess that reflowed too
+    // far may have scrolled it out of sight), scaled to this frame's zoom.
+    const float content = n->whole_y + a.at_y * n->whole_h - a.top + a.scroll;
     const float ratio = a.last_zoom > 0 ? zoom / a.last_zoom : 1;
     a.last_zoom = zoom;
     const float want = content * ratio + top - a.fy;

@@ -8,9 +8,10 @@
 // are rasterized again at the new pixel size when it comes to rest (the platform).
 //
 // The anchor: when the zoom starts changing under a focus (the fingers' centre), the
-// semantics node under it and the focus's place inside it are kept; each frame, until the
-// zoom has been still for a few frames, the screen's scroll is set so that place is back
-// under the focus (content reflows, so scaling the scroll alone would drift).
+// semantics node under it and the focus's place inside its whole rect (not the part the scroll
+// area shows) are kept; each frame, until the zoom has been still for a few frames, the
+// screen's scroll is set so that place is back under the focus (content reflows, so scaling
+// the scroll alone would drift). The node is followed by id (sem::watch), also off screen.
 #pragma once
 #include "core/store.h"
 #include "ui/context.h"
