@@ -34,7 +34,7 @@ void code_box(const std::string& code) {
     ImGui::SetWindowFontScale(1.0f);
     char label[96];
     std::snprintf(label, sizeof label, tr(S::PickupCodeTyped), code.c_str());
-    sem_last(sem::Role::Text, label);
+    sem::add_last_item(sem::Role::Text, label);
     end_panel();
 }
 
@@ -54,8 +54,8 @@ void keypad(bool busy) {
         const std::string k = keys[i];
         const char* label = k == "clear" ? tr(S::KeyClear) : k == "del" ? tr(S::KeyDelete) : keys[i];
         ImGui::PushID(i);
+        sem::set_next(sem::Role::Button, busy ? uint32_t(sem::Disabled) : 0u);
         const bool pressed = ImGui::Button(label, ImVec2(w, h));
-        sem_last(sem::Role::Button, label, busy ? uint32_t(sem::Disabled) : 0u);
         ImGui::PopID();
         if (is_tap(pressed)) emit(KeypadPress{k});
     }
