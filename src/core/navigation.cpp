@@ -21,6 +21,7 @@ void load_screen(State& s, Effects& out) {
     for (Target t : screen.loads) ensure(s, t, out);
     if (screen.enter) screen.enter(s, out);
     certification::route_changed(s, out);  // certification: the console's ticks
+    points::route_changed(s, out);         // points: 我的兑换码's time left
 }
 
 bool redirect_to_login(State& s, Effects& out) {

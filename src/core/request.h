@@ -23,6 +23,9 @@ enum class Target {
     CheckinCode, Roster, ManualCheck, HoursQueue, Decide, CertifyAll, Certificate, Verify,
     // attendance
     MyHours, Outbox, Dispute, CheckinProject,
+    // points
+    MyPoints, Rewards, Reward, MyRedemptions, Redeem, VerifyPickup, Funds, Donate, PointsStats, Merchants,
+    AddMerchant, AddReward,
     Count
 };
 

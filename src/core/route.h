@@ -20,10 +20,12 @@ struct Route {
         ShiftConsole, Hours, MyCertificate, Verify,
         // attendance
         MyHours, Checkin,
+        // points
+        MyPoints, Rewards, Reward, MyRedemptions, MerchantVerify, Funds, AdminPoints,
         KindCount
     };
     Kind kind = Home;
-    Id id = 0;         // Project, Team, EditProject; Checkin: the shift
+    Id id = 0;         // Project, Team, EditProject; Checkin: the shift; Reward (points)
     std::string slug;  // Brand; Verify: the certificate's serial
     Id shift = 0;      // ShiftConsole (certification)
     bool operator==(const Route&) const = default;

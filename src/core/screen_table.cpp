@@ -18,7 +18,8 @@ constexpr ScreenInfo kScreens[] = {
     {K::Projects,    "projects",            Tab::Projects, false, true,  K::Home,     {T::Districts, T::Brands, T::Projects}, {T::Projects}},
     // MySignups: to warn about overlapping shifts before sending.
     {K::Project,     "projects/{id}",       Tab::Projects, false, false, K::Projects, {T::Project, T::MySignups},             {T::Project}},
-    {K::Brand,       "brands/{slug}",       Tab::Home,     false, false, K::Home,     {T::Brand},                             {T::Brand}},
+    // points: Funds for the fund's running total on its brand page
+    {K::Brand,       "brands/{slug}",       Tab::Home,     false, false, K::Home,     {T::Brand, T::Funds},                   {T::Brand, T::Funds}},
     {K::NotFound,    nullptr,               Tab::Home,     false, false, K::Home,     {},                                     {}},
     {K::Login,       "login",               Tab::Me,       false, false, K::Home,     {},                                     {}},
     {K::Me,          "me",                  Tab::Me,       true,  false, K::Home,     {},                                     {}},
@@ -36,6 +37,14 @@ constexpr ScreenInfo kScreens[] = {
     // attendance
     {K::MyHours,     "me/hours",            Tab::Me,       true,  false, K::Me,       {T::MyHours},                           {T::MyHours}},
     {K::Checkin,     "checkin/{id}",        Tab::Me,       true,  false, K::MySignups, {T::MySignups, T::MyHours},            {T::MySignups, T::MyHours}, attendance::enter_checkin},
+    // points
+    {K::MyPoints,    "me/points",           Tab::Me,       true,  false, K::Me,       {T::MyPoints},                          {T::MyPoints}},
+    {K::Rewards,     "rewards",             Tab::Me,       false, true,  K::Me,       {T::Districts, T::Rewards},             {T::Rewards}},
+    {K::Reward,      "rewards/{id}",        Tab::Me,       false, false, K::Rewards,  {T::Reward, T::MyPoints, T::Districts}, {T::Reward, T::MyPoints}},
+    {K::MyRedemptions, "me/redemptions",    Tab::Me,       true,  false, K::Me,       {T::MyRedemptions},                     {T::MyRedemptions}},
+    {K::MerchantVerify, "merchant/verify",  Tab::Me,       true,  false, K::Me,       {},                                     {}},
+    {K::Funds,       "funds",               Tab::Me,       false, false, K::Me,       {T::Funds, T::MyPoints},                {T::Funds, T::MyPoints}},
+    {K::AdminPoints, "admin/points",        Tab::Me,       true,  false, K::Me,       {T::PointsStats, T::Districts, T::Merchants}, {T::PointsStats, T::Merchants}},
 };
 // clang-format on
 

@@ -96,6 +96,19 @@ constexpr TargetInfo kTargets[] = {
     {Target::Outbox,         no_remote,                      nullptr,  nullptr,                             false, attendance::receive_outbox},
     {Target::Dispute,        no_remote,                      nullptr,  nullptr,                             false, attendance::receive_dispute},
     {Target::CheckinProject, fills<&State::checkin_project>, attendance::checkin_project_key, attendance::request_checkin_project, true, attendance::receive_checkin_project},
+    // points
+    {Target::MyPoints,       fills<&State::my_points>,       nullptr,  points::request_my_points,       true,  into<&State::my_points>},
+    {Target::Rewards,        fills<&State::rewards>,         points::rewards_key, points::request_rewards, false, into<&State::rewards>},
+    {Target::Reward,         fills<&State::reward>,          route_id, points::request_reward,          false, into<&State::reward>},
+    {Target::MyRedemptions,  fills<&State::my_redemptions>,  nullptr,  points::request_my_redemptions,  true,  points::receive_my_redemptions},
+    {Target::Redeem,         no_remote,                      nullptr,  nullptr,                         false, points::receive_redeem},
+    {Target::VerifyPickup,   no_remote,                      nullptr,  nullptr,                         false, points::receive_verify},
+    {Target::Funds,          fills<&State::funds>,           nullptr,  points::request_funds,           false, into<&State::funds>},
+    {Target::Donate,         no_remote,                      nullptr,  nullptr,                         false, points::receive_donate},
+    {Target::PointsStats,    fills<&State::points_stats>,    nullptr,  points::request_points_stats,    true,  into<&State::points_stats>},
+    {Target::Merchants,      fills<&State::merchants>,       nullptr,  points::request_merchants,       true,  into<&State::merchants>},
+    {Target::AddMerchant,    no_remote,                      nullptr,  nullptr,                         false, points::receive_add_merchant},
+    {Target::AddReward,      no_remote,                      nullptr,  nullptr,                         false, points::receive_add_reward},
 };
 // clang-format on
 
@@ -251,17 +264,38 @@ std::vector<Effect> update(State& s, const Action& action) {
                    [&](const CheckOut& a) { attendance::update(s, a, out); },
                    [&](const EditCorrection& a) { attendance::update(s, a, out); },
                    [&](const RequestCorrection& a) { attendance::update(s, a, out); },
-                   [&](const Scanned& a) { attendance::update(s, a, out); },
-                   [&](const ScanFailed& a) { attendance::update(s, a, out); },
+                   // points: the camera of the 核销 screen reads pickup codes, not check-in codes
+                   [&](const Scanned& a) {
+                       if (points::owns_scan(s)) points::update(s, a, out);
+                       else attendance::update(s, a, out);
+                   },
+                   [&](const ScanFailed& a) {
+                       if (points::owns_scan(s)) points::update(s, a, out);
+                       else attendance::update(s, a, out);
+                   },
                    [&](const Located& a) { attendance::update(s, a, out); },
                    [&](const LocateFailed& a) { attendance::update(s, a, out); },
                    // the clock: the console's rotating code and the outbox's retries
                    [&](const Tick& a) {
                        certification::update(s, a, out);
                        attendance::update(s, a, out);
+                       points::update(s, a, out);  // points: 我的兑换码's time left
                    },
                    [&](const LoadedDurable& a) { attendance::update(s, a, out); },
                    [&](const Online& a) { attendance::update(s, a, out); },
+                   // points
+                   [&](const FilterRewards& a) { points::update(s, a, out); },
+                   [&](const OpenRedeem& a) { points::update(s, a, out); },
+                   [&](const Redeem& a) { points::update(s, a, out); },
+                   [&](const KeypadPress& a) { points::update(s, a, out); },
+                   [&](const VerifyCode& a) { points::update(s, a, out); },
+                   [&](const ScanPickup& a) { points::update(s, a, out); },
+                   [&](const EditDonation& a) { points::update(s, a, out); },
+                   [&](const Donate& a) { points::update(s, a, out); },
+                   [&](const EditMerchant& a) { points::update(s, a, out); },
+                   [&](const SubmitMerchant& a) { points::update(s, a, out); },
+                   [&](const EditReward& a) { points::update(s, a, out); },
+                   [&](const SubmitReward& a) { points::update(s, a, out); },
                },
                action);
     return out;

@@ -5,7 +5,7 @@
 //
 // One module per feature owns its slice of State, its actions, its update and its
 // requests: navigation, catalogue, account, signups, teams, publishing, settings,
-// certification.
+// certification, attendance, points.
 // update() only routes an action to its module (store.cpp).
 #pragma once
 #include <cstdint>
@@ -19,6 +19,7 @@
 #include "core/certification.h"
 #include "core/model.h"
 #include "core/navigation.h"
+#include "core/points.h"
 #include "core/publishing.h"
 #include "core/remote.h"
 #include "core/request.h"
@@ -33,7 +34,7 @@ namespace zygc {
 // The sum of the feature slices. Fields are reached flat (state.projects, state.me), so
 // a view does not need to know which module owns them.
 struct State : NavigationSlice, CatalogueSlice, AccountSlice, SignupsSlice, TeamsSlice, PublishingSlice,
-               SettingsSlice, CertificationSlice, AttendanceSlice {
+               SettingsSlice, CertificationSlice, AttendanceSlice, PointsSlice {
     uint64_t key_seed = 0;  // for Idempotency-Keys; set by the platform at start
     uint64_t key_counter = 0;
     uint64_t next_request = 1;
@@ -55,7 +56,10 @@ using Action = std::variant<
     ToggleHistory, ManualCheck, SaveCertificate,
     // attendance (and the device answers it reads, core/device.h)
     StartCheckIn, EnterCode, SubmitCode, UseLocation, ScanQr, CheckOut, EditCorrection, RequestCorrection,
-    Scanned, ScanFailed, Located, LocateFailed, Tick, LoadedDurable, Online>;
+    Scanned, ScanFailed, Located, LocateFailed, Tick, LoadedDurable, Online,
+    // points
+    FilterRewards, OpenRedeem, Redeem, KeypadPress, VerifyCode, ScanPickup, EditDonation, Donate, EditMerchant,
+    SubmitMerchant, EditReward, SubmitReward>;
 
 // Pure: no I/O, no clock, no globals. Same state + action → same result.
 std::vector<Effect> update(State& state, const Action& action);

@@ -60,6 +60,14 @@ constexpr ScreenView kViews[] = {
     // attendance
     {Route::MyHours,     S::TitleMyHours,     screen_my_hours},
     {Route::Checkin,     S::TitleCheckin,     screen_checkin},
+    // points
+    {Route::MyPoints,       S::TitleMyPoints,       screen_my_points},
+    {Route::Rewards,        S::TitleRewards,        screen_rewards},
+    {Route::Reward,         S::TitleReward,         screen_reward},
+    {Route::MyRedemptions,  S::TitleMyRedemptions,  screen_my_redemptions},
+    {Route::MerchantVerify, S::TitleMerchantVerify, screen_merchant_verify},
+    {Route::Funds,          S::TitleFunds,          screen_funds},
+    {Route::AdminPoints,    S::TitleAdminPoints,    screen_admin_points},
 };
 // clang-format on
 

@@ -42,6 +42,16 @@ void screen_brand(const State& state) {
     }
     bullets(S::SectionHighlights, b.highlights);
     bullets(S::SectionAwards, b.awards);
+    // points: the brand's 再奉献 fund and its running total
+    if (const Fund* f = fund_of_brand(state, b.slug)) {
+        section(tr(S::SectionFund));
+        text_line(f->name.c_str(), color::Text, true, sem::Role::Text);
+        fund_figures(*f);
+        if (primary_button(tr(S::DonateButton))) {  // 再奉献 with this fund's form open
+            emit(Navigate{route_funds()});
+            emit(EditDonation{f->id, "", false});
+        }
+    }
 
     section(tr(S::SectionBrandProjects));
     if (b.projects.empty()) text_muted(tr(S::NoProjects));

@@ -78,6 +78,13 @@ void screen_me(const State& state) {
     if (state.has_role("volunteer") && link(tr(S::LinkMySignups))) emit(Navigate{route_my_signups()});
     if (state.has_role("volunteer") && link(tr(S::TitleCertificate))) emit(Navigate{route_certificate()});  // certification
     if (state.has_role("volunteer") && link(tr(S::LinkMyHours))) emit(Navigate{route_my_hours()});  // attendance
+    // points
+    if (state.has_role("volunteer") && link(tr(S::TitleMyPoints))) emit(Navigate{route_my_points()});
+    if (link(tr(S::TitleRewards))) emit(Navigate{route_rewards()});
+    if (state.has_role("volunteer") && link(tr(S::TitleMyRedemptions))) emit(Navigate{route_my_redemptions()});
+    if (state.has_role("volunteer") && link(tr(S::TitleFunds))) emit(Navigate{route_funds()});
+    if (state.has_role("merchant") && link(tr(S::LinkMerchantVerify))) emit(Navigate{route_merchant_verify()});
+    if (state.has_role("admin") && link(tr(S::TitleAdminPoints))) emit(Navigate{route_admin_points()});
     if (link(tr(S::LinkTeams))) emit(Navigate{route_teams()});
     bool leads = false;
     for (const TeamMembership& t : me.teams) leads = leads || t.role == "leader";

@@ -32,6 +32,7 @@ const char* role_label(const std::string& role) {
     if (role == "organizer") return tr(S::RoleOrganizer);
     if (role == "social_worker") return tr(S::RoleSocialWorker);
     if (role == "admin") return tr(S::RoleAdmin);
+    if (role == "merchant") return tr(S::RoleMerchant);  // points
     return role.c_str();
 }
 

@@ -27,6 +27,14 @@ void screen_verify(const State& state);
 // attendance
 void screen_my_hours(const State& state);
 void screen_checkin(const State& state);
+// points
+void screen_my_points(const State& state);
+void screen_rewards(const State& state);
+void screen_reward(const State& state);
+void screen_my_redemptions(const State& state);
+void screen_merchant_verify(const State& state);
+void screen_funds(const State& state);
+void screen_admin_points(const State& state);
 
 // Routes the screens navigate to.
 inline Route route_home() { return Route{}; }
@@ -48,6 +56,14 @@ inline Route route_verify(const std::string& serial) { return Route{Route::Verif
 // attendance
 inline Route route_my_hours() { return Route{Route::MyHours, 0, {}}; }
 inline Route route_checkin(Id shift_id) { return Route{Route::Checkin, shift_id, {}}; }
+// points
+inline Route route_my_points() { return Route{Route::MyPoints, 0, {}}; }
+inline Route route_rewards() { return Route{Route::Rewards, 0, {}}; }
+inline Route route_reward(Id id) { return Route{Route::Reward, id, {}}; }
+inline Route route_my_redemptions() { return Route{Route::MyRedemptions, 0, {}}; }
+inline Route route_merchant_verify() { return Route{Route::MerchantVerify, 0, {}}; }
+inline Route route_funds() { return Route{Route::Funds, 0, {}}; }
+inline Route route_admin_points() { return Route{Route::AdminPoints, 0, {}}; }
 
 // Shared by screens: the user's upcoming confirmed sign-up for a shift (nullptr when none).
 const Signup* my_signup_for(const State& state, Id shift_id);
@@ -63,6 +79,8 @@ void cancel_control(const State& state, const Signup& signup);
 // certification: a 志愿服务记录证明 as a document (screen_certificate.cpp); with_qr adds the
 // QR of its verification link.
 void certificate_document(const Certificate& c, bool with_qr);
+// points: a fund's running total (and donors), on 再奉献 and on its brand page (screen_funds.cpp).
+void fund_figures(const Fund& f);
 // The message for `field` ("" when none).
 std::string field_error(const std::vector<FieldError>& errors, const std::string& field);
 

@@ -83,6 +83,23 @@ enum class S : int {
     SectionDispute, DisputeResolution, DisputeWaiting, LegendCertified, LegendPending,
     FieldShift, SectionHistory, HistAdjust, HistCorrect, CheckinWays, ChartFmt,
     DistanceUnknown,
+    // points
+    TitleMyPoints, TitleRewards, TitleReward, TitleMyRedemptions, TitleMerchantVerify, TitleFunds,
+    TitleAdminPoints, LinkMerchantVerify, RoleMerchant, PointsBalance, PointsReserved, PointsRuleFmt,
+    PointsExpiryFmt, SectionExpiring, ExpiringFmt, SectionPointsEntries, NoPointsEntries, SectionHolds,
+    HoldFmt, CauseEarn, CauseReversal, CauseRedeem, CauseSettle, CauseRefund, CauseDonate, CauseExpire,
+    CauseHoldApplied, PointsUnit, RuleVersionFmt, CatTransit, CatMuseum, CatPark, CatShop, CatService,
+    RewardPriceFmt, StockFmt, SoldOut, NoRewards, LimitFmt, MyRedeemedFmt, FieldMerchant, MyBalanceFmt,
+    RedeemButton, ConfirmRedeemFmt, ConfirmRedeem, QuantityFmt, Less, More, PickupCodeLabel, PickupHintFmt,
+    StatusReserved, StatusSettled, StatusExpired, TimeLeftFmt, ExpiredRefunded, ExpiringNow, SettledAtFmt,
+    NoRedemptions, QuantityPointsFmt, BrowseRewards, EnterPickupCode, PickupCodeTyped, KeyDelete, KeyClear,
+    VerifyButton, ScanPickup, VerifiedTitle, FieldRedeemer, MerchantOnly, FundTotalFmt, FundDonorsFmt,
+    DonateButton, DonatePointsLabel, DonateHint, DonateNext, ConfirmDonateFmt, ConfirmDonate, NoFunds,
+    SectionFund, AdminOnly, StatIssued, StatRedeemed, StatDonated, StatOutstanding, SectionPointsByMonth,
+    SectionPointsByDistrict, LegendRedeemed, LegendNotRedeemed, PointsChartFmt, IssuedFmt, RedeemedFmt,
+    SectionAddMerchant, MerchantNameLabel, AddressLabel, MerchantKindPublic, OwnerUserLabel,
+    AddMerchantButton, SectionAddReward, ChooseMerchant, RewardNameLabel, PointsPriceLabel, StockLabel,
+    LimitLabel, RewardDescLabel, AddRewardButton,
     COUNT
 };
 

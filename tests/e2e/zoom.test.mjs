@@ -213,8 +213,14 @@ async function everyRoute(page) {
     const pid = projects.items[0].id;
     const slug = (brands.items || brands)[0].slug;
     const tid = (teams.items || teams)[0].id;
+    // points: the reward detail when the demo catalogue is there
+    const rewards = await fetch('/api/v1/rewards?limit=1').then((r) => (r.ok ? r.json() : { items: [] }));
+    const rid = rewards.items && rewards.items[0] ? rewards.items[0].id : 0;
     return ['#/', '#/projects', `#/projects/${pid}`, `#/brands/${slug}`, '#/no-such-screen', '#/login', '#/me',
-            '#/me/volunteer', '#/me/signups', '#/teams', `#/teams/${tid}`, '#/projects/new', `#/projects/${pid}/edit`];
+            '#/me/volunteer', '#/me/signups', '#/teams', `#/teams/${tid}`, '#/projects/new', `#/projects/${pid}/edit`,
+            // points
+            '#/me/points', '#/rewards', ...(rid ? [`#/rewards/${rid}`] : []), '#/me/redemptions', '#/merchant/verify',
+            '#/funds', '#/admin/points'];
   });
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "core/codec.h"
+#include "core/points_codec.h"
 #include "core/validate.h"
 #include "fixtures.h"
 #include "platform/native/harness.h"
@@ -57,6 +58,14 @@ std::vector<std::string> user_data(const State& s) {
     strings_of(encode(s.teams.data()), out);
     strings_of(encode(s.team.data()), out);
     strings_of(encode(s.publish.draft), out);
+    // points
+    strings_of(encode(s.my_points.data()), out);
+    strings_of(encode(s.rewards.data()), out);
+    strings_of(encode(s.reward.data()), out);
+    strings_of(encode(s.my_redemptions.data()), out);
+    strings_of(encode(s.funds.data()), out);
+    strings_of(encode(s.points_stats.data()), out);
+    strings_of(encode(s.merchants.data()), out);
     for (const Param& p : s.notice.params) out.push_back(p.value);
     // Longest first, so "海港区文化广场" goes before "海港区".
     std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
@@ -132,6 +141,88 @@ State screen_state(Route::Kind kind) {
     s.login.phone_error = Message{"phone_invalid"};
     s.login.code_error = Message{"unknown_code_from_a_newer_server", {}, "服务器的中文说明"};
     s.reg.errors = check_registration(VolunteerApplication{"张", "123", 0, {}, {}, false}, "20261128");
+    // points: every screen with its data, the clerk's and the office's roles where they matter
+    {
+        MyPoints mp;
+        mp.balance = 37;
+        mp.reserved = 5;
+        mp.expiring = {{5, "2026-12-31"}};
+        PointsEntry e;
+        e.id = 1;
+        e.at = "2026-11-28T12:30:00+08:00";
+        e.points = 6;
+        e.counter_name = "城市积分发行";
+        e.reason = "earn";
+        e.detail = "净滩行动";
+        e.rule_version = 1;
+        mp.entries = {e};
+        mp.holds = {{1, 14, 3, "时长更正", "held", "2026-11-29T11:00:00+08:00"}};
+        mp.rule = {1, 30, 12, 30};
+        s.my_points = fixtures::loaded(mp);
+        Reward r;
+        r.id = 101;
+        r.name = "公交乘车券";
+        r.description = "一次乘车";
+        r.category = "transit";
+        r.merchant = {2, "秦皇岛公交"};
+        r.district_id = 1;
+        r.points = 5;
+        r.stock = 3;
+        r.per_person_limit = 2;
+        r.my_redeemed = 1;
+        Page<Reward> rs;
+        rs.items = {r};
+        rs.total = 1;
+        s.rewards.start(1, "0|");  // the key of "every district, every category"
+        s.rewards.succeed(rs);
+        s.reward = fixtures::loaded(r);
+        if (kind == Route::Reward) s.route.id = 101;
+        s.redeem_confirm = kind == Route::Reward ? 101 : 0;
+        Redemption x;
+        x.id = 3;
+        x.reward = {101, "公交乘车券"};
+        x.merchant = {2, "秦皇岛公交"};
+        x.points = 5;
+        x.code = "48213377";
+        x.qr_payload = "zygc:pickup:48213377";
+        x.expires_at = "2026-11-28T12:30:00+08:00";
+        x.status = "reserved";
+        Redemption done = x;
+        done.id = 4;
+        done.status = "settled";
+        done.settled_at = "2026-11-28T11:00:00+08:00";
+        done.volunteer_name = "王**";
+        Page<Redemption> xs;
+        xs.items = {x, done};
+        xs.total = 2;
+        s.my_redemptions = fixtures::loaded(xs);
+        if (kind == Route::Reward) s.redeem = fixtures::loaded(x);
+        if (kind == Route::MerchantVerify) s.verify = fixtures::loaded(done);
+        Page<Fund> fs;
+        fs.items = {{1, "山区孩子爱心午餐", "每100分折一份午餐", "xiaohouniao", 130, 9, 4}};
+        fs.total = 1;
+        s.funds = fixtures::loaded(fs);
+        s.donate_fund = 1;
+        s.donate_points = "10";
+        s.donate_confirm = kind == Route::Funds;
+        PointsStats st;
+        st.issued = 100;
+        st.redeemed = 30;
+        st.by_month = {{0, "", "2026-11", 100, 30, 5, 0}};
+        st.by_district = {{1, "海港区", "", 100, 30, 5, 0}};
+        s.points_stats = fixtures::loaded(st);
+        Page<Merchant> ms;
+        ms.items = {{2, "秦皇岛公交", 1, "人民路1号", "public", std::nullopt, 1}};
+        s.merchants = fixtures::loaded(ms);
+        s.reward_draft.merchant_id = 2;
+        s.reward_errors = validate_reward(s.reward_draft);
+        s.merchant_errors = validate_merchant(s.merchant_draft);
+        if (kind == Route::MerchantVerify || kind == Route::AdminPoints) {
+            Me m = organizer();
+            m.roles.push_back(kind == Route::MerchantVerify ? "merchant" : "admin");
+            s.me = fixtures::loaded(m);
+        }
+    }
     if (kind == Route::NewProject || kind == Route::EditProject) {
         s.publish.draft.team_id = 7;
         s.publish.draft.title = "净滩";
