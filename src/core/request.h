@@ -23,6 +23,9 @@ enum class Target {
     CheckinCode, Roster, ManualCheck, HoursQueue, Decide, CertifyAll, Certificate, Verify,
     // attendance
     MyHours, Outbox, Dispute, CheckinProject,
+    // eldercare (issue 13)
+    ElderNeeds, ElderHelpers, ElderMatches, ElderPairs, ElderNeedSave, ElderHelperSave, ElderPairSave,
+    ElderVisitSave, MyHelp, DistrictHelp, HelpSave, HelpChange, Dashboard, Awards,
     Count
 };
 

@@ -20,6 +20,8 @@ struct Route {
         ShiftConsole, Hours, MyCertificate, Verify,
         // attendance
         MyHours, Checkin,
+        // eldercare (issue 13): 老帮老 ledger, 有困难找志愿者, the city dashboard
+        Eldercare, ElderNeedNew, ElderHelperNew, ElderMatches, ElderPairs, Help, Dashboard,
         KindCount
     };
     Kind kind = Home;

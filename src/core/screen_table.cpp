@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "core/attendance.h"
+#include "core/eldercare.h"
 #include "core/publishing.h"
 
 namespace zygc {
@@ -14,11 +15,12 @@ using K = Route;
 // clang-format off
 constexpr ScreenInfo kScreens[] = {
 //   kind            path                   tab            login  keeps  parent       loads                                  refresh
-    {K::Home,        "",                    Tab::Home,     false, true,  K::Home,     {T::Stats, T::Brands, T::HomeProjects}, {T::Stats, T::Brands, T::HomeProjects}},
+    // eldercare (issue 13): the figures are the dashboard's, computed from the data
+    {K::Home,        "",                    Tab::Home,     false, true,  K::Home,     {T::Dashboard, T::Brands, T::HomeProjects}, {T::Dashboard, T::Brands, T::HomeProjects}},
     {K::Projects,    "projects",            Tab::Projects, false, true,  K::Home,     {T::Districts, T::Brands, T::Projects}, {T::Projects}},
     // MySignups: to warn about overlapping shifts before sending.
     {K::Project,     "projects/{id}",       Tab::Projects, false, false, K::Projects, {T::Project, T::MySignups},             {T::Project}},
-    {K::Brand,       "brands/{slug}",       Tab::Home,     false, false, K::Home,     {T::Brand},                             {T::Brand}},
+    {K::Brand,       "brands/{slug}",       Tab::Home,     false, false, K::Home,     {T::Brand, T::Awards},                 {T::Brand}},
     {K::NotFound,    nullptr,               Tab::Home,     false, false, K::Home,     {},                                     {}},
     {K::Login,       "login",               Tab::Me,       false, false, K::Home,     {},                                     {}},
     {K::Me,          "me",                  Tab::Me,       true,  false, K::Home,     {},                                     {}},
@@ -36,6 +38,14 @@ constexpr ScreenInfo kScreens[] = {
     // attendance
     {K::MyHours,     "me/hours",            Tab::Me,       true,  false, K::Me,       {T::MyHours},                           {T::MyHours}},
     {K::Checkin,     "checkin/{id}",        Tab::Me,       true,  false, K::MySignups, {T::MySignups, T::MyHours},            {T::MySignups, T::MyHours}, attendance::enter_checkin},
+    // eldercare (issue 13)
+    {K::Eldercare,   "eldercare",           Tab::Me,       true,  true,  K::Me,       {T::Districts, T::ElderNeeds, T::ElderHelpers}, {T::ElderNeeds, T::ElderHelpers}},
+    {K::ElderNeedNew, "eldercare/needs/new", Tab::Me,      true,  false, K::Eldercare, {T::Districts},                        {}, eldercare::enter_need},
+    {K::ElderHelperNew, "eldercare/helpers/new", Tab::Me,  true,  false, K::Eldercare, {T::Districts},                        {}, eldercare::enter_helper},
+    {K::ElderMatches, "eldercare/matches",  Tab::Me,       true,  false, K::Eldercare, {T::Districts, T::ElderMatches},       {T::ElderMatches}},
+    {K::ElderPairs,  "eldercare/pairs",     Tab::Me,       true,  true,  K::Eldercare, {T::Districts, T::ElderPairs},         {T::ElderPairs}},
+    {K::Help,        "help",                Tab::Me,       true,  true,  K::Me,       {T::Districts, T::MyHelp, T::DistrictHelp}, {T::MyHelp, T::DistrictHelp}},
+    {K::Dashboard,   "data",                Tab::Home,     false, true,  K::Home,     {T::Dashboard},                         {T::Dashboard}},
 };
 // clang-format on
 
