@@ -79,6 +79,8 @@ void screen_me(const State& state) {
     if (state.has_role("volunteer") && link(tr(S::TitleCertificate))) emit(Navigate{route_certificate()});  // certification
     if (state.has_role("volunteer") && link(tr(S::LinkMyHours))) emit(Navigate{route_my_hours()});  // attendance
     if (link(tr(S::LinkTeams))) emit(Navigate{route_teams()});
+    if (state.has_role("social_worker") && link(tr(S::LinkEldercare))) emit(Navigate{route_eldercare()});  // eldercare
+    if (link(tr(S::LinkHelp))) emit(Navigate{route_help()});  // eldercare: 有困难找志愿者
     bool leads = false;
     for (const TeamMembership& t : me.teams) leads = leads || t.role == "leader";
     if (leads && state.has_role("organizer") && link(tr(S::LinkPublish))) emit(Navigate{route_new_project()});

@@ -27,6 +27,14 @@ void screen_verify(const State& state);
 // attendance
 void screen_my_hours(const State& state);
 void screen_checkin(const State& state);
+// eldercare (issue 13)
+void screen_eldercare(const State& state);
+void screen_elder_need(const State& state);
+void screen_elder_helper(const State& state);
+void screen_elder_matches(const State& state);
+void screen_elder_pairs(const State& state);
+void screen_help(const State& state);
+void screen_dashboard(const State& state);
 
 // Routes the screens navigate to.
 inline Route route_home() { return Route{}; }
@@ -48,6 +56,10 @@ inline Route route_verify(const std::string& serial) { return Route{Route::Verif
 // attendance
 inline Route route_my_hours() { return Route{Route::MyHours, 0, {}}; }
 inline Route route_checkin(Id shift_id) { return Route{Route::Checkin, shift_id, {}}; }
+// eldercare (issue 13)
+inline Route route_eldercare() { return Route{Route::Eldercare, 0, {}}; }
+inline Route route_help() { return Route{Route::Help, 0, {}}; }
+inline Route route_dashboard() { return Route{Route::Dashboard, 0, {}}; }
 
 // Shared by screens: the user's upcoming confirmed sign-up for a shift (nullptr when none).
 const Signup* my_signup_for(const State& state, Id shift_id);
