@@ -214,7 +214,9 @@ async function everyRoute(page) {
     const slug = (brands.items || brands)[0].slug;
     const tid = (teams.items || teams)[0].id;
     return ['#/', '#/projects', `#/projects/${pid}`, `#/brands/${slug}`, '#/no-such-screen', '#/login', '#/me',
-            '#/me/volunteer', '#/me/signups', '#/teams', `#/teams/${tid}`, '#/projects/new', `#/projects/${pid}/edit`];
+            '#/me/volunteer', '#/me/signups', '#/teams', `#/teams/${tid}`, '#/projects/new', `#/projects/${pid}/edit`,
+            // eldercare (issue 13): the forms, 有困难找志愿者 (an organizer's lists) and 数据
+            '#/eldercare/needs/new', '#/eldercare/helpers/new', '#/help', '#/data'];
   });
 }
 
