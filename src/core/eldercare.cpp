@@ -153,7 +153,7 @@ std::vector<FieldError> validate_elder(const ElderDraft& d, bool helper) {
         if (blank(d.guardian_relation) || utf8::count(d.guardian_relation) > 20)
             e.push_back(field_error("guardian.relation", "text_length", {{"min", "1"}, {"max", "20"}}));
     }
-    if (!d.consent) e.push_back(field_error("consent", "consent_required"));
+    if (!d.consent) e.push_back(field_error("consent", "elder_consent_required"));
     return e;
 }
 

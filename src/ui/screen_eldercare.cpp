@@ -12,6 +12,12 @@
 namespace zygc::ui {
 namespace {
 
+// "（儿子）" / " (儿子)"
+std::string relation(const std::string& r) {
+    if (r.empty()) return "";
+    return lang() == Lang::En ? " (" + r + ")" : "（" + r + "）";
+}
+
 void need_card(const ElderNeed& n) {
     push_id(n.id);
     begin_panel();
@@ -21,8 +27,7 @@ void need_card(const ElderNeed& n) {
     if (!n.times.empty()) field(tr(S::FieldTimes), elder_times_text(n.times));
     if (!n.mobility.empty()) field(tr(S::FieldMobility), elder_mobility_label(n.mobility));
     if (!n.guardian_phone.empty())
-        field(tr(S::FieldGuardian), n.guardian_name + (n.guardian_relation.empty() ? "" : "（" + n.guardian_relation + "）") +
-                                        " " + n.guardian_phone);
+        field(tr(S::FieldGuardian), n.guardian_name + relation(n.guardian_relation) + " " + n.guardian_phone);
     text_muted(tr(n.status == "paired" ? S::ElderStatusPaired : S::ElderStatusOpen));
     end_panel();
     ImGui::PopID();

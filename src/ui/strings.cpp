@@ -592,6 +592,7 @@ constexpr Words kMessages[] = {
     {"mobility_required", "请选择行动能力", "Choose the mobility"},
     {"guardian_required", "请填写监护人姓名", "Enter the guardian's name"},
     {"text_length", "请填写{min}到{max}个字", "Enter {min}–{max} characters"},
+    {"elder_consent_required", "需取得本人同意才能登记", "Consent is needed to register"},
     {"elder_need_saved", "需求已登记", "Need registered"},
     {"elder_helper_saved", "助老志愿者已登记", "Helper registered"},
     {"elder_paired", "已结对：{helper} 帮助 {need}", "Paired: {helper} helps {need}"},

@@ -135,11 +135,34 @@ test('social worker: need + helper → top suggestion → visit → certified; h
   await tap(sw.page, 'button', '记录一次走访（60分钟）');
   await waitSem(sw.page, (sem) => sem.find((n) => n.label === '已记录走访 60 分钟，待认定'), null, 'visit logged');
   await tap(sw.page, 'link', '去认定走访时长');
-  assert.match(await route(sw.page), /^#\/projects\/\d+\/hours$/);
-  await waitSem(sw.page, (sem) => sem.find((n) => n.role === 'heading' && n.label.endsWith(' · 待认定')), null,
-                'the visit awaiting certification');
-  await tap(sw.page, 'button', '认定');
-  await waitSem(sw.page, (sem) => sem.find((n) => n.label === '已认定'), null, 'approved');
+  const hash = await route(sw.page);
+  assert.match(hash, /^#\/projects\/\d+\/hours$/);
+  // Our visit is the queue's newest pending record; its row is found by the name it shows.
+  const pid = hash.split('/')[2];
+  const queue = await api(sw.context, 'GET', `/projects/${pid}/attendance?status=pending`);
+  assert.equal(queue.status, 200, JSON.stringify(queue.body));
+  const ours = queue.body.items.reduce((a, b) => (b.id > a.id ? b : a));
+  assert.equal(ours.minutes, 60);
+  const rowLabel = `${ours.volunteer.display_name} · 待认定`;
+  let row = await reveal(sw.page, 'heading', rowLabel);
+  let approve = null;
+  for (let i = 0; i < 6 && !approve; i++) {
+    approve = await sw.page.evaluate((y) => window.zygc.semantics()
+      .filter((n) => n.role === 'button' && n.label === '认定' && n.y > y && n.y + n.h < 844 - 70)
+      .sort((a, b) => a.y - b.y)[0] || null, row.y);
+    if (!approve) {
+      const cdp = await sw.page.context().newCDPSession(sw.page);
+      const { gestures_ended: g } = await debug(sw.page);
+      await touchDrag(sw.page, cdp, 200, 500, 200, 350, { steps: 10, holdMs: 120 });
+      await cdp.detach();
+      await idle(sw.page, { gestures: g + 1 });
+      row = await node(sw.page, 'heading', rowLabel);
+    }
+  }
+  assert.ok(approve, 'the 认定 button of our record');
+  await tapNode(sw.page, approve);
+  await waitSem(sw.page, (sem, l) => !sem.find((n) => n.role === 'heading' && n.label === l), rowLabel,
+                'our record left the pending queue');
 
   // The volunteer's certified minutes and the dashboard moved.
   const hoursAfter = await api(vol.context, 'GET', '/me/hours');
