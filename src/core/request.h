@@ -26,6 +26,9 @@ enum class Target {
     // points
     MyPoints, Rewards, Reward, MyRedemptions, Redeem, VerifyPickup, Funds, Donate, PointsStats, Merchants,
     AddMerchant, AddReward,
+    // eldercare (issue 13)
+    ElderNeeds, ElderHelpers, ElderMatches, ElderPairs, ElderNeedSave, ElderHelperSave, ElderPairSave,
+    ElderVisitSave, MyHelp, DistrictHelp, HelpSave, HelpChange, Dashboard, Awards,
     Count
 };
 

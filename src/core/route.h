@@ -22,6 +22,8 @@ struct Route {
         MyHours, Checkin,
         // points
         MyPoints, Rewards, Reward, MyRedemptions, MerchantVerify, Funds, AdminPoints,
+        // eldercare (issue 13): 老帮老 ledger, 有困难找志愿者, the city dashboard
+        Eldercare, ElderNeedNew, ElderHelperNew, ElderMatches, ElderPairs, Help, Dashboard,
         KindCount
     };
     Kind kind = Home;

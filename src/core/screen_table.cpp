@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "core/attendance.h"
+#include "core/eldercare.h"
 #include "core/publishing.h"
 
 namespace zygc {
@@ -14,12 +15,14 @@ using K = Route;
 // clang-format off
 constexpr ScreenInfo kScreens[] = {
 //   kind            path                   tab            login  keeps  parent       loads                                  refresh
-    {K::Home,        "",                    Tab::Home,     false, true,  K::Home,     {T::Stats, T::Brands, T::HomeProjects}, {T::Stats, T::Brands, T::HomeProjects}},
+    // eldercare (issue 13): the figures are the dashboard's, computed from the data
+    {K::Home,        "",                    Tab::Home,     false, true,  K::Home,     {T::Dashboard, T::Brands, T::HomeProjects}, {T::Dashboard, T::Brands, T::HomeProjects}},
     {K::Projects,    "projects",            Tab::Projects, false, true,  K::Home,     {T::Districts, T::Brands, T::Projects}, {T::Projects}},
     // MySignups: to warn about overlapping shifts before sending.
     {K::Project,     "projects/{id}",       Tab::Projects, false, false, K::Projects, {T::Project, T::MySignups},             {T::Project}},
     // points: Funds for the fund's running total on its brand page
-    {K::Brand,       "brands/{slug}",       Tab::Home,     false, false, K::Home,     {T::Brand, T::Funds},                   {T::Brand, T::Funds}},
+    // eldercare (issue 13): Awards for the brand's honours
+    {K::Brand,       "brands/{slug}",       Tab::Home,     false, false, K::Home,     {T::Brand, T::Funds, T::Awards},        {T::Brand, T::Funds}},
     {K::NotFound,    nullptr,               Tab::Home,     false, false, K::Home,     {},                                     {}},
     {K::Login,       "login",               Tab::Me,       false, false, K::Home,     {},                                     {}},
     {K::Me,          "me",                  Tab::Me,       true,  false, K::Home,     {},                                     {}},
@@ -45,6 +48,14 @@ constexpr ScreenInfo kScreens[] = {
     {K::MerchantVerify, "merchant/verify",  Tab::Me,       true,  false, K::Me,       {},                                     {}},
     {K::Funds,       "funds",               Tab::Me,       false, false, K::Me,       {T::Funds, T::MyPoints},                {T::Funds, T::MyPoints}},
     {K::AdminPoints, "admin/points",        Tab::Me,       true,  false, K::Me,       {T::PointsStats, T::Districts, T::Merchants}, {T::PointsStats, T::Merchants}},
+    // eldercare (issue 13)
+    {K::Eldercare,   "eldercare",           Tab::Me,       true,  true,  K::Me,       {T::Districts, T::ElderNeeds, T::ElderHelpers}, {T::ElderNeeds, T::ElderHelpers}},
+    {K::ElderNeedNew, "eldercare/needs/new", Tab::Me,      true,  false, K::Eldercare, {T::Districts},                        {}, eldercare::enter_need},
+    {K::ElderHelperNew, "eldercare/helpers/new", Tab::Me,  true,  false, K::Eldercare, {T::Districts},                        {}, eldercare::enter_helper},
+    {K::ElderMatches, "eldercare/matches",  Tab::Me,       true,  false, K::Eldercare, {T::Districts, T::ElderMatches},       {T::ElderMatches}},
+    {K::ElderPairs,  "eldercare/pairs",     Tab::Me,       true,  true,  K::Eldercare, {T::Districts, T::ElderPairs},         {T::ElderPairs}},
+    {K::Help,        "help",                Tab::Me,       true,  true,  K::Me,       {T::Districts, T::MyHelp, T::DistrictHelp}, {T::MyHelp, T::DistrictHelp}},
+    {K::Dashboard,   "data",                Tab::Home,     false, true,  K::Home,     {T::Dashboard},                         {T::Dashboard}},
 };
 // clang-format on
 

@@ -62,7 +62,7 @@ std::optional<HttpRequest> me(State&) { return api::get_me(); }
 constexpr TargetInfo kTargets[] = {
 //   target                remote                         key         request                            login  receive
     {Target::Stats,        fills<&State::stats>,          nullptr,    stats,                             false, into<&State::stats>},
-    {Target::Districts,    fills<&State::districts>,      nullptr,    districts,                         false, into<&State::districts>},
+    {Target::Districts,    fills<&State::districts>,      nullptr,    districts,                         false, eldercare::receive_districts},
     {Target::Brands,       fills<&State::brands>,         nullptr,    brands,                            false, into<&State::brands>},
     {Target::HomeProjects, fills<&State::home_projects>,  nullptr,    catalogue::request_home_projects,  false, into<&State::home_projects>},
     {Target::Projects,     fills<&State::projects>,       nullptr,    catalogue::request_projects,       false, into<&State::projects>},
@@ -109,6 +109,21 @@ constexpr TargetInfo kTargets[] = {
     {Target::Merchants,      fills<&State::merchants>,       nullptr,  points::request_merchants,       true,  into<&State::merchants>},
     {Target::AddMerchant,    no_remote,                      nullptr,  nullptr,                         false, points::receive_add_merchant},
     {Target::AddReward,      no_remote,                      nullptr,  nullptr,                         false, points::receive_add_reward},
+    // eldercare (issue 13)
+    {Target::ElderNeeds,      fills<&State::elder_needs>,   eldercare::district_key, eldercare::request_needs,   true,  into<&State::elder_needs>},
+    {Target::ElderHelpers,    fills<&State::elder_helpers>, eldercare::district_key, eldercare::request_helpers, true,  into<&State::elder_helpers>},
+    {Target::ElderMatches,    fills<&State::matches>,       eldercare::district_key, eldercare::request_matches, true,  into<&State::matches>},
+    {Target::ElderPairs,      fills<&State::pairs>,         eldercare::district_key, eldercare::request_pairs,   true,  into<&State::pairs>},
+    {Target::ElderNeedSave,   no_remote,                    nullptr,  nullptr,                    false, eldercare::receive_need},
+    {Target::ElderHelperSave, no_remote,                    nullptr,  nullptr,                    false, eldercare::receive_helper},
+    {Target::ElderPairSave,   no_remote,                    nullptr,  nullptr,                    false, eldercare::receive_pair},
+    {Target::ElderVisitSave,  no_remote,                    nullptr,  nullptr,                    false, eldercare::receive_visit},
+    {Target::MyHelp,          fills<&State::my_help>,       nullptr,  help::request_mine,         true,  into<&State::my_help>},
+    {Target::DistrictHelp,    fills<&State::district_help>, help::district_key, help::request_district,     true,  into<&State::district_help>},
+    {Target::HelpSave,        no_remote,                    nullptr,  nullptr,                    false, help::receive_saved},
+    {Target::HelpChange,      no_remote,                    nullptr,  nullptr,                    false, help::receive_change},
+    {Target::Dashboard,       fills<&State::dashboard>,     nullptr,  dashboard::request_dashboard, false, into<&State::dashboard>},
+    {Target::Awards,          fills<&State::awards>,        nullptr,  dashboard::request_awards,  false, into<&State::awards>},
 };
 // clang-format on
 
@@ -296,6 +311,18 @@ std::vector<Effect> update(State& s, const Action& action) {
                    [&](const SubmitMerchant& a) { points::update(s, a, out); },
                    [&](const EditReward& a) { points::update(s, a, out); },
                    [&](const SubmitReward& a) { points::update(s, a, out); },
+                   // eldercare (issue 13)
+                   [&](const PickCareDistrict& a) { eldercare::update(s, a, out); },
+                   [&](const EditElderNeed& a) { eldercare::update(s, a, out); },
+                   [&](const SubmitElderNeed& a) { eldercare::update(s, a, out); },
+                   [&](const EditElderHelper& a) { eldercare::update(s, a, out); },
+                   [&](const SubmitElderHelper& a) { eldercare::update(s, a, out); },
+                   [&](const ConfirmPair& a) { eldercare::update(s, a, out); },
+                   [&](const LogVisit& a) { eldercare::update(s, a, out); },
+                   [&](const EditHelp& a) { help::update(s, a, out); },
+                   [&](const SubmitHelp& a) { help::update(s, a, out); },
+                   [&](const ChangeHelp& a) { help::update(s, a, out); },
+                   [&](const PickHelpDistrict& a) { help::update(s, a, out); },
                },
                action);
     return out;

@@ -17,6 +17,9 @@
 #include "core/attendance.h"
 #include "core/catalogue.h"
 #include "core/certification.h"
+#include "core/dashboard.h"
+#include "core/eldercare.h"
+#include "core/help.h"
 #include "core/model.h"
 #include "core/navigation.h"
 #include "core/points.h"
@@ -34,7 +37,8 @@ namespace zygc {
 // The sum of the feature slices. Fields are reached flat (state.projects, state.me), so
 // a view does not need to know which module owns them.
 struct State : NavigationSlice, CatalogueSlice, AccountSlice, SignupsSlice, TeamsSlice, PublishingSlice,
-               SettingsSlice, CertificationSlice, AttendanceSlice, PointsSlice {
+               SettingsSlice, CertificationSlice, AttendanceSlice, PointsSlice,
+               EldercareSlice, HelpSlice, DashboardSlice /* eldercare (issue 13) */ {
     uint64_t key_seed = 0;  // for Idempotency-Keys; set by the platform at start
     uint64_t key_counter = 0;
     uint64_t next_request = 1;
@@ -59,7 +63,10 @@ using Action = std::variant<
     Scanned, ScanFailed, Located, LocateFailed, Tick, LoadedDurable, Online,
     // points
     FilterRewards, OpenRedeem, Redeem, KeypadPress, VerifyCode, ScanPickup, EditDonation, Donate, EditMerchant,
-    SubmitMerchant, EditReward, SubmitReward>;
+    SubmitMerchant, EditReward, SubmitReward,
+    // eldercare (issue 13): 老帮老, 有困难找志愿者
+    PickCareDistrict, EditElderNeed, SubmitElderNeed, EditElderHelper, SubmitElderHelper, ConfirmPair, LogVisit,
+    EditHelp, SubmitHelp, ChangeHelp, PickHelpDistrict>;
 
 // Pure: no I/O, no clock, no globals. Same state + action → same result.
 std::vector<Effect> update(State& state, const Action& action);

@@ -68,6 +68,14 @@ constexpr ScreenView kViews[] = {
     {Route::MerchantVerify, S::TitleMerchantVerify, screen_merchant_verify},
     {Route::Funds,          S::TitleFunds,          screen_funds},
     {Route::AdminPoints,    S::TitleAdminPoints,    screen_admin_points},
+    // eldercare (issue 13)
+    {Route::Eldercare,      S::TitleEldercare,    screen_eldercare},
+    {Route::ElderNeedNew,   S::TitleElderNeed,    screen_elder_need},
+    {Route::ElderHelperNew, S::TitleElderHelper,  screen_elder_helper},
+    {Route::ElderMatches,   S::TitleElderMatches, screen_elder_matches},
+    {Route::ElderPairs,     S::TitleElderPairs,   screen_elder_pairs},
+    {Route::Help,           S::TitleHelp,         screen_help},
+    {Route::Dashboard,      S::TitleDashboard,    screen_dashboard},
 };
 // clang-format on
 

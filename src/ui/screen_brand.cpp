@@ -52,6 +52,14 @@ void screen_brand(const State& state) {
             emit(EditDonation{f->id, "", false});
         }
     }
+    // eldercare (issue 13): the honours from /awards
+    const std::vector<const Award*> honours = awards_of(state, b.slug);
+    if (!honours.empty()) section(tr(S::SectionHonours));
+    for (const Award* a : honours) {
+        const std::string line = (a->year ? std::to_string(a->year) + " · " : std::string()) + a->title +
+                                 (a->issuer.empty() ? "" : " · " + a->issuer);
+        bullet(line.c_str());
+    }
 
     section(tr(S::SectionBrandProjects));
     if (b.projects.empty()) text_muted(tr(S::NoProjects));

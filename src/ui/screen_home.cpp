@@ -47,15 +47,19 @@ void quick_actions(const State&) {
         if (primary_button(tr(q.label), true)) emit(Navigate{q.to});
 }
 
-void city_figures(const Remote<CityStats>& r) {
+// eldercare (issue 13): the figures are the dashboard's (GET /stats/dashboard), counted from
+// the data — the reference data's own, said so under them; the report's totals stay in words
+// on the brand pages.
+void city_figures(const Remote<CityDashboard>& r) {
     section(tr(S::SectionCity));
-    if (placeholder(r, Target::Stats, r.loaded(), 2)) return;
-    const CityStats& s = r.data();
+    if (placeholder(r, Target::Dashboard, r.loaded(), 2)) return;
+    const CityDashboard& s = r.data();
     const std::string volunteers = fmt::count(s.registered_volunteers);
     const std::string share = fmt::percent(s.share_of_population_pct);
     const std::string teams = fmt::count(s.teams);
     const std::string projects = fmt::count(s.projects);
     const std::string hours = fmt::hours_from_minutes(s.service_minutes);
+    const std::string pairs = fmt::count(s.eldercare_pairs);
 
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float full = ImGui::GetContentRegionAvail().x;
@@ -66,7 +70,11 @@ void city_figures(const Remote<CityStats>& r) {
     stat_tile(tr(S::StatTeams), teams.c_str(), half);
     ImGui::SameLine();
     stat_tile(tr(S::StatProjects), projects.c_str(), half);
-    stat_tile(tr(S::StatHours), hours.c_str(), full);
+    stat_tile(tr(S::StatHours), hours.c_str(), half);
+    ImGui::SameLine();
+    stat_tile(tr(S::StatPairs), pairs.c_str(), half);
+    text_muted(tr(S::HomeSampleNote));
+    if (link(tr(S::LinkDashboard))) emit(Navigate{route_dashboard()});
 }
 
 void brand_strip(const Remote<std::vector<Brand>>& r) {
@@ -100,12 +108,13 @@ void screen_home(const State& state) {
     if (state.settings.care_mode) {
         quick_actions(state);
         upcoming(state.home_projects);
-        city_figures(state.stats);
+        city_figures(state.dashboard);
         return;
     }
-    city_figures(state.stats);
+    city_figures(state.dashboard);
     brand_strip(state.brands);
     upcoming(state.home_projects);
+    if (link(tr(S::LinkHelp))) emit(Navigate{route_help()});  // eldercare: 有困难找志愿者
 }
 
 }  // namespace zygc::ui

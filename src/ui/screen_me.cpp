@@ -86,6 +86,8 @@ void screen_me(const State& state) {
     if (state.has_role("merchant") && link(tr(S::LinkMerchantVerify))) emit(Navigate{route_merchant_verify()});
     if (state.has_role("admin") && link(tr(S::TitleAdminPoints))) emit(Navigate{route_admin_points()});
     if (link(tr(S::LinkTeams))) emit(Navigate{route_teams()});
+    if (state.has_role("social_worker") && link(tr(S::LinkEldercare))) emit(Navigate{route_eldercare()});  // eldercare
+    if (link(tr(S::LinkHelp))) emit(Navigate{route_help()});  // eldercare: 有困难找志愿者
     bool leads = false;
     for (const TeamMembership& t : me.teams) leads = leads || t.role == "leader";
     if (leads && state.has_role("organizer") && link(tr(S::LinkPublish))) emit(Navigate{route_new_project()});

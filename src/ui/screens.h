@@ -35,6 +35,14 @@ void screen_my_redemptions(const State& state);
 void screen_merchant_verify(const State& state);
 void screen_funds(const State& state);
 void screen_admin_points(const State& state);
+// eldercare (issue 13)
+void screen_eldercare(const State& state);
+void screen_elder_need(const State& state);
+void screen_elder_helper(const State& state);
+void screen_elder_matches(const State& state);
+void screen_elder_pairs(const State& state);
+void screen_help(const State& state);
+void screen_dashboard(const State& state);
 
 // Routes the screens navigate to.
 inline Route route_home() { return Route{}; }
@@ -64,6 +72,10 @@ inline Route route_my_redemptions() { return Route{Route::MyRedemptions, 0, {}};
 inline Route route_merchant_verify() { return Route{Route::MerchantVerify, 0, {}}; }
 inline Route route_funds() { return Route{Route::Funds, 0, {}}; }
 inline Route route_admin_points() { return Route{Route::AdminPoints, 0, {}}; }
+// eldercare (issue 13)
+inline Route route_eldercare() { return Route{Route::Eldercare, 0, {}}; }
+inline Route route_help() { return Route{Route::Help, 0, {}}; }
+inline Route route_dashboard() { return Route{Route::Dashboard, 0, {}}; }
 
 // Shared by screens: the user's upcoming confirmed sign-up for a shift (nullptr when none).
 const Signup* my_signup_for(const State& state, Id shift_id);

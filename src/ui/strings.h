@@ -100,6 +100,22 @@ enum class S : int {
     SectionAddMerchant, MerchantNameLabel, AddressLabel, MerchantKindPublic, OwnerUserLabel,
     AddMerchantButton, SectionAddReward, ChooseMerchant, RewardNameLabel, PointsPriceLabel, StockLabel,
     LimitLabel, RewardDescLabel, AddRewardButton,
+    // eldercare (issue 13): 老帮老, 有困难找志愿者, 数据, awards
+    TitleEldercare, TitleElderNeed, TitleElderHelper, TitleElderMatches, TitleElderPairs, TitleHelp,
+    TitleDashboard, LinkEldercare, LinkHelp, LinkDashboard, SectionNeedsFmt, SectionHelpersFmt, NoNeeds,
+    NoHelpers, RegisterNeed, RegisterHelper, LinkMatches, LinkPairs, ElderStatusOpen, ElderStatusPaired,
+    FieldCommunity, FieldNeeds, FieldAbilities, FieldTimes, FieldMobility, FieldGuardian, FieldWalk,
+    FieldLoad, MetresFmt, ElderNameLabel, ElderNameHint, CommunityLabel, CommunityHint, NeedsLabel,
+    AbilitiesLabel, TimesLabel, MobilityLabel, GuardianNameLabel, GuardianPhoneLabel, HelperPhoneLabel,
+    WalkLabel, ElderConsentLabel, ElderConsentText, SaveElder, SkillMeals, SkillEscort, SkillShopping,
+    SkillCompany, SkillSafetyVisit, MobIndependent, MobCane, MobWheelchair, MobBedbound, DayMon, DayTue,
+    DayWed, DayThu, DayFri, DaySat, DaySun, Morning, Afternoon, ScoreFmt, ConfirmPair, NoMatches,
+    UnmatchedFmt, MatchesNote, NoPairs, RhythmFmt, LastVisitFmt, NeverVisited, NextDueFmt, VisitOverdue,
+    VisitsFmt, LogVisit, CertifyVisits, SectionAskHelp, HelpTitleLabel, HelpTitleHint, HelpDescLabel,
+    HelpDescHint, SendHelp, SectionMyHelp, NoMyHelp, SectionDistrictHelp, NoDistrictHelp, HelpOpen,
+    HelpTaken, HelpClosed, HelpConverted, TakeHelp, CloseHelp, ConvertHelp, TakenByFmt, OpenProject,
+    StatPairs, StatVisits, SampleNote, SectionByDistrict, SectionCityByMonth, DistrictChartFmt,
+    MonthChartFmt, DistrictLineFmt, NoFigures, SectionHonours, HomeSampleNote, GuardianRelationLabel, HomeLocationNote, HelperCapacityLabel,
     COUNT
 };
 

@@ -220,7 +220,9 @@ async function everyRoute(page) {
             '#/me/volunteer', '#/me/signups', '#/teams', `#/teams/${tid}`, '#/projects/new', `#/projects/${pid}/edit`,
             // points
             '#/me/points', '#/rewards', ...(rid ? [`#/rewards/${rid}`] : []), '#/me/redemptions', '#/merchant/verify',
-            '#/funds', '#/admin/points'];
+            '#/funds', '#/admin/points',
+            // eldercare (issue 13): the forms, 有困难找志愿者 (an organizer's lists) and 数据
+            '#/eldercare/needs/new', '#/eldercare/helpers/new', '#/help', '#/data'];
   });
 }
 

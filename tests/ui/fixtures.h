@@ -48,6 +48,24 @@ inline CityStats city() {
     return s;
 }
 
+// eldercare (issue 13): the dashboard with city()'s figures, two districts and three months.
+inline CityDashboard dashboard() {
+    CityDashboard d;
+    d.registered_volunteers = 609000;
+    d.resident_population = 3107000;
+    d.share_of_population_pct = 19.6;
+    d.teams = 5231;
+    d.projects = 12800;
+    d.service_minutes = 25600000LL * 60;
+    d.eldercare_pairs = 205;
+    d.eldercare_visits = 24000;
+    d.by_district = {{1, "海港区", 1500000, 300000, 3000, 7000, 15000000LL * 60, 120, 15000, 40},
+                     {2, "山海关区", 200000, 40000, 400, 900, 2000000LL * 60, 30, 3000, 6}};
+    d.by_month = {{"2026-09", 600 * 60, 40, 5, 100, 2}, {"2026-10", 900 * 60, 55, 8, 150, 3},
+                  {"2026-11", 1200 * 60, 70, 9, 180, 4}};
+    return d;
+}
+
 inline Project project(Id id, std::string title, int64_t capacity = 20, int64_t signed_up = 5) {
     Project p;
     p.id = id;
@@ -88,6 +106,7 @@ inline Page<Project> page(std::vector<Project> items, int64_t total, const char*
 inline State home() {
     State s;
     s.stats = loaded(city());
+    s.dashboard = loaded(dashboard());  // eldercare (issue 13): home's figures
     s.brands = loaded(std::vector<Brand>{brand("xiaohouniao", "小候鸟"), brand("cuncaoxin", "寸草心")});
     s.home_projects = loaded(page({project(101, "小候鸟课后陪伴"), project(102, "海滩清洁日")}, 2));
     return s;

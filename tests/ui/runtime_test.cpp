@@ -4,6 +4,7 @@
 #include "../core/fake_transport.h"
 #include "core/codec.h"
 #include "core/runtime.h"
+#include "core/care_codec.h"
 #include "fixtures.h"
 #include "platform/native/harness.h"
 
@@ -32,6 +33,7 @@ TEST_CASE("home loads, a card opens the detail, the detail loads", "[ui][runtime
     CHECK(app.ui.count(Role::Text, sem::Busy) >= 1);
 
     REQUIRE(app.transport.reply("/stats/city", 200, encode(fixtures::city()).dump()));
+    REQUIRE(app.transport.reply("/stats/dashboard", 200, encode(fixtures::dashboard()).dump()));  // eldercare
     REQUIRE(app.transport.reply("/brands", 200, encode(fixtures::home().brands.data()).dump()));
     REQUIRE(app.transport.reply("/projects", 200, encode(fixtures::home().home_projects.data()).dump()));
     app.ui.frame(2);

@@ -33,7 +33,7 @@ TEST_CASE("idle screens show skeletons too", "[ui][states]") {
 TEST_CASE("a network failure reads 网络连接失败 and 重试 retries that target", "[ui][states]") {
     native::Harness h;
     h.state = fixtures::home();
-    h.state.stats = fixtures::failed<CityStats>(fixtures::network_error());
+    h.state.dashboard = fixtures::failed<CityDashboard>(fixtures::network_error());  // eldercare: home's figures
     h.frame(2);
     CHECK(h.find("网络连接失败", Role::Text));
     CHECK(h.find("请检查网络后重试", Role::Text));
@@ -41,13 +41,13 @@ TEST_CASE("a network failure reads 网络连接失败 and 重试 retries that ta
     REQUIRE(h.tap("重试", Role::Button));
     auto r = h.actions_of<Retry>();
     REQUIRE(r.size() == 1);
-    CHECK(r[0].target == Target::Stats);
+    CHECK(r[0].target == Target::Dashboard);
 }
 
 TEST_CASE("two failed sections have independent retry buttons", "[ui][states]") {
     native::Harness h;
     h.state = fixtures::home();
-    h.state.stats = fixtures::failed<CityStats>(fixtures::http_error(503));
+    h.state.dashboard = fixtures::failed<CityDashboard>(fixtures::http_error(503));
     h.state.home_projects = fixtures::failed<Page<Project>>(fixtures::network_error());
     h.frame(2);
     CHECK(h.find("服务器开小差了", Role::Text));
