@@ -4,7 +4,7 @@
 //   node tests/bench/api-city.mjs [--db build/city/city.db] [--seconds 5] [--conns 1,16,64]
 //                                 [--server path/to/zygc-server] (e.g. an older build: "before")
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../e2e/harness.mjs';
 
@@ -20,6 +20,8 @@ if (!existsSync(DB)) {
   const r = spawnSync(path.join(ROOT, 'scripts/gen-city-data'), [DB], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(1);
 }
+// The server refuses a database other users could read (docs/security.md).
+chmodSync(DB, 0o600);
 if (spawnSync('wrk', ['--version']).error) {
   console.log('wrk missing: apt-get install wrk');
   process.exit(1);
