@@ -11,6 +11,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "server/answer_cache.h"
 #include "server/db.h"
 #include "server/server.h"
 
@@ -27,6 +28,7 @@ struct App {
     // for an in-memory database, then read() leases the writer under db_mutex).
     ReadPool readers;
     ReadLease read();
+    AnswerCache answers;  // catalogue answers by version tag (answer_cache.h)
 
     // Keys derived from the server secret (empty when none is configured).
     std::string id_hmac_key;  // HMAC-SHA256 of normalized ID numbers (uniqueness)

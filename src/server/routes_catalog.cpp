@@ -260,13 +260,21 @@ bool not_modified(const httplib::Request& req, httplib::Response& res, const std
     return true;
 }
 
-void send_versioned(const httplib::Request& req, httplib::Response& res, const json& j, std::string tag) {
-    if (tag.empty()) return send_json(req, res, j);
+// True when an answer for this tag was kept (answer_cache.h) and is now in res.
+bool answered_before(App& app, const httplib::Request& req, httplib::Response& res, const std::string& tag) {
+    return app.answers.serve(tag, accepts_gzip(req.get_header_value("Accept-Encoding")), res);
+}
+
+void send_versioned(App& app, const httplib::Request& req, httplib::Response& res, const json& j,
+                    const std::string& version) {
+    if (version.empty()) return send_json(req, res, j);
+    std::string tag = version;
     std::string body = dump_json(j);
+    bool gzip = accepts_gzip(req.get_header_value("Accept-Encoding"));
     res.status = 200;
     res.set_header("Cache-Control", "no-cache");
     res.set_header("Vary", "Accept-Encoding");
-    if (body.size() >= 256 && accepts_gzip(req.get_header_value("Accept-Encoding"))) {
+    if (body.size() >= 256 && gzip) {
         std::string z = gzip_compress(body);
         if (!z.empty()) {
             body.swap(z);
@@ -277,6 +285,7 @@ void send_versioned(const httplib::Request& req, httplib::Response& res, const j
     res.set_header("ETag", tag);
     res.body = std::move(body);
     res.set_header("Content-Type", "application/json");
+    app.answers.keep(version, gzip, res);
 }
 
 std::string quote_phrase(const std::string& q) {
@@ -333,7 +342,7 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
     }
     if (!qp.ok()) return send_problem(req, res, qp.problem());
     std::string tag = version_tag(db, req);
-    if (not_modified(req, res, tag)) return;
+    if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
     std::string err;
 
     // The filters on the projects row.
@@ -547,7 +556,7 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
         for (size_t i = 0; i < page.items.size(); ++i)
             j["items"][i]["distance_m"] = std::llround(
                 distance_m(*lat, *lng, page.items[i].site.lat, page.items[i].site.lng));
-    send_versioned(req, res, j, tag);
+    send_versioned(app, req, res, j, tag);
 }
 
 void get_project(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -604,19 +613,19 @@ namespace {
 void get_districts(App& app, const httplib::Request& req, httplib::Response& res) {
     ReadLease lease = app.read();
     std::string tag = version_tag(lease.db(), req);
-    if (not_modified(req, res, tag)) return;
+    if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
     std::vector<District> out;
     Stmt st(lease.db(), "SELECT id, name, population FROM districts ORDER BY id");
     while (st.step() == Step::Row) out.push_back({st.i64(0), st.text(1), st.i64(2)});
     if (st.failed()) return db_failure(req, res, st.error());
-    send_versioned(req, res, encode(out), tag);
+    send_versioned(app, req, res, encode(out), tag);
 }
 
 void get_city_stats(App& app, const httplib::Request& req, httplib::Response& res) {
     ReadLease lease = app.read();
     Db& db = lease.db();
     std::string tag = version_tag(db, req);
-    if (not_modified(req, res, tag)) return;
+    if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
     CityStats cs;
     // The seeded baseline plus the certified minutes recorded since (issue 9), kept per
     // district by triggers on attendance (migration 6).
@@ -640,7 +649,7 @@ void get_city_stats(App& app, const httplib::Request& req, httplib::Response& re
         cs.share_of_population_pct =
             std::round(static_cast<double>(cs.registered_volunteers) * 1000.0 /
                        static_cast<double>(cs.resident_population)) / 10.0;
-    send_versioned(req, res, encode(cs), tag);
+    send_versioned(app, req, res, encode(cs), tag);
 }
 
 // ---- brands -----------------------------------------------------------------------------
@@ -668,12 +677,12 @@ Brand read_brand(const Stmt& st, bool detail) {
 void get_brands(App& app, const httplib::Request& req, httplib::Response& res) {
     ReadLease lease = app.read();
     std::string tag = version_tag(lease.db(), req);
-    if (not_modified(req, res, tag)) return;
+    if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
     std::vector<Brand> out;
     Stmt st(lease.db(), std::string(kBrandSelect) + "ORDER BY position, slug");
     while (st.step() == Step::Row) out.push_back(read_brand(st, false));
     if (st.failed()) return db_failure(req, res, st.error());
-    send_versioned(req, res, encode(out), tag);
+    send_versioned(app, req, res, encode(out), tag);
 }
 
 void get_brand(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -681,7 +690,7 @@ void get_brand(App& app, const httplib::Request& req, httplib::Response& res) {
     ReadLease lease = app.read();
     Db& db = lease.db();
     std::string tag = version_tag(db, req);
-    if (not_modified(req, res, tag)) return;
+    if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
     Stmt st(db, std::string(kBrandSelect) + "WHERE slug = ?");
     st.bind(1, slug);
     if (st.step() != Step::Row) {
@@ -696,7 +705,7 @@ void get_brand(App& app, const httplib::Request& req, httplib::Response& res) {
     json j = encode(b);
     if (!j.contains("story")) j["story"] = "";
     if (!j.contains("projects")) j["projects"] = json::array();
-    send_versioned(req, res, j, tag);
+    send_versioned(app, req, res, j, tag);
 }
 
 // ---- teams ------------------------------------------------------------------------------
@@ -730,7 +739,7 @@ void get_teams(App& app, const httplib::Request& req, httplib::Response& res) {
         return;
     if (!qp.ok()) return send_problem(req, res, qp.problem());
     std::string tag = version_tag(db, req);
-    if (not_modified(req, res, tag)) return;
+    if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
 
     std::string where = "WHERE 1";
     std::vector<SqlValue> args;
@@ -757,7 +766,7 @@ void get_teams(App& app, const httplib::Request& req, httplib::Response& res) {
         page.next_cursor = make_keyset_cursor(std::to_string(page.items.back().id),
                                               page.items.back().id, fnv1a64(canon));
     }
-    send_versioned(req, res, encode(page), tag);
+    send_versioned(app, req, res, encode(page), tag);
 }
 
 void get_team(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -766,7 +775,7 @@ void get_team(App& app, const httplib::Request& req, httplib::Response& res) {
     ReadLease lease = app.read();
     Db& db = lease.db();
     std::string tag = version_tag(db, req);
-    if (not_modified(req, res, tag)) return;
+    if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
     Stmt st(db, std::string(kTeamSelect) + "WHERE t.id = ?");
     st.bind(1, *id);
     if (st.step() != Step::Row) {
@@ -779,7 +788,7 @@ void get_team(App& app, const httplib::Request& req, httplib::Response& res) {
         return db_failure(req, res, err);
     json j = encode(t);
     if (!j.contains("projects")) j["projects"] = json::array();
-    send_versioned(req, res, j, tag);
+    send_versioned(app, req, res, j, tag);
 }
 
 }  // namespace
