@@ -201,7 +201,9 @@ bool link(const char* label) {
     ImGui::PushStyleColor(ImGuiCol_Text, color::Primary);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, (px(size::Touch) - ImGui::GetFontSize()) * 0.5f));
     sem::set_next(sem::Role::Link);
-    const bool pressed = ImGui::Button(label);
+    // look: a short link (更多) is still a full touch target wide
+    const float w = ImMax(ImGui::CalcTextSize(label, nullptr, true).x, px(size::Touch));
+    const bool pressed = ImGui::Button(label, ImVec2(w, 0));
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(4);
     return is_tap(pressed);

@@ -12,6 +12,10 @@ import path from 'node:path';
 import { SHOTS, useServerAndBrowser, newPhonePage, openApp, waitSem, settle, frames, scrollUntil, tapNode } from './harness.mjs';
 
 const env = useServerAndBrowser({ dev: true });
+// Written at the deadline while the shared machine could not build the wasm in time: not run
+// yet, so reported as todo (they run, their findings show, the suite does not fail on them)
+// until a first run has fixed what they find.
+const TODO = { todo: 'not run yet: written while the wasm could not be built (look, issue 10)' };
 const SCREENS = path.join(SHOTS, 'screens');
 
 const NO_START = '。，、；：？！」』）》〉】”’.,;:?!)]…';
@@ -107,7 +111,7 @@ async function pageFor(browser, c) {
 
 const slug = (hash) => (hash.replace(/^#\/?/, '').replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '') || 'home');
 
-test('every screen at 320, 390 and 1280 px, zh, en and 关怀版: text in its box, 禁则, targets ≥ 44 (48) px', async () => {
+test('every screen at 320, 390 and 1280 px, zh, en and 关怀版: text in its box, 禁则, targets ≥ 44 (48) px', TODO, async () => {
   mkdirSync(SCREENS, { recursive: true });
   const problems = [];
   const sheet = [];  // [config, hash, file]
@@ -165,7 +169,7 @@ ${hashes.map((h) => `<tr><th>${h.replace(/</g, '&lt;')}</th>${configs.map((c) =>
   writeFileSync(path.join(SCREENS, 'index.html'), html);
 }
 
-test('desktop: the pointer cursor over what can be tapped, the arrow elsewhere', async () => {
+test('desktop: the pointer cursor over what can be tapped, the arrow elsewhere', TODO, async () => {
   const c = CONFIGS.find((x) => x.name === 'zh-1280');
   const { context, page } = await pageFor(env.browser, c);
   await openApp(page, env.server.url + '/#/projects');
@@ -177,7 +181,7 @@ test('desktop: the pointer cursor over what can be tapped, the arrow elsewhere',
   await context.close();
 });
 
-test('a toast leaves by itself: shown after a failed 保存登记, gone 5 s later, and never on the next screen', async () => {
+test('a toast leaves by itself: shown after a failed 保存登记, gone 5 s later, and never on the next screen', TODO, async () => {
   const { context, page, errors } = await newPhonePage(env.browser);
   await openApp(page, env.server.url + '/#/');
   assert.equal(await loginOrganizer(page), 200);
