@@ -52,7 +52,10 @@ float fit_lines(ImVector<Line>& lines, float wrap, float height) {
     const float fs = ImGui::GetFontSize(), pitch = fs + line_gap();
     int keep = 0;
     while (keep < lines.Size && keep * pitch + fs <= height + 0.5f) ++keep;
-    if (keep == 0 && lines.Size > 0) keep = 1;  // one line at least, cut by the clip
+    if (keep == 0) {  // not one whole line fits: nothing, rather than glyphs cut in half
+        lines.resize(0);
+        return 0.0f;
+    }
     if (keep < lines.Size) {
         lines.resize(keep);
         Line& last = lines.back();
