@@ -16,6 +16,8 @@
 //   window.zygc.field()      the active text field's content, IME composition included
 //   window.zygc.debugScanner(start), debugSaveImage(json, name)   qr test hooks
 //   window.zygc.lastImage    data URL of the last image SaveImage made (zygc-certificate.js)
+//   window.zygc.lineBreaks() look: the last frame's wrapped-line breaks [{before, after}]
+//                            (the first call turns the recording on; wait a frame, ask again)
 (function () {
   'use strict';
   function running() { return !!(window.Module && Module.calledRun); }
@@ -36,6 +38,7 @@
       return running() ? Module.ccall('zygc_glyph_state', 'number', ['number'], [String(ch).codePointAt(0)]) : 0;
     },
     field: function () { return cstr('zygc_field_text') || ''; },
+    lineBreaks: function () { var s = cstr('zygc_line_breaks_json'); return s ? JSON.parse(s) : []; },  // look
     // qr: test hooks (test_bridge.cpp) until the check-in and certificate screens exist.
     debugScanner: function (start) {
       return running() ? JSON.parse(Module.ccall('zygc_debug_scanner', 'string', ['number'], [start ? 1 : 0])) : null;

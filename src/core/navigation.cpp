@@ -33,6 +33,7 @@ bool redirect_to_login(State& s, Effects& out) {
 namespace navigation {
 
 void update(State& s, const Navigate& a, Effects& out) {
+    s.notice = {};  // look: a notice belongs to the screen it came on
     s.route = a.route;
     if (!a.from_url) out.push_back(SetUrlHash{route_hash(a.route)});
     if (a.route.kind == Route::Login && s.after_login.kind == Route::Home) s.after_login = {};
@@ -48,6 +49,27 @@ void update(State& s, const Refresh&, Effects& out) {
 void update(State& s, const Retry& a, Effects& out) { append(out, load(s, a.target)); }
 
 void update(State& s, const DismissNotice&, Effects&) { s.notice = {}; }
+
+void update(State& s, const Tick& a, Effects&) {
+    if (s.notice.empty() || !(s.notice == s.notice_timed)) return;
+    if (s.notice_since_ms == 0) {
+        s.notice_since_ms = a.now_ms;
+        return;
+    }
+    const int64_t shown_for = s.settings.care_mode ? kNoticeCareMs : kNoticeMs;
+    if (a.now_ms - s.notice_since_ms >= shown_for) s.notice = {};
+}
+
+void notice_clock(State& s, Effects& out) {
+    if (!(s.notice == s.notice_timed)) {  // a new notice: a new clock
+        s.notice_timed = s.notice;
+        s.notice_since_ms = 0;
+    }
+    const bool want = !s.notice.empty();
+    if (want == s.notice_ticking) return;
+    s.notice_ticking = want;
+    out.push_back(WantTicks{want ? kNoticeTickMs : 0, "notice"});
+}
 
 }  // namespace navigation
 }  // namespace zygc

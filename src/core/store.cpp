@@ -295,6 +295,7 @@ std::vector<Effect> update(State& s, const Action& action) {
                        certification::update(s, a, out);
                        attendance::update(s, a, out);
                        points::update(s, a, out);  // points: 我的兑换码's time left
+                       navigation::update(s, a, out);  // look: the notice leaves by itself
                    },
                    [&](const LoadedDurable& a) { attendance::update(s, a, out); },
                    [&](const Online& a) { attendance::update(s, a, out); },
@@ -325,6 +326,7 @@ std::vector<Effect> update(State& s, const Action& action) {
                    [&](const PickHelpDistrict& a) { help::update(s, a, out); },
                },
                action);
+    navigation::notice_clock(s, out);  // look: the notice's clock
     return out;
 }
 

@@ -12,6 +12,7 @@
 #include "imgui_internal.h"
 #include "ui/context_internal.h"
 #include "ui/format.h"
+#include "ui/line_break.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/touch_scroll.h"
@@ -206,16 +207,35 @@ void tab_bar(const State& s, const Viewport& vp, float top, float height) {
 }
 
 // The notice (报名成功, 已取消报名, ...) as a toast above the tab bar, in a window of its own so
-// it is on top; tapping it dismisses it. Role::Button + Alert: the platform announces it.
+// it is on top; tapping it dismisses it. Role::Button + Alert: the platform announces it
+// (aria-live). look: the screen's scrolling area ends above it (toast_room()), so it never
+// covers a button; the store takes it away after a few seconds (navigation::notice_clock).
+// look: the screen's column: the whole width on a phone, centred kColumnMax on a desktop.
+float column_width(const Viewport& vp) { return ImMin(vp.width, px(kColumnMax)); }
+float column_x(const Viewport& vp) { return IM_FLOOR((vp.width - column_width(vp)) * 0.5f); }
+
+float toast_height(const State& s, const Viewport& vp) {
+    if (s.notice.empty()) return 0;
+    const std::string words = say(s.notice);
+    const float margin = px(16), pad = px(14), text_w = column_width(vp) - 2 * margin - 2 * pad;
+    const ImVec2 ts = ImGui::CalcTextSize(words.c_str(), nullptr, false, text_w);
+    return ImMax(ts.y + 2 * pad, px(size::Touch));
+}
+// The height the screen gives up for the toast: the toast and its margins.
+float toast_room(const State& s, const Viewport& vp) {
+    const float h = toast_height(s, vp);
+    return h > 0 ? h + 2 * px(8) : 0.0f;
+}
+
 void toast(const State& s, const Viewport& vp, float bottom) {
     if (s.notice.empty()) return;
     const std::string words = say(s.notice);
     const char* notice = words.c_str();
-    const float margin = px(16), pad = px(14), w = vp.width - 2 * margin;
+    const float margin = px(16), pad = px(14), w = column_width(vp) - 2 * margin;
     const float text_w = w - 2 * pad;
     const ImVec2 ts = ImGui::CalcTextSize(notice, nullptr, false, text_w);
-    const float h = ImMax(ts.y + 2 * pad, px(size::Touch));
-    ImGui::SetNextWindowPos(ImVec2(margin, bottom - margin - h));
+    const float h = toast_height(s, vp);
+    ImGui::SetNextWindowPos(ImVec2(column_x(vp) + margin, bottom - px(8) - h));
     ImGui::SetNextWindowSize(ImVec2(w, h));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));
@@ -285,6 +305,7 @@ void pull_indicator(const Viewport& vp, float top, float pull) {
 //-----------------------------------------------------------------------------
 
 void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
+    linebreak::begin_frame();  // look: the layout test reads this frame's line breaks
     set_lang(state.settings.lang == "en" ? Lang::En : Lang::Zh);
     set_care(state.settings.care_mode);
     set_scale(vp.scale);
@@ -306,7 +327,7 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
 
     const float top_h = vp.safe_top + top_bar_height(state, vp);
     const float tab_h = vp.safe_bottom + px(size::TabBar);
-    const float content_h = ImMax(vp.height - top_h - tab_h, 1.0f);
+    const float content_h = ImMax(vp.height - top_h - tab_h - toast_room(state, vp), 1.0f);  // look: room for the toast
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(vp.width, vp.height));
@@ -334,10 +355,12 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
     // Pull-to-refresh (the platform tracks the finger): the screen moves down and an
     // indicator appears in the gap; past the threshold it says 松开刷新.
     if (pull > 0) pull_indicator(vp, top_h, pull);
-    ImGui::SetCursorScreenPos(ImVec2(0, top_h + pull));
+    // look: on a desktop window the screen is a centred column (kColumnMax), not 1280 px of lines.
+    const float col_w = column_width(vp), col_x = column_x(vp);
+    ImGui::SetCursorScreenPos(ImVec2(col_x, top_h + pull));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(size::Pad), px(size::Pad)));
     ImGui::PushID(static_cast<int>(route.kind));
-    const bool visible = ImGui::BeginChild("##screen", ImVec2(vp.width, content_h - pull), false,
+    const bool visible = ImGui::BeginChild("##screen", ImVec2(col_w, content_h - pull), false,
                                            ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
     zoom_note_screen(ImGui::GetScrollY(), top_h + pull);

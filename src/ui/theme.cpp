@@ -1,4 +1,5 @@
 // The look: a light theme, white background, harbour-blue accents, rounded cards.
+#include <algorithm>
 #include <cmath>
 
 #include "ui/theme.h"
@@ -24,8 +25,8 @@ struct Palette {
 constexpr Palette kNormal = {IM_COL32(0x0B, 0x6C, 0xB8, 0xFF), IM_COL32(0x08, 0x52, 0x8C, 0xFF),
                              IM_COL32(0xE8, 0xF2, 0xFB, 0xFF), IM_COL32(0xF5, 0xF7, 0xFA, 0xFF),
                              IM_COL32(0xE6, 0xEB, 0xF1, 0xFF), IM_COL32(0xE3, 0xE8, 0xEE, 0xFF),
-                             IM_COL32(0x1D, 0x26, 0x33, 0xFF), IM_COL32(0x6B, 0x76, 0x86, 0xFF),
-                             IM_COL32(0x1B, 0x8A, 0x5A, 0xFF), IM_COL32(0xC6, 0x3B, 0x2F, 0xFF)};
+                             IM_COL32(0x1D, 0x26, 0x33, 0xFF), IM_COL32(0x5B, 0x65, 0x74, 0xFF),
+                             IM_COL32(0x17, 0x78, 0x4E, 0xFF), IM_COL32(0xB3, 0x26, 0x1E, 0xFF)};
 constexpr Palette kCare = {IM_COL32(0x06, 0x4A, 0x85, 0xFF), IM_COL32(0x03, 0x33, 0x5E, 0xFF),
                            IM_COL32(0xDC, 0xEA, 0xF7, 0xFF), IM_COL32(0xEE, 0xF1, 0xF5, 0xFF),
                            IM_COL32(0xD5, 0xDD, 0xE6, 0xFF), IM_COL32(0x8A, 0x96, 0xA6, 0xFF),
@@ -73,6 +74,60 @@ void set_care(bool on) {
     if (ImGui::GetCurrentContext()) apply_style();
 }
 float line_gap() { return ImGui::GetFontSize() * ((context().care ? care::LineHeight : kLineHeight) - 1.0f); }
+
+namespace {
+float channel(unsigned c8) {
+    const float c = c8 / 255.0f;
+    return c <= 0.03928f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+}
+float luminance(ImU32 c) {
+    return 0.2126f * channel((c >> IM_COL32_R_SHIFT) & 0xFF) + 0.7152f * channel((c >> IM_COL32_G_SHIFT) & 0xFF) +
+           0.0722f * channel((c >> IM_COL32_B_SHIFT) & 0xFF);
+}
+}  // namespace
+
+float contrast_ratio(ImU32 a, ImU32 b) {
+    const float la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
+}
+
+// What the widgets draw on what: text roles on every background they sit on (cards, tiles,
+// chips, the error panel, pressed cards, the disabled button), on-primary on the buttons,
+// the toast. Keep in step with widgets*.cpp and app.cpp when a widget gets a new pairing.
+int role_pairs(bool care, RolePair* out, int cap) {
+    const Palette& p = care ? kCare : kNormal;
+    const ImU32 background = color::Background, on_primary = color::OnPrimary, danger_soft = color::DangerSoft;
+    const ImU32 toast = color::Toast | IM_COL32(0, 0, 0, 0xFF);  // drawn nearly opaque over the screen
+    const RolePair all[] = {
+        {"text", "background", p.text, background, 4.5f},
+        {"text", "surface", p.text, p.surface, 4.5f},
+        {"text", "surface-pressed", p.text, p.surface_pressed, 4.5f},
+        {"text", "primary-soft", p.text, p.primary_soft, 4.5f},
+        {"text", "danger-soft", p.text, danger_soft, 4.5f},
+        {"muted", "background", p.muted, background, 4.5f},
+        {"muted", "surface", p.muted, p.surface, 4.5f},                  // team / district lines on cards
+        {"muted", "surface-pressed", p.muted, p.surface_pressed, 4.5f},  // a card while pressed
+        {"muted", "primary-soft", p.muted, p.primary_soft, 4.5f},        // tile labels, brand summaries
+        {"muted", "danger-soft", p.muted, danger_soft, 4.5f},            // the error panel's detail
+        {"success", "background", p.success, background, 4.5f},
+        {"success", "surface", p.success, p.surface, 4.5f},  // 剩余 N 个名额 on a card
+        {"danger", "background", p.danger, background, 4.5f},  // error hints under fields
+        {"danger", "surface", p.danger, p.surface, 4.5f},      // 已满 on a card
+        {"danger", "danger-soft", p.danger, danger_soft, 4.5f},
+        {"primary", "background", p.primary, background, 4.5f},  // links, secondary buttons, tabs
+        {"primary", "surface", p.primary, p.surface, 4.5f},
+        {"primary", "primary-soft", p.primary, p.primary_soft, 4.5f},  // selected chips
+        {"primary-dark", "primary-soft", p.primary_dark, p.primary_soft, 4.5f},  // tile figures, brand names
+        {"on-primary", "primary", on_primary, p.primary, 4.5f},  // primary buttons
+        {"on-primary", "primary-dark", on_primary, p.primary_dark, 4.5f},  // pressed
+        {"on-primary", "toast", on_primary, toast, 4.5f},
+        {"muted", "surface (disabled button)", p.muted, p.surface, 4.5f},  // 获取验证码 countdown
+    };
+    int n = 0;
+    for (const RolePair& r : all)
+        if (n < cap) out[n++] = r;
+    return n;
+}
 
 float font_pixels(float s, bool care_mode, float text_zoom) {
     return std::round(size::Font * (s > 0 ? s : 1) * (care_mode ? care::Zoom : 1.0f) * (text_zoom >= 1 ? text_zoom : 1.0f));

@@ -17,10 +17,10 @@ inline ImU32 Surface = IM_COL32(0xF5, 0xF7, 0xFA, 0xFF);      // cards
 inline ImU32 SurfacePressed = IM_COL32(0xE6, 0xEB, 0xF1, 0xFF);
 inline ImU32 Border = IM_COL32(0xE3, 0xE8, 0xEE, 0xFF);
 inline ImU32 Text = IM_COL32(0x1D, 0x26, 0x33, 0xFF);
-inline ImU32 Muted = IM_COL32(0x6B, 0x76, 0x86, 0xFF);
+inline ImU32 Muted = IM_COL32(0x5B, 0x65, 0x74, 0xFF);
 inline ImU32 OnPrimary = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
-inline ImU32 Success = IM_COL32(0x1B, 0x8A, 0x5A, 0xFF);
-inline ImU32 Danger = IM_COL32(0xC6, 0x3B, 0x2F, 0xFF);
+inline ImU32 Success = IM_COL32(0x17, 0x78, 0x4E, 0xFF);
+inline ImU32 Danger = IM_COL32(0xB3, 0x26, 0x1E, 0xFF);
 inline ImU32 DangerSoft = IM_COL32(0xFD, 0xEE, 0xEC, 0xFF);
 inline ImU32 Skeleton = IM_COL32(0xE9, 0xED, 0xF2, 0xFF);
 inline ImU32 Toast = IM_COL32(0x1D, 0x26, 0x33, 0xF0);
@@ -37,6 +37,41 @@ constexpr float Gap = 10;       // between items
 constexpr float Section = 22;   // before a section heading
 constexpr float Touch = 44;     // minimum touch target (×Care::Zoom = 66 in 关怀版)
 }  // namespace size
+
+// ---- Design tokens (look, issue 10) ----
+// The type scale, CSS px before 关怀版 zoom and text zoom. Body is the size the platform
+// builds glyphs for (font_pixels()); the others are drawn from those glyphs at
+// type_scale() of the body size (real larger glyphs for titles: see docs/architecture.md).
+namespace type {
+constexpr float Display = 26;  // a screen's hero figure (brand name, big numbers)
+constexpr float Title = 20;    // a screen's title
+constexpr float Heading = 17;  // a section heading (bold)
+constexpr float Body = 16;     // running text, buttons
+constexpr float Caption = 14;  // secondary lines under a title
+}  // namespace type
+// Spacing steps, CSS px.
+namespace space {
+constexpr float XS = 4, S = 8, M = 12, L = 16, XL = 24, XXL = 32;
+}  // namespace space
+// Corner radii, CSS px.
+namespace radius {
+constexpr float Small = 6, Field = 10, Card = 12, Pill = 999;
+}  // namespace radius
+// The widest the content column gets on a desktop window (CSS px): wider windows centre it.
+constexpr float kColumnMax = 720;
+
+// A text colour role on a background it is drawn on, for the contrast test: every pair the
+// widgets draw. min: 4.5 (WCAG AA body text) or 3 (large/bold ≥ 18.66 CSS px, non-text).
+struct RolePair {
+    const char* fg_role;
+    const char* bg_role;
+    ImU32 fg, bg;
+    float min;
+};
+// Every pair of the normal palette (care = false) or of 关怀版 (care = true).
+int role_pairs(bool care, RolePair* out, int cap);
+// WCAG 2 contrast ratio of two opaque colours (1–21).
+float contrast_ratio(ImU32 a, ImU32 b);
 
 namespace care {
 constexpr float Zoom = 1.5f;        // text and targets in 关怀版

@@ -15,6 +15,7 @@
 #include "ui/context_internal.h"
 #include "ui/format.h"
 #include "ui/strings.h"
+#include "ui/text_layout.h"
 
 namespace zygc::ui {
 
@@ -24,58 +25,6 @@ namespace zygc::ui {
 
 namespace {
 ImVec2 operator+(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
-
-float bold_offset() { return ImMax(1.0f, IM_FLOOR(scale() * 0.6f)); }
-
-// Splits [s, end) into lines that fit `wrap` (FLT_MAX: no wrapping) at the current font
-// size: at '\n', and where ImGui's word wrap would break. Blanks at a break are skipped.
-struct Line {
-    const char* b;
-    const char* e;
-};
-ImVec2 layout_lines(const char* s, const char* end, float wrap, ImVector<Line>& lines) {
-    ImFont* font = ImGui::GetFont();
-    const float fs = ImGui::GetFontSize(), fscale = fs / font->FontSize;
-    lines.resize(0);
-    float w = 0;
-    const char* p = s;
-    while (true) {
-        const char* nl = static_cast<const char*>(memchr(p, '\n', static_cast<size_t>(end - p)));
-        const char* para_end = nl ? nl : end;
-        const char* q = p;
-        do {
-            const char* eol = para_end;
-            if (wrap < FLT_MAX && q < para_end) {
-                eol = font->CalcWordWrapPositionA(fscale, q, para_end, wrap);
-                if (eol <= q) {  // not even one character fits: take one anyway
-                    unsigned int c = 0;
-                    eol = q + ImTextCharFromUtf8(&c, q, para_end);
-                }
-            }
-            lines.push_back({q, eol});
-            w = ImMax(w, font->CalcTextSizeA(fs, FLT_MAX, 0.0f, q, eol).x);
-            q = eol;
-            while (q < para_end && (*q == ' ' || *q == '\t')) ++q;
-        } while (q < para_end);
-        if (!nl) break;
-        p = nl + 1;
-    }
-    const float n = static_cast<float>(lines.Size);
-    return ImVec2(w, n * fs + (n - 1) * line_gap());
-}
-
-void draw_lines(ImDrawList* dl, ImVec2 pos, ImU32 col, const ImVector<Line>& lines, bool bold,
-                const ImVec4* clip = nullptr) {
-    ImFont* font = ImGui::GetFont();
-    const float fs = ImGui::GetFontSize(), pitch = fs + line_gap();
-    for (const Line& l : lines) {
-        if (l.e > l.b) {
-            dl->AddText(font, fs, pos, col, l.b, l.e, 0.0f, clip);
-            if (bold) dl->AddText(font, fs, ImVec2(pos.x + bold_offset(), pos.y), col, l.b, l.e, 0.0f, clip);
-        }
-        pos.y += pitch;
-    }
-}
 
 // Text with the current wrap position (the content edge when none is set), with line
 // spacing (kLineHeight, care::LineHeight in 关怀版) so wrapped CJK lines do not touch,
@@ -94,16 +43,6 @@ void text_impl(const char* s, const char* end, ImU32 col, bool bold, bool record
     ImGui::ItemSize(size, 0.0f);
     if (ImGui::ItemAdd(bb, 0)) draw_lines(win->DrawList, pos, col, lines, bold);
     if (record) sem::add_last_item(role, s, flags);
-}
-
-// Text drawn straight to the draw list (inside cards): wrapped at `wrap`, clipped to `clip`.
-// Returns its height.
-float draw_text(ImDrawList* dl, ImVec2 pos, ImU32 col, const char* s, float wrap, const ImVec4& clip,
-                bool bold = false) {
-    static ImVector<Line> lines;
-    const ImVec2 size = layout_lines(s, s + strlen(s), wrap, lines);
-    draw_lines(dl, pos, col, lines, bold, &clip);
-    return size.y;
 }
 
 }  // namespace
@@ -143,7 +82,28 @@ void text_colored(ImU32 col, const char* s) { text_impl(s, nullptr, col, false, 
 void text_alert(const std::string& s) {
     if (!s.empty()) text_impl(s.c_str(), nullptr, color::Danger, false, true, sem::Role::Text, sem::Alert);
 }
-void heading(const char* s) { text_impl(s, nullptr, color::Text, true, true, sem::Role::Heading); }
+// look: headings at the type scale's title size, in glyphs the platform rasterized at that
+// size (its second face, io.Fonts->Fonts[1]; web only), never the body glyphs scaled up.
+// Until that face holds every character of the heading, the body face, bold.
+namespace {
+ImFont* title_face(const char* s) {
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (atlas->Fonts.Size < 2) return nullptr;
+    ImFont* f = atlas->Fonts[1];
+    for (const char* p = s; *p;) {
+        unsigned int c = 0;
+        p += ImTextCharFromUtf8(&c, p, nullptr);
+        if (c >= 0x20 && !f->FindGlyphNoFallback(static_cast<ImWchar>(c))) return nullptr;
+    }
+    return f;
+}
+}  // namespace
+void heading(const char* s) {
+    ImFont* title = title_face(s);
+    if (title) ImGui::PushFont(title);
+    text_impl(s, nullptr, color::Text, true, true, sem::Role::Heading);
+    if (title) ImGui::PopFont();
+}
 
 void text_line(const char* s, ImU32 col, bool bold, sem::Role role) {
     ImGuiWindow* win = ImGui::GetCurrentWindow();
@@ -200,6 +160,8 @@ bool button_impl(const char* label, bool full_width, ImU32 bg, ImU32 bg_active, 
                  bool disabled) {
     if (disabled) {
         bg = color::Surface, bg_active = color::Surface, fg = color::Muted, border = border ? color::Border : 0;
+        // Greyed by its colours (muted on surface, ≥ 4.5:1), not by ImGui's alpha (2.2:1).
+        ImGui::PushStyleVar(ImGuiStyleVar_DisabledAlpha, 1.0f);
         ImGui::BeginDisabled();
         sem::set_next(sem::Role::Button, sem::Disabled);
     }
@@ -214,7 +176,7 @@ bool button_impl(const char* label, bool full_width, ImU32 bg, ImU32 bg_active, 
     const bool pressed = ImGui::Button(label, ImVec2(full_width ? -FLT_MIN : 0.0f, px(size::Touch)));
     ImGui::PopStyleVar(3);
     ImGui::PopStyleColor(5);
-    if (disabled) ImGui::EndDisabled();
+    if (disabled) ImGui::EndDisabled(), ImGui::PopStyleVar();
     return !disabled && is_tap(pressed);
 }
 }  // namespace
@@ -239,7 +201,9 @@ bool link(const char* label) {
     ImGui::PushStyleColor(ImGuiCol_Text, color::Primary);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, (px(size::Touch) - ImGui::GetFontSize()) * 0.5f));
     sem::set_next(sem::Role::Link);
-    const bool pressed = ImGui::Button(label);
+    // look: a short link (更多) is still a full touch target wide
+    const float w = ImMax(ImGui::CalcTextSize(label, nullptr, true).x, px(size::Touch));
+    const bool pressed = ImGui::Button(label, ImVec2(w, 0));
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(4);
     return is_tap(pressed);
@@ -255,7 +219,7 @@ bool chip(const char* label, bool selected, bool caret, sem::Role role) {
     const char* end = ImGui::FindRenderedTextEnd(label);
     const ImVec2 ts = ImGui::CalcTextSize(label, end);
     const float padx = px(14), caret_w = caret ? px(14) : 0.0f;
-    const ImVec2 sz(ts.x + 2 * padx + caret_w, px(36));
+    const ImVec2 sz(ts.x + 2 * padx + caret_w, px(size::Touch));  // a full touch target (look)
     const bool pressed = ImGui::InvisibleButton(label, sz);
     const bool held = ImGui::IsItemActive();
     sem_last(role, label, selected ? uint32_t(sem::Selected) : 0u);
@@ -398,8 +362,9 @@ bool choice(const char* chip_label, const char* popup_id, bool active, bool firs
     flow(first, chip_width(chip_label, true));
     if (chip(chip_label, active, true)) ImGui::OpenPopup(popup_id);
     const Viewport& vp = viewport();
-    const float margin = px(12), w = vp.width - 2 * margin;
-    ImGui::SetNextWindowPos(ImVec2(margin, ImGui::GetItemRectMax().y + px(6)));
+    // look: under the chip, as wide as the screen's column (not the whole desktop window)
+    const float margin = px(12), x0 = ImGui::GetWindowPos().x, w = ImGui::GetWindowWidth() - 2 * margin;
+    ImGui::SetNextWindowPos(ImVec2(x0 + margin, ImGui::GetItemRectMax().y + px(6)));
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp.height * 0.55f));
     return ImGui::BeginPopup(popup_id);
 }
@@ -469,12 +434,16 @@ void stat_tile(const char* label, const char* value, float width, float height_c
     ImGuiWindow* win = ImGui::GetCurrentWindow();
     if (win->SkipItems) return;
     const ImVec2 p0 = win->DC.CursorPos;
-    const ImVec2 sz(width, px(height_css));
-    const float pad = px(12);
+    const float pad = px(12), wrap = ImMax(width - 2 * pad - bold_offset(), 1.0f);
+    // look: the tile grows to its text (a long 荣誉 or an English label on two lines).
+    static ImVector<Line> lines;
+    const float text_h = layout_lines(label, label + strlen(label), wrap, lines).y + px(6) +
+                         layout_lines(value, value + strlen(value), wrap, lines).y;
+    const ImVec2 sz(width, ImMax(px(height_css), text_h + 2 * pad));
     win->DrawList->AddRectFilled(p0, p0 + sz, color::PrimarySoft, px(size::Radius));
     ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, p0.y + pad));
     ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * pad);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(8), px(6)));
     text_muted(label);
     text_impl(value, nullptr, color::PrimaryDark, true, true, sem::Role::Text);

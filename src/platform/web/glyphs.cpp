@@ -34,9 +34,15 @@ EM_JS(void, zygc_js_glyph_setup, (float px, int* m), {
         G = Module.zygcGlyphs = {canvas: c, ctx: null, px: 0, font: ""};
     }
     var cfg = window.ZYGC_CONFIG || {};
+    // look: Latin letters and digits in the platform's UI sans (San Francisco, Segoe UI,
+    // Roboto), else in the CJK face's own Latin (PingFang, Noto Sans CJK, YaHei), which sits
+    // with the Han glyphs; system-ui last (on Linux it is often DejaVu, wide and foreign).
+    // All installed faces: no font bytes are downloaded.
     var family = cfg.fontFamily ||
-        "system-ui, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, Noto Color Emoji, sans-serif";
+        "-apple-system, BlinkMacSystemFont, Segoe UI, Roboto, PingFang SC, Noto Sans CJK SC, " +
+        "Microsoft YaHei, system-ui, Noto Color Emoji, sans-serif";
     G.px = px;
+    G.family = family;
     G.font = px + "px " + family;
     G.reset = function() {
         var ctx = G.canvas.getContext("2d", {willReadFrequently: true});
@@ -53,11 +59,16 @@ EM_JS(void, zygc_js_glyph_setup, (float px, int* m), {
     HEAP32[(m >> 2) + 1] = Math.round((tm.actualBoundingBoxDescent || px * 0.08) * 64);
 });
 
-// Rasterizes one code point. m[0..5] = ink left, ink top (relative to pen/baseline),
+// Rasterizes one code point at px. m[0..5] = ink left, ink top (relative to pen/baseline),
 // width, height, advance × 64, colored. Pixels (RGBA, w×h) go to out (cap bytes).
 // Returns 1 when pixels were written, 0 for an empty glyph (space, zero-width).
-EM_JS(int, zygc_js_glyph_raster, (int cp, unsigned char* out, int cap, int* m), {
+EM_JS(int, zygc_js_glyph_raster, (int cp, unsigned char* out, int cap, int* m, float px), {
     var G = Module.zygcGlyphs;
+    if (px !== G.px) {  // look: the title face is rasterized at its own size
+        G.px = px;
+        G.font = px + "px " + G.family;
+        G.ctx.font = G.font;
+    }
     var ctx = G.ctx;
     var s = String.fromCodePoint(cp);
     var tm = ctx.measureText(s);
@@ -143,6 +154,19 @@ int g_base_glyphs = 0;  // glyphs in the font right after Build() (space)
 int g_evictions = 0;
 std::vector<unsigned char> g_scratch;
 
+// look (issue 10): a second face for headings at the type scale's title size, in the same
+// atlas area; it gets only the code points of headings (want_title). Eviction clears it too.
+struct TitleFace {
+    ImFont* font = nullptr;
+    float ratio = 0;  // title px / body px; 0: no title face
+    float px = 0;
+    int baseline = 0;
+    int base_glyphs = 0;
+    std::vector<bool> in_font, queued;
+    std::vector<uint32_t> pending, known;
+};
+TitleFace g_title;
+
 // Reserves w×h inside the area; returns false when full.
 bool pack(int w, int h, int& out_x, int& out_y) {
     Area& a = g_area;
@@ -182,6 +206,9 @@ void reset_area() {
     if (g_font) g_font->Glyphs.resize(g_base_glyphs);
     for (uint32_t cp : g_known) g_in_font[cp] = false;
     g_known.clear();
+    if (g_title.font) g_title.font->Glyphs.resize(g_title.base_glyphs);
+    for (uint32_t cp : g_title.known) g_title.in_font[cp] = false;
+    g_title.known.clear();
 }
 
 void build_atlas(float px) {
@@ -196,6 +223,12 @@ void build_atlas(float px) {
     cfg.OversampleH = cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
     g_font = atlas->AddFontDefault(&cfg);
+    g_title.font = nullptr;
+    if (g_title.ratio > 0) {
+        ImFontConfig tcfg = cfg;
+        tcfg.SizePixels = g_title.px = std::round(px * g_title.ratio);
+        g_title.font = atlas->AddFontDefault(&tcfg);
+    }
     // Room for ~2000 CJK glyphs at this size, within a 1024- or 2048-wide texture.
     int tex_w = px * 45 > 1000 ? 2048 : 1024;
     atlas->TexDesiredWidth = tex_w;
@@ -222,6 +255,13 @@ void build_atlas(float px) {
     g_font->Ascent = (float)g_baseline;
     g_font->Descent = (float)(g_baseline - px);
     g_font->FallbackChar = ' ';  // a glyph not added yet shows as a blank for one frame, not '?'
+    if (g_title.font) {
+        g_title.base_glyphs = g_title.font->Glyphs.Size;
+        g_title.baseline = (int)std::lround(g_title.px * 0.5f + (asc - desc) * g_title.ratio * 0.5f);
+        g_title.font->Ascent = (float)g_title.baseline;
+        g_title.font->Descent = (float)(g_title.baseline - g_title.px);
+        g_title.font->FallbackChar = ' ';
+    }
 }
 
 // =============================================================================================
@@ -236,16 +276,19 @@ struct Upload {
     }
 };
 
-// Adds one code point; false when the area is full.
-bool add_glyph(uint32_t cp, std::vector<std::pair<int, Upload>>& uploads) {
+// Adds one code point to the body face (title: to the title face); false when the area is full.
+bool add_glyph(uint32_t cp, std::vector<std::pair<int, Upload>>& uploads, bool title = false) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImFont* font = title ? g_title.font : g_font;
+    const float px = title ? g_title.px : g_px;
+    const int baseline = title ? g_title.baseline : g_baseline;
     int m[6] = {0, 0, 0, 0, 0, 0};
-    size_t cap = (size_t)(g_px * 4 + 8) * (size_t)(g_px * 2 + 8) * 4;
+    size_t cap = (size_t)(px * 4 + 8) * (size_t)(px * 2 + 8) * 4;
     if (g_scratch.size() < cap) g_scratch.resize(cap);
-    int has_pixels = zygc_js_glyph_raster((int)cp, g_scratch.data(), (int)g_scratch.size(), m);
+    int has_pixels = zygc_js_glyph_raster((int)cp, g_scratch.data(), (int)g_scratch.size(), m, px);
     float advance = std::round(m[4] / 64.f);
     if (!has_pixels) {
-        g_font->AddGlyph(nullptr, (ImWchar)cp, 0, 0, 0, 0, 0, 0, 0, 0, advance);
+        font->AddGlyph(nullptr, (ImWchar)cp, 0, 0, 0, 0, 0, 0, 0, 0, advance);
     } else {
         int w = m[2], h = m[3], x = 0, y = 0;
         if (!pack(w, h, x, y)) return false;
@@ -253,18 +296,23 @@ bool add_glyph(uint32_t cp, std::vector<std::pair<int, Upload>>& uploads) {
         for (int row = 0; row < h; ++row)
             std::memcpy(dst + ((size_t)(y + row) * atlas->TexWidth + x) * 4, g_scratch.data() + (size_t)row * w * 4,
                         (size_t)w * 4);
-        float x0 = (float)m[0], y0 = (float)(g_baseline + m[1]);
+        float x0 = (float)m[0], y0 = (float)(baseline + m[1]);
         float iw = 1.f / atlas->TexWidth, ih = 1.f / atlas->TexHeight;
-        g_font->AddGlyph(nullptr, (ImWchar)cp, x0, y0, x0 + w, y0 + h, x * iw, y * ih, (x + w) * iw, (y + h) * ih,
-                         advance);
-        g_font->Glyphs.back().Colored = m[5] != 0;
+        font->AddGlyph(nullptr, (ImWchar)cp, x0, y0, x0 + w, y0 + h, x * iw, y * ih, (x + w) * iw, (y + h) * ih,
+                       advance);
+        font->Glyphs.back().Colored = m[5] != 0;
         // One upload per shelf touched in this batch.
         auto it = std::find_if(uploads.begin(), uploads.end(), [&](auto& u) { return u.first == y; });
         if (it == uploads.end()) uploads.push_back({y, Upload{}}), it = uploads.end() - 1;
         it->second.add(x, y, w, h);
     }
-    g_in_font[cp] = true;
-    g_known.push_back(cp);
+    if (title) {
+        g_title.in_font[cp] = true;
+        g_title.known.push_back(cp);
+    } else {
+        g_in_font[cp] = true;
+        g_known.push_back(cp);
+    }
     return true;
 }
 
@@ -298,12 +346,15 @@ void upload_whole_area() {
 
 }  // namespace
 
-void build(float font_px) {
+void build(float font_px, float title_ratio) {
     if (g_in_font.empty()) {
         g_in_font.assign(kMaxCp + 1, false);
         g_queued.assign(kMaxCp + 1, false);
+        g_title.in_font.assign(kMaxCp + 1, false);
+        g_title.queued.assign(kMaxCp + 1, false);
     }
     g_px = font_px;
+    g_title.ratio = title_ratio > 1 ? title_ratio : 0;
     // Recreate the renderer's texture if it exists (a scale change); otherwise the backend
     // creates it from the atlas pixels at its first NewFrame(). (Build() zeroes TexID.)
     bool had_texture = ImGui::GetIO().Fonts->TexID != nullptr;
@@ -311,8 +362,12 @@ void build(float font_px) {
     std::vector<uint32_t> again;
     again.swap(g_known);
     for (uint32_t cp : again) g_in_font[cp] = false;
+    std::vector<uint32_t> again_title;
+    again_title.swap(g_title.known);
+    for (uint32_t cp : again_title) g_title.in_font[cp] = false;
     build_atlas(font_px);
     for (uint32_t cp : again) want(cp);
+    for (uint32_t cp : again_title) want_title(cp);
     flush();
     if (had_texture) ImGui_ImplOpenGL3_CreateFontsTexture();
 }
@@ -323,7 +378,15 @@ void want(uint32_t cp) {
     g_pending.push_back(cp);
 }
 
-void want_utf8(std::string_view s) {
+void want_title(uint32_t cp) {
+    if (!drawable(cp) || g_title.in_font.empty() || g_title.in_font[cp] || g_title.queued[cp]) return;
+    g_title.queued[cp] = true;
+    g_title.pending.push_back(cp);
+}
+
+namespace {
+template <class Want>
+void decode_utf8(std::string_view s, Want want) {
     const unsigned char* p = (const unsigned char*)s.data();
     const unsigned char* end = p + s.size();
     auto hex4 = [](const unsigned char* q, uint32_t& v) {
@@ -371,9 +434,35 @@ void want_utf8(std::string_view s) {
         if (ok) want(cp);
     }
 }
+}  // namespace
+
+void want_utf8(std::string_view s) { decode_utf8(s, [](uint32_t cp) { want(cp); }); }
+void want_title_utf8(std::string_view s) { decode_utf8(s, [](uint32_t cp) { want_title(cp); }); }
+
+namespace {
+// look: the title face's wanted code points, after the body's. When the area is full they
+// wait (headings are drawn in the body face until their glyphs are all there).
+bool flush_title() {
+    if (g_title.pending.empty() || !g_title.font) return false;
+    std::vector<uint32_t> batch;
+    batch.swap(g_title.pending);
+    for (uint32_t cp : batch) g_title.queued[cp] = false;
+    ImFont* f = g_title.font;
+    if (f->Glyphs.Size > g_title.base_glyphs && f->Glyphs.back().Codepoint == '\t') f->Glyphs.pop_back();
+    std::vector<std::pair<int, Upload>> uploads;
+    for (uint32_t cp : batch) {
+        if (!drawable(cp) || g_title.in_font[cp]) continue;
+        if (!add_glyph(cp, uploads, true)) break;
+    }
+    f->BuildLookupTable();
+    upload(uploads);
+    return true;
+}
+}  // namespace
 
 bool flush() {
-    if (g_pending.empty() || !g_font) return false;
+    const bool titles = flush_title();
+    if (g_pending.empty() || !g_font) return titles;
     std::vector<uint32_t> batch;
     batch.swap(g_pending);
     for (uint32_t cp : batch) g_queued[cp] = false;
@@ -401,6 +490,7 @@ bool flush() {
         i = (size_t)-1;  // ++i → 0
     }
     g_font->BuildLookupTable();
+    if (evicted && g_title.font) g_title.font->BuildLookupTable();  // its glyphs went with the area
     if (evicted)
         upload_whole_area();
     else

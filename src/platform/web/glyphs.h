@@ -17,10 +17,14 @@ namespace zygc::web::glyphs {
 
 // (Re)builds the atlas for a font of `font_px` framebuffer pixels. Code points already
 // known are rasterized again; if the renderer's font texture exists it is recreated.
-void build(float font_px);
+// look: title_ratio > 1 adds a second face (io.Fonts->Fonts[1]) at font_px × title_ratio
+// for headings, filled only with the code points given to want_title().
+void build(float font_px, float title_ratio = 0);
 
 void want(uint32_t codepoint);
 void want_utf8(std::string_view text);  // UTF-8 text; JSON "\uXXXX" escapes are decoded too
+void want_title(uint32_t codepoint);       // look: for the title face
+void want_title_utf8(std::string_view text);
 
 // Rasterizes the wanted code points not yet in the font and uploads them.
 // Returns true when glyphs were added (the next frame's text changes).

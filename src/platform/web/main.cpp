@@ -105,6 +105,13 @@ EM_JS(void, zygc_js_frame_event, (int kind), {
     if (Module.zygcFrameEvent) Module.zygcFrameEvent(kind);
 });
 
+// look: the mouse pointer over the canvas: 1 over what can be tapped (pointer), 2 over a text
+// field (text), 0 elsewhere (the default arrow). Touch has no hover; nothing changes there.
+EM_JS(void, zygc_js_set_cursor, (int kind), {
+    var c = Module.canvas || document.getElementById("canvas");
+    c.style.cursor = kind == 1 ? "pointer" : kind == 2 ? "text" : "";
+});
+
 // Any DOM event that may change what the app shows wakes the loop (capture phase, passive:
 // it only asks for a frame; input.cpp and history.cpp handle the events themselves).
 EM_JS(void, zygc_js_install_wake, (), {
@@ -148,6 +155,7 @@ struct App {
     bool raf_pending = false;    // a requestAnimationFrame is pending
     bool timer_pending = false;  // a watch timer is pending
     bool asleep = false;         // neither: nothing runs until zygc_wake()
+    int cursor = 0;              // look: the CSS cursor last set on the canvas (zygc_js_set_cursor)
 };
 
 App g_app;
@@ -194,7 +202,7 @@ void update_canvas() {
         a.care = care;
         a.zoom = zoom;
         ui::apply_theme(dpr);
-        glyphs::build(ui::font_pixels(dpr, care, zoom));
+        glyphs::build(ui::font_pixels(dpr, care, zoom), ui::type::Title / ui::type::Body);  // look: + headings' face
     }
     if (fb_w != a.fb_w || fb_h != a.fb_h || css_w != a.css_w || css_h != a.css_h) {
         a.fb_w = fb_w;
@@ -304,6 +312,9 @@ void frame() {
     sem::begin_frame();
     ui::draw(a.runtime->state(), a.viewport, a.actions);
     sem::end_frame();
+    // look: every hoverable item of the app is tappable (text is laid out without an id).
+    const int cursor = ImGui::GetMouseCursor() == ImGuiMouseCursor_TextInput ? 2 : ImGui::IsAnyItemHovered() ? 1 : 0;
+    if (cursor != a.cursor) zygc_js_set_cursor(a.cursor = cursor);
     ImGui::Render();
 
     // Draw only when the picture changed: an unchanged canvas costs the browser nothing,
@@ -342,7 +353,10 @@ void frame() {
     if (sem::frame_version() != a.sem_version) {
         changed = true;
         a.sem_version = sem::frame_version();
-        for (const sem::Node& n : sem::last_frame()) glyphs::want_utf8(n.label);
+        for (const sem::Node& n : sem::last_frame()) {
+            glyphs::want_utf8(n.label);
+            if (n.role == sem::Role::Heading) glyphs::want_title_utf8(n.label);  // look: headings' own size
+        }
         zygc_js_semantics_changed();
     }
 

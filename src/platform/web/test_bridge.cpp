@@ -17,6 +17,7 @@
 #include "platform/web/save_image.h"
 #include "platform/web/scanner.h"
 #include "ui/context.h"
+#include "ui/line_break.h"
 #include "ui/semantics.h"
 #include "ui/text_input.h"
 #include "ui/theme.h"
@@ -84,6 +85,15 @@ EMSCRIPTEN_KEEPALIVE const char* zygc_debug_json() {
 
 // window.zygc.glyph(cp): 1 when the atlas has a glyph for the code point, 2 when queued.
 EMSCRIPTEN_KEEPALIVE int zygc_glyph_state(int cp) { return zygc::web::glyphs::state((uint32_t)cp); }
+
+// look: window.zygc.lineBreaks(): the last frame's wrapped-line breaks (the layout test checks
+// 禁则 on them); the first call turns the recording on.
+EMSCRIPTEN_KEEPALIVE const char* zygc_line_breaks_json() {
+    static std::string s;
+    zygc::ui::linebreak::record(true);
+    s = zygc::ui::linebreak::breaks_json();
+    return s.c_str();
+}
 
 // window.zygc.field(): the active text field's content, composition included.
 EMSCRIPTEN_KEEPALIVE const char* zygc_field_text() {
