@@ -14,13 +14,14 @@
 // keepPlain: the plain twins stay (the dev server and tests find zygc.wasm by its name);
 // a deployment drops them, so a stale page fails loudly instead of loading a mix.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync,
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync,
          writeFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
 export const COMPRESS = /\.(html|js|mjs|css|svg|json|webmanifest|wasm|txt|xml)$/;
 const UNHASHED = new Set(['config.js', 'sw.js']);
+const TREES = ['img'];  // directories served under their own names (issue 10: /img/brands/*.png)
 const HASHED_NAME = /\.[0-9a-f]{16}\.[a-z0-9]+$/;
 
 const sha = (buf) => createHash('sha256').update(buf).digest('hex');
@@ -112,7 +113,12 @@ export function stage(src, dest, { keepPlain = true } = {}) {
   const keep = new Set(Object.keys(out));
   for (const f of readdirSync(dest)) {
     const base = f.replace(/\.(br|gz)$/, '');
-    if (f !== 'asset-manifest.json' && !keep.has(base)) rmSync(path.join(dest, f), { recursive: true, force: true });
+    if (f !== 'asset-manifest.json' && !keep.has(base) && !TREES.includes(f))
+      rmSync(path.join(dest, f), { recursive: true, force: true });
+  }
+  // Pictures the API names by path (brand covers, issue 10): copied as they are, never hashed.
+  for (const t of TREES) {
+    if (existsSync(path.join(src, t))) cpSync(path.join(src, t), path.join(dest, t), { recursive: true });
   }
   const compressed = {};
   for (const [f, buf] of Object.entries(out)) {

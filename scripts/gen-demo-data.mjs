@@ -292,7 +292,7 @@ const BRANDS = [
     awards: [],
     stats: [{ label: '开展活动', value: '20场' }, { label: '受益师生', value: '760余人' }],
   },
-].map((b) => ({ ...b, cover_url: `/img/brands/${b.slug}.svg` }));
+].map((b) => ({ ...b, cover_url: `/img/brands/${b.slug}.png` }));  // drawn by scripts/gen-brand-images.mjs
 
 // ---------------------------------------------------------------- teams
 // [name, org, district_id, leader, categories, brand|null, founded, summary-extra]

@@ -107,6 +107,7 @@ void receive_login(State& s, const Received& a, Effects& out) {
     Route next = s.after_login;
     if (next.kind == Route::Login || next.kind == Route::NotFound) next = Route{};
     s.after_login = {};
+    if (signups::resume(s, out)) return;  // sign-up flow: back to the project (or 实名注册 first)
     go(s, next, out);
 }
 
@@ -124,6 +125,7 @@ void receive_register(State& s, const Received& a, Effects& out) {
         s.me.set(*r->value);
         s.reg = {};
         s.notice = {"registered"};
+        if (signups::resume(s, out)) return;  // sign-up flow: back to the project, signed up
         go(s, Route{Route::Me, 0, {}}, out);
     } else if (a.response.status == 202) {
         // The ID number is held by another account (or replaces this volunteer's own): the

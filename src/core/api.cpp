@@ -109,6 +109,11 @@ HttpRequest post_team_member(Id team_id) {
     return send("POST", "/teams/" + std::to_string(team_id) + "/members", nlohmann::json::object());
 }
 
+// leave team (issue 10)
+HttpRequest delete_team_member(Id team_id) {
+    return send("DELETE", "/teams/" + std::to_string(team_id) + "/members/me", {});
+}
+
 HttpRequest post_signup(Id project_id, Id shift_id, const std::string& idempotency_key) {
     HttpRequest r = send("POST", "/projects/" + std::to_string(project_id) + "/signups", {{"shift_id", shift_id}});
     r.headers.push_back({"Idempotency-Key", idempotency_key});

@@ -46,6 +46,7 @@ HttpRequest post_logout();
 HttpRequest get_me();
 HttpRequest put_volunteer(const VolunteerApplication& application);
 HttpRequest post_team_member(Id team_id);
+HttpRequest delete_team_member(Id team_id);  // leave team (issue 10): DELETE /teams/{id}/members/me
 HttpRequest post_signup(Id project_id, Id shift_id, const std::string& idempotency_key);
 HttpRequest delete_signup(Id signup_id);
 HttpRequest get_my_signups();

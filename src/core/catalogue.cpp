@@ -1,14 +1,96 @@
 #include "core/catalogue.h"
 
+#include <algorithm>
+#include <cstdlib>
+
 #include "core/feature.h"
+#include "core/utf8.h"
 #include "core/publishing.h"
 
 namespace zygc::catalogue {
+
+namespace {
+// search typing: the list's URL follows its search, rewriting the entry (back leaves the list).
+void follow_url(State& s, Effects& out) {
+    if (s.route.kind != Route::Projects) return;
+    s.route.query = query_string(s.query);
+    out.push_back(SetUrlHash{route_hash(s.route), true});
+}
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// %XX and '+' decoded; a malformed escape is kept as it is.
+std::string url_decode(std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && hex_digit(s[i + 1]) >= 0 && hex_digit(s[i + 2]) >= 0) {
+            out += char(hex_digit(s[i + 1]) * 16 + hex_digit(s[i + 2]));
+            i += 2;
+        } else {
+            out += s[i] == '+' ? ' ' : s[i];
+        }
+    }
+    return out;
+}
+}  // namespace
+
+std::string query_string(const ProjectQuery& q) {
+    std::string out;
+    auto add = [&](const char* key, const std::string& v) {
+        if (v.empty()) return;
+        out += (out.empty() ? "" : "&") + std::string(key) + "=" + api::url_encode(v);
+    };
+    add("q", q.q);
+    add("district", q.district_id ? std::to_string(q.district_id) : "");
+    add("category", q.category);
+    add("brand", q.brand);
+    return out;
+}
+
+ProjectQuery read_query_string(std::string_view qs, ProjectQuery q) {
+    q.q.clear();
+    q.district_id = 0;
+    q.category.clear();
+    q.brand.clear();
+    while (!qs.empty()) {
+        const size_t amp = qs.find('&');
+        const std::string_view pair = qs.substr(0, amp);
+        qs = amp == std::string_view::npos ? std::string_view() : qs.substr(amp + 1);
+        const size_t eq = pair.find('=');
+        if (eq == std::string_view::npos) continue;
+        const std::string_view key = pair.substr(0, eq);
+        std::string v = url_decode(pair.substr(eq + 1));
+        if (!utf8::valid(v)) continue;
+        if (key == "q") q.q = std::string(utf8::truncate_chars(v, 100));
+        else if (key == "district") q.district_id = std::max<long long>(0, std::strtoll(v.c_str(), nullptr, 10));
+        else if (key == "category" && v.size() <= 64) q.category = v;
+        else if (key == "brand" && v.size() <= 64) q.brand = v;
+    }
+    return q;
+}
+
+bool route_query(State& s, bool from_url) {
+    if (s.route.kind != Route::Projects) return false;
+    bool changed = false;
+    if (from_url || !s.route.query.empty()) {
+        const ProjectQuery q = read_query_string(s.route.query, s.query);
+        changed = !(q == s.query);
+        s.query = q;
+    }
+    s.route.query = query_string(s.query);
+    return changed;
+}
 
 void update(State& s, const SetSearch& a, Effects& out) {
     if (a.q == s.query.q) return;
     s.query.q = a.q;
     append(out, load(s, Target::Projects));
+    follow_url(s, out);
 }
 
 void update(State& s, const SetFilter& a, Effects& out) {
@@ -18,6 +100,7 @@ void update(State& s, const SetFilter& a, Effects& out) {
     s.query.category = a.category;
     s.query.brand = a.brand;
     append(out, load(s, Target::Projects));
+    follow_url(s, out);
 }
 
 void update(State& s, const LoadMore&, Effects& out) { append(out, load(s, Target::MoreProjects)); }

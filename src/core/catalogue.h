@@ -2,6 +2,7 @@
 // the project and brand details.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model.h"
@@ -42,6 +43,15 @@ std::optional<HttpRequest> request_brand(State& s);
 // Answers that do more than fill their Remote.
 void receive_more(State& s, const Received& a, Effects& out);
 void receive_project(State& s, const Received& a, Effects& out);
+
+// search typing: the list's search and filters live in its URL ("#/projects?q=小&district=3&
+// category=eldercare&brand=cuncaoxin"), so a reload, a shared link and back keep them.
+std::string query_string(const ProjectQuery& q);
+// Reads q, district, category and brand from a query string (others keep their values).
+ProjectQuery read_query_string(std::string_view qs, ProjectQuery base);
+// On entering the list: a URL's query (from_url, or a link that carries one) becomes the
+// search; then the route carries the search in effect. True when the search changed.
+bool route_query(State& s, bool from_url);
 
 // After something changed on the server, lists that show it load again when next shown.
 void invalidate_lists(State& s);

@@ -74,6 +74,9 @@ struct Project {
     int64_t capacity = 0;   // sum over shifts
     int64_t signed_up = 0;  // sum over shifts
     std::vector<Shift> shifts;  // detail only
+    // sign-up flow (issue 10), lists only: the next shift that has not started and has a place
+    // (id 0: none), so a card's date and places left are those of one shift.
+    Shift next_shift;
 };
 
 struct Brand {

@@ -35,7 +35,10 @@ namespace navigation {
 void update(State& s, const Navigate& a, Effects& out) {
     s.notice = {};  // look: a notice belongs to the screen it came on
     s.route = a.route;
-    if (!a.from_url) out.push_back(SetUrlHash{route_hash(a.route)});
+    signups::route_changed(s);  // sign-up flow: another screen ends the login/registration detour
+    // search typing: the list's URL carries its search; a new one loads the list again
+    if (catalogue::route_query(s, a.from_url)) append(out, load(s, Target::Projects));
+    if (!a.from_url) out.push_back(SetUrlHash{route_hash(s.route)});
     if (a.route.kind == Route::Login && s.after_login.kind == Route::Home) s.after_login = {};
     if (!redirect_to_login(s, out)) load_screen(s, out);
 }

@@ -29,6 +29,8 @@ enum class Target {
     // eldercare (issue 13)
     ElderNeeds, ElderHelpers, ElderMatches, ElderPairs, ElderNeedSave, ElderHelperSave, ElderPairSave,
     ElderVisitSave, MyHelp, DistrictHelp, HelpSave, HelpChange, Dashboard, Awards,
+    // leave team (issue 10)
+    LeaveTeam,
     Count
 };
 
@@ -47,7 +49,10 @@ struct Settings {
 
 // ---- Effects ----
 struct SendRequest { Target target; uint64_t request = 0; HttpRequest http; };
-struct SetUrlHash { std::string hash; };
+struct SetUrlHash {
+    std::string hash;
+    bool replace = false;  // search typing: rewrite the current history entry (no new one per keystroke)
+};
 struct GoBack { std::string fallback_hash; };  // history.back() within the app, else go to fallback
 struct SaveSettings { Settings settings; };
 

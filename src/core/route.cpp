@@ -67,14 +67,21 @@ bool match(std::string_view pattern, std::string_view path, Route& r) {
 Route parse_route(std::string_view hash) {
     if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
     if (!hash.empty() && hash.front() == '/') hash.remove_prefix(1);
-    if (auto q = hash.find('?'); q != std::string_view::npos) hash = hash.substr(0, q);
+    std::string_view query;  // search typing
+    if (auto q = hash.find('?'); q != std::string_view::npos) {
+        query = hash.substr(q + 1);
+        hash = hash.substr(0, q);
+    }
     while (!hash.empty() && hash.back() == '/') hash.remove_suffix(1);
 
     for (const ScreenInfo& s : screen_table()) {
         if (!s.path) continue;
         Route r;
         r.kind = s.kind;
-        if (match(s.path, hash, r)) return r;
+        if (match(s.path, hash, r)) {
+            r.query = std::string(query.substr(0, 1024));
+            return r;
+        }
     }
     Route r;
     r.kind = Route::NotFound;
@@ -94,6 +101,7 @@ std::string route_hash(const Route& r) {
         else out += seg;
         if (!p.empty()) out += '/';
     }
+    if (!r.query.empty()) out += "?" + r.query;  // search typing
     return out;
 }
 

@@ -30,6 +30,7 @@ struct Route {
     Id id = 0;         // Project, Team, EditProject; Checkin: the shift; Reward (points)
     std::string slug;  // Brand; Verify: the certificate's serial
     Id shift = 0;      // ShiftConsole (certification)
+    std::string query;  // search typing: what follows '?' ("q=%E5%B0%8F&district=3" on Projects)
     bool operator==(const Route&) const = default;
 };
 

@@ -5,7 +5,8 @@ namespace zygc {
 void Runtime::run(std::vector<Effect> effects) {
     for (Effect& e : effects) {
         if (auto* hash = std::get_if<SetUrlHash>(&e)) {
-            if (host_.set_hash) host_.set_hash(hash->hash);
+            if (hash->replace && host_.replace_hash) host_.replace_hash(hash->hash);
+            else if (host_.set_hash) host_.set_hash(hash->hash);
             continue;
         }
         if (auto* back = std::get_if<GoBack>(&e)) {

@@ -18,6 +18,8 @@ public:
         std::function<void(const Settings&)> save_settings;
         // Device effects (core/device.h): scanner, location, durable storage, images, ticks.
         std::function<void(const Effect&)> device;
+        // search typing: SetUrlHash{replace}: rewrite the current entry (set_hash when missing)
+        std::function<void(const std::string& hash)> replace_hash;
     };
 
     Runtime(Transport& transport, std::function<void(const std::string&)> set_hash)

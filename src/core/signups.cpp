@@ -35,6 +35,10 @@ Message signup_blocker(const State& s, const Shift& shift) {
 namespace signups {
 
 void update(State& s, const SignUp& a, Effects& out) {
+    if (!s.logged_in() || !s.has_role("volunteer")) {  // sign-up flow: remembered for the way back
+        s.pending_project = a.project_id;
+        s.pending_shift = a.shift_id;
+    }
     if (!s.logged_in()) {
         go_to_login(s, out);
         return;
@@ -60,6 +64,26 @@ void update(State& s, const SignUp& a, Effects& out) {
 void update(State& s, const CancelSignup& a, Effects& out) {
     if (s.cancel.loading()) return;
     out.push_back(begin(s, s.cancel, Target::CancelSignup, api::delete_signup(a.signup_id)));
+}
+
+bool resume(State& s, Effects& out) {
+    if (!s.pending_project || !s.logged_in()) return false;
+    if (!s.has_role("volunteer")) {  // 实名注册 first, then back here
+        go(s, Route{Route::Register, 0, {}}, out);
+        return true;
+    }
+    const SignUp a{s.pending_project, s.pending_shift};
+    s.pending_project = s.pending_shift = 0;
+    go(s, Route{Route::Project, a.project_id, {}}, out);
+    update(s, a, out);
+    return true;
+}
+
+void route_changed(State& s) {
+    const Route::Kind k = s.route.kind;
+    const bool detour = k == Route::Login || k == Route::Register ||
+                        (k == Route::Project && s.route.id == s.pending_project);
+    if (!detour) s.pending_project = s.pending_shift = 0;
 }
 
 std::optional<HttpRequest> request_my_signups(State&) { return api::get_my_signups(); }

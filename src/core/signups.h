@@ -17,8 +17,12 @@ struct SignupsSlice {
     Remote<Signup> signup;  // the sign-up in flight
     Id signup_shift = 0;
     Remote<bool> cancel;
+    // sign-up flow (issue 10): a sign-up confirmed (报名须知) while logged out or before 实名注册;
+    // it goes out when login and registration bring the resident back to its project.
+    Id pending_project = 0, pending_shift = 0;
 };
 
+// A confirmed sign-up (the app shows 报名须知 before it emits this).
 struct SignUp { Id project_id = 0; Id shift_id = 0; };
 struct CancelSignup { Id signup_id = 0; };
 
@@ -28,6 +32,11 @@ void update(State& s, const CancelSignup& a, Effects& out);
 std::optional<HttpRequest> request_my_signups(State& s);
 void receive_signup(State& s, const Received& a, Effects& out);
 void receive_cancel(State& s, const Received& a, Effects& out);
+// sign-up flow: after login or 实名注册, back to the pending sign-up's project and send it
+// (or on to 实名注册 first). False when none is pending: the caller goes where it meant to.
+bool resume(State& s, Effects& out);
+// sign-up flow: leaving the login/registration detour for another screen forgets it.
+void route_changed(State& s);
 }  // namespace signups
 
 // Why the user cannot sign up for this shift (empty() when they can): shift_full,

@@ -124,6 +124,8 @@ constexpr TargetInfo kTargets[] = {
     {Target::HelpChange,      no_remote,                    nullptr,  nullptr,                    false, help::receive_change},
     {Target::Dashboard,       fills<&State::dashboard>,     nullptr,  dashboard::request_dashboard, false, into<&State::dashboard>},
     {Target::Awards,          fills<&State::awards>,        nullptr,  dashboard::request_awards,  false, into<&State::awards>},
+    // leave team (issue 10)
+    {Target::LeaveTeam,       no_remote,                    nullptr,  nullptr,                    false, teams::receive_leave},
 };
 // clang-format on
 
@@ -220,6 +222,7 @@ std::vector<Effect> start(State& s, const Route& route, uint64_t key_seed, Setti
     s.key_seed = key_seed;
     s.settings = std::move(settings);
     Effects out;
+    catalogue::route_query(s, true);  // search typing: a link's search and filters
     append(out, load(s, Target::Me));
     load_screen(s, out);
     // The home figures and the filters' choices are wanted on most screens soon after.
@@ -324,6 +327,8 @@ std::vector<Effect> update(State& s, const Action& action) {
                    [&](const SubmitHelp& a) { help::update(s, a, out); },
                    [&](const ChangeHelp& a) { help::update(s, a, out); },
                    [&](const PickHelpDistrict& a) { help::update(s, a, out); },
+                   // leave team (issue 10)
+                   [&](const LeaveTeam& a) { teams::update(s, a, out); },
                },
                action);
     navigation::notice_clock(s, out);  // look: the notice's clock

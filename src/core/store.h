@@ -66,7 +66,9 @@ using Action = std::variant<
     SubmitMerchant, EditReward, SubmitReward,
     // eldercare (issue 13): 老帮老, 有困难找志愿者
     PickCareDistrict, EditElderNeed, SubmitElderNeed, EditElderHelper, SubmitElderHelper, ConfirmPair, LogVisit,
-    EditHelp, SubmitHelp, ChangeHelp, PickHelpDistrict>;
+    EditHelp, SubmitHelp, ChangeHelp, PickHelpDistrict,
+    // leave team (issue 10)
+    LeaveTeam>;
 
 // Pure: no I/O, no clock, no globals. Same state + action → same result.
 std::vector<Effect> update(State& state, const Action& action);

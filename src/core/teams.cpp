@@ -31,4 +31,19 @@ void receive_join(State& s, const Received& a, Effects& out) {
     if (s.route.kind == Route::Team) append(out, load(s, Target::Team));
 }
 
+// leave team (issue 10)
+void update(State& s, const LeaveTeam& a, Effects& out) {
+    if (!s.logged_in() || s.leave.loading()) return;
+    out.push_back(begin(s, s.leave, Target::LeaveTeam, api::delete_team_member(a.team_id)));
+}
+
+void receive_leave(State& s, const Received& a, Effects& out) {
+    auto e = take_status(s.leave, a);
+    if (!e) return;
+    if (ok_status(*e)) s.notice = {"team_left"};
+    else s.notice = problem_message(*e, "leave_failed");
+    append(out, load(s, Target::Me));
+    if (s.route.kind == Route::Team) append(out, load(s, Target::Team));
+}
+
 }  // namespace zygc::teams

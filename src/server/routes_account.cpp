@@ -299,6 +299,41 @@ void post_team_member(App& app, const httplib::Request& req, httplib::Response& 
     with_user_mutation(app, req, res, false, [&](Id user, const json&) { return join_team(app, user, id); });
 }
 
+// leave team (issue 10): a member leaves (204); not a member: 404 not_member; the team's
+// leader cannot leave their own team (409 leader_cannot_leave).
+Reply leave_team(App& app, Id user, const std::optional<int64_t>& id) {
+    Reply not_found = problem_reply(404, "not_found", "队伍不存在", {}, {{"resource", "team"}});
+    if (!id) return not_found;
+    if (!app.db.begin()) return internal_error(app.db.last_error());
+    auto fail = [&](Reply r) {
+        app.db.rollback();
+        return r;
+    };
+    Stmt m(app.db, "SELECT m.role FROM teams t LEFT JOIN team_members m ON m.team_id = t.id AND m.user_id = ? "
+                   "WHERE t.id = ?");
+    m.bind(1, user).bind(2, *id);
+    Step s = m.step();
+    if (s == Step::Error) return fail(internal_error(m.error()));
+    if (s == Step::Done) return fail(not_found);
+    if (m.is_null(0)) return fail(problem_reply(404, "not_member", "你不是该队伍成员"));
+    if (m.text(0) == "leader") return fail(problem_reply(409, "leader_cannot_leave", "队长不能退出自己带领的队伍"));
+    Stmt del(app.db, "DELETE FROM team_members WHERE team_id = ? AND user_id = ?");
+    del.bind(1, *id).bind(2, user);
+    Stmt cnt(app.db, "UPDATE teams SET member_count = member_count - 1 WHERE id = ? AND member_count > 0");
+    cnt.bind(1, *id);
+    if (!del.exec() || !cnt.exec() || !app.db.commit()) {
+        std::string e = del.failed() ? del.error() : cnt.failed() ? cnt.error() : app.db.last_error();
+        app.db.rollback();
+        return internal_error(e);
+    }
+    return no_content();
+}
+
+void delete_team_member(App& app, const httplib::Request& req, httplib::Response& res) {
+    auto id = path_id(req.matches[1]);
+    with_user_mutation(app, req, res, false, [&](Id user, const json&) { return leave_team(app, user, id); });
+}
+
 // ---- sign-ups ---------------------------------------------------------------------------
 
 constexpr const char* kSignupSelect =
@@ -468,6 +503,8 @@ void register_account_routes(App& app) {
         {"POST", R"(/api/v1/teams/([^/]+)/members)", post_team_member},
         {"POST", R"(/api/v1/projects/([^/]+)/signups)", post_signup},
         {"DELETE", R"(/api/v1/signups/([^/]+))", delete_signup},
+        // leave team (issue 10)
+        {"DELETE", R"(/api/v1/teams/([^/]+)/members/me)", delete_team_member},
     };
     for (const R& r : routes) app.route(r.method, r.path, r.fn);
 }

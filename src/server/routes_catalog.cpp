@@ -143,6 +143,26 @@ bool query_projects(Db& db, const std::string& where, const std::vector<SqlValue
 
 constexpr const char* kOrderStart = "p.start_asc, p.id";
 
+// sign-up flow (issue 10): each listed project's next shift that has not started and has a
+// place (shifts_project index: one short range per row). False on a database error (err set).
+bool add_next_shifts(Db& db, int64_t now, std::vector<Project>& items, std::string& err) {
+    for (Project& p : items) {
+        Stmt st(db,
+                "SELECT id, start_at, end_at, capacity, signed_up FROM shifts WHERE project_id = ? "
+                "AND start_at > ? AND signed_up < capacity ORDER BY start_at, id LIMIT 1");
+        st.bind(1, p.id);
+        st.bind(2, now);
+        const Step s = st.step();
+        if (s == Step::Error) {
+            err = st.error();
+            return false;
+        }
+        if (s == Step::Row)
+            p.next_shift = {st.i64(0), format_cst(st.i64(1)), format_cst(st.i64(2)), st.i64(3), st.i64(4)};
+    }
+    return true;
+}
+
 // A filter naming a row that does not exist is 422 on its field; a failed lookup is a
 // database error (500), never a claim about the request. False when the answer was sent.
 bool check_exists(Db& db, const char* sql, const SqlValue& v, Query& qp, const char* field,
@@ -461,6 +481,7 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
         return db_failure(req, res, err);
     bool more = static_cast<int>(page.items.size()) > limit;
     if (more) page.items.pop_back();
+    if (!add_next_shifts(db, app.now(), page.items, err)) return db_failure(req, res, err);
 
     // The total.
     bool estimated = false;
@@ -700,7 +721,8 @@ void get_brand(App& app, const httplib::Request& req, httplib::Response& res) {
     Brand b = read_brand(st, true);
     std::string err;
     if (!query_projects(db, " WHERE p.brand = ?", {slug}, kOrderStart, kBrandProjectsMax,
-                        b.projects, err))
+                        b.projects, err) ||
+        !add_next_shifts(db, app.now(), b.projects, err))
         return db_failure(req, res, err);
     json j = encode(b);
     if (!j.contains("story")) j["story"] = "";

@@ -14,6 +14,7 @@
 #include "ui/format.h"
 #include "ui/line_break.h"
 #include "ui/screens.h"
+#include "ui/sheet.h"
 #include "ui/strings.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -346,6 +347,7 @@ void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
     // detail is open; a detail starts at the top whenever the route changes.
     const Route& route = state.route;
     const bool changed = context().first_frame || !(route == context().last_route);
+    if (route.kind != context().last_route.kind || route.id != context().last_route.id) close_sheets();
     const ScreenInfo& screen = screen_info(route.kind);
     const float pull = !screen.refresh.empty() ? ImClamp(vp.pull_px, 0.0f, content_h * 0.5f) : 0.0f;
     if (changed && !screen.keeps_scroll)

@@ -159,6 +159,7 @@ void elder_form(const State& state, const ElderDraft& draft, bool helper) {
     FieldOptions phone;
     phone.capacity = 16;
     phone.flags = ImGuiInputTextFlags_CharsDecimal;
+    phone.kind = sem::InputKind::Tel;
     if (helper) {
         if (text_field(tr(S::HelperPhoneLabel), "helper_phone", d.phone, v, err("phone"), phone)) {
             d.phone = v;
@@ -208,6 +209,7 @@ void elder_form(const State& state, const ElderDraft& draft, bool helper) {
     FieldOptions coord;
     coord.capacity = 16;
     coord.flags = ImGuiInputTextFlags_CharsScientific;
+    coord.kind = sem::InputKind::Decimal;
     coord.width = 150;
     text_muted(tr(S::HomeLocationNote));
     if (text_field(tr(S::LatLabel), "elder_lat", d.lat, v, err("lat"), coord)) {

@@ -85,6 +85,14 @@ struct Context {
     // semantics.cpp
     sem::Recorder semantics;
 
+    // text_input.cpp (search typing): the field holding an uncommitted IME preedit (0: none).
+    ImGuiID preedit_field = 0;
+
+    // screen_project.cpp (sign-up flow): the shift whose 报名须知 sheet is open (0: none).
+    Id signup_sheet = 0;
+    // screen_team.cpp (leave team): the team whose 退出队伍 asks for confirmation (0: none).
+    Id confirm_leave = 0;
+
     // app.cpp, zoom: the content point kept under the fingers while the zoom changes — the
     // semantics node under the focus when it began and where in it (0–1) the focus was.
     struct ZoomAnchor {

@@ -21,6 +21,7 @@ void screen_login(const State& state) {
     phone.hint = tr(S::PhoneHint);
     phone.flags = ImGuiInputTextFlags_CharsDecimal;
     phone.capacity = 16;
+    phone.kind = sem::InputKind::Tel;
     if (text_field(tr(S::PhoneLabel), "phone", f.phone, v, say_if(f.phone_error), phone)) emit(EditLogin{v, f.code});
 
     // 获取验证码: disabled while sending and until the server's retry time has passed.
@@ -49,6 +50,7 @@ void screen_login(const State& state) {
     code.hint = tr(S::CodeHint);
     code.flags = ImGuiInputTextFlags_CharsDecimal;
     code.capacity = 8;
+    code.kind = sem::InputKind::Code;  // numeric keypad + the SMS code the phone offers to fill in
     if (text_field(tr(S::CodeLabel), "code", f.code, v, say_if(f.code_error), code)) emit(EditLogin{f.phone, v});
 
     spacing(8);

@@ -4,7 +4,9 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/context_internal.h"
 #include "ui/format.h"
+#include "ui/sheet.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -27,15 +29,17 @@ void shift_actions(const State& state, const Project& p, const Shift& s) {
     }
     if (p.status == "closed") return;
     if (state.logged_in() && !state.has_role("volunteer")) {
-        // Residents register first; organizers without a volunteer profile too.
-        if (link(tr(S::RegisterToSignUp))) emit(Navigate{route_register()});
+        // Residents register first (and come back here to sign up); organizers without a
+        // volunteer profile too.
+        if (link(tr(S::RegisterToSignUp))) context().signup_sheet = s.id;
         return;
     }
     const Message why = signup_blocker(state, s);
     const bool sending = state.signup.loading() && state.signup_shift == s.id;
     char label[96];
     std::snprintf(label, sizeof label, "%s##signup", tr(sending ? S::Submitting : S::SignUp));
-    if (primary_button(label, false, !why.empty() || state.signup.loading())) emit(SignUp{p.id, s.id});
+    // sign-up flow: 报名须知 first (a bottom sheet), then the sign-up.
+    if (primary_button(label, false, !why.empty() || state.signup.loading())) context().signup_sheet = s.id;
     if (!why.empty()) {
         ImGui::SameLine();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (px(size::Touch) - ImGui::GetFontSize()) * 0.5f);
@@ -64,11 +68,47 @@ void shift_row(const State& state, const Project& p, const Shift& s) {
     ImGui::PopID();
 }
 
+// sign-up flow: 报名须知 over a dimmed screen, with the shift's time; 确认报名 signs up (after
+// login and 实名注册 when needed: the store comes back here and sends it).
+void signup_sheet(const Project& p) {
+    Id& open = context().signup_sheet;
+    const Shift* shift = nullptr;
+    for (const Shift& s : p.shifts)
+        if (s.id == open) shift = &s;
+    if (!shift) {
+        open = 0;
+        return;
+    }
+    if (!begin_sheet("##signup_notice")) return;
+    heading(tr(S::SignupNoticeTitle));
+    text(p.title);
+    text_muted(fmt::shift_range(shift->start, shift->end).c_str());
+    spacing(4);
+    text(tr(S::SignupNoticeBody));
+    spacing(8);
+    if (primary_button(tr(S::ConfirmSignup), true)) {
+        emit(SignUp{p.id, shift->id});
+        open = 0;
+    }
+    spacing(4);
+    if (secondary_button(tr(S::ConfirmNo), true)) open = 0;
+    if (!open) ImGui::CloseCurrentPopup();
+    end_sheet();
+}
+
 }  // namespace
 
 void screen_project(const State& state) {
     const Remote<Project>& r = state.project;
     const bool current = r.data().id != 0 && r.data().id == state.route.id;
+    if (r.failed() && r.error().kind == ApiError::Http && r.error().status == 404) {
+        // errors and empties (issue 10): a missing project says so, with a way forward.
+        heading(tr(S::ProjectNotFound));
+        text_muted(tr(S::ProjectNotFoundHint));
+        spacing(8);
+        if (primary_button(tr(S::BrowseProjects), true)) emit(Navigate{route_projects()});
+        return;
+    }
     if (placeholder(r, Target::Project, current, 3)) return;
     const Project& p = r.data();
 
@@ -93,6 +133,7 @@ void screen_project(const State& state) {
     if (p.shifts.empty()) text_muted(tr(S::NoShifts));
     if (p.status == "closed") text_muted(tr(S::ProjectClosed));
     for (const Shift& s : p.shifts) shift_row(state, p, s);
+    signup_sheet(p);
 
     if (state.leads_team(p.team_id)) {
         spacing(8);

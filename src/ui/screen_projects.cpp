@@ -7,6 +7,7 @@
 #include "ui/context_internal.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
+#include "ui/text_input.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
@@ -20,13 +21,35 @@ void search_box(const State& state) {
     if (!was_active && state.query.q != ctx.search) utf8::copy(ctx.search, sizeof ctx.search, state.query.q);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, px(size::Touch * 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(16), (px(size::Touch) - ImGui::GetFontSize()) * 0.5f));
-    ImGui::SetNextItemWidth(-FLT_MIN);
+    // search typing: a clear (×) button next to the box while it holds text.
+    const bool clearable = ctx.search[0] != 0;
+    const float clear_w = px(size::Touch);
+    ImGui::SetNextItemWidth(clearable ? -clear_w : -FLT_MIN);
     const bool edited = ImGui::InputTextWithHint("##search", tr(S::SearchHint), ctx.search, sizeof ctx.search);
     ImGui::PopStyleVar(2);
     ctx.search_active = ImGui::IsItemActive();
     ctx.search_frame = ImGui::GetFrameCount();
-    sem_last(sem::Role::Input, tr(S::SearchLabel));
-    if (edited) emit(SetSearch{ctx.search});
+    // An unfinished IME composition (pinyin "xiao" before 小 is chosen) is not searched for:
+    // only the committed text is.
+    const bool composing = text_input::composing_in(ImGui::GetItemID());
+    sem_last(sem::Role::Input, tr(S::SearchLabel), sem::input_flags(sem::InputKind::Search));
+    if (edited && !composing) emit(SetSearch{ctx.search});
+    if (clearable) {
+        ImGui::SameLine(0, 0);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const bool pressed = ImGui::InvisibleButton("##clear_search", ImVec2(clear_w, clear_w));
+        sem_last(sem::Role::Button, tr(S::ClearSearch));
+        const float r = px(7);
+        const ImVec2 c(p.x + clear_w * 0.5f, p.y + clear_w * 0.5f);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddCircleFilled(c, px(11), color::Border);
+        dl->AddLine(ImVec2(c.x - r * 0.5f, c.y - r * 0.5f), ImVec2(c.x + r * 0.5f, c.y + r * 0.5f), color::Text, px(1.8f));
+        dl->AddLine(ImVec2(c.x - r * 0.5f, c.y + r * 0.5f), ImVec2(c.x + r * 0.5f, c.y - r * 0.5f), color::Text, px(1.8f));
+        if (is_tap(pressed)) {
+            ctx.search[0] = 0;
+            emit(SetSearch{""});
+        }
+    }
 }
 
 void filters(const State& state) {
@@ -75,6 +98,26 @@ void filters(const State& state) {
     }
 }
 
+// errors and empties (issue 10): a search or filters that find nothing say so, with the
+// search in the sentence and a way forward (clear them all). True when drawn.
+bool no_results(const State& state) {
+    const ProjectQuery& q = state.query;
+    const bool narrowed = !q.q.empty() || q.district_id || !q.category.empty() || !q.brand.empty();
+    if (!narrowed || !state.projects.loaded() || !state.projects.data().items.empty()) return false;
+    char line[400];
+    if (!q.q.empty()) std::snprintf(line, sizeof line, tr(S::NoResultsForFmt), q.q.c_str());
+    else std::snprintf(line, sizeof line, "%s", tr(S::NoResultsFiltered));
+    spacing(16);
+    text(line);
+    text_muted(tr(S::NoResultsHint));
+    spacing(8);
+    if (primary_button(tr(S::ClearSearchAndFilters), true)) {
+        emit(SetSearch{""});
+        emit(SetFilter{0, "", ""});
+    }
+    return true;
+}
+
 void list(const State& state) {
     const Remote<Page<Project>>& r = state.projects;
     if (placeholder(r, Target::Projects, r.loaded() || !r.data().items.empty(), 4)) return;
@@ -107,6 +150,7 @@ void list(const State& state) {
 void screen_projects(const State& state) {
     search_box(state);
     filters(state);
+    if (no_results(state)) return;  // errors and empties
     list(state);
 }
 

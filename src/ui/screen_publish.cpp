@@ -183,11 +183,13 @@ void screen_publish(const State& state) {
     FieldOptions num;
     num.flags = ImGuiInputTextFlags_CharsDecimal;
     num.capacity = 24;
-    if (text_field(tr(S::LatLabel), "lat", number_text(d.site.lat), v, err("site.lat"), num)) {
+    FieldOptions coord = num;
+    coord.kind = sem::InputKind::Decimal;
+    if (text_field(tr(S::LatLabel), "lat", number_text(d.site.lat), v, err("site.lat"), coord)) {
         d.site.lat = std::strtod(v.c_str(), nullptr);
         changed = true;
     }
-    if (text_field(tr(S::LngLabel), "lng", number_text(d.site.lng), v, err("site.lng"), num)) {
+    if (text_field(tr(S::LngLabel), "lng", number_text(d.site.lng), v, err("site.lng"), coord)) {
         d.site.lng = std::strtod(v.c_str(), nullptr);
         changed = true;
     }

@@ -77,6 +77,7 @@ void screen_register(const State& state) {
     id.hint = tr(S::IdHint);
     id.capacity = 24;
     id.flags = ImGuiInputTextFlags_CharsUppercase | ImGuiInputTextFlags_CharsNoBlank;
+    id.kind = sem::InputKind::IdCard;
     if (text_field(tr(S::IdLabel), "id_number", a.id_number, v, err("id_number"), id)) {
         a.id_number = v;
         changed = true;
@@ -86,22 +87,17 @@ void screen_register(const State& state) {
     if (state.districts.failed()) {
         error_box(state.districts.error(), Target::Districts);
     } else {
-        const char* district = tr(S::ChooseDistrict);
-        for (const District& d : state.districts.data())
-            if (d.id == a.district_id) district = d.name.c_str();
-        char label[160];
-        std::snprintf(label, sizeof label, "%s###district", district);
-        if (choice(label, "##reg_districts", a.district_id != 0, true)) {
-            for (const District& d : state.districts.data()) {
-                push_id(d.id);
-                if (option(d.name.c_str(), d.id == a.district_id)) {
-                    a.district_id = d.id;
-                    changed = true;
-                    ImGui::CloseCurrentPopup();
-                }
-                ImGui::PopID();
+        // sign-up flow: the city's districts as chips, one tap (no drop-down to open first).
+        bool first = true;
+        for (const District& d : state.districts.data()) {
+            push_id(d.id);
+            flow(first, chip_width(d.name.c_str()));
+            first = false;
+            if (chip(d.name.c_str(), d.id == a.district_id) && d.id != a.district_id) {
+                a.district_id = d.id;
+                changed = true;
             }
-            ImGui::EndPopup();
+            ImGui::PopID();
         }
     }
     text_alert(err("district_id"));

@@ -3,12 +3,31 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/context_internal.h"
 #include "ui/format.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
+namespace {
+
+// leave team (issue 10): 退出队伍 asks first, in place (like 取消报名).
+void leave_control(const State& state, Id team) {
+    Id& confirming = context().confirm_leave;
+    if (confirming != team) {
+        if (secondary_button(tr(S::LeaveTeam), true, state.leave.loading())) confirming = team;
+        return;
+    }
+    text(tr(S::ConfirmLeaveTeam));
+    if (danger_button(tr(S::ConfirmLeave), true)) {
+        emit(LeaveTeam{team});
+        confirming = 0;
+    }
+    if (secondary_button(tr(S::ConfirmNo), true)) confirming = 0;
+}
+
+}  // namespace
 
 void screen_team(const State& state) {
     const Remote<Team>& r = state.team;
@@ -28,10 +47,14 @@ void screen_team(const State& state) {
     if (!t.summary.empty()) text(t.summary);
 
     spacing(4);
-    bool member = false;
-    for (const TeamMembership& m : state.me.data().teams) member = member || (state.logged_in() && m.id == t.id);
+    bool member = false, leader = false;
+    for (const TeamMembership& m : state.me.data().teams) {
+        member = member || (state.logged_in() && m.id == t.id);
+        leader = leader || (state.logged_in() && m.id == t.id && m.role == "leader");
+    }
     if (member) {
         text_colored(color::Success, tr(S::AlreadyMember));
+        if (!leader) leave_control(state, t.id);  // leave team (issue 10)
     } else if (!state.logged_in() || state.has_role("volunteer")) {
         const std::string label = std::string(tr(state.join.loading() ? S::Submitting : S::JoinTeam)) + "###join";
         if (primary_button(label.c_str(), true, state.join.loading())) emit(JoinTeam{t.id});

@@ -20,7 +20,21 @@ enum Flags : uint32_t {
     Busy = 1 << 4,     // loading placeholder (skeleton)
     Alert = 1 << 5,    // an error or notice the platform announces (aria-live)
     Numeric = 1 << 6,  // a text field for digits: the hidden input opens the numeric keypad
+    // input kinds (issue 10): bits 24–27 of a text field's flags hold its InputKind
+    KindShift = 24,
+    KindMask = 0xFu << 24,
 };
+
+// input kinds (issue 10): what a text field holds, so the platform's hidden input can ask for
+// the right keyboard (inputmode, type, autocomplete, enterkeyhint). Stored in Node::flags.
+enum class InputKind : uint32_t { Text = 0, Tel, Code, IdCard, Number, Decimal, Search };
+inline uint32_t kind_flags(InputKind k) { return uint32_t(k) << KindShift; }
+inline InputKind input_kind(uint32_t flags) { return InputKind((flags & KindMask) >> KindShift); }
+// A text field's flags for its kind: the kind's bits, plus Numeric for the digit kinds.
+inline uint32_t input_flags(InputKind k) {
+    const bool digits = k == InputKind::Tel || k == InputKind::Code || k == InputKind::Number || k == InputKind::Decimal;
+    return kind_flags(k) | (digits ? uint32_t(Numeric) : 0u);
+}
 
 struct Node {
     uint32_t id = 0;      // ImGuiID

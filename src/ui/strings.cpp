@@ -547,6 +547,20 @@ constexpr Entry kTable[] = {
     {S::GuardianRelationLabel, "与老人关系", "Relation"},
     {S::HomeLocationNote, "住址坐标（只用于计算步行距离，不会显示）", "Home coordinates (only used for walking distance, never shown)"},
     {S::HelperCapacityLabel, "最多可帮几位老人（1–5）", "How many people they can visit (1–5)"},
+    // issue 10, Q2 (forms, images, the sign-up flow)
+    {S::SignupNoticeTitle, "报名须知", "Before you sign up"},
+    {S::SignupNoticeBody, "请按时到达服务地点，到场后签到，离开时签退，服务时长由组织者认定。如不能参加，请在开始前取消报名，把名额留给其他志愿者。", "Be at the site on time, check in when you arrive and out when you leave; the organizer certifies your hours. If you cannot come, cancel before it starts so someone else can take the place."},
+    {S::ConfirmSignup, "确认报名", "Sign me up"},
+    {S::LeaveTeam, "退出队伍", "Leave the team"},
+    {S::ConfirmLeaveTeam, "确定退出这支队伍吗？退出后不再收到队伍的活动。", "Leave this team? You will no longer hear about its activities."},
+    {S::ConfirmLeave, "确认退出", "Yes, leave"},
+    {S::ProjectNotFound, "这个项目不存在或已下线", "This project does not exist or was taken down"},
+    {S::ProjectNotFoundHint, "可能是链接有误，或项目已被组织者删除。", "The link may be wrong, or the organizer removed the project."},
+    {S::BrowseProjects, "看看其他项目", "See other projects"},
+    {S::NoResultsForFmt, "没有找到与“%s”相关的项目", "No projects match \"%s\""},
+    {S::NoResultsFiltered, "没有符合筛选条件的项目", "No projects match these filters"},
+    {S::NoResultsHint, "换个关键词试试，或者清除搜索和筛选看看全部项目。", "Try other words, or clear the search and filters to see every project."},
+    {S::ClearSearchAndFilters, "清除搜索和筛选", "Clear search and filters"},
 };
 constexpr int kCount = static_cast<int>(S::COUNT);
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == kCount, "one entry per S");
@@ -757,6 +771,11 @@ constexpr Words kMessages[] = {
     {"not_district_organizer", "只有在该区带队的组织者可以处理", "Only organizers leading a team in this district can do that"},
     {"not_requester", "只有求助人本人可以撤回", "Only the person who asked can withdraw it"},
     {"no_team_to_act", "你还没有带领的队伍", "You lead no team yet"},
+    // issue 10, Q2: leave team
+    {"team_left", "已退出队伍", "You left the team"},
+    {"not_member", "你不是该队伍成员", "You are not a member of this team"},
+    {"leader_cannot_leave", "队长不能退出自己带领的队伍", "A team's leader cannot leave it"},
+    {"leave_failed", "退出队伍失败，请稍后再试", "Could not leave the team; try again later"},
 };
 
 constexpr const char* kUnknownZh = "出错了，请重试";

@@ -116,6 +116,10 @@ enum class S : int {
     HelpTaken, HelpClosed, HelpConverted, TakeHelp, CloseHelp, ConvertHelp, TakenByFmt, OpenProject,
     StatPairs, StatVisits, SampleNote, SectionByDistrict, SectionCityByMonth, DistrictChartFmt,
     MonthChartFmt, DistrictLineFmt, NoFigures, SectionHonours, HomeSampleNote, GuardianRelationLabel, HomeLocationNote, HelperCapacityLabel,
+    // issue 10, Q2 (forms, images, the sign-up flow)
+    SignupNoticeTitle, SignupNoticeBody, ConfirmSignup, LeaveTeam, ConfirmLeaveTeam, ConfirmLeave,
+    ProjectNotFound, ProjectNotFoundHint, BrowseProjects, NoResultsForFmt, NoResultsFiltered, NoResultsHint,
+    ClearSearchAndFilters,
     COUNT
 };
 

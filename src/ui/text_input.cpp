@@ -2,6 +2,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/context_internal.h"
 
 // stb_textedit's key codes as Dear ImGui 1.86 defines them (imgui_widgets.cpp, private).
 static_assert(IMGUI_VERSION_NUM >= 18600 && IMGUI_VERSION_NUM < 18700, "check STB_TEXTEDIT_K_BACKSPACE for this ImGui");
@@ -23,7 +24,10 @@ bool FieldEditor::apply(const Edit& e) {
     ImGuiInputTextState* st = g.ActiveId ? ImGui::GetInputTextState(g.ActiveId) : nullptr;
     if (field_ != (st ? st->ID : 0)) len_ = 0;  // another field (or none): its preedit is gone
     field_ = st ? st->ID : 0;
-    if (!st) return false;
+    if (!st) {
+        context().preedit_field = 0;
+        return false;
+    }
     erase_preedit();
     switch (e.kind) {
         case Edit::Preedit: {
@@ -44,8 +48,11 @@ bool FieldEditor::apply(const Edit& e) {
         case Edit::Commit: ImGui::GetIO().AddInputCharactersUTF8(e.text.c_str()); break;
         case Edit::Cancel: break;
     }
+    context().preedit_field = len_ > 0 ? field_ : 0;
     return true;
 }
+
+bool composing_in(unsigned field) { return field != 0 && context().preedit_field == field; }
 
 std::string selected_text() {
     ImGuiContext& g = *GImGui;

@@ -60,6 +60,10 @@ private:
     int len_ = 0;
 };
 
+// True while the field with this ImGui id holds an uncommitted IME composition (pinyin not yet
+// chosen): a search box must not search for it (search typing).
+bool composing_in(unsigned field);
+
 // The active field's selected text (or "" when none), e.g. for the browser's copy event.
 std::string selected_text();
 

@@ -344,8 +344,9 @@ bool text_field(const char* label, const char* id, const std::string& value, std
     ImGui::PopStyleColor(3);
     ImGui::PopStyleVar(2);
     if (ImGui::IsItemActive()) f.active_frame = ImGui::GetFrameCount();
-    sem_last(sem::Role::Input, label && label[0] ? label : o.hint,
-             (o.flags & ImGuiInputTextFlags_CharsDecimal) ? uint32_t(sem::Numeric) : 0u);
+    const bool number = o.kind == sem::InputKind::Text && (o.flags & ImGuiInputTextFlags_CharsDecimal);
+    const uint32_t kind = sem::input_flags(number ? sem::InputKind::Number : o.kind);
+    sem_last(sem::Role::Input, label && label[0] ? label : o.hint, kind);
     ImGui::PopID();
     text_alert(error);
     if (edited) out = f.text.data();
@@ -463,12 +464,14 @@ bool project_card(const Project& p) {
     std::string who = p.team_name;
     if (!p.district_name.empty()) who += (who.empty() ? "" : " · ") + p.district_name;
     if (!who.empty()) text_muted(who.c_str());
-    const std::string date = fmt::date_of(p.start);
+    // The next shift with a place: its date and places left (never sums over all shifts).
+    const Shift& next = p.next_shift;
+    const std::string date = fmt::date_of(next.id ? next.start : p.start);
     if (!date.empty()) text_muted(date.c_str());
-    if (p.capacity > 0) {
+    if (next.id || (p.capacity > 0 && p.signed_up >= p.capacity)) {
         if (!date.empty()) ImGui::SameLine();
         char buf[64];
-        const int64_t left = p.capacity - p.signed_up;
+        const int64_t left = next.id ? next.capacity - next.signed_up : 0;
         text_colored(left > 0 ? color::Success : color::Danger, places_text(left, buf, sizeof buf));
     }
 

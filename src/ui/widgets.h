@@ -57,6 +57,8 @@ struct FieldOptions {
     bool multiline = false;
     float lines = 4;        // multiline height
     float width = 0;        // CSS px; 0 = full width
+    // input kinds: the keyboard the phone opens (Text with CharsDecimal flags means Number)
+    sem::InputKind kind = sem::InputKind::Text;
 };
 bool text_field(const char* label, const char* id, const std::string& value, std::string& out,
                 const std::string& error = "", const FieldOptions& options = {});

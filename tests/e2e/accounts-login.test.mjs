@@ -76,7 +76,7 @@ test('a resident logs in, registers, signs up for a shift and sees it in 我的�
   await tap(page, 'button', '实名注册成为志愿者');
   await typeInto(page, '真实姓名', '王小明');
   await typeInto(page, '身份证号码', idNumber());
-  await pick(page, '请选择区县', '海港区');
+  await tapNode(page, await reveal(page, 'button', '海港区'));  // the districts are chips: one tap
   await tapNode(page, await reveal(page, 'checkbox', '周末'));
   await tapNode(page, await reveal(page, 'checkbox', '我单独同意处理我的敏感个人信息'));
   await tapNode(page, await reveal(page, 'button', '提交实名注册'));
@@ -93,6 +93,7 @@ test('a resident logs in, registers, signs up for a shift and sees it in 我的�
                              null, 'an enabled 报名');
   const title = (await page.evaluate(() => window.zygc.semantics().filter((n) => n.role === 'heading')))[1].label;
   await tapNode(page, sign);
+  await tap(page, 'button', '确认报名');  // 报名须知 first
   await waitSem(page, (sem) => sem.find((n) => n.label === '报名成功'), null, '报名成功');
 
   await openApp(page, env.server.url + '/#/me/signups');

@@ -82,6 +82,7 @@ inline Project project(Id id, std::string title, int64_t capacity = 20, int64_t 
     p.end = "2026-12-03T12:00:00+08:00";
     p.capacity = capacity;
     p.signed_up = signed_up;
+    if (signed_up < capacity) p.next_shift = {1, p.start, p.end, capacity, signed_up};  // one shift
     return p;
 }
 

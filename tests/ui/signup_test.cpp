@@ -48,6 +48,14 @@ std::vector<sem::Node> buttons(const native::Harness& h, const std::string& labe
 
 void tap_node(native::Harness& h, const sem::Node& n) { h.tap_at(n.x + n.w / 2, n.y + n.h / 2); }
 
+// 报名, then 确认报名 in the 报名须知 sheet (sign-up flow).
+void sign_up(native::Harness& h, const sem::Node& n) {
+    tap_node(h, n);
+    h.frame();
+    REQUIRE(h.find("报名须知", Role::Heading));
+    REQUIRE(h.tap("确认报名", Role::Button));
+}
+
 }  // namespace
 
 TEST_CASE("报名 sends a POST with an Idempotency-Key; 201 shows 报名成功", "[ui][signup]") {
@@ -57,6 +65,10 @@ TEST_CASE("报名 sends a POST with an Idempotency-Key; 201 shows 报名成功",
     REQUIRE(sign.size() == 2);
     CHECK_FALSE((sign[0].flags & sem::Disabled));
     tap_node(app.ui, sign[0]);
+    app.ui.frame();
+    CHECK_FALSE(app.pending("POST", "/projects/101/signups"));  // 报名须知 first
+    REQUIRE(app.ui.find("报名须知", Role::Heading));
+    REQUIRE(app.ui.tap("确认报名", Role::Button));
 
     const auto* post = app.pending("POST", "/projects/101/signups");
     REQUIRE(post);
@@ -109,7 +121,7 @@ TEST_CASE("报名 sends a POST with an Idempotency-Key; 201 shows 报名成功",
 TEST_CASE("a 409 (someone took the last place) shows the server's message", "[ui][signup]") {
     fixtures::App app({390, 1400, 1});
     open_project(app, fixtures::volunteer());
-    tap_node(app.ui, buttons(app.ui, "报名").at(0));
+    sign_up(app.ui, buttons(app.ui, "报名").at(0));
     REQUIRE(app.transport.reply("/projects/101/signups", 409, fixtures::problem(409, "名额已被抢完"),
                                 "application/problem+json"));
     app.ui.frame(2);
@@ -148,6 +160,8 @@ TEST_CASE("what a user may not do is not offered", "[ui][signup]") {
         open_project(app, fixtures::resident());
         CHECK(buttons(app.ui, "报名").empty());
         REQUIRE(app.ui.tap("实名注册后可报名", Role::Link));
+        app.ui.frame();
+        REQUIRE(app.ui.tap("确认报名", Role::Button));  // 报名须知, then 实名注册
         CHECK(app.state().route.kind == Route::Register);
     }
     SECTION("only the team's leader may edit") {
@@ -170,7 +184,7 @@ TEST_CASE("what a user may not do is not offered", "[ui][signup]") {
         REQUIRE(app.transport.reply("/me", 401, fixtures::problem(401, ""), "application/problem+json"));
         REQUIRE(app.transport.reply("/projects/101", 200, encode(two_shifts()).dump()));
         app.ui.frame(2);
-        tap_node(app.ui, buttons(app.ui, "报名").at(0));
+        sign_up(app.ui, buttons(app.ui, "报名").at(0));
         CHECK(app.state().route.kind == Route::Login);
         CHECK(app.state().after_login == Route{Route::Project, 101, {}});
     }

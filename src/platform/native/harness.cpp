@@ -67,6 +67,8 @@ void Harness::frame(int n) {
         io.DeltaTime = 1.0f / 60.0f;
         viewport.now_ms += 1000.0 / 60.0;
         ImGui::NewFrame();
+        for (const ui::text_input::Edit& e : ime_edits_) ime_.apply(e);  // search typing
+        ime_edits_.clear();
         sem::begin_frame();
         std::vector<Action> out;
         ui::draw(current(), viewport, out);
@@ -197,6 +199,16 @@ bool Harness::scroll_to(const std::string& label, int max_steps) {
 void Harness::type(const std::string& utf8) {
     make_current();
     ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+    frame();
+}
+
+void Harness::compose(const std::string& preedit) {
+    ime_edits_.push_back({ui::text_input::Edit::Preedit, preedit});
+    frame();
+}
+
+void Harness::commit(const std::string& text) {
+    ime_edits_.push_back({ui::text_input::Edit::Commit, text});
     frame();
 }
 

@@ -15,6 +15,7 @@
 #include "core/store.h"
 #include "ui/app.h"
 #include "ui/semantics.h"
+#include "ui/text_input.h"
 
 struct ImGuiContext;
 
@@ -66,6 +67,10 @@ public:
     // Keyboard into the active text field.
     void type(const std::string& utf8);  // one frame
     void backspace(int n = 1);
+    // search typing: an IME composition in the active field, as the web platform feeds it
+    // (one frame each): the uncommitted preedit, then the committed text.
+    void compose(const std::string& preedit);
+    void commit(const std::string& text);
 
     template <class A>
     std::vector<A> actions_of() const {
@@ -83,6 +88,8 @@ private:
     ui::Context* ui_ = nullptr;
     bool font_care_ = false;
     float font_zoom_ = 1;
+    ui::text_input::FieldEditor ime_;             // search typing
+    std::vector<ui::text_input::Edit> ime_edits_;
 };
 
 }  // namespace zygc::native

@@ -23,6 +23,14 @@ EM_JS(void, zygc_js_set_hash, (const char* hash_p), {
     if (Module.zygcRouteChanged) Module.zygcRouteChanged(h);
 });
 
+// search typing: the list's search changed: the current entry's URL follows, no new entry.
+EM_JS(void, zygc_js_replace_hash, (const char* hash_p), {
+    var h = UTF8ToString(hash_p);
+    if ((location.hash || "#/") === h) return;
+    history.replaceState(history.state, "", location.pathname + location.search + h);
+    if (Module.zygcRouteChanged) Module.zygcRouteChanged(h);
+});
+
 // First load: a deep link gets its parent and the home screen underneath, so the browser's
 // (or WeChat's) back button walks up to home instead of leaving the app. A reload keeps the
 // entries it has (history.state survives reloads).
@@ -94,6 +102,7 @@ std::string location_hash() { return take_js_string(zygc_js_location_hash()); }
 void init(const std::string& parent_hash) { zygc_js_init_history(parent_hash.c_str()); }
 void listen() { zygc_js_listen_history(); }
 void push(const std::string& hash) { zygc_js_set_hash(hash.c_str()); }
+void replace(const std::string& hash) { zygc_js_replace_hash(hash.c_str()); }
 void back(const std::string& fallback_hash) { zygc_js_go_back(fallback_hash.c_str()); }
 std::string take_wechat_code() { return take_js_string(zygc_js_take_wechat_code()); }
 

@@ -14,6 +14,7 @@ void init(const std::string& parent_hash);    // first load: parent and home und
 void listen();                                // hashchange and popstate mark the URL changed
 bool take_changed();                          // true once after the URL changed outside the app
 void push(const std::string& hash);           // the app navigated: a new entry (no hashchange)
+void replace(const std::string& hash);        // search typing: the current entry's URL follows the list's search
 void back(const std::string& fallback_hash);  // the app's back arrow
 std::string take_wechat_code();               // ?code=… once, removed from the URL ("" if none)
 

@@ -25,11 +25,33 @@
 #include "ui/touch_gesture.h"
 
 // ---- JS shims (each has an obvious no-op native twin) ----
-EM_JS(void, zygc_js_text_focus, (int focus, float x, float y, float h, int numeric), {
+// kind: the field's sem::InputKind (Text, Tel, Code, IdCard, Number, Decimal, Search), or -1
+// when unknown (keep what the element has). Each kind sets the keyboard the phone opens.
+EM_JS(void, zygc_js_text_focus, (int focus, float x, float y, float h, int kind), {
     var el = document.getElementById("zygc-text");
     if (!el) return;
     if (focus) {
-        if (numeric >= 0) el.inputMode = numeric ? "numeric" : "text";
+        if (kind >= 0) {
+            // [type, inputmode, autocomplete, enterkeyhint, autocapitalize]
+            var kinds = [
+                ["text", "text", "off", "done", "off"],               // Text
+                ["tel", "tel", "tel", "next", "off"],                 // Tel: phone numbers
+                ["text", "numeric", "one-time-code", "done", "off"],  // Code: SMS 验证码 (autofill)
+                ["text", "text", "off", "next", "characters"],        // IdCard: digits and X, latin
+                ["text", "numeric", "off", "done", "off"],            // Number: 名额, points
+                ["text", "decimal", "off", "done", "off"],            // Decimal: coordinates
+                ["search", "search", "off", "search", "off"]          // Search
+            ];
+            var k = kinds[kind] || kinds[0];
+            if (el.type !== k[0]) el.type = k[0];
+            el.inputMode = k[1];
+            el.setAttribute("autocomplete", k[2]);
+            el.setAttribute("enterkeyhint", k[3]);
+            el.setAttribute("autocapitalize", k[4]);
+            if (kind === 3) el.setAttribute("lang", "en"); else el.removeAttribute("lang");
+            if (kind === 4 || kind === 2) el.setAttribute("pattern", "[0-9]*"); else el.removeAttribute("pattern");
+            el.dataset.kind = String(kind);
+        }
         if (h > 0) {
             el.style.left = x + "px";
             el.style.top = y + "px";
@@ -276,7 +298,7 @@ void focus_if_on_input(float x, float y) {
     for (const sem::Node& n : sem::last_frame()) {
         if (n.role != sem::Role::Input) continue;
         if (x >= n.x && x < n.x + n.w && y >= n.y && y < n.y + n.h) {
-            zygc_js_text_focus(1, n.x / g_scale, n.y / g_scale, n.h / g_scale, (n.flags & sem::Numeric) ? 1 : 0);
+            zygc_js_text_focus(1, n.x / g_scale, n.y / g_scale, n.h / g_scale, int(sem::input_kind(n.flags)));
             return;
         }
     }
@@ -529,10 +551,10 @@ void end_frame() {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput != g_text_focused) {
         g_text_focused = io.WantTextInput;
-        int numeric = -1;  // the focused field's kind, when the tree knows it
+        int kind = -1;  // the focused field's kind, when the tree knows it
         for (const sem::Node& n : sem::last_frame())
-            if (n.role == sem::Role::Input && (n.flags & sem::Focused)) numeric = (n.flags & sem::Numeric) ? 1 : 0;
-        zygc_js_text_focus(g_text_focused, 0, 0, 0, numeric);
+            if (n.role == sem::Role::Input && (n.flags & sem::Focused)) kind = int(sem::input_kind(n.flags));
+        zygc_js_text_focus(g_text_focused, 0, 0, 0, kind);
     }
 }
 

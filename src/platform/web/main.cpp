@@ -500,6 +500,7 @@ int main() {
 
     Runtime::Host host;
     host.set_hash = [](const std::string& hash) { web::history::push(hash); };
+    host.replace_hash = [](const std::string& hash) { web::history::replace(hash); };  // search typing
     host.go_back = [](const std::string& fallback) { web::history::back(fallback); };
     host.save_settings = [](const Settings& st) { zygc_js_save_settings(st.care_mode, st.lang.c_str(), st.zoom); };
     host.device = [](const Effect& e) {

@@ -1,0 +1,40 @@
+#include "ui/sheet.h"
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/context_internal.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace zygc::ui {
+
+bool begin_sheet(const char* id) {
+    if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    const Viewport& vp = viewport();
+    // Full width, as tall as its content, standing on the bottom edge (above the safe area).
+    ImGui::SetNextWindowPos(ImVec2(0, vp.height), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(vp.width, 0));
+    ImGui::PushStyleColor(ImGuiCol_ModalWindowDimBg, IM_COL32(0, 0, 0, 0x80));
+    ImGui::PushStyleColor(ImGuiCol_PopupBg, color::Background);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(20), px(20)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, px(16));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
+    const bool open = ImGui::BeginPopupModal(id, nullptr, flags);
+    ImGui::PopStyleVar(3);
+    ImGui::PopStyleColor(2);
+    return open;
+}
+
+void end_sheet() {
+    ImGui::Dummy(ImVec2(1, viewport().safe_bottom));  // clear of the home indicator
+    ImGui::EndPopup();
+}
+
+void close_sheets() {
+    context().signup_sheet = 0;
+    if (ImGui::GetTopMostPopupModal()) ImGui::ClosePopupToLevel(0, false);
+}
+
+}  // namespace zygc::ui

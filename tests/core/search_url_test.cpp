@@ -1,0 +1,79 @@
+// search typing (issue 10): the list's search and filters live in its URL, so a reload, a
+// shared link and the back button keep them; typing rewrites the entry instead of adding one.
+#include <catch2/catch.hpp>
+
+#include "core/catalogue.h"
+#include "core/runtime.h"
+#include "fake_transport.h"
+
+using namespace zygc;
+
+namespace {
+
+struct Fixture {
+    FakeTransport t;
+    std::vector<std::string> pushed, replaced;
+    Runtime rt{t, Runtime::Host{[this](const std::string& h) { pushed.push_back(h); }, nullptr, nullptr, nullptr,
+                                [this](const std::string& h) { replaced.push_back(h); }}};
+};
+
+}  // namespace
+
+TEST_CASE("search and filters round-trip through the query string", "[search_url]") {
+    ProjectQuery q;
+    q.q = "小候鸟 驿站";
+    q.district_id = 3;
+    q.category = "eldercare";
+    q.brand = "cuncaoxin";
+    const std::string qs = catalogue::query_string(q);
+    CHECK(qs == "q=%E5%B0%8F%E5%80%99%E9%B8%9F%20%E9%A9%BF%E7%AB%99&district=3&category=eldercare&brand=cuncaoxin");
+    CHECK(catalogue::read_query_string(qs, {}) == q);
+    CHECK(catalogue::query_string(ProjectQuery{}).empty());
+
+    // Hostile or broken links give an empty or partial search, never garbage.
+    const ProjectQuery bad = catalogue::read_query_string("q=%FF%FE&district=-4&brand=x&junk&=1&q2=a", {});
+    CHECK(bad.q.empty());
+    CHECK(bad.district_id == 0);
+    CHECK(bad.brand == "x");
+}
+
+TEST_CASE("a link to the list with a search loads that search", "[search_url]") {
+    Fixture f;
+    f.rt.start(parse_route("#/projects?q=%E5%B0%8F&district=2"));
+    CHECK(f.rt.state().query.q == "小");
+    CHECK(f.rt.state().query.district_id == 2);
+    CHECK(f.t.has("/projects?q=%E5%B0%8F&district_id=2"));
+    CHECK(f.pushed.empty());
+    CHECK(f.replaced.empty());
+}
+
+TEST_CASE("typing rewrites the URL; back to the list restores the search", "[search_url]") {
+    Fixture f;
+    f.rt.start(parse_route("#/projects"));
+    f.rt.dispatch(SetSearch{"净滩"});
+    CHECK(f.t.has("/projects?q=%E5%87%80%E6%BB%A9"));
+    REQUIRE(f.replaced == std::vector<std::string>{"#/projects?q=%E5%87%80%E6%BB%A9"});
+    CHECK(f.pushed.empty());  // one history entry, whatever was typed
+    f.rt.dispatch(SetFilter{4, "", ""});
+    CHECK(f.replaced.back() == "#/projects?q=%E5%87%80%E6%BB%A9&district=4");
+
+    // Open a project, then the browser's back brings the list's URL back: same search.
+    f.rt.dispatch(Navigate{parse_route("#/projects/9")});
+    f.rt.dispatch(SetSearch{"other"});  // (not on the list: the URL is left alone)
+    CHECK(f.replaced.size() == 2);
+    f.rt.dispatch(Navigate{parse_route("#/projects?q=%E5%87%80%E6%BB%A9&district=4"), true});
+    CHECK(f.rt.state().query.q == "净滩");
+    CHECK(f.rt.state().query.district_id == 4);
+    CHECK(f.t.has("/projects?q=%E5%87%80%E6%BB%A9&district_id=4"));
+
+    // The 项目 tab (no query) keeps the search in effect and shows it in the URL.
+    f.rt.dispatch(Navigate{parse_route("#/")});
+    f.rt.dispatch(Navigate{parse_route("#/projects")});
+    CHECK(f.pushed.back() == "#/projects?q=%E5%87%80%E6%BB%A9&district=4");
+    CHECK(f.rt.state().query.q == "净滩");
+
+    // A shared link without a query (from the URL) clears it.
+    f.rt.dispatch(Navigate{parse_route("#/projects"), true});
+    CHECK(f.rt.state().query.q.empty());
+    CHECK(f.rt.state().query.district_id == 0);
+}

@@ -1,0 +1,179 @@
+// Forms and flows on a phone (issue 10): the hidden input takes each field's kind (phone → tel,
+// 验证码 → numeric + one-time-code, ID → latin text, search → search); unfinished pinyin is not
+// searched for; the search box clears with ×; search and filters live in the URL (reload,
+// back); and a new resident goes from a cold start to a sign-up in ≤ 12 taps, counted here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, touchDrag, idle, debug,
+         onlyCardsMatching } from './harness.mjs';
+
+const env = useServerAndBrowser({ dev: true });
+
+// A valid GB 11643 number for 海港区 with a random sequence (each run registers a new one).
+function idNumber() {
+  const seq = String(100 + Math.floor(Math.random() * 899));
+  const first17 = '130302' + '19900101' + seq;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * w[i];
+  return first17 + '10X98765432'[sum % 11];
+}
+
+const byRoleLabel = (sem, arg) => sem.find((n) => n.role === arg.role && n.label === arg.label && !(n.flags & 1));
+const node = (page, role, label) => waitSem(page, byRoleLabel, { role, label }, `${role} ${label}`);
+
+// The hidden <input>'s keyboard attributes.
+const hidden = (page) => page.evaluate(() => {
+  const el = document.getElementById('zygc-text');
+  return { type: el.type, inputmode: el.inputMode, autocomplete: el.getAttribute('autocomplete'),
+           enterkeyhint: el.getAttribute('enterkeyhint'), autocapitalize: el.getAttribute('autocapitalize'),
+           focused: document.activeElement === el };
+});
+
+// Every tap goes through here, so the test knows how many the resident made.
+function tapper(page) {
+  const t = {
+    count: 0,
+    async node(n) { t.count++; await tapNode(page, n); },
+    async on(role, label) { await t.node(await reveal(page, role, label)); },
+  };
+  return t;
+}
+
+// Scrolls (finger drags, not taps) until the node is fully on screen.
+async function reveal(page, role, label, tries = 12) {
+  for (let i = 0; i < tries; i++) {
+    const n = await page.evaluate(({ role, label }) =>
+      window.zygc.semantics().find((x) => x.role === role && x.label === label && !(x.flags & 1)), { role, label });
+    if (n && n.y > 60 && n.y + n.h < 844 - 70) return n;
+    const cdp = await page.context().newCDPSession(page);
+    const down = !n || n.y + n.h >= 844 - 70;
+    const [y0, y1] = down ? [600, 300] : [300, 600];
+    const { gestures_ended: g } = await debug(page);
+    await touchDrag(page, cdp, 200, y0, 200, y1, { steps: 10, holdMs: 120 });
+    await cdp.detach();
+    await idle(page, { gestures: g + 1 });
+  }
+  return node(page, role, label);
+}
+
+async function focused(page, label) {
+  await waitSem(page, (sem, l) => sem.find((n) => n.role === 'input' && n.label === l && (n.flags & 8)), label,
+                `${label} focused`);
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'zygc-text', null,
+                             { timeout: 5000 });
+}
+
+// Both tests were written while the build machine was saturated and have not run yet:
+// reported as todo (their result stays visible) until a first run passes.
+const FIRST_RUN = 'not run yet: written while no wasm build could finish (issue 10)';
+
+test('cold start → signed up in ≤ 12 taps; each field opens its own keyboard', { todo: FIRST_RUN }, async () => {
+  const { context, page, errors } = await newPhonePage(env.browser);
+  const tap = tapper(page);
+  await openApp(page, env.server.url + '/');
+
+  // Home → a project with places (1), 报名 (2), 报名须知 确认报名 (3).
+  await tap.node(await waitSem(page, (sem) => sem.find((n) => n.role === 'list-item' && n.h > 40), null, 'a card'));
+  await page.waitForFunction(() => /^#\/projects\/\d+$/.test(window.zygc.route()), null, { timeout: 10000 });
+  const projectHash = await route(page);
+  await tap.on('button', '报名');
+  await node(page, 'heading', '报名须知');
+  await tap.on('button', '确认报名');
+
+  // The login: phone (4), 获取验证码 (5), 验证码 (6), 登录 (7).
+  await page.waitForFunction(() => window.zygc.route() === '#/login', null, { timeout: 10000 });
+  await tap.on('input', '手机号');
+  await focused(page, '手机号');
+  assert.deepEqual(await hidden(page), { type: 'tel', inputmode: 'tel', autocomplete: 'tel', enterkeyhint: 'next',
+                                         autocapitalize: 'off', focused: true });
+  await page.keyboard.type('139' + String(Math.floor(1e7 + Math.random() * 8e7)));
+  await tap.on('button', '获取验证码');
+  const dev = await waitSem(page, (sem) => sem.find((n) => n.label.startsWith('开发模式验证码：')), null, 'the dev code');
+  await tap.on('input', '验证码');
+  await focused(page, '验证码');
+  const code = await hidden(page);
+  assert.equal(code.inputmode, 'numeric');
+  assert.equal(code.autocomplete, 'one-time-code');
+  await page.keyboard.type(dev.label.replace('开发模式验证码：', ''));
+  await tap.on('button', '登录');
+
+  // 实名注册 straight after the login: name (8), ID (9), district chip (10), consent (11), 提交 (12).
+  await page.waitForFunction(() => window.zygc.route() === '#/me/volunteer', null, { timeout: 10000 });
+  await tap.on('input', '真实姓名');
+  await focused(page, '真实姓名');
+  assert.equal((await hidden(page)).inputmode, 'text');
+  await page.keyboard.type('李小华');
+  await tap.on('input', '身份证号码');
+  await focused(page, '身份证号码');
+  const id = await hidden(page);
+  assert.equal(id.type, 'text');
+  assert.equal(id.inputmode, 'text');  // letters and digits: the latin keyboard, capitals (the X)
+  assert.equal(id.autocapitalize, 'characters');
+  await page.keyboard.type(idNumber());
+  await tap.on('button', '海港区');
+  await tap.on('checkbox', '我单独同意处理我的敏感个人信息');
+  await tap.on('button', '提交实名注册');
+
+  // Back on the project, signed up.
+  await waitSem(page, (sem) => sem.find((n) => n.label === '报名成功'), null, '报名成功');
+  assert.equal(await route(page), projectHash);
+  await node(page, 'text', '已报名');
+  assert.ok(tap.count <= 12, `${tap.count} taps`);
+  console.log(`cold start → sign-up: ${tap.count} taps`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('search: pinyin is not searched, × clears, the URL keeps search and filters', { todo: FIRST_RUN },
+     async () => {
+  const { context, page, errors } = await newPhonePage(env.browser);
+  const searches = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.endsWith('/projects') && u.searchParams.has('q')) searches.push(u.searchParams.get('q'));
+  });
+  await openApp(page, env.server.url + '/#/projects');
+  await waitSem(page, (sem) => sem.find((n) => n.role === 'list-item'), null, 'the list');
+  await tapNode(page, await node(page, 'input', '搜索项目'));
+  await focused(page, '搜索项目');
+  const kind = await hidden(page);
+  assert.equal(kind.type, 'search');
+  assert.equal(kind.enterkeyhint, 'search');
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'xiao', selectionStart: 4, selectionEnd: 4 });
+  await page.waitForFunction(() => window.zygc.field() === 'xiao', null, { timeout: 5000 });
+  await cdp.send('Input.imeSetComposition', { text: 'xiaohou', selectionStart: 7, selectionEnd: 7 });
+  await page.waitForFunction(() => window.zygc.field() === 'xiaohou', null, { timeout: 5000 });
+  await idle(page);
+  assert.deepEqual(searches, [], 'nothing searched mid-composition');
+  assert.equal(await route(page), '#/projects');
+  await cdp.send('Input.insertText', { text: '小候鸟' });
+  await waitSem(page, onlyCardsMatching, '小候鸟', 'only projects matching 小候鸟');
+  assert.deepEqual(searches, ['小候鸟']);
+  assert.equal(await route(page), '#/projects?q=' + encodeURIComponent('小候鸟'));
+  const entries = await page.evaluate(() => history.length);
+
+  // A reload keeps the search.
+  await openApp(page, env.server.url + '/#/projects?q=' + encodeURIComponent('小候鸟'));
+  await waitSem(page, onlyCardsMatching, '小候鸟', 'the search after a reload');
+  await waitSem(page, (sem) => sem.find((n) => n.role === 'button' && n.label === '清除搜索'), null, 'the × button');
+
+  // Into a project and back: the search is still there.
+  await tapNode(page, await waitSem(page, (sem) => sem.find((n) => n.role === 'list-item' && n.h > 40), null, 'a card'));
+  await page.waitForFunction(() => /^#\/projects\/\d+$/.test(window.zygc.route()), null, { timeout: 10000 });
+  await page.goBack();
+  await waitSem(page, onlyCardsMatching, '小候鸟', 'the search after back');
+  assert.equal(await route(page), '#/projects?q=' + encodeURIComponent('小候鸟'));
+  assert.ok(entries >= 2);
+
+  // × clears it: every project again, and a clean URL.
+  await tapNode(page, await node(page, 'button', '清除搜索'));
+  await page.waitForFunction(() => window.zygc.route() === '#/projects', null, { timeout: 5000 });
+  await waitSem(page, (sem) => !sem.find((n) => n.role === 'button' && n.label === '清除搜索') &&
+                               sem.filter((n) => n.role === 'list-item').some((n) => !n.label.includes('小候鸟')),
+                null, 'the whole list');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
