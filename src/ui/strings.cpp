@@ -757,6 +757,12 @@ constexpr Words kMessages[] = {
     {"not_district_organizer", "只有在该区带队的组织者可以处理", "Only organizers leading a team in this district can do that"},
     {"not_requester", "只有求助人本人可以撤回", "Only the person who asked can withdraw it"},
     {"no_team_to_act", "你还没有带领的队伍", "You lead no team yet"},
+    // eldercare (issue 13): the ledger's and the visits' remaining field errors, so each has words
+    {"wrong_type", "填写的内容类型不对", "Wrong kind of value"},
+    {"control_chars", "含有无效字符", "Contains characters that are not allowed"},
+    {"time_format", "时间格式不正确", "Not a valid time"},
+    {"shift_too_long", "一次不能超过{max_hours}小时", "At most {max_hours} hours at a time"},
+    {"in_future", "结束后再登记", "Log it after it has ended"},
 };
 
 constexpr const char* kUnknownZh = "出错了，请重试";
