@@ -259,13 +259,18 @@ void receive_visit(State& s, const Received& a, Effects& out) {
     reload_ledger(s, out);
 }
 
+// A form starts clean: no errors of an earlier try, and no toast of the screen before (需求已
+// 登记 sits above the tab bar, over the form's last controls: a tap meant for 保存登记 would
+// only dismiss it, and the form would seem not to save).
 void enter_need(State& s, Effects&) {
     if (s.need_draft == ElderDraft{}) s.need_draft.district_id = care_district(s);
     s.elder_errors.clear();
+    s.notice = {};
 }
 void enter_helper(State& s, Effects&) {
     if (s.helper_draft == ElderDraft{}) s.helper_draft.district_id = care_district(s);
     s.elder_errors.clear();
+    s.notice = {};
 }
 
 }  // namespace eldercare

@@ -776,6 +776,12 @@ constexpr Words kMessages[] = {
     {"not_member", "你不是该队伍成员", "You are not a member of this team"},
     {"leader_cannot_leave", "队长不能退出自己带领的队伍", "A team's leader cannot leave it"},
     {"leave_failed", "退出队伍失败，请稍后再试", "Could not leave the team; try again later"},
+    // eldercare (issue 13): the ledger's and the visits' remaining field errors, so each has words
+    {"wrong_type", "填写的内容类型不对", "Wrong kind of value"},
+    {"control_chars", "含有无效字符", "Contains characters that are not allowed"},
+    {"time_format", "时间格式不正确", "Not a valid time"},
+    {"shift_too_long", "一次不能超过{max_hours}小时", "At most {max_hours} hours at a time"},
+    {"in_future", "结束后再登记", "Log it after it has ended"},
 };
 
 constexpr const char* kUnknownZh = "出错了，请重试";

@@ -17,14 +17,20 @@ const byRoleLabel = (sem, arg) => sem.find((n) => n.role === arg.role && n.label
 async function node(page, role, label) {
   return waitSem(page, byRoleLabel, { role, label }, `${role} ${label}`);
 }
-// Scrolls (finger drags) until the node is fully on screen.
+// Scrolls (finger drags) until the node is fully on screen: below the top bar, above the tab
+// bar and above a toast (a button with the Alert flag, 1 << 5, over the content: a tap there
+// would only dismiss it).
 async function reveal(page, role, label, tries = 14) {
   for (let i = 0; i < tries; i++) {
-    const n = await page.evaluate(({ role, label }) =>
-      window.zygc.semantics().find((x) => x.role === role && x.label === label), { role, label });
-    if (n && n.y > 60 && n.y + n.h < 844 - 70) return n;
+    const [n, bottom] = await page.evaluate(({ role, label }) => {
+      const sem = window.zygc.semantics();
+      const toast = sem.find((x) => x.role === 'button' && (x.flags & 32));
+      return [sem.find((x) => x.role === role && x.label === label && x !== toast),
+              Math.min(844 - 70, toast ? toast.y : 844)];
+    }, { role, label });
+    if (n && n.y > 60 && n.y + n.h < bottom) return n;
     const cdp = await page.context().newCDPSession(page);
-    const down = !n || n.y + n.h >= 844 - 70;
+    const down = !n || n.y + n.h >= bottom;
     const [y0, y1] = down ? [600, 300] : [300, 600];
     const { gestures_ended: g } = await debug(page);
     await touchDrag(page, cdp, 200, y0, 200, y1, { steps: 10, holdMs: 120 });
@@ -49,6 +55,7 @@ async function retype(page, label, text) {
   await tapNode(page, await reveal(page, 'input', label));
   await waitSem(page, (sem, l) => sem.find((n) => n.role === 'input' && n.label === l && (n.flags & 8)), label,
                 `${label} focused`);
+  await page.keyboard.press('End');  // the tap may put the caret inside the text
   for (let i = 0; i < 12; i++) await page.keyboard.press('Backspace');
   await page.keyboard.type(text);
   await idle(page);
@@ -80,10 +87,11 @@ async function fillPerson(page, { name, community }) {
   await retype(page, '经度', '119.3500');
 }
 
-// TODO (issue 13, open): first run in the integrated build timed out after 保存 on the helper
-// form (the form stayed; cause not found yet). Reported as todo so its result stays visible.
+// The helper form once "did not save": the 需求已登记 toast of the need form stayed over the
+// helper form's last controls and ate the tap meant for 保存登记. Entering a form now clears
+// it, and reveal() keeps targets above any toast.
 test('social worker: need + helper → top suggestion → visit → certified; hours and dashboard move',
-     { todo: 'the helper form did not save in the first integrated run (issue 13)' }, async () => {
+     async () => {
   const vol = await newPhonePage(env.browser);
   await login(vol.context, '13800000001');
   const hoursBefore = await api(vol.context, 'GET', '/me/hours');
@@ -191,9 +199,13 @@ test('social worker: need + helper → top suggestion → visit → certified; h
   }
 });
 
-// TODO (issue 13, open): first integrated run: the requester never saw 已有志愿者接单.
+// TODO (issue 13, open): the taken state does not reach the requester. Cause found: the screen
+// loads its lists only when they are missing (screen_table `loads`), and reopening the same URL
+// changes nothing in a running app. The fix (entering 有困难找志愿者 reloads the lists it holds;
+// while open they reload every 10 s) is written but was not built and run in time; until it
+// lands this stays todo so its result stays visible.
 test('a resident asks for help; the organizer of the district takes it',
-     { todo: 'the taken state did not reach the requester in the first integrated run (issue 13)' }, async () => {
+     { todo: 'the requester screen does not reload the status when reopened or while open (issue 13)' }, async () => {
   const org = await newPhonePage(env.browser);
   await login(org.context, '13800000002');
   const me = await api(org.context, 'GET', '/me');
@@ -229,9 +241,26 @@ test('a resident asks for help; the organizer of the district takes it',
   await tapNode(org.page, takeBtn);
   await waitSem(org.page, (sem) => sem.find((n) => n.label === '已接单'), null, 'taken');
 
-  await openApp(res.page, `${env.server.url}/#/help`);
+  // The resident leaves the screen and comes back as a resident would (我的 → 有困难找志愿者):
+  // the status is fresh on opening.
+  await tapNode(res.page, await node(res.page, 'tab', '我的'));
+  await idle(res.page);
+  await tap(res.page, 'link', '有困难找志愿者');
+  assert.equal(await route(res.page), '#/help');
   await node(res.page, 'heading', title);
   await node(res.page, 'text', '已有志愿者接单');
+
+  // While the resident's screen stays open, the organizer closes the request: the screen
+  // follows within a poll period (10 s; the wait allows for a loaded machine).
+  await tapNode(org.page, await node(org.page, 'button', '已接单'));  // the toast, out of the way
+  await waitSem(org.page, (sem) => !sem.find((n) => n.label === '已接单'), null, 'the toast dismissed');
+  const taken = await waitSem(org.page, (sem, t) => sem.find((n) => n.role === 'heading' && n.label === t), title, 'the taken request');
+  const closeBtn = await waitSem(org.page, (sem, y) => sem.filter((n) => n.role === 'button' && n.label === '完成并关闭' && n.y > y)
+    .sort((a, b) => a.y - b.y)[0], taken.y, 'its 完成并关闭');
+  await tapNode(org.page, closeBtn);
+  await waitSem(org.page, (sem) => sem.find((n) => n.role === 'button' && n.label === '已关闭'), null, 'closed');
+  await waitSem(res.page, (sem) => sem.find((n) => n.role === 'text' && n.label === '已完成'), null,
+                'the closed state on the open screen', 45000);
 
   for (const p of [org, res]) {
     assert.deepEqual(p.errors, []);
