@@ -144,5 +144,42 @@ void receive_change(State& s, const Received& a, Effects& out) {
     reload(s, out);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Freshness: reloaded on opening, and every kHelpPollMs while open
+//-----------------------------------------------------------------------------
+
+namespace {
+// Reloads what the screen already shows; a list being loaded (just asked for by entering)
+// or never loaded is left to the screen's own loads.
+void refresh_shown(State& s, bool mine, Effects& out) {
+    if (mine && s.my_help.loaded()) append(out, load(s, Target::MyHelp));
+    if (s.district_help.loaded()) append(out, load(s, Target::DistrictHelp));
+}
+}  // namespace
+
+void route_changed(State& s, Effects& out) {
+    const bool open = s.route.kind == Route::Help;
+    if (open == s.help_open) return;
+    s.help_open = open;
+    s.help_polled_ms = 0;
+    out.push_back(WantTicks{open ? kHelpPollMs : 0, "help"});
+    if (open && s.logged_in()) refresh_shown(s, true, out);
+}
+
+void update(State& s, const Tick& a, Effects& out) {
+    if (s.route.kind != Route::Help) {
+        route_changed(s, out);
+        return;
+    }
+    // Once a period has passed since the last reload by a tick (a tenth of slack for the
+    // platform's timer); the first tick after opening reloads.
+    if (s.help_polled_ms && a.now_ms - s.help_polled_ms < kHelpPollMs - kHelpPollMs / 10) return;
+    s.help_polled_ms = a.now_ms;
+    if (!s.logged_in()) return;
+    bool can_change = false;
+    for (const HelpRequest& h : s.my_help.data().items) can_change = can_change || h.status == "open" || h.status == "taken";
+    refresh_shown(s, can_change, out);
+}
+
 }  // namespace help
 }  // namespace zygc

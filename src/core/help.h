@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/care_model.h"
+#include "core/device.h"
 #include "core/message.h"
 #include "core/remote.h"
 #include "core/request.h"
@@ -31,7 +32,13 @@ struct HelpSlice {
     std::vector<FieldError> help_errors;
     Remote<HelpRequest> help_saved;
     Remote<HelpRequest> help_change;  // take / close / convert
+    bool help_open = false;           // the screen is shown (WantTicks{kHelpPollMs} is on)
+    int64_t help_polled_ms = 0;       // the tick that last reloaded (0: none since opening)
 };
+
+// While 有困难找志愿者 is open its lists reload this often (an unchanged list is a 304: the
+// server answers with an ETag and the browser revalidates).
+constexpr int kHelpPollMs = 10000;
 
 struct EditHelp { HelpDraft draft; };
 struct PickHelpDistrict { Id district_id = 0; };
@@ -64,6 +71,13 @@ std::optional<HttpRequest> request_mine(State& s);
 std::optional<HttpRequest> request_district(State& s);
 void receive_saved(State& s, const Received& a, Effects& out);
 void receive_change(State& s, const Received& a, Effects& out);
+// The status is fresh whenever the screen is opened: entering it reloads the lists already
+// there (a request taken elsewhere shows 已有志愿者接单), and asks for ticks while it is open.
+void route_changed(State& s, Effects& out);
+// While open, every kHelpPollMs (another owner's faster ticks do not speed it up): the user's
+// requests reload when one can still change (open or taken), an organizer's district list
+// always (new requests arrive).
+void update(State& s, const Tick& a, Effects& out);
 }  // namespace help
 
 }  // namespace zygc

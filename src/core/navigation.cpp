@@ -22,6 +22,7 @@ void load_screen(State& s, Effects& out) {
     if (screen.enter) screen.enter(s, out);
     certification::route_changed(s, out);  // certification: the console's ticks
     points::route_changed(s, out);         // points: 我的兑换码's time left
+    help::route_changed(s, out);           // eldercare (issue 13): 有困难找志愿者 fresh when opened
 }
 
 bool redirect_to_login(State& s, Effects& out) {

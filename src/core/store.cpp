@@ -299,6 +299,7 @@ std::vector<Effect> update(State& s, const Action& action) {
                        attendance::update(s, a, out);
                        points::update(s, a, out);  // points: 我的兑换码's time left
                        navigation::update(s, a, out);  // look: the notice leaves by itself
+                       help::update(s, a, out);    // eldercare (issue 13): 有困难找志愿者's status
                    },
                    [&](const LoadedDurable& a) { attendance::update(s, a, out); },
                    [&](const Online& a) { attendance::update(s, a, out); },

@@ -226,6 +226,52 @@ TEST_CASE("a resident without a team cannot take a request; no request leaves", 
     CHECK(f.rt.state().notice.code == "no_team_to_act");
 }
 
+// The requester follows a request taken on the organizer's phone: the status is fresh when
+// the screen is opened again, and reloads while it stays open (at kHelpPollMs, not faster).
+TEST_CASE("有困难找志愿者 reloads its lists when opened again and every period while open", "[help]") {
+    Fixture f;
+    open(f, Route{Route::Help, 0, {}}, organizer());
+    auto mine = [](const char* status) {
+        return std::string(R"({"items":[{"id":5,"title":"需要人帮忙买菜","district_id":1,"status":")") + status +
+               R"(","mine":true}],"next_cursor":null,"total":1})";
+    };
+    const std::string none = R"({"items":[],"next_cursor":null,"total":0})";
+    REQUIRE(f.t.reply("/me/help-requests", 200, mine("open")));
+    REQUIRE(f.t.reply("/help-requests?district_id=1", 200, none));
+    REQUIRE(f.t.pending.empty());
+
+    // Away and back: both lists asked again; the new status replaces the old.
+    f.rt.dispatch(Navigate{Route{Route::Me, 0, {}}});
+    CHECK_FALSE(f.t.has("/me/help-requests"));
+    f.rt.dispatch(Navigate{Route{Route::Help, 0, {}}});
+    CHECK(f.t.has("/help-requests?district_id=1"));
+    REQUIRE(f.t.reply("/me/help-requests", 200, mine("taken")));
+    REQUIRE(f.t.reply("/help-requests?district_id=1", 200, none));
+    CHECK(f.rt.state().my_help.data().items.at(0).status == "taken");
+
+    // While open: the first tick reloads, a faster tick does not, one a period later does.
+    f.rt.dispatch(Tick{100000});
+    REQUIRE(f.t.reply("/me/help-requests", 200, mine("taken")));
+    REQUIRE(f.t.reply("/help-requests?district_id=1", 200, none));
+    f.rt.dispatch(Tick{101000});
+    CHECK(f.t.pending.empty());
+    f.rt.dispatch(Tick{110000});
+    REQUIRE(f.t.reply("/me/help-requests", 200, mine("closed")));
+    REQUIRE(f.t.reply("/help-requests?district_id=1", 200, none));
+    CHECK(f.rt.state().my_help.data().items.at(0).status == "closed");
+    // A closed request cannot change: only the organizer's district list keeps reloading.
+    f.rt.dispatch(Tick{120000});
+    CHECK_FALSE(f.t.has("/me/help-requests"));
+    CHECK(f.t.has("/help-requests?district_id=1"));
+    REQUIRE(f.t.reply("/help-requests?district_id=1", 200, none));
+
+    // Elsewhere the ticks reload nothing.
+    f.rt.dispatch(Navigate{Route{Route::Me, 0, {}}});
+    f.t.pending.clear();
+    f.rt.dispatch(Tick{200000});
+    CHECK(f.t.pending.empty());
+}
+
 TEST_CASE("home and the 数据 screen read the dashboard; brand pages the awards", "[dashboard]") {
     Fixture f;
     f.rt.start(Route{}, 7);

@@ -199,13 +199,10 @@ test('social worker: need + helper → top suggestion → visit → certified; h
   }
 });
 
-// TODO (issue 13, open): the taken state does not reach the requester. Cause found: the screen
-// loads its lists only when they are missing (screen_table `loads`), and reopening the same URL
-// changes nothing in a running app. The fix (entering 有困难找志愿者 reloads the lists it holds;
-// while open they reload every 10 s) is written but was not built and run in time; until it
-// lands this stays todo so its result stays visible.
-test('a resident asks for help; the organizer of the district takes it',
-     { todo: 'the requester screen does not reload the status when reopened or while open (issue 13)' }, async () => {
+// The taken state once "did not reach the requester": the screen loaded its lists only when
+// they were missing, and reopening the same URL changes nothing in a running app. Now entering
+// 有困难找志愿者 reloads them, and while it is open they reload every 10 s (help::kHelpPollMs).
+test('a resident asks for help; the organizer of the district takes it', async () => {
   const org = await newPhonePage(env.browser);
   await login(org.context, '13800000002');
   const me = await api(org.context, 'GET', '/me');
