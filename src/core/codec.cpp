@@ -1,4 +1,5 @@
 #include "core/codec.h"
+#include "core/decoding.h"
 
 #include "core/json_guard.h"
 
@@ -11,31 +12,8 @@ using nlohmann::json;
 // Every decoder checks the JSON type before reading, so nothing throws. The first
 // problem found is kept, with the path of the field that has it.
 // ---------------------------------------------------------------------------
-namespace {
-
-struct Ctx {
-    std::string path;
-    std::optional<DecodeError> error;
-
-    bool fail(const char* message) {
-        if (!error) error = DecodeError{path, message};
-        return false;
-    }
-};
-
-// Appends ".key" or "[i]" to the path for as long as it lives.
-struct Scope {
-    Ctx& c;
-    size_t len;
-    Scope(Ctx& ctx, const char* key) : c(ctx), len(ctx.path.size()) {
-        if (!c.path.empty()) c.path += '.';
-        c.path += key;
-    }
-    Scope(Ctx& ctx, size_t index) : c(ctx), len(ctx.path.size()) {
-        c.path += '[' + std::to_string(index) + ']';
-    }
-    ~Scope() { c.path.resize(len); }
-};
+// The toolkit (declared in core/decoding.h).
+namespace decoding {
 
 bool dec(const json& j, int64_t& out, Ctx& c) {
     if (!j.is_number_integer()) return c.fail("expected integer");
@@ -56,6 +34,12 @@ bool dec(const json& j, double& out, Ctx& c) {
     return true;
 }
 
+bool dec(const json& j, bool& out, Ctx& c) {
+    if (!j.is_boolean()) return c.fail("expected boolean");
+    out = j.get<bool>();
+    return true;
+}
+
 bool dec(const json& j, std::string& out, Ctx& c) {
     if (!j.is_string()) return c.fail("expected string");
     out = j.get_ref<const std::string&>();
@@ -73,28 +57,8 @@ bool dec(const json& j, std::optional<std::string>& out, Ctx& c) {
     return true;
 }
 
-template <class T>
-bool dec(const json& j, std::vector<T>& out, Ctx& c);
+bool object(const json& j, Ctx& c) { return j.is_object() || c.fail("expected object"); }
 
-// A required field: missing or null is an error.
-template <class T>
-bool req(const json& o, const char* key, T& out, Ctx& c) {
-    Scope s(c, key);
-    auto it = o.find(key);
-    if (it == o.end() || it->is_null()) return c.fail("missing");
-    return dec(*it, out, c);
-}
-
-// An optional field: missing or null leaves the default.
-template <class T>
-bool opt(const json& o, const char* key, T& out, Ctx& c) {
-    auto it = o.find(key);
-    if (it == o.end() || it->is_null()) return true;
-    Scope s(c, key);
-    return dec(*it, out, c);
-}
-
-// Nullable: present-or-null both fine; null → nullopt.
 bool nullable(const json& o, const char* key, std::optional<std::string>& out, Ctx& c) {
     auto it = o.find(key);
     if (it == o.end()) return true;
@@ -102,7 +66,45 @@ bool nullable(const json& o, const char* key, std::optional<std::string>& out, C
     return dec(*it, out, c);
 }
 
-bool object(const json& j, Ctx& c) { return j.is_object() || c.fail("expected object"); }
+bool dec_params(const json& j, Params& out, Ctx& c) {
+    if (!j.contains("params") || j["params"].is_null()) return true;
+    Scope s(c, "params");
+    const json& p = j["params"];
+    if (!p.is_object()) return c.fail("expected object");
+    for (auto it = p.begin(); it != p.end(); ++it) {
+        const json& v = it.value();
+        if (v.is_string()) out.push_back({it.key(), v.get_ref<const std::string&>()});
+        else if (v.is_number() || v.is_boolean()) out.push_back({it.key(), v.dump()});
+        else { Scope k(c, it.key().c_str()); return c.fail("expected string or number"); }
+    }
+    return true;
+}
+
+std::optional<DecodeError> parse(std::string_view text, json& j) {
+    switch (json_guard(text)) {
+    case JsonGuard::Ok: break;
+    case JsonGuard::TooDeep: return DecodeError{"", "nested too deeply"};
+    case JsonGuard::TooLarge: return DecodeError{"", "too large"};
+    }
+    j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) return DecodeError{"", "not valid JSON"};
+    return std::nullopt;
+}
+
+}  // namespace decoding
+
+namespace {
+
+using decoding::dec;
+using decoding::dec_params;
+using decoding::nullable;
+using decoding::object;
+using decoding::opt;
+using decoding::req;
+using decoding::Scope;
+
+// This codec's context: the toolkit's templates find the decoders below by it.
+struct Ctx : decoding::Ctx {};
 
 bool dec(const json& j, District& v, Ctx& c) {
     return object(j, c) && req(j, "id", v.id, c) && req(j, "name", v.name, c) &&
@@ -169,21 +171,6 @@ bool dec(const json& j, Team& v, Ctx& c) {
            opt(j, "projects", v.projects, c);
 }
 
-// "params": {"name": "value" | number | bool}; numbers and booleans are kept as their text.
-bool dec_params(const json& j, Params& out, Ctx& c) {
-    if (!j.contains("params") || j["params"].is_null()) return true;
-    Scope s(c, "params");
-    const json& p = j["params"];
-    if (!p.is_object()) return c.fail("expected object");
-    for (auto it = p.begin(); it != p.end(); ++it) {
-        const json& v = it.value();
-        if (v.is_string()) out.push_back({it.key(), v.get_ref<const std::string&>()});
-        else if (v.is_number() || v.is_boolean()) out.push_back({it.key(), v.dump()});
-        else { Scope k(c, it.key().c_str()); return c.fail("expected string or number"); }
-    }
-    return true;
-}
-
 bool dec(const json& j, FieldError& v, Ctx& c) {
     return object(j, c) && opt(j, "field", v.field, c) && req(j, "message", v.message, c) &&
            opt(j, "code", v.code, c) && dec_params(j, v.params, c);
@@ -193,12 +180,6 @@ bool dec(const json& j, Problem& v, Ctx& c) {
     return object(j, c) && opt(j, "type", v.type, c) && req(j, "title", v.title, c) &&
            req(j, "status", v.status, c) && opt(j, "detail", v.detail, c) &&
            opt(j, "errors", v.errors, c) && opt(j, "code", v.code, c) && dec_params(j, v.params, c);
-}
-
-bool dec(const json& j, bool& out, Ctx& c) {
-    if (!j.is_boolean()) return c.fail("expected boolean");
-    out = j.get<bool>();
-    return true;
 }
 
 bool dec(const json& j, TeamMembership& v, Ctx& c) {
@@ -271,44 +252,17 @@ bool dec(const json& j, Page<T>& v, Ctx& c) {
            req(j, "total", v.total, c);
 }
 
-template <class T>
-bool dec(const json& j, std::vector<T>& out, Ctx& c) {
-    if (!j.is_array()) return c.fail("expected array");
-    out.clear();
-    out.resize(j.size());
-    for (size_t i = 0; i < j.size(); ++i) {
-        Scope s(c, i);
-        if (!dec(j[i], out[i], c)) return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 template <class T>
 Decoded<T> decode_json(const json& j) {
-    Decoded<T> out;
-    Ctx c;
-    if (!dec(j, out.value, c)) {
-        out.error = c.error;
-        out.value = T{};
-    }
-    return out;
+    return decoding::decode_as<T, Ctx>(j);
 }
 
 template <class T>
 Decoded<T> decode(std::string_view text) {
-    switch (json_guard(text)) {
-    case JsonGuard::Ok: break;
-    case JsonGuard::TooDeep: return Decoded<T>{T{}, DecodeError{"", "nested too deeply"}};
-    case JsonGuard::TooLarge: return Decoded<T>{T{}, DecodeError{"", "too large"}};
-    }
-    json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) {
-        Decoded<T> out;
-        out.error = DecodeError{"", "not valid JSON"};
-        return out;
-    }
+    json j;
+    if (auto e = decoding::parse(text, j)) return Decoded<T>{T{}, *e};
     return decode_json<T>(j);
 }
 

@@ -1,66 +1,24 @@
 #include "core/hours_codec.h"
-
-#include "core/json_guard.h"
+#include "core/decoding.h"
 
 namespace zygc {
 
 using nlohmann::json;
 
 // ---------------------------------------------------------------------------
-// [SECTION] Decoding — the same exception-free helpers as codec.cpp (kept private there).
+// [SECTION] Decoding — on the toolkit of core/decoding.h.
 // ---------------------------------------------------------------------------
 namespace {
 
-struct Ctx {
-    std::string path;
-    std::optional<DecodeError> error;
-    bool fail(const char* message) {
-        if (!error) error = DecodeError{path, message};
-        return false;
-    }
-};
+using decoding::dec;
+using decoding::maybe;
+using decoding::object;
+using decoding::opt;
+using decoding::req;
+using decoding::Scope;
 
-struct Scope {
-    Ctx& c;
-    size_t len;
-    Scope(Ctx& ctx, const char* key) : c(ctx), len(ctx.path.size()) {
-        if (!c.path.empty()) c.path += '.';
-        c.path += key;
-    }
-    Scope(Ctx& ctx, size_t index) : c(ctx), len(ctx.path.size()) {
-        c.path += '[' + std::to_string(index) + ']';
-    }
-    ~Scope() { c.path.resize(len); }
-};
-
-bool dec(const json& j, int64_t& out, Ctx& c) {
-    if (!j.is_number_integer()) return c.fail("expected integer");
-    out = j.get<int64_t>();
-    return true;
-}
-
-bool dec(const json& j, double& out, Ctx& c) {
-    if (!j.is_number()) return c.fail("expected number");
-    out = j.get<double>();
-    return true;
-}
-
-bool dec(const json& j, bool& out, Ctx& c) {
-    if (!j.is_boolean()) return c.fail("expected boolean");
-    out = j.get<bool>();
-    return true;
-}
-
-bool dec(const json& j, std::string& out, Ctx& c) {
-    if (!j.is_string()) return c.fail("expected string");
-    out = j.get_ref<const std::string&>();
-    return true;
-}
-
-template <class T>
-bool dec(const json& j, std::vector<T>& out, Ctx& c);
-
-bool object(const json& j, Ctx& c) { return j.is_object() || c.fail("expected object"); }
+// This codec's context: the toolkit's templates find the decoders below by it.
+struct Ctx : decoding::Ctx {};
 
 // A JSON object (or null) kept as its compact text ("" for null).
 bool dec_raw_object(const json& j, std::string& out, Ctx& c) {
@@ -70,35 +28,6 @@ bool dec_raw_object(const json& j, std::string& out, Ctx& c) {
     }
     if (!j.is_object()) return c.fail("expected object");
     out = j.dump();
-    return true;
-}
-
-template <class T>
-bool req(const json& o, const char* key, T& out, Ctx& c) {
-    Scope s(c, key);
-    auto it = o.find(key);
-    if (it == o.end() || it->is_null()) return c.fail("missing");
-    return dec(*it, out, c);
-}
-
-template <class T>
-bool opt(const json& o, const char* key, T& out, Ctx& c) {
-    auto it = o.find(key);
-    if (it == o.end() || it->is_null()) return true;
-    Scope s(c, key);
-    return dec(*it, out, c);
-}
-
-// Missing or null → nullopt; otherwise decoded as T.
-template <class T>
-bool maybe(const json& o, const char* key, std::optional<T>& out, Ctx& c) {
-    auto it = o.find(key);
-    out.reset();
-    if (it == o.end() || it->is_null()) return true;
-    Scope s(c, key);
-    T v{};
-    if (!dec(*it, v, c)) return false;
-    out = std::move(v);
     return true;
 }
 
@@ -233,44 +162,17 @@ bool dec(const json& j, CertificateVerdict& v, Ctx& c) {
     return object(j, c) && req(j, "genuine", v.genuine, c) && opt(j, "serial", v.serial, c);
 }
 
-template <class T>
-bool dec(const json& j, std::vector<T>& out, Ctx& c) {
-    if (!j.is_array()) return c.fail("expected array");
-    out.clear();
-    out.resize(j.size());
-    for (size_t i = 0; i < j.size(); ++i) {
-        Scope s(c, i);
-        if (!dec(j[i], out[i], c)) return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 template <class T>
 Decoded<T> decode_json(const json& j) {
-    Decoded<T> out;
-    Ctx c;
-    if (!dec(j, out.value, c)) {
-        out.error = c.error;
-        out.value = T{};
-    }
-    return out;
+    return decoding::decode_as<T, Ctx>(j);
 }
 
 template <class T>
 Decoded<T> decode(std::string_view text) {
-    switch (json_guard(text)) {
-    case JsonGuard::Ok: break;
-    case JsonGuard::TooDeep: return Decoded<T>{T{}, DecodeError{"", "nested too deeply"}};
-    case JsonGuard::TooLarge: return Decoded<T>{T{}, DecodeError{"", "too large"}};
-    }
-    json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) {
-        Decoded<T> out;
-        out.error = DecodeError{"", "not valid JSON"};
-        return out;
-    }
+    json j;
+    if (auto e = decoding::parse(text, j)) return Decoded<T>{T{}, *e};
     return decode_json<T>(j);
 }
 

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { useServerAndBrowser, newPhonePage, openApp, waitSem, tapNode, touchDrag, idle, debug } from './harness.mjs';
+import { useServerAndBrowser, contextApi, newPhonePage, openApp, waitSem, tapNode, touchDrag, idle, debug } from './harness.mjs';
 
 const env = useServerAndBrowser({ dev: true });
 
@@ -44,19 +44,7 @@ async function typeInto(page, label, text) {
 }
 
 // The API through a browser context's own cookie jar (the session is an HttpOnly cookie).
-async function api(context, method, path, body, headers = {}) {
-  const r = await context.request.fetch(env.server.url + '/api/v1' + path, {
-    method, data: body, headers: { 'X-Requested-With': 'zygc', ...headers },
-  });
-  const text = await r.text();
-  return { status: r.status(), body: text ? JSON.parse(text) : null };
-}
-async function login(context, phone) {
-  const sent = await api(context, 'POST', '/auth/sms-code', { phone });
-  assert.equal(sent.status, 200, JSON.stringify(sent.body));
-  const done = await api(context, 'POST', '/auth/login', { phone, code: sent.body.dev_code });
-  assert.equal(done.status, 200, JSON.stringify(done.body));
-}
+const { api, login } = contextApi(env);
 
 // RFC 3339 in +08:00, minutes from now, on a whole minute.
 function cst(minutesFromNow) {

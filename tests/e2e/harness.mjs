@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -243,4 +244,27 @@ export async function flick(cdp, x, y0, y1, { steps = 6, stepMs = 16 } = {}) {
                    { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / steps }], timestamp: at(i) });
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: at(steps + 0.2) });
+}
+
+// The API through a browser context's own cookie jar (the session is an HttpOnly cookie), on
+// the server of useServerAndBrowser's env: api(context, method, path, body, headers) answers
+// {status, body} (body parsed, null when empty); login(context, phone) signs the context in
+// through the dev-mode SMS code and answers the user (/me).
+//   const { api, login } = contextApi(env);
+export function contextApi(env) {
+  async function api(context, method, apiPath, body, headers = {}) {
+    const r = await context.request.fetch(env.server.url + '/api/v1' + apiPath, {
+      method, data: body, headers: { 'X-Requested-With': 'zygc', ...headers },
+    });
+    const text = await r.text();
+    return { status: r.status(), body: text ? JSON.parse(text) : null };
+  }
+  async function login(context, phone) {
+    const sent = await api(context, 'POST', '/auth/sms-code', { phone });
+    assert.equal(sent.status, 200, JSON.stringify(sent.body));
+    const done = await api(context, 'POST', '/auth/login', { phone, code: sent.body.dev_code });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    return (await api(context, 'GET', '/me')).body;
+  }
+  return { api, login };
 }

@@ -2,6 +2,7 @@
 // the same hours, public verification by serial, and a copy whose content changed in any
 // byte is not genuine.
 #include "accounts.h"
+#include "clocked_server.h"
 #include "core/hours_codec.h"
 
 using namespace zt;
@@ -10,22 +11,7 @@ namespace {
 
 int64_t when(int days, int hour, int minute = 0) { return *zygc::parse_rfc3339(at(days, hour, minute)); }
 
-struct Cert {
-    std::unique_ptr<TestServer> srv = dev_server();
-    std::string org = login(*srv, "13800000002");
-    std::string vol = login(*srv, "13800000001");
-    int64_t skew = 0;
-    int keys = 0;
-
-    void clock(int64_t t) {
-        srv->server().advance_clock(t - fixture_now() - skew);
-        skew = t - fixture_now();
-    }
-    Response post(const std::string& path, const std::string& token, const json& body, const std::string& key = "") {
-        auto h = as(token);
-        if (!key.empty()) h.emplace("Idempotency-Key", key);
-        return srv->send("POST", path, h, body.dump());
-    }
+struct Cert : ClockedServer {
     // One certified record of `minutes` (approve, or adjust) in a new project of team 1.
     void certified(int days, const std::string& title, int minutes) {
         json p = publish(*srv, org, draft(1, title, {shift(at(days, 9), at(days, 12), 10)}));

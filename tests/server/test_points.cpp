@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "accounts.h"
+#include "clocked_server.h"
 #include "server/db.h"
 #include "server/points.h"
 #include "server/seed.h"
@@ -17,25 +18,11 @@ namespace {
 
 constexpr double kSiteLat = 39.93, kSiteLng = 119.60;
 
-struct Points {
-    std::unique_ptr<TestServer> srv = dev_server();
-    std::string org = login(*srv, "13800000002");  // leads team 1
-    std::string vol = login(*srv, "13800000001");
+struct Points : ClockedServer {
     std::string admin = login(*srv, "13800000009");
     std::string clerk = login(*srv, "13800000004");
-    int64_t skew = 0;
-    int keys = 0;
     int64_t last_shift = 0;
 
-    void clock(int64_t t) {
-        srv->server().advance_clock(t - fixture_now() - skew);
-        skew = t - fixture_now();
-    }
-    Response post(const std::string& path, const std::string& token, const json& body, const std::string& key = "") {
-        auto h = as(token);
-        if (!key.empty()) h.emplace("Idempotency-Key", key);
-        return srv->send("POST", path, h, body.dump());
-    }
     json get_ok(const std::string& path, const std::string& token = "") {
         auto r = token.empty() ? srv->get(path) : srv->get(path, {{"Authorization", "Bearer " + token}});
         INFO(path << " " << r.body);

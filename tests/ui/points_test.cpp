@@ -11,6 +11,7 @@
 #include "core/points_codec.h"
 #include "core/runtime.h"
 #include "app_fixture.h"
+#include "device_app.h"
 #include "platform/native/harness.h"
 
 using namespace zygc;
@@ -19,34 +20,8 @@ using nlohmann::json;
 
 namespace {
 
-struct PointsApp {
-    FakeTransport transport;
-    std::vector<Effect> device;
-    Runtime runtime{transport, Runtime::Host{[](const std::string&) {}, [](const std::string&) {},
-                                             [](const Settings&) {}, [this](const Effect& e) { device.push_back(e); }}};
-    native::Harness ui;
-    explicit PointsApp(const native::HarnessDesc& d = {390, 2400, 1}) : ui(d) {
-        ui.source = &runtime.state();
-        ui.dispatch = [this](const Action& a) { runtime.dispatch(a); };
-    }
-    const State& state() const { return runtime.state(); }
-    const FakeTransport::Pending* pending(const std::string& method, const std::string& prefix) const {
-        for (const auto& p : transport.pending)
-            if (p.request.method == method && p.request.path.rfind(prefix, 0) == 0) return &p;
-        return nullptr;
-    }
-    static std::string header(const HttpRequest& r, const std::string& name) {
-        for (const auto& [k, v] : r.headers)
-            if (k == name) return v;
-        return "";
-    }
-    template <class E>
-    std::vector<E> effects() const {
-        std::vector<E> out;
-        for (const Effect& e : device)
-            if (const E* x = std::get_if<E>(&e)) out.push_back(*x);
-        return out;
-    }
+struct PointsApp : fixtures::DeviceApp {
+    explicit PointsApp(const native::HarnessDesc& d = {390, 2400, 1}) : DeviceApp(d) {}
     bool tap(const std::string& label, Role role = Role::Button) {
         const bool ok = ui.tap(label, role);
         ui.frame();

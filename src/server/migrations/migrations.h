@@ -1,0 +1,17 @@
+// The schema migrations, one file each (src/server/migrations/NNN_name.cpp); migrations.cpp
+// lists them in order in kMigrations and applies the missing ones. A new migration: a new
+// file, its line here, its entry at the end of kMigrations and in src/server/CMakeLists.txt.
+#pragma once
+
+namespace zygc::server {
+
+extern const char* const kMigration001;  // 001_catalogue.cpp
+extern const char* const kMigration002;  // 002_accounts.cpp
+extern const char* const kMigration003;  // 003_login_limits.cpp
+extern const char* const kMigration004;  // 004_hours.cpp
+extern const char* const kMigration005;  // 005_city_scale.cpp
+extern const char* const kMigration006;  // 006_city_minutes.cpp
+extern const char* const kMigration007;  // 007_points.cpp
+extern const char* const kMigration008;  // 008_eldercare.cpp
+
+}  // namespace zygc::server

@@ -1,0 +1,56 @@
+// Internal to the catalogue's server files (routes_catalog*.cpp): what they share. Not for
+// other features: they use server/app.h (project_detail_json, kCatalogGetPaths).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/codec.h"
+#include "server/app.h"
+#include "server/http_util.h"
+#include "server/mutation.h"
+
+namespace zygc::server::catalog {
+
+using json = nlohmann::json;
+
+inline constexpr const char* kOrderStart = "p.start_asc, p.id";
+
+struct Keyset {
+    bool given = false;
+    std::string key;  // integer or floating-point text
+    int64_t id = 0;
+};
+
+// routes_catalog.cpp
+void not_found(const httplib::Request& req, httplib::Response& res, const char* resource);
+void db_failure(const httplib::Request& req, httplib::Response& res, const std::string& e);
+bool check_exists(Db& db, const char* sql, const SqlValue& v, Query& qp, const char* field,
+                  const char* message, const httplib::Request& req, httplib::Response& res);
+std::string make_keyset_cursor(const std::string& key, int64_t id, uint64_t signature);
+Keyset read_keyset_cursor(const httplib::Request& req, uint64_t signature, Query& qp);
+std::string version_tag(Db& db, const httplib::Request& req);
+bool not_modified(const httplib::Request& req, httplib::Response& res, const std::string& tag);
+// True when an answer for this tag was kept (answer_cache.h) and is now in res.
+bool answered_before(App& app, const httplib::Request& req, httplib::Response& res, const std::string& tag);
+// Sends j under its version tag (gzip when asked) and keeps the answer for the next request.
+void send_versioned(App& app, const httplib::Request& req, httplib::Response& res, const json& j,
+                    const std::string& version);
+
+// routes_catalog_project.cpp
+Project read_project(const Stmt& st, bool detail);
+bool query_projects(Db& db, const std::string& where, const std::vector<SqlValue>& args,
+                    const std::string& order, int64_t limit, std::vector<Project>& out,
+                    std::string& err, const std::string& from = "FROM projects p");
+
+// The handlers (registered in routes_catalog.cpp), one file per part.
+void get_projects(App& app, const httplib::Request& req, httplib::Response& res);  // routes_catalog_projects.cpp
+void get_project(App& app, const httplib::Request& req, httplib::Response& res);   // routes_catalog_project.cpp
+void get_districts(App& app, const httplib::Request& req, httplib::Response& res);  // routes_catalog_districts.cpp
+void get_city_stats(App& app, const httplib::Request& req, httplib::Response& res);
+void get_brands(App& app, const httplib::Request& req, httplib::Response& res);  // routes_catalog_brands.cpp
+void get_brand(App& app, const httplib::Request& req, httplib::Response& res);
+void get_teams(App& app, const httplib::Request& req, httplib::Response& res);  // routes_catalog_teams.cpp
+void get_team(App& app, const httplib::Request& req, httplib::Response& res);
+
+}  // namespace zygc::server::catalog

@@ -1,0 +1,132 @@
+// [SECTION] Catalogue reads: one project (GET /projects/{id}, project_detail_json) and the
+// project rows every catalogue read shares (kProjectSelect, read_project, query_projects).
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/codec.h"
+#include "server/app.h"
+#include "server/http_util.h"
+#include "server/mutation.h"
+#include "core/calendar.h"
+#include "server/routes_catalog_internal.h"
+
+namespace zygc::server::catalog {
+
+constexpr const char* kProjectSelect = R"SQL(
+SELECT p.id, p.title, p.summary, p.category, p.brand, COALESCE(b.name, ''), p.team_id, t.name,
+       p.district_id, d.name, p.site_name, p.site_lat, p.site_lng, p.site_radius_m, p.status,
+       p.first_start, p.last_end, p.capacity, p.signed_up, p.description
+)SQL";
+// The projects row drives every join (CROSS JOIN fixes the order: never a scan of teams).
+constexpr const char* kProjectJoins =
+    " CROSS JOIN teams t ON t.id = p.team_id CROSS JOIN districts d ON d.id = p.district_id"
+    " LEFT JOIN brands b ON b.slug = p.brand ";
+
+Project read_project(const Stmt& st, bool detail) {
+    Project p;
+    p.id = st.i64(0);
+    p.title = st.text(1);
+    p.summary = st.text(2);
+    p.category = st.text(3);
+    if (!st.is_null(4)) p.brand = st.text(4);
+    p.brand_name = st.text(5);
+    p.team_id = st.i64(6);
+    p.team_name = st.text(7);
+    p.district_id = st.i64(8);
+    p.district_name = st.text(9);
+    p.site.name = st.text(10);
+    p.site.lat = st.f64(11);
+    p.site.lng = st.f64(12);
+    p.site.radius_m = st.i64(13);
+    p.status = st.text(14);
+    if (!st.is_null(15)) p.start = format_cst(st.i64(15));
+    if (!st.is_null(16)) p.end = format_cst(st.i64(16));
+    p.capacity = st.i64(17);
+    p.signed_up = st.i64(18);
+    if (detail) p.description = st.text(19);
+    return p;
+}
+
+// Runs kProjectSelect FROM projects p + joins + where + order + limit (no offset: callers
+// page by keyset or read a bounded list).
+bool query_projects(Db& db, const std::string& where, const std::vector<SqlValue>& args,
+                    const std::string& order, int64_t limit, std::vector<Project>& out,
+                    std::string& err, const std::string& from) {
+    std::string sql = std::string(kProjectSelect) + from + kProjectJoins + where + " ORDER BY " +
+                      order + " LIMIT ?";
+    Stmt st(db, sql);
+    if (!st.ok()) {
+        err = st.error();
+        return false;
+    }
+    st.bind_all(args);
+    st.bind(static_cast<int>(args.size()) + 1, limit);
+    while (st.step() == Step::Row) out.push_back(read_project(st, false));
+    if (st.failed()) {
+        err = st.error();
+        return false;
+    }
+    return true;
+}
+
+void get_project(App& app, const httplib::Request& req, httplib::Response& res) {
+    auto id = path_id(req.matches[1]);
+    if (!id) return not_found(req, res, "project");
+    ReadLease lease = app.read();
+    json j;
+    std::string err;
+    int found = project_detail_json(lease.db(), *id, j, err);
+    if (found < 0) return db_failure(req, res, err);
+    if (found == 0) return not_found(req, res, "project");
+    // The body's own hash: PATCH's If-Match compares against it.
+    send_json(req, res, j);
+}
+
+}  // namespace zygc::server::catalog
+
+namespace zygc::server {
+
+using namespace catalog;
+
+int project_detail_json(App& app, int64_t id, json& j, std::string& err) {
+    return project_detail_json(app.db, id, j, err);
+}
+
+int project_detail_json(Db& db, int64_t id, json& j, std::string& err) {
+    Stmt st(db, std::string(kProjectSelect) + "FROM projects p" + kProjectJoins + " WHERE p.id = ?");
+    st.bind(1, id);
+    if (st.step() != Step::Row) {
+        if (st.failed()) {
+            err = st.error();
+            return -1;
+        }
+        return 0;
+    }
+    Project p = read_project(st, true);
+    Stmt sh(db,
+            "SELECT id, start_at, end_at, capacity, signed_up FROM shifts WHERE project_id = ? "
+            "ORDER BY start_at, id");
+    sh.bind(1, id);
+    while (sh.step() == Step::Row)
+        p.shifts.push_back({sh.i64(0), format_cst(sh.i64(1)), format_cst(sh.i64(2)), sh.i64(3),
+                            sh.i64(4)});
+    if (sh.failed()) {
+        err = sh.error();
+        return -1;
+    }
+    j = encode(p);
+    if (!j.contains("shifts")) j["shifts"] = json::array();
+    if (!j.contains("description")) j["description"] = "";
+    return 1;
+}
+
+}  // namespace zygc::server
