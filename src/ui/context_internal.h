@@ -12,6 +12,7 @@
 #include "ui/context.h"
 #include "ui/semantics.h"
 #include "ui/strings.h"
+#include "ui/virtual_list.h"  // frame (issue 11)
 
 namespace zygc::sem {
 
@@ -103,6 +104,15 @@ struct Context {
         float last_zoom = 0;       // the zoom the last frame was drawn at
         float scroll = 0, top = 0; // the screen's scroll and top in the last frame
     } zoom_anchor;
+
+    // virtual_list.cpp (issue 11, the frame): each long list's kept row heights, by its id.
+    struct RowHeights {
+        std::vector<float> height;  // each row's, CSS px at the zoom in effect
+        std::vector<double> tree;   // Fenwick tree over `height`: prefix sums in O(log n)
+        double sum = 0;             // of `height`
+    };
+    std::unordered_map<ImGuiID, RowHeights> row_heights;
+    RowStats last_rows;
 };
 
 // The current context. There must be one (the platform or the harness made it current).

@@ -61,17 +61,23 @@ std::string percent(double pct) {
     return buf;
 }
 
-std::string date(const WallTime& t) {
+namespace {
+void write_date(const WallTime& t, char* buf, size_t n) {
     static const char* kWeekZh[7] = {"周日", "周一", "周二", "周三", "周四", "周五", "周六"};
     static const char* kWeekEn[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     static const char* kMonthEn[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const int wd = ((t.weekday % 7) + 7) % 7;
-    char buf[48];
     if (en())
-        std::snprintf(buf, sizeof buf, "%s %d %s", kWeekEn[wd], t.day, kMonthEn[(t.month + 11) % 12]);
+        std::snprintf(buf, n, "%s %d %s", kWeekEn[wd], t.day, kMonthEn[(t.month + 11) % 12]);
     else
-        std::snprintf(buf, sizeof buf, "%d月%d日 %s", t.month, t.day, kWeekZh[wd]);
+        std::snprintf(buf, n, "%d月%d日 %s", t.month, t.day, kWeekZh[wd]);
+}
+}  // namespace
+
+std::string date(const WallTime& t) {
+    char buf[48];
+    write_date(t, buf, sizeof buf);
     return buf;
 }
 
@@ -96,6 +102,12 @@ std::string shift_range(std::string_view start, std::string_view end) {
 std::string date_of(std::string_view s) {
     auto t = parse_wall_date(s);
     return t ? date(*t) : std::string();
+}
+
+const char* date_of(std::string_view s, char* buf, size_t n) {
+    if (n) *buf = 0;
+    if (auto t = parse_wall_date(s); t && n) write_date(*t, buf, n);
+    return buf;
 }
 
 const char* glyphs() { return "万亿小时月日周日周一周二周三周四周五周六–%"; }

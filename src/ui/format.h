@@ -25,6 +25,8 @@ std::string time_hm(const WallTime& t);  // "09:00"
 std::string shift_range(std::string_view start, std::string_view end);
 // The date of an RFC 3339 time or a YYYY-MM-DD date; "" when unparseable.
 std::string date_of(std::string_view s);
+// The same written into `buf` (no allocation: list cards call it every frame); returns buf.
+const char* date_of(std::string_view s, char* buf, size_t n);
 
 // Every non-ASCII character these functions can produce (for glyph preloading).
 const char* glyphs();

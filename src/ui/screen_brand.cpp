@@ -2,6 +2,7 @@
 #include "imgui.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
+#include "ui/virtual_list.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
@@ -63,8 +64,9 @@ void screen_brand(const State& state) {
 
     section(tr(S::SectionBrandProjects));
     if (b.projects.empty()) text_muted(tr(S::NoProjects));
-    for (const Project& p : b.projects)
-        if (project_card(p)) emit(Navigate{route_project(p.id)});
+    RowRange rows = begin_rows("##projects", b.projects.size());  // issue 11: only cards near the screen
+    for (size_t i; next_row(rows, i);)
+        if (project_card(b.projects[i])) emit(Navigate{route_project(b.projects[i].id)});
 }
 
 }  // namespace zygc::ui

@@ -8,6 +8,7 @@
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/text_input.h"
+#include "ui/virtual_list.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
@@ -130,8 +131,10 @@ void list(const State& state) {
         empty_state(tr(S::Empty));
         return;
     }
-    for (const Project& p : page.items)
-        if (project_card(p)) emit(Navigate{route_project(p.id)});
+    // Only the cards on and near the screen are laid out (issue 11: 58,000 projects).
+    RowRange rows = begin_rows("##projects", page.items.size());
+    for (size_t i; next_row(rows, i);)
+        if (project_card(page.items[i])) emit(Navigate{route_project(page.items[i].id)});
 
     if (state.more.failed()) {
         error_box(state.more.error(), Target::MoreProjects);

@@ -7,6 +7,7 @@
 #include "ui/format.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
+#include "ui/virtual_list.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
@@ -66,8 +67,9 @@ void screen_team(const State& state) {
 
     section(tr(S::SectionTeamProjects));
     if (t.projects.empty()) text_muted(tr(S::NoProjects));
-    for (const Project& p : t.projects)
-        if (project_card(p)) emit(Navigate{route_project(p.id)});
+    RowRange rows = begin_rows("##projects", t.projects.size());  // issue 11: only cards near the screen
+    for (size_t i; next_row(rows, i);)
+        if (project_card(t.projects[i])) emit(Navigate{route_project(t.projects[i].id)});
 }
 
 }  // namespace zygc::ui

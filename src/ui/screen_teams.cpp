@@ -2,6 +2,7 @@
 #include "imgui.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
+#include "ui/virtual_list.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
@@ -13,8 +14,10 @@ void screen_teams(const State& state) {
         empty_state(tr(S::NoTeams));
         return;
     }
-    for (const Team& t : r.data().items)
-        if (team_card(t)) emit(Navigate{route_team(t.id)});
+    const std::vector<Team>& items = r.data().items;
+    RowRange rows = begin_rows("##teams", items.size());  // issue 11: 4,248 teams
+    for (size_t i; next_row(rows, i);)
+        if (team_card(items[i])) emit(Navigate{route_team(items[i].id)});
 }
 
 }  // namespace zygc::ui

@@ -461,16 +461,15 @@ bool project_card(const Project& p) {
     CardScope c = begin_card();
 
     text_impl(p.title.c_str(), nullptr, color::Text, true, false, sem::Role::Text);
-    std::string who = p.team_name;
-    if (!p.district_name.empty()) who += (who.empty() ? "" : " · ") + p.district_name;
-    if (!who.empty()) text_muted(who.c_str());
+    char who[256], date[48], buf[64];  // no allocation: the list draws its cards every frame
+    std::snprintf(who, sizeof who, "%s%s%s", p.team_name.c_str(),
+                  p.team_name.empty() || p.district_name.empty() ? "" : " · ", p.district_name.c_str());
+    if (*who) text_muted(who);
     // The next shift with a place: its date and places left (never sums over all shifts).
     const Shift& next = p.next_shift;
-    const std::string date = fmt::date_of(next.id ? next.start : p.start);
-    if (!date.empty()) text_muted(date.c_str());
+    if (*fmt::date_of(next.id ? next.start : p.start, date, sizeof date)) text_muted(date);
     if (next.id || (p.capacity > 0 && p.signed_up >= p.capacity)) {
-        if (!date.empty()) ImGui::SameLine();
-        char buf[64];
+        if (*date) ImGui::SameLine();
         const int64_t left = next.id ? next.capacity - next.signed_up : 0;
         text_colored(left > 0 ? color::Success : color::Danger, places_text(left, buf, sizeof buf));
     }
@@ -489,16 +488,14 @@ bool team_card(const Team& t) {
     push_id(t.id);
     CardScope c = begin_card();
     text_impl(t.name.c_str(), nullptr, color::Text, true, false, sem::Role::Text);
-    std::string who = t.org;
-    if (!t.district_name.empty()) who += (who.empty() ? "" : " · ") + t.district_name;
-    if (!who.empty()) text_muted(who.c_str());
-    char buf[128];
-    std::snprintf(buf, sizeof buf, tr(S::MembersFmt), static_cast<long long>(t.member_count));
-    std::string counts = buf;
-    std::snprintf(buf, sizeof buf, tr(S::TeamProjectsFmt), static_cast<long long>(t.project_count));
-    counts += " · ";
-    counts += buf;
-    text_muted(counts.c_str());
+    char who[256], members[96], projects[96];  // no allocation: the list draws its cards every frame
+    std::snprintf(who, sizeof who, "%s%s%s", t.org.c_str(), t.org.empty() || t.district_name.empty() ? "" : " · ",
+                  t.district_name.c_str());
+    if (*who) text_muted(who);
+    std::snprintf(members, sizeof members, tr(S::MembersFmt), static_cast<long long>(t.member_count));
+    std::snprintf(projects, sizeof projects, tr(S::TeamProjectsFmt), static_cast<long long>(t.project_count));
+    std::snprintf(who, sizeof who, "%s · %s", members, projects);
+    text_muted(who);
     const ImVec2 sz = end_card_content(c);
     const bool pressed = ImGui::InvisibleButton("##card", sz);
     const bool held = ImGui::IsItemActive();
