@@ -76,11 +76,9 @@ void screen_checkin(const State& state) {
     // The site on its way: its lines keep their room (the site's name here, the radius rule
     // and 尚未定位 below), or its arrival would move the buttons down between the volunteer
     // seeing 定位签到 and touching it, and the tap would land beside it.
-    const RemoteStatus& site = state.checkin_project;
-    const std::string project_key = std::to_string(st.project_id);
-    const bool site_pending = !(site.loaded() && state.checkin_project.data().id == st.project_id) &&
-                              !(site.failed() && site.key() == project_key);
-    const bool reserve = st.can_check_in && site_pending;
+    // A site that could not be had keeps the room too: the screen does not jump up either.
+    const bool site_known = state.checkin_project.loaded() && state.checkin_project.data().id == st.project_id;
+    const bool reserve = st.can_check_in && !site_known;
     if (reserve) reserved_line(tr(S::DistanceUnknown), 0);
     end_panel();
 

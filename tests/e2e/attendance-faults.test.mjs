@@ -128,6 +128,7 @@ test('a slow tap on 定位签到 (the finger rests 1 s) checks in like a quick o
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation({ latitude: project.site.lat, longitude: project.site.lng });
     await openCheckin(page, shift.id);
+    await waitSem(page, (sem) => sem.find((x) => x.label.startsWith('定位签到需在服务地点')), null, 'the site', 20000);
     await context.setOffline(true);  // the event stays in the outbox, shown as 待同步
     const n = await waitSem(page, (sem) => sem.find((x) => x.role === 'button' && x.label === '定位签到' && !(x.flags & 1)),
                             null, 'button 定位签到');
