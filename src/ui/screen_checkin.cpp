@@ -22,6 +22,18 @@ void pending_line(const OutboxEvent& e) {
     text_colored(color::Danger, line.c_str());
 }
 
+// The room of a line still on its way (the site's name, its radius rule): as tall as
+// `sample` wrapped, a grey bar where the words will be. Nothing for the semantics: no words.
+void reserved_line(const std::string& sample, float indent) {
+    ImGui::Indent(indent);
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float h = ImGui::CalcTextSize(sample.c_str(), nullptr, false, w).y;
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(w, h));
+    ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + w * 0.6f, a.y + h), color::Skeleton, px(4));
+    ImGui::Unindent(indent);
+}
+
 void check_in_ways(const State& state, const CheckinStatus& st) {
     const Id shift = state.checkin.shift_id;
     section(tr(S::CheckinWays));
@@ -61,11 +73,22 @@ void screen_checkin(const State& state) {
     if (state.checkin_project.loaded() && state.checkin_project.data().id == st.project_id &&
         !state.checkin_project.data().site.name.empty())
         text_muted(state.checkin_project.data().site.name.c_str());
+    // The site on its way: its lines keep their room (the site's name here, the radius rule
+    // and 尚未定位 below), or its arrival would move the buttons down between the volunteer
+    // seeing 定位签到 and touching it, and the tap would land beside it.
+    // A site that could not be had keeps the room too: the screen does not jump up either.
+    const bool site_known = state.checkin_project.loaded() && state.checkin_project.data().id == st.project_id;
+    const bool reserve = st.can_check_in && !site_known;
+    if (reserve) reserved_line(tr(S::DistanceUnknown), 0);
     end_panel();
 
     // The rules as they stand now, before anything is tapped.
     for (const Message& m : st.rules) bullet(say(m).c_str());
     if (st.can_check_in && st.radius_m > 0 && !st.distance_m) bullet(tr(S::DistanceUnknown));
+    if (reserve) {
+        reserved_line(say(Message{"radius_rule", {{"radius_m", "200"}}, ""}), px(16));
+        reserved_line(tr(S::DistanceUnknown), px(16));
+    }
 
     if (state.checkin.shift_id == shift && !state.checkin.message.empty()) text_alert(say(state.checkin.message));
 

@@ -38,7 +38,7 @@ void TouchGesture::move(long id, float x, float y, double event_ms, std::vector<
     x_ = x;
     y_ = y;
     const float slop = kSlopCss * scale;
-    if (phase_ == GesturePhase::LongPressed || dx * dx + dy * dy <= slop * slop) {
+    if (dx * dx + dy * dy <= slop * slop) {
         if (phase_ == GesturePhase::Pending || phase_ == GesturePhase::Pressed) move_to(out, x, y);
         return;
     }
@@ -82,16 +82,6 @@ void TouchGesture::tick(double now_ms, std::vector<PointerEvent>& out) {
     if (phase_ == GesturePhase::Pending && now_ms - t0_ >= kHoldMs) {
         button(out, 0, true);
         phase_ = GesturePhase::Pressed;
-    }
-    // The held finger became a long press: the left press is released away from the widget
-    // (no click), and a right click is delivered where the finger is (ImGui's IsItemClicked(1)).
-    if (phase_ == GesturePhase::Pressed && now_ms - t0_ >= kLongPressMs) {
-        hover_nothing(out);
-        button(out, 0, false);
-        move_to(out, x_, y_);
-        button(out, 1, true);
-        button(out, 1, false);
-        phase_ = GesturePhase::LongPressed;
     }
 }
 

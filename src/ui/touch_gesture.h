@@ -1,5 +1,5 @@
-// One finger on a touch screen, decided: a tap, a hold (visible press), a long press (the
-// secondary action), a scroll with inertia, or a touch that only stops a flinging list.
+// One finger on a touch screen, decided: a tap, a hold (visible press), a scroll with
+// inertia, or a touch that only stops a flinging list.
 // Plain data in (touch id, position, times), decisions out (pointer events for ImGui, and the
 // finger scrolling it drives in a TouchScroll); no platform, no ImGui. The web platform
 // forwards its touch events here (src/platform/web/input.cpp) and queues the pointer events;
@@ -8,10 +8,14 @@
 // Units as in touch_scroll.h: framebuffer px, milliseconds; thresholds in CSS px × `scale`.
 //
 //   finger down ──(lifted quickly)──────────────────────────────▶ tap: press + release
-//        │ ──(rests kHoldMs)──▶ Pressed ──(lifted)──────────────▶ release (a click)
-//        │                         └──(rests kLongPressMs)──────▶ LongPressed: right click
+//        │ ──(rests kHoldMs)──▶ Pressed ──(lifted, however late)─▶ release (a click)
 //        │ ──(moves > kSlopCss, from Pending or Pressed)────────▶ Scrolling: no click
 //        └─(the list under it was flinging)─────────────────────▶ Stopper: stops it, no tap
+//
+// There is no long press: a finger that rests on a button and lifts without moving clicks
+// it, however long it rested — as a phone's own buttons do. Older residents press slowly,
+// and a busy phone (or browser) delivers the lift late; a press that became a right click
+// after 500 ms was a tap silently lost (no widget here has a secondary action).
 #pragma once
 #include <cfloat>
 #include <vector>
@@ -21,7 +25,6 @@
 namespace zygc::ui {
 
 constexpr double kHoldMs = 120;       // a finger resting this long presses (visible feedback)
-constexpr double kLongPressMs = 500;  // … and this long without moving: the secondary action
 constexpr float kSlopCss = 8;         // moving further than this scrolls instead of tapping
 
 // What ImGui should see of the finger, in order (ImGui 1.86 reads the mouse state once per
@@ -30,15 +33,14 @@ struct PointerEvent {
     enum class Kind : unsigned char { Move, Down, Up };
     Kind kind = Kind::Move;
     float x = 0, y = 0;  // Move: framebuffer px (kOffscreen: no hover)
-    int button = 0;      // Down/Up: 0 primary, 1 secondary (a long press)
+    int button = 0;      // Down/Up: 0 primary
 };
 constexpr float kOffscreen = -FLT_MAX;  // a Move here hovers nothing
 
 enum class GesturePhase {
     None,         // no finger
     Pending,      // finger down, not yet pressing (a quick release is a tap)
-    Pressed,      // held: the button is down under the finger (visual feedback)
-    LongPressed,  // held ≥ kLongPressMs: delivered as a right click; the rest is ignored
+    Pressed,      // held: the button is down under the finger until it lifts (a click) or moves
     Scrolling,    // moved past the slop: scrolls, never taps
     Stopper,      // touched a list in flight: stops it, is not a tap
 };
@@ -54,11 +56,11 @@ public:
     // a second finger while one is down.
     void begin(long id, float x, float y, double now_ms, double event_ms, std::vector<PointerEvent>& out);
     void move(long id, float x, float y, double event_ms, std::vector<PointerEvent>& out);
-    // Returns true when the finger lifted as a tap or a held press (not a scroll, stop or long
-    // press): the platform focuses a text field under it (browsers open the keyboard only
+    // Returns true when the finger lifted as a tap or a held press, however long it was held
+    // (not a scroll or a stop): the platform focuses a text field under it (browsers open the keyboard only
     // inside the gesture's event handler).
     bool end(long id, bool cancel, double event_ms, std::vector<PointerEvent>& out);
-    // Once per frame: a resting finger becomes a press, then a long press.
+    // Once per frame: a resting finger becomes a press.
     void tick(double now_ms, std::vector<PointerEvent>& out);
 
     GesturePhase phase() const { return phase_; }

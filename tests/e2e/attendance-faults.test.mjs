@@ -19,7 +19,7 @@
 // Needs the sqlite3 CLI (scripts/setup installs it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, newPhonePage, openApp, waitSem } from './harness.mjs';
+import { launchBrowser, newPhonePage, openApp, waitSem, touchDrag } from './harness.mjs';
 import { missing, startDevServer, sql, login, hasAttendance, openCheckin, tapButton, hasText, rfc } from './attendance_lib.mjs';
 import { startFaultProxy } from './fault_proxy.mjs';
 
@@ -101,12 +101,48 @@ async function volunteer(i, shifts, project) {
   }
 }
 
-// TODO (issue 9, open): the minutes are right now (check-outs are dated at the tap) and full
-// runs passed (300 pairs, lost 0, duplicated 0, wrong minutes 0), but in some runs one
-// volunteer's tap on 定位签到 is not acted upon (the screen settled, 尚未定位, no 待同步).
-// Reported as todo until that is found, so its counts stay visible in every run.
-test(`${VOLUNTEERS * PAIRS} check-in/out pairs through a 30 % faulty network: every event exactly once`,
-     { todo: 'a tap on 定位签到 is sometimes not acted upon' }, async (t) => {
+// The fault run lost a tap on 定位签到 on a volunteer's first pair, for two reasons, both
+// fixed in the app. (1) The site's lines (name, radius rule, 尚未定位) arrived between the
+// test reading the button's place and touching it, moved the buttons 74 px down, and the tap
+// landed beside 定位签到 (on the first pair only: later pairs have the site already); the
+// check-in screen now keeps their room while the site is on its way
+// (tests/ui/attendance_test.cpp). (2) The test's node process is busy (the other volunteers'
+// sqlite3 calls block its event loop), so Playwright's touchend can come 0.5 s+ after its
+// touchstart, and the app took such a resting finger for a long press (a right click) and
+// clicked nothing; a press now clicks on release however long it rested. A resident pressing
+// slowly is the same touch; here the finger rests a whole second on the button (CDP touch
+// events, the finger's own pace), and the check-in must be queued as after a quick tap.
+test('a slow tap on 定位签到 (the finger rests 1 s) checks in like a quick one', async () => {
+  assert.equal(why, '', 'what the test needs is built');
+  const [p] = sql(env.server.db, `SELECT id FROM projects WHERE status = 'open' ORDER BY id LIMIT 1`);
+  const project = await (await fetch(`${env.server.url}/api/v1/projects/${p.id}`)).json();
+  const now = Math.floor(Date.now() / 1000);
+  const [shift] = sql(env.server.db, `INSERT INTO shifts (project_id, start_at, end_at, capacity, signed_up)
+    VALUES (${p.id}, ${now + 300}, ${now + 1500}, 1, 1) RETURNING id`);
+  const { context, page, errors } = await newPhonePage(env.browser, { dpr: 1 });
+  try {
+    await openApp(page, env.server.url + '/#/');
+    const me = await login(page, '13900009999');
+    sql(env.server.db, `INSERT INTO signups (user_id, shift_id, status, created_at)
+      VALUES (${me.id}, ${shift.id}, 'confirmed', ${now})`);
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation({ latitude: project.site.lat, longitude: project.site.lng });
+    await openCheckin(page, shift.id);
+    await waitSem(page, (sem) => sem.find((x) => x.label.startsWith('定位签到需在服务地点')), null, 'the site', 20000);
+    await context.setOffline(true);  // the event stays in the outbox, shown as 待同步
+    const n = await waitSem(page, (sem) => sem.find((x) => x.role === 'button' && x.label === '定位签到' && !(x.flags & 1)),
+                            null, 'button 定位签到');
+    const cdp = await context.newCDPSession(page);
+    await touchDrag(page, cdp, n.x + n.w / 2, n.y + n.h / 2, 0, 0, { steps: 0, holdMs: 1000 });
+    await cdp.detach();
+    await waitSem(page, (sem) => sem.find((x) => x.label.startsWith('待同步 · 签到')), null, 'the queued check-in');
+    assert.deepEqual(errors, [], 'no page errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test(`${VOLUNTEERS * PAIRS} check-in/out pairs through a 30 % faulty network: every event exactly once`, async (t) => {
   assert.equal(why, '', 'what the test needs is built');
   {
     const { page, context } = await newPhonePage(env.browser, { dpr: 1 });

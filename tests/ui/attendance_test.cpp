@@ -168,6 +168,33 @@ TEST_CASE("签到: the window is explained before it opens, and the ways open wi
     CHECK(app.ui.find("扫码签到", Role::Button) == nullptr);
 }
 
+TEST_CASE("签到: the site's lines arriving do not move the buttons (a tap lands where it was aimed)", "[ui][attendance]") {
+    // The fault run's lost 定位签到 tap: the screen was up with its buttons before the site
+    // (name, radius rule, 尚未定位) came, the site came between the sighting and the touch,
+    // the buttons moved down and the tap landed beside 定位签到. Its lines keep their room.
+    HoursApp app;
+    app.runtime.start(Route{Route::Checkin, 7, {}}, 42, app.settings);
+    REQUIRE(app.transport.reply("/me", 200, encode(fixtures::volunteer()).dump()));
+    app.tick(at("08:40"));
+    REQUIRE(app.transport.reply("/me/signups", 200, encode(std::vector<Signup>{my_signup()}).dump()));
+    REQUIRE(app.transport.reply("/me/hours", 200, hours_json(std::nullopt)));
+    app.tick(at("08:40"));  // asks for the site
+    app.ui.frame(2);
+    const sem::Node* before = app.ui.find("定位签到", Role::Button);
+    REQUIRE(before);
+    CHECK_FALSE((before->flags & sem::Disabled));
+    CHECK_FALSE(shows(app, "定位签到需在服务地点"));  // not there yet
+    const float y_loc = before->y, y_scan = app.ui.find("扫码签到", Role::Button)->y;
+
+    REQUIRE(app.transport.reply("/projects/3", 200, encode(beach()).dump()));
+    app.ui.frame(2);
+    CHECK(shows(app, "金梦海湾浴场"));
+    CHECK(shows(app, "定位签到需在服务地点200米范围内"));
+    CHECK(shows(app, "尚未定位"));
+    CHECK(app.ui.find("定位签到", Role::Button)->y == y_loc);
+    CHECK(app.ui.find("扫码签到", Role::Button)->y == y_scan);
+}
+
 TEST_CASE("签到码: stored before it is sent, 待同步 until 201, then 签退 is offered", "[ui][attendance]") {
     HoursApp app;
     open_checkin(app, at("08:40"));

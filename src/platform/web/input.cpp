@@ -219,7 +219,7 @@ void apply_mods(ImGuiIO& io, uint8_t m) {
 // [SECTION] Touch gestures
 // =============================================================================================
 
-// The decisions (tap, hold, long press, scroll, stop) are ui::TouchGesture's; here its pointer
+// The decisions (tap, hold, scroll, stop) are ui::TouchGesture's; here its pointer
 // events join the queue, and the first finger's DOM touches are forwarded to it.
 ui::TouchGesture g_gesture;
 std::vector<ui::PointerEvent> g_pointer;  // the gesture's output, moved into the queue at once
@@ -481,7 +481,7 @@ void begin_frame(double now_ms) {
     g_pinch.tick(now_ms);
     if (float z = 0; g_pinch.take_result(z)) g_zoom_result = z;
     if (g_zoom_settle > 0 && !g_pinch.active()) --g_zoom_settle;
-    g_gesture.tick(now_ms, g_pointer);  // a resting finger presses, then long-presses
+    g_gesture.tick(now_ms, g_pointer);  // a resting finger presses (and clicks when it lifts)
     queue_pointer();
 
     ImGuiIO& io = ImGui::GetIO();
@@ -586,7 +586,7 @@ bool scrolling() { return g_gesture.scroll.active(); }
 bool take_refresh() { return g_gesture.scroll.take_refresh(); }
 
 Counters counters() {
-    static const char* const kPhase[] = {"none", "pending", "pressed", "long-pressed", "scrolling", "stopper"};
+    static const char* const kPhase[] = {"none", "pending", "pressed", "scrolling", "stopper"};
     return {int(g_queue.size()), g_gestures_ended, g_pinch.active() ? "zooming" : kPhase[int(g_gesture.phase())]};
 }
 

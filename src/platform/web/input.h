@@ -10,8 +10,8 @@
 // Touch: the first finger is the mouse, and what it does is decided by ui::TouchGesture
 // (src/ui/touch_gesture.h; this file only forwards the DOM touches and queues its pointer
 // events). It moves the pointer at touchstart; the press
-// follows on release (a tap) or after a short hold; holding 500 ms without moving is a long
-// press, delivered as a right click (ImGui's IsItemClicked(1)); moving more than a few CSS px
+// follows on release (a tap) or after a short hold, and lifting clicks however long the finger
+// rested (there is no long press: a slow press is a tap, never lost); moving more than a few CSS px
 // turns the gesture into scrolling of the window under the finger (ui::TouchScroll: inertia,
 // clean stop at the ends, pull-to-refresh at the top) and cancels the press. A touch on a
 // list that is still flinging stops it and taps nothing.
@@ -54,7 +54,7 @@ bool take_refresh();  // true once after a pull past the threshold was released
 struct Counters {
     int queued = 0;          // events not yet applied to ImGui
     int gestures_ended = 0;  // touches followed from start to end (or cancel) so far
-    const char* gesture = "none";  // the finger's phase: none, pending, pressed, long-pressed, scrolling, stopper,
+    const char* gesture = "none";  // the finger's phase: none, pending, pressed, scrolling, stopper,
                                    // or zooming (a zoom gesture)
 };
 Counters counters();
