@@ -9,6 +9,7 @@
 #include "ui/format.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
+#include "ui/text_layout.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
@@ -27,7 +28,8 @@ void pending_line(const OutboxEvent& e) {
 void reserved_line(const std::string& sample, float indent) {
     ImGui::Indent(indent);
     const float w = ImGui::GetContentRegionAvail().x;
-    const float h = ImGui::CalcTextSize(sample.c_str(), nullptr, false, w).y;
+    static ImVector<Line> lines;  // measured as the words will be laid out (text_layout.h)
+    const float h = layout_lines(sample.c_str(), sample.c_str() + sample.size(), w, lines).y;
     const ImVec2 a = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(w, h));
     ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + w * 0.6f, a.y + h), color::Skeleton, px(4));

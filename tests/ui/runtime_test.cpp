@@ -74,8 +74,10 @@ TEST_CASE("a failed load shows the error; 重试 sends the request again", "[ui]
                                 R"({"type":"about:blank","title":"Not Found","status":404,"detail":"没有这个项目"})",
                                 "application/problem+json"));
     app.ui.frame(2);
-    CHECK(app.ui.find("内容不存在或已下线", Role::Text));
-    CHECK(app.ui.find("没有这个项目", Role::Text));
+    // A missing project says so in the resident's words, with a way forward (issue 10).
+    CHECK(app.ui.find("这个项目不存在或已下线"));
+    CHECK(app.ui.find("看看其他项目", Role::Button));
+    CHECK_FALSE(app.ui.find("重试", Role::Button));
 }
 
 TEST_CASE("typing a search reloads the list through the store", "[ui][runtime]") {

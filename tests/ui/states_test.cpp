@@ -63,17 +63,18 @@ TEST_CASE("two failed sections have independent retry buttons", "[ui][states]") 
     CHECK(r[0].target == Target::HomeProjects);
 }
 
-TEST_CASE("404 on a project reads 内容不存在或已下线", "[ui][states]") {
+TEST_CASE("404 on a project says it is missing and leads to the other projects", "[ui][states]") {
     native::Harness h;
     h.state.route = Route{Route::Project, 9, {}};
-    h.state.project = fixtures::failed<Project>(fixtures::http_error(404, "项目 9 不存在"));
+    h.state.project = fixtures::failed<Project>(fixtures::http_error(404, "Project not found."));
     h.frame(2);
-    CHECK(h.find("内容不存在或已下线", Role::Text));
-    CHECK(h.find("项目 9 不存在", Role::Text));  // the server's problem.detail
-    REQUIRE(h.tap("重试", Role::Button));
-    auto r = h.actions_of<Retry>();
+    CHECK(h.find("这个项目不存在或已下线"));
+    CHECK_FALSE(h.find("Project not found."));  // never the server's English detail
+    CHECK_FALSE(h.find("重试", Role::Button));   // retrying cannot bring it back
+    REQUIRE(h.tap("看看其他项目", Role::Button));
+    auto r = h.actions_of<Navigate>();
     REQUIRE(r.size() == 1);
-    CHECK(r[0].target == Target::Project);
+    CHECK(r[0].route.kind == Route::Projects);
 }
 
 TEST_CASE("5xx, bad payload and other statuses are readable", "[ui][states]") {
