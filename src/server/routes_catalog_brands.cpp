@@ -83,7 +83,8 @@ void get_brand(App& app, const httplib::Request& req, httplib::Response& res) {
     std::string slug = req.matches[1];
     ReadLease lease = app.read();
     Db& db = lease.db();
-    std::string tag = version_tag(db, req);
+    // Its projects' next_shift depends on the time: the tag (and a kept answer) lasts a minute.
+    std::string tag = version_tag(db, req, app.now() / 60);
     if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
     Stmt st(db, std::string(kBrandSelect) + "WHERE slug = ?");
     st.bind(1, slug);
@@ -94,7 +95,8 @@ void get_brand(App& app, const httplib::Request& req, httplib::Response& res) {
     Brand b = read_brand(st, true);
     std::string err;
     if (!query_projects(db, " WHERE p.brand = ?", {slug}, kOrderStart, kBrandProjectsMax,
-                        b.projects, err))
+                        b.projects, err) ||
+        !add_next_shifts(db, app.now(), b.projects, err))
         return db_failure(req, res, err);
     json j = encode(b);
     if (!j.contains("story")) j["story"] = "";

@@ -29,7 +29,9 @@ bool check_exists(Db& db, const char* sql, const SqlValue& v, Query& qp, const c
                   const char* message, const httplib::Request& req, httplib::Response& res);
 std::string make_keyset_cursor(const std::string& key, int64_t id, uint64_t signature);
 Keyset read_keyset_cursor(const httplib::Request& req, uint64_t signature, Query& qp);
-std::string version_tag(Db& db, const httplib::Request& req);
+// minute: for answers that depend on the time too (a list's next_shift), the minute they
+// were made (app.now() / 60); 0 for answers that depend on the data alone.
+std::string version_tag(Db& db, const httplib::Request& req, int64_t minute = 0);
 bool not_modified(const httplib::Request& req, httplib::Response& res, const std::string& tag);
 // True when an answer for this tag was kept (answer_cache.h) and is now in res.
 bool answered_before(App& app, const httplib::Request& req, httplib::Response& res, const std::string& tag);
@@ -42,6 +44,8 @@ Project read_project(const Stmt& st, bool detail);
 bool query_projects(Db& db, const std::string& where, const std::vector<SqlValue>& args,
                     const std::string& order, int64_t limit, std::vector<Project>& out,
                     std::string& err, const std::string& from = "FROM projects p");
+// Fills each project's next_shift: the next shift that has not started at `now` and has a place.
+bool add_next_shifts(Db& db, int64_t now, std::vector<Project>& items, std::string& err);
 
 // The handlers (registered in routes_catalog.cpp), one file per part.
 void get_projects(App& app, const httplib::Request& req, httplib::Response& res);  // routes_catalog_projects.cpp

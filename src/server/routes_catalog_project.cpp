@@ -56,6 +56,26 @@ Project read_project(const Stmt& st, bool detail) {
     return p;
 }
 
+// sign-up flow (issue 10): each listed project's next shift that has not started and has a
+// place (shifts_project index: one short range per row). False on a database error (err set).
+bool add_next_shifts(Db& db, int64_t now, std::vector<Project>& items, std::string& err) {
+    for (Project& p : items) {
+        Stmt st(db,
+                "SELECT id, start_at, end_at, capacity, signed_up FROM shifts WHERE project_id = ? "
+                "AND start_at > ? AND signed_up < capacity ORDER BY start_at, id LIMIT 1");
+        st.bind(1, p.id);
+        st.bind(2, now);
+        const Step s = st.step();
+        if (s == Step::Error) {
+            err = st.error();
+            return false;
+        }
+        if (s == Step::Row)
+            p.next_shift = {st.i64(0), format_cst(st.i64(1)), format_cst(st.i64(2)), st.i64(3), st.i64(4)};
+    }
+    return true;
+}
+
 // Runs kProjectSelect FROM projects p + joins + where + order + limit (no offset: callers
 // page by keyset or read a bounded list).
 bool query_projects(Db& db, const std::string& where, const std::vector<SqlValue>& args,

@@ -116,7 +116,8 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
             return;
     }
     if (!qp.ok()) return send_problem(req, res, qp.problem());
-    std::string tag = version_tag(db, req);
+    // The cards' next_shift depends on the time: the tag (and a kept answer) lasts a minute.
+    std::string tag = version_tag(db, req, app.now() / 60);
     if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
     std::string err;
 
@@ -236,6 +237,7 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
         return db_failure(req, res, err);
     bool more = static_cast<int>(page.items.size()) > limit;
     if (more) page.items.pop_back();
+    if (!add_next_shifts(db, app.now(), page.items, err)) return db_failure(req, res, err);
 
     // The total.
     bool estimated = false;
