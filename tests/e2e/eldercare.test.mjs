@@ -9,7 +9,7 @@
 // Needs ZYGC_SERVER (or build/native/src/server/zygc-server) with the eldercare routes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, openApp, waitSem, tapNode, touchDrag, idle, debug, route } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, openApp, waitSem, tapNode, touchDrag, idle, debug, route, scrollUntil } from './harness.mjs';
 
 const env = useServerAndBrowser({ dev: true });
 
@@ -251,9 +251,11 @@ test('a resident asks for help; the organizer of the district takes it', async (
   // follows within a poll period (10 s; the wait allows for a loaded machine).
   await tapNode(org.page, await node(org.page, 'button', '已接单'));  // the toast, out of the way
   await waitSem(org.page, (sem) => !sem.find((n) => n.label === '已接单'), null, 'the toast dismissed');
-  const taken = await waitSem(org.page, (sem, t) => sem.find((n) => n.role === 'heading' && n.label === t), title, 'the taken request');
-  const closeBtn = await waitSem(org.page, (sem, y) => sem.filter((n) => n.role === 'button' && n.label === '完成并关闭' && n.y > y)
-    .sort((a, b) => a.y - b.y)[0], taken.y, 'its 完成并关闭');
+  // Its 完成并关闭 sits below 一键转为项目, under the fold of a phone: scroll to it as a finger would.
+  const closeBtn = await scrollUntil(org.page, (sem, t) => {
+    const h = sem.find((n) => n.role === 'heading' && n.label === t);
+    return h && sem.filter((n) => n.role === 'button' && n.label === '完成并关闭' && n.y > h.y).sort((a, b) => a.y - b.y)[0];
+  }, title, 'its 完成并关闭');
   await tapNode(org.page, closeBtn);
   await waitSem(org.page, (sem) => sem.find((n) => n.role === 'button' && n.label === '已关闭'), null, 'closed');
   await waitSem(res.page, (sem) => sem.find((n) => n.role === 'text' && n.label === '已完成'), null,
