@@ -31,7 +31,8 @@ for (const dpr of [3, 1.75]) {
 
     await waitSem(page, onlyCardsMatching, '小候鸟', 'only projects matching 小候鸟');
     assert.equal(await page.evaluate(() => document.getElementById('zygc-text').value), '', 'hidden input emptied');
-    assert.equal(await route(page), '#/projects');
+    // The search lives in the list's URL (issue 10).
+    assert.equal(await route(page), '#/projects?q=' + encodeURIComponent('小候鸟'));
     assert.deepEqual(errors, []);
     await context.close();
   });
