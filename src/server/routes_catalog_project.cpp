@@ -102,13 +102,26 @@ void get_project(App& app, const httplib::Request& req, httplib::Response& res) 
     auto id = path_id(req.matches[1]);
     if (!id) return not_found(req, res, "project");
     ReadLease lease = app.read();
+    // The ETag stays the body's own hash (PATCH's If-Match compares against it); the answer
+    // is kept under the version key, like the lists', so a popular project costs one row read.
+    const std::string key = version_tag(lease.db(), req);
+    if (answered_before(app, req, res, key)) {
+        if (req.has_header("If-None-Match") &&
+            if_none_match_hits(req.get_header_value("If-None-Match"), res.get_header_value("ETag"))) {
+            res.status = 304;
+            res.body.clear();
+            res.headers.erase("Content-Encoding");
+            res.headers.erase("Content-Type");
+        }
+        return;
+    }
     json j;
     std::string err;
     int found = project_detail_json(lease.db(), *id, j, err);
     if (found < 0) return db_failure(req, res, err);
     if (found == 0) return not_found(req, res, "project");
-    // The body's own hash: PATCH's If-Match compares against it.
     send_json(req, res, j);
+    app.answers.keep(key, accepts_gzip(req.get_header_value("Accept-Encoding")), res);
 }
 
 }  // namespace zygc::server::catalog

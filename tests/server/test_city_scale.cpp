@@ -351,3 +351,29 @@ TEST_CASE("city: a catalogue answer sent again is the same, and a change shows a
     CHECK(changed.body != first.body);
     CHECK(changed.body.find("最早的新项目") != std::string::npos);
 }
+
+TEST_CASE("city: a project's kept answer keeps its body ETag, answers 304, and follows a sign-up", "[server][city]") {
+    CityServer city;
+    Direct d(city.db);
+    int64_t id = d.count("SELECT min(p.id) FROM projects p JOIN shifts s ON s.project_id = p.id "
+                         "WHERE s.signed_up < s.capacity");
+    const std::string url = "/api/v1/projects/" + std::to_string(id);
+    auto first = city.srv->get(url);
+    auto again = city.srv->get(url);
+    REQUIRE(first.status == 200);
+    CHECK(again.body == first.body);
+    CHECK(again.header("ETag") == first.header("ETag"));
+    auto cond = city.srv->get(url, {{"If-None-Match", first.header("ETag")}});
+    CHECK(cond.status == 304);
+    CHECK(cond.body.empty());
+    // Another connection takes a place: the next answer counts it, under a new ETag.
+    int64_t before = first.j["signed_up"].get<int64_t>();
+    zs::Stmt up(d.db, "UPDATE shifts SET signed_up = signed_up + 1 WHERE id = "
+                      "(SELECT min(id) FROM shifts WHERE project_id = ? AND signed_up < capacity)");
+    up.bind(1, id);
+    REQUIRE(up.exec());
+    auto changed = city.srv->get(url, {{"If-None-Match", first.header("ETag")}});
+    REQUIRE(changed.status == 200);
+    CHECK(changed.j["signed_up"].get<int64_t>() == before + 1);
+    CHECK(changed.header("ETag") != first.header("ETag"));
+}
