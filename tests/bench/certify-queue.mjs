@@ -41,7 +41,7 @@ async function measure(browser, url, n) {
   });
   await page.goto(url + '/#/projects/101/hours');
   await page.evaluate(() => window.zygc.ready);
-  await page.waitForFunction((n) => window.zygc.semantics().some((x) => x.label === `共 ${n} 条`), n, { timeout: 20000 });
+  await page.waitForFunction((n) => window.zygc.semantics().some((x) => x.label === `共 ${n} 条`), n, { timeout: 90000 });
   const cdp = await context.newCDPSession(page);
   const samples = [];
   for (let i = 0; i < 12; i++) {

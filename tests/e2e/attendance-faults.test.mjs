@@ -6,34 +6,43 @@
 // the outbox — and every tenth pair the page is reloaded while the outbox drains (a reload
 // costs seconds; 30 of them keep the run within its budget).
 //
-// Minutes are deterministic: every shift lies in the last 22 h, so both events are "offline"
-// events the server dates by their client_time (the app's clock is set with page.clock):
-// check-in 2 min before the start (clamped to the start), check-out 5 min before the end of a
-// 20-minute shift → 15 minutes each. The check-out is tapped right after the clock moved on,
-// before the app's next periodic Tick: the event must be dated by the clock at the tap
-// (platform/web/main.cpp reads it before handling a frame's actions), not at the last Tick.
+// Minutes come from the clock steps: every shift lies in the last 22 h, so both events are
+// "offline" events the server dates by their client_time (the app's clock is set with
+// page.clock): check-in 2 min before the start, check-out 5 min before the end of a 20-minute
+// shift. The check-out is tapped right after the clock moved on, before the app's next
+// periodic Tick: the event must be dated by the clock at the tap (platform/web/main.cpp reads
+// it before handling a frame's actions), not at the last Tick.
+// The same script first runs with no faults: the same volunteers, the same shifts (times),
+// the same clock steps and reloads, straight to a second server, for the first REF_PAIRS
+// pairs of each volunteer (default 15 of 50, reloads included: a fault-free pair costs about
+// as much wall time as a faulty one, 312 s vs 353 s for all 300 on a loaded machine, and the
+// whole file may grow by ~30 %; ZYGC_FAULT_REF_PAIRS=50 compares every record).
 // After the outboxes drain, the SQLite file must hold every pair exactly once (one record,
-// one check-in event, one check-out event, one history entry of each) with 15 minutes; the
-// test prints lost / duplicated counts (both 0).
+// one check-in event, one check-out event, one history entry of each), and each record's
+// minutes must equal the fault-free run's record of the same pair; the test prints lost /
+// duplicated / wrong counts (all 0).
 //
 // Needs the sqlite3 CLI (scripts/setup installs it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, newPhonePage, openApp, waitSem, touchDrag } from './harness.mjs';
-import { missing, startDevServer, sql, login, hasAttendance, openCheckin, tapButton, hasText, rfc } from './attendance_lib.mjs';
+import { missing, startDevServer, sql, login, hasAttendance, openCheckin, tapButton, drain, rfc } from './attendance_lib.mjs';
 import { startFaultProxy } from './fault_proxy.mjs';
 
 const VOLUNTEERS = Number(process.env.ZYGC_FAULT_VOLUNTEERS || 6);
 const PAIRS = Number(process.env.ZYGC_FAULT_PAIRS || 50);
 const SEED = Number(process.env.ZYGC_FAULT_SEED || 20261130);
-const SHIFT_MIN = 20, GAP_MIN = 25, EXPECTED_MINUTES = 15;
+// The fault-free run (same volunteers, same script) covers the first REF_PAIRS pairs of each.
+const REF_PAIRS = Math.min(PAIRS, Number(process.env.ZYGC_FAULT_REF_PAIRS || 15));
+const SHIFT_MIN = 20, GAP_MIN = 25;
 
 const why = missing();
-const env = { server: null, proxy: null, browser: null };
+const env = { server: null, ref: null, proxy: null, browser: null };
 
 before(async () => {
   if (why) return;
   env.server = await startDevServer();
+  env.ref = await startDevServer();
   env.proxy = await startFaultProxy({
     target: env.server.url, seed: SEED, rate: 0.3,
     faulty: (req) => req.url.startsWith('/api/v1/attendance/'),
@@ -44,30 +53,20 @@ after(async () => {
   await env.browser?.close();
   await env.proxy?.stop();
   await env.server?.stop();
+  await env.ref?.stop();
 });
 
-// Advances the page's fixed clock in small steps (so retries come due) until nothing is
-// 待同步, never past `limit_ms` (the next pair's clock must stay later).
-async function drain(page, from_ms, limit_ms) {
-  let t = from_ms;
-  for (let i = 0; i < 2000; i++) {
-    if (!(await hasText(page, '待同步'))) return true;
-    t = Math.min(t + 4000, limit_ms);
-    await page.clock.setFixedTime(t);
-    await page.waitForTimeout(60);  // the network's pace, not an assertion
-  }
-  return false;
-}
-
-async function volunteer(i, shifts, project) {
+// Volunteer i performs its pairs on `shifts` through `net` ({url, db}: the proxy in front of
+// the server and its database, or the fault-free server itself).
+async function volunteer(i, shifts, project, net) {
   const phone = '1390000' + String(1000 + i);
   const { context, page, errors } = await newPhonePage(env.browser, { dpr: 1 });
   try {
-    await openApp(page, env.proxy.url + '/#/');
+    await openApp(page, net.url + '/#/');
     const me = await login(page, phone);
     const now = Math.floor(Date.now() / 1000);
     for (const s of shifts) {
-      sql(env.server.db, `INSERT INTO signups (user_id, shift_id, status, created_at)
+      sql(net.db, `INSERT INTO signups (user_id, shift_id, status, created_at)
         VALUES (${me.id}, ${s.id}, 'confirmed', ${now})`);
     }
     await context.grantPermissions(['geolocation']);
@@ -142,6 +141,37 @@ test('a slow tap on 定位签到 (the finger rests 1 s) checks in like a quick o
   }
 });
 
+// What the database holds for each planned pair of one volunteer: [{rows, minutes, lost,
+// duplicated}] in plan order (rows: the records of that shift; lost / duplicated: events).
+function outcome(db, user, shifts) {
+  const rows = sql(db, `SELECT a.shift_id, a.minutes, a.check_out IS NOT NULL AS out,
+      a.checkin_event IS NOT NULL AS has_in, a.checkout_event IS NOT NULL AS has_out,
+      (SELECT COUNT(*) FROM attendance_history h WHERE h.attendance_id = a.id AND h.action = 'check_in') AS ins,
+      (SELECT COUNT(*) FROM attendance_history h WHERE h.attendance_id = a.id AND h.action = 'check_out') AS outs
+    FROM attendance a WHERE a.user_id = ${user}`);
+  const byShift = new Map();
+  for (const r of rows) byShift.set(r.shift_id, [...(byShift.get(r.shift_id) || []), r]);
+  return shifts.map((s) => {
+    const rs = byShift.get(s.id) || [];
+    if (rs.length === 0) return { rows: 0, minutes: null, lost: 2, duplicated: 0 };
+    const r = rs[0];
+    return {
+      rows: rs.length, minutes: r.minutes,
+      lost: (r.has_in ? 0 : 1) + (r.has_out && r.out ? 0 : 1),
+      duplicated: rs.length - 1 + Math.max(0, r.ins - 1) + Math.max(0, r.outs - 1),
+    };
+  });
+}
+
+// Inserts the planned shifts (same times on every server) into `db`; their ids there.
+function insertShifts(db, project, plan) {
+  return plan.map((shifts) => shifts.map(({ start, end }) => {
+    const [row] = sql(db, `INSERT INTO shifts (project_id, start_at, end_at, capacity, signed_up)
+      VALUES (${project.id}, ${start}, ${end}, ${VOLUNTEERS}, 1) RETURNING id`);
+    return { id: row.id, start, end };
+  }));
+}
+
 test(`${VOLUNTEERS * PAIRS} check-in/out pairs through a 30 % faulty network: every event exactly once`, async (t) => {
   assert.equal(why, '', 'what the test needs is built');
   {
@@ -157,51 +187,60 @@ test(`${VOLUNTEERS * PAIRS} check-in/out pairs through a 30 % faulty network: ev
 
   // Shifts: per volunteer PAIRS non-overlapping 20-minute shifts in the last 22 hours.
   const base = Math.floor(Date.now() / 1000) - 22 * 3600;
-  const plan = [];
+  const times = [];
   for (let v = 0; v < VOLUNTEERS; v++) {
     const shifts = [];
     for (let k = 0; k < PAIRS; k++) {
       const start = base + k * GAP_MIN * 60 + v;  // a second apart per volunteer: distinct rows
-      const end = start + SHIFT_MIN * 60;
-      const [row] = sql(env.server.db, `INSERT INTO shifts (project_id, start_at, end_at, capacity, signed_up)
-        VALUES (${p.id}, ${start}, ${end}, ${VOLUNTEERS}, 1) RETURNING id`);
-      shifts.push({ id: row.id, start, end });
+      shifts.push({ start, end: start + SHIFT_MIN * 60 });
     }
-    plan.push(shifts);
+    times.push(shifts);
   }
 
-  const results = await Promise.all(plan.map((shifts, i) => volunteer(i, shifts, project)));
+  // The fault-free run first: the same volunteers, the first REF_PAIRS pairs of each, the same
+  // script and clock steps, straight to a second server (same seed, so the same project).
+  const t0 = Date.now();
+  const refPlan = insertShifts(env.ref.db, project, times.map((shifts) => shifts.slice(0, REF_PAIRS)));
+  const refResults = await Promise.all(refPlan.map((shifts, i) => volunteer(i, shifts, project, env.ref)));
+  const reference = refPlan.map((shifts, v) => outcome(env.ref.db, refResults[v].user, shifts));
+  for (const [v, pairs] of reference.entries()) {
+    pairs.forEach((o, k) => assert.ok(o.rows === 1 && o.lost === 0 && o.duplicated === 0 && o.minutes > 0,
+                                      `fault-free run: volunteer ${v} pair ${k} is one whole record (${JSON.stringify(o)})`));
+  }
 
-  let lost = 0, duplicated = 0, wrong_minutes = 0;
+  // The run through the faulty network.
+  const t1 = Date.now();
+  const plan = insertShifts(env.server.db, project, times);
+  const results = await Promise.all(plan.map((shifts, i) => volunteer(i, shifts, project, { url: env.proxy.url, db: env.server.db })));
+  // Wall time of each run (a figure for the budget, not an assertion).
+  console.log(`fault-free run (${VOLUNTEERS * REF_PAIRS} pairs): ${((t1 - t0) / 1000).toFixed(0)} s; ` +
+              `faulty run (${VOLUNTEERS * PAIRS} pairs): ${((Date.now() - t1) / 1000).toFixed(0)} s`);
+
+  let lost = 0, duplicated = 0, wrong_minutes = 0, compared = 0;
   for (let v = 0; v < VOLUNTEERS; v++) {
-    const user = results[v].user;
-    const rows = sql(env.server.db, `SELECT a.shift_id, a.minutes, a.check_out IS NOT NULL AS out,
-        a.checkin_event IS NOT NULL AS has_in, a.checkout_event IS NOT NULL AS has_out,
-        (SELECT COUNT(*) FROM attendance_history h WHERE h.attendance_id = a.id AND h.action = 'check_in') AS ins,
-        (SELECT COUNT(*) FROM attendance_history h WHERE h.attendance_id = a.id AND h.action = 'check_out') AS outs
-      FROM attendance a WHERE a.user_id = ${user}`);
-    const byShift = new Map();
-    for (const r of rows) byShift.set(r.shift_id, [...(byShift.get(r.shift_id) || []), r]);
-    for (const s of plan[v]) {
-      const rs = byShift.get(s.id) || [];
-      if (rs.length === 0) { lost += 2; continue; }
-      duplicated += rs.length - 1;
-      const r = rs[0];
-      if (!r.has_in) lost++;
-      if (!r.has_out || !r.out) lost++;
-      duplicated += Math.max(0, r.ins - 1) + Math.max(0, r.outs - 1);
-      if (r.minutes !== EXPECTED_MINUTES && ++wrong_minutes <= 3) {
+    const got = outcome(env.server.db, results[v].user, plan[v]);
+    got.forEach((o, k) => {
+      lost += o.lost;
+      duplicated += o.duplicated;
+      if (k >= REF_PAIRS || o.minutes === null) return;
+      compared++;
+      if (o.minutes !== reference[v][k].minutes && ++wrong_minutes <= 3) {
+        const s = plan[v][k];
         const [w] = sql(env.server.db, `SELECT minutes, client_check_in, client_check_out, flags FROM attendance
-          WHERE user_id = ${user} AND shift_id = ${s.id}`);
-        console.log(`wrong minutes: shift ${s.id} (${rfc(s.start)}–${rfc(s.end)}): ${JSON.stringify(w)}`);
+          WHERE user_id = ${results[v].user} AND shift_id = ${s.id}`);
+        console.log(`wrong minutes: shift ${s.id} (${rfc(s.start)}–${rfc(s.end)}): ${JSON.stringify(w)}, ` +
+                    `fault-free: ${reference[v][k].minutes}`);
       }
-    }
+    });
+    assert.deepEqual(refResults[v].errors, [], `volunteer ${v}: no page errors in the fault-free run`);
     assert.deepEqual(results[v].errors, [], `volunteer ${v}: no page errors`);
   }
   console.log(`fault proxy: ${JSON.stringify(env.proxy.stats)}`);
-  console.log(`pairs: ${VOLUNTEERS * PAIRS}  lost: ${lost}  duplicated: ${duplicated}  wrong minutes: ${wrong_minutes}`);
+  console.log(`pairs: ${VOLUNTEERS * PAIRS}  lost: ${lost}  duplicated: ${duplicated}  ` +
+              `wrong minutes: ${wrong_minutes} of ${compared} records compared with the fault-free run`);
   assert.ok(env.proxy.stats.faulted > 0, 'the proxy injected faults');
+  assert.equal(compared, VOLUNTEERS * REF_PAIRS, 'every pair of the fault-free run has its record to compare');
   assert.equal(lost, 0, 'no event lost');
   assert.equal(duplicated, 0, 'no event duplicated');
-  assert.equal(wrong_minutes, 0, `every record has ${EXPECTED_MINUTES} minutes`);
+  assert.equal(wrong_minutes, 0, 'every record\'s minutes equal the fault-free run\'s');
 });

@@ -4,8 +4,9 @@
 // outbox is shown again), come back, see it synced; the database holds each event once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, newPhonePage, openApp, waitSem, settle, tapNode } from './harness.mjs';
-import { missing, startDevServer, sql, api, login, hasAttendance, openCheckin, tapButton, hasText } from './attendance_lib.mjs';
+import { launchBrowser, newPhonePage, openApp, waitSem } from './harness.mjs';
+import { missing, startDevServer, sql, api, login, hasAttendance, openCheckin, tapButton, hasText, checkedIn,
+         typeCheckinCode, shiftWithSignup } from './attendance_lib.mjs';
 
 const why = missing();
 const env = { server: null, browser: null, skip: why };
@@ -32,11 +33,7 @@ async function prepare(orgPage, volunteerId) {
   const now = Math.floor(Date.now() / 1000);
   const shifts = [];
   for (const [a, b] of [[5, 15], [16, 26]]) {
-    const [row] = sql(env.server.db, `INSERT INTO shifts (project_id, start_at, end_at, capacity, signed_up)
-      VALUES (${p.id}, ${now + a * 60}, ${now + b * 60}, 10, 1) RETURNING id`);
-    sql(env.server.db, `INSERT INTO signups (user_id, shift_id, status, created_at)
-      VALUES (${volunteerId}, ${row.id}, 'confirmed', ${now})`);
-    shifts.push(row.id);
+    shifts.push(shiftWithSignup(env.server.db, p.id, now + a * 60, now + b * 60, volunteerId));
   }
   return { project, shifts };
 }
@@ -59,25 +56,8 @@ test('a volunteer checks in by code and by location, checks out offline, and it 
     assert.ok(await hasText(vol.page, '签到已开放'), 'the window rule is explained before acting');
     const code = (await api(org.page, 'GET', `/projects/${project.id}/checkin-code?shift_id=${A}`)).json.code;
     assert.match(code, /^\d{6}$/);
-    // The screen first settles: the shift's site (name, radius rule) arrives after the screen
-    // is up and moves the field down; a tap at where the field was would land on 扫码签到.
-    const field = (await settle(vol.page, 5)).find((n) => n.role === 'input' && n.label === '签到码');
-    assert.ok(field, 'the code field is on the screen');
-    await tapNode(vol.page, field);
-    const mode = await vol.page.waitForFunction(() => {
-      const el = document.getElementById('zygc-text');
-      return document.activeElement === el ? el.inputMode : null;
-    });
-    assert.equal(await mode.jsonValue(), 'numeric', 'the hidden input opens the numeric keypad');
-    // Typed at once, as a fast typist does: the digits wait behind the tap in the input queue.
-    await vol.page.keyboard.type(code);
-    await waitSem(vol.page, (sem) => sem.find((n) => n.role === 'input' && n.label === '签到码' && (n.flags & 8)), null,
-                  'the code field focused in the app');
-    await waitSem(vol.page, (sem) => sem.find((n) => n.role === 'button' && n.label === '确认签到' && !(n.flags & 1)), null,
-                  'the six typed digits in the 签到码 field (确认签到 enabled)');
-    await tapButton(vol.page, '确认签到');
-    await waitSem(vol.page, (sem) => sem.find((n) => n.label.startsWith('你已于')) &&
-                  !sem.some((n) => n.label.includes('待同步')), null, 'checked in, synced');
+    await typeCheckinCode(vol.page, code);
+    await checkedIn(vol.page);
     await tapButton(vol.page, '签退');
     await waitSem(vol.page, (sem) => sem.find((n) => n.label.startsWith('已签退，本班次记录')), null, 'checked out');
 
@@ -89,8 +69,7 @@ test('a volunteer checks in by code and by location, checks out offline, and it 
     await waitSem(vol.page, (sem) => sem.find((n) => /你距服务地点\d+米，超出/.test(n.label)), null, 'outside the radius');
     await vol.context.setGeolocation({ latitude: project.site.lat, longitude: project.site.lng });
     await tapButton(vol.page, '定位签到');
-    await waitSem(vol.page, (sem) => sem.find((n) => n.label.startsWith('你已于')) &&
-                  !sem.some((n) => n.label.includes('待同步')), null, 'checked in by location');
+    await checkedIn(vol.page, 'checked in by location');
 
     // Offline: the check-out waits as 待同步.
     await vol.context.setOffline(true);

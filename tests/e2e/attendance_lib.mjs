@@ -1,11 +1,14 @@
-// Shared by attendance.test.mjs and attendance-faults.test.mjs: a dev-mode server whose
-// SQLite file the test can read and prepare (sqlite3 CLI), API logins inside a browser
-// context (the session cookie lands in that context), and the volunteer's check-in screen.
+// Shared by the hour-tracking e2e tests (attendance, attendance-faults, checkin-scan,
+// hours-flow, scanner): a dev-mode server whose SQLite file the test can read and prepare
+// (sqlite3 CLI), API logins inside a browser context (the session cookie lands in that
+// context), the volunteer's check-in screen, the fake camera playing a QR, the outbox's
+// drain under a fixed clock, and the scanner module decoding an image in the page.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, waitSem, tapNode } from './harness.mjs';
+import { chromium } from 'playwright-core';
+import { ROOT, newPhonePage, openApp, waitSem, tapNode, settle, touchDrag, idle, debug } from './harness.mjs';
 
 const SERVER = process.env.ZYGC_SERVER || process.env.ZYGC_SERVER_BIN ||
   path.join(ROOT, 'build/native/src/server/zygc-server');
@@ -24,11 +27,13 @@ export function missing() {
 }
 
 // The server in dev mode on port 0 with a fresh database; { url, db, stop }.
-export async function startDevServer() {
+// demoHours: false leaves out the demo attendance (a certificate then holds only the test's).
+export async function startDevServer({ demoHours = true } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'zygc-hours-'));
   const db = path.join(dir, 'hours.sqlite');
   const proc = spawn(SERVER, ['--db', db, '--seed', path.join(ROOT, 'assets/demo/seed.json'), '--static', APP,
-                              '--port', '0', '--dev'], { stdio: ['ignore', 'pipe', 'pipe'] });
+                              '--port', '0', '--dev', ...(demoHours ? [] : ['--no-demo-hours'])],
+                     { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 20000);
@@ -86,6 +91,25 @@ export async function login(page, phone) {
   return me.json;
 }
 
+// The dev organizer (13800000002) signed in on a new phone page of `browser`: the
+// newPhonePage object with `team`, the team they lead.
+export async function organizerPage(browser, url) {
+  const org = await newPhonePage(browser);
+  await openApp(org.page, url + '/#/');
+  const me = await login(org.page, '13800000002');
+  return { ...org, team: (me.teams || []).find((t) => t.role === 'leader') };
+}
+
+// A new shift of project `projectId` from `start` to `end` (unix seconds) with user `userId`
+// signed up (confirmed); its id.
+export function shiftWithSignup(db, projectId, start, end, userId) {
+  const [row] = sql(db, `INSERT INTO shifts (project_id, start_at, end_at, capacity, signed_up)
+    VALUES (${projectId}, ${start}, ${end}, 10, 1) RETURNING id`);
+  sql(db, `INSERT INTO signups (user_id, shift_id, status, created_at)
+    VALUES (${userId}, ${row.id}, 'confirmed', ${Math.floor(Date.now() / 1000)})`);
+  return row.id;
+}
+
 // Does the server know the attendance endpoints (the hours server merged)?
 export async function hasAttendance(page) {
   const r = await api(page, 'POST', '/attendance/check-in', {}, {});
@@ -111,6 +135,43 @@ export async function tapButton(page, label, timeout = 15000) {
   await tapNode(page, n);
 }
 
+// The semantics node of `role` and `label`, once it is there.
+export function node(page, role, label) {
+  return waitSem(page, (sem, arg) => sem.find((n) => n.role === arg.role && n.label === arg.label), { role, label },
+                 `${role} ${label}`);
+}
+
+// Scrolls (finger drags) until the node is fully on screen (a 390×844 phone); returns it.
+export async function reveal(page, role, label, tries = 12) {
+  for (let i = 0; i < tries; i++) {
+    const n = await page.evaluate(({ role, label }) =>
+      window.zygc.semantics().find((x) => x.role === role && x.label === label), { role, label });
+    if (n && n.y > 60 && n.y + n.h < 844 - 70) return n;
+    const cdp = await page.context().newCDPSession(page);
+    const down = !n || n.y + n.h >= 844 - 70;
+    const [y0, y1] = down ? [600, 300] : [300, 600];
+    const { gestures_ended: g } = await debug(page);
+    await touchDrag(page, cdp, 200, y0, 200, y1, { steps: 10, holdMs: 120 });
+    await cdp.detach();
+    await idle(page, { gestures: g + 1 });
+  }
+  return node(page, role, label);
+}
+
+export async function tap(page, role, label) {
+  await tapNode(page, await reveal(page, role, label));
+}
+
+// #/verify/SERIAL on a page with no login says 真实有效; the serial with its last character
+// changed says 未找到该证明.
+export async function verifyAnonymously(page, url, serial) {
+  await openApp(page, `${url}/#/verify/${serial}`);
+  await node(page, 'heading', '真实有效');
+  const changed = serial.slice(0, -1) + (serial.endsWith('A') ? 'B' : 'A');
+  await openApp(page, `${url}/#/verify/${changed}`);
+  await node(page, 'heading', '未找到该证明');
+}
+
 export const hasText = (page, text) =>
   page.evaluate((t) => window.zygc.semantics().some((n) => n.label.includes(t)), text);
 
@@ -118,3 +179,106 @@ export const rfc = (sec) => {
   const d = new Date((sec + 8 * 3600) * 1000);
   return d.toISOString().slice(0, 19) + '+08:00';
 };
+
+// ---- the check-in screen's actions ----
+
+// Waits until the screen says the volunteer is checked in and nothing waits as 待同步.
+export const checkedIn = (page, what = 'checked in, synced', timeout = 15000) =>
+  waitSem(page, (sem) => sem.find((n) => n.label.startsWith('你已于')) && !sem.some((n) => n.label.includes('待同步')),
+          null, what, timeout);
+
+// Types the organizer's 6-digit code into 签到码 (the numeric keypad opens) and taps 确认签到.
+export async function typeCheckinCode(page, code) {
+  // The screen first settles: the shift's site (name, radius rule) arrives after the screen
+  // is up and moves the field down; a tap at where the field was would land on 扫码签到.
+  const field = (await settle(page, 5)).find((n) => n.role === 'input' && n.label === '签到码');
+  if (!field) throw new Error('the code field is not on the screen');
+  await tapNode(page, field);
+  const mode = await page.waitForFunction(() => {
+    const el = document.getElementById('zygc-text');
+    return document.activeElement === el ? el.inputMode : null;
+  });
+  if (await mode.jsonValue() !== 'numeric') throw new Error('the hidden input does not open the numeric keypad');
+  // Typed at once, as a fast typist does: the digits wait behind the tap in the input queue.
+  await page.keyboard.type(code);
+  await waitSem(page, (sem) => sem.find((n) => n.role === 'input' && n.label === '签到码' && (n.flags & 8)), null,
+                'the code field focused in the app');
+  await waitSem(page, (sem) => sem.find((n) => n.role === 'button' && n.label === '确认签到' && !(n.flags & 1)), null,
+                'the six typed digits in the 签到码 field (确认签到 enabled)');
+  await tapButton(page, '确认签到');
+}
+
+// Advances the page's fixed clock in small steps (so the outbox's retries come due) until
+// nothing is 待同步, never past `limit_ms`; true once drained.
+export async function drain(page, from_ms, limit_ms) {
+  let t = from_ms;
+  for (let i = 0; i < 2000; i++) {
+    if (!(await hasText(page, '待同步'))) return true;
+    t = Math.min(t + 4000, limit_ms);
+    await page.clock.setFixedTime(t);
+    await page.waitForTimeout(60);  // the network's pace, not an assertion
+  }
+  return false;
+}
+
+// ---- the organizer's QR in front of the volunteer's camera ----
+
+const QR_TOOL = process.env.ZYGC_QR_TOOL || path.join(ROOT, 'build/native/src/scanner/zygc-qr');
+export const qrToolMissing = () => (existsSync(QR_TOOL) ? '' : `${QR_TOOL} missing: build the native preset first`);
+
+// Writes a Y4M video of a QR of `text` (drawn by core/qr.h through zygc-qr) to `file`.
+export function qrVideo(text, file) {
+  execFileSync(QR_TOOL, ['y4m', text, file]);
+  return file;
+}
+
+// The organizer's current check-in code of a shift ({code, qr_payload, expires_at}), with
+// most of its minute ahead (the previous one still counts for 15 s), so a camera started now
+// reads a code the server takes.
+export async function freshCheckinCode(orgPage, projectId, shiftId) {
+  const url = `/projects/${projectId}/checkin-code?shift_id=${shiftId}`;
+  let code = (await api(orgPage, 'GET', url)).json;
+  const left = Date.parse(code.expires_at) - Date.now();
+  if (left < 30000) {
+    await new Promise((r) => setTimeout(r, left + 1000));
+    code = (await api(orgPage, 'GET', url)).json;
+  }
+  return code;
+}
+
+// Headless Chromium whose camera is Chromium's fake device playing the Y4M `video`.
+export function launchCameraBrowser(video) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+           `--use-file-for-fake-video-capture=${video}`],
+  });
+}
+
+// Decodes the QR in an image (a URL the page can load, e.g. a data: URL) inside the page
+// with the app's own scanner module (zygc_scanner.wasm); { text, w, h }.
+export const decodeInPage = (page, url) => page.evaluate(async (url) => {
+  await new Promise((res, rej) => {
+    if (window.ZygcScanner) return res();
+    const s = document.createElement('script');
+    s.src = 'zygc_scanner.js'; s.onload = res; s.onerror = rej;
+    document.head.appendChild(s);
+  });
+  const mod = await window.ZygcScanner({ locateFile: (p) => p });
+  const img = new Image();
+  img.src = url;
+  await img.decode();
+  const c = document.createElement('canvas');
+  c.width = img.naturalWidth; c.height = img.naturalHeight;
+  const g = c.getContext('2d');
+  g.drawImage(img, 0, 0);
+  const data = g.getImageData(0, 0, c.width, c.height);
+  const p = mod._scan_alloc(data.data.length);
+  mod.HEAPU8.set(data.data, p);
+  const text = mod.UTF8ToString(mod._scan_rgba(p, c.width, c.height));
+  mod._scan_free(p);
+  return { text, w: c.width, h: c.height };
+}, url);

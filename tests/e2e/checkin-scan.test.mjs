@@ -4,20 +4,18 @@
 // the check-in lands on the server once, recorded with method qr.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { ROOT, launchBrowser, newPhonePage, openApp, waitSem } from './harness.mjs';
-import { missing, startDevServer, sql, api, login, openCheckin, tapButton } from './attendance_lib.mjs';
+import { launchBrowser, newPhonePage, openApp } from './harness.mjs';
+import { missing, startDevServer, sql, login, openCheckin, tapButton, checkedIn, qrToolMissing, qrVideo,
+         freshCheckinCode, launchCameraBrowser, organizerPage, shiftWithSignup } from './attendance_lib.mjs';
 
-const QR_TOOL = process.env.ZYGC_QR_TOOL || path.join(ROOT, 'build/native/src/scanner/zygc-qr');
 let server, dir;
 const browsers = [];
 before(async () => {
   assert.equal(missing(), '', 'what the test needs is built');
-  assert.ok(existsSync(QR_TOOL), `${QR_TOOL} built`);
+  assert.equal(qrToolMissing(), '', 'the QR tool is built');
   dir = mkdtempSync(path.join(tmpdir(), 'zygc-scan-'));
   server = await startDevServer();
 });
@@ -31,39 +29,18 @@ test('a volunteer checks in by scanning the organizer\'s QR with the camera', as
   // The organizer's side: a shift of their team whose window is open, the volunteer signed up.
   const plain = await launchBrowser();
   browsers.push(plain);
-  const org = await newPhonePage(plain);
-  await openApp(org.page, server.url + '/#/');
-  const orgMe = await login(org.page, '13800000002');
-  const team = orgMe.teams.find((t) => t.role === 'leader');
-  const [p] = sql(server.db, `SELECT id FROM projects WHERE team_id = ${team.id} AND status = 'open' LIMIT 1`);
+  const org = await organizerPage(plain, server.url);
+  const [p] = sql(server.db, `SELECT id FROM projects WHERE team_id = ${org.team.id} AND status = 'open' LIMIT 1`);
   const [vol] = sql(server.db, `SELECT id FROM users WHERE phone = '13800000001'`);
   const now = Math.floor(Date.now() / 1000);
-  const [shift] = sql(server.db, `INSERT INTO shifts (project_id, start_at, end_at, capacity, signed_up)
-    VALUES (${p.id}, ${now + 300}, ${now + 3900}, 10, 1) RETURNING id`);
-  sql(server.db, `INSERT INTO signups (user_id, shift_id, status, created_at)
-    VALUES (${vol.id}, ${shift.id}, 'confirmed', ${now})`);
+  const shift = { id: shiftWithSignup(server.db, p.id, now + 300, now + 3900, vol.id) };
 
-  // The current code, with most of its minute ahead (the previous one still counts for 15 s).
-  const codeUrl = `/projects/${p.id}/checkin-code?shift_id=${shift.id}`;
-  let code = (await api(org.page, 'GET', codeUrl)).json;
-  const left = Date.parse(code.expires_at) - Date.now();
-  if (left < 30000) {
-    await new Promise((r) => setTimeout(r, left + 1000));
-    code = (await api(org.page, 'GET', codeUrl)).json;
-  }
+  // The current code, with most of its minute ahead.
+  const code = await freshCheckinCode(org.page, p.id, shift.id);
   assert.match(code.qr_payload, new RegExp(`^zygc:checkin:${shift.id}:\\d{6}$`));
-  const video = path.join(dir, 'qr.y4m');
-  execFileSync(QR_TOOL, ['y4m', code.qr_payload, video]);
 
   // The volunteer's phone, its camera playing that QR.
-  const cam = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync',
-           '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-           `--use-file-for-fake-video-capture=${video}`],
-  });
+  const cam = await launchCameraBrowser(qrVideo(code.qr_payload, path.join(dir, 'qr.y4m')));
   browsers.push(cam);
   const phone = await newPhonePage(cam);
   const fetched = [];
@@ -75,8 +52,7 @@ test('a volunteer checks in by scanning the organizer\'s QR with the camera', as
   assert.ok(!fetched.some((f) => /zygc_scanner/.test(f)), 'no scanner module before the scan');
 
   await tapButton(phone.page, '扫码签到');
-  await waitSem(phone.page, (sem) => sem.find((n) => n.label.startsWith('你已于')) &&
-                !sem.some((n) => n.label.includes('待同步')), null, 'checked in by QR, synced', 30000);
+  await checkedIn(phone.page, 'checked in by QR, synced', 30000);
   assert.ok(fetched.some((f) => /zygc_scanner/.test(f)) || await phone.page.evaluate(() => 'BarcodeDetector' in window),
             'the QR was decoded by the scanner module (or the browser\'s own detector)');
   assert.equal(await phone.page.locator('#zygc-scanner').count(), 0, 'the camera overlay closed');

@@ -6,31 +6,21 @@
 // bridge (window.zygc.debugScanner), which reports what the C++ side received.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { ROOT, startServer, newPhonePage, openApp, shotPath } from './harness.mjs';
+import { startServer, newPhonePage, openApp, shotPath } from './harness.mjs';
+import { qrToolMissing, qrVideo, launchCameraBrowser, decodeInPage } from './attendance_lib.mjs';
 
-const QR_TOOL = process.env.ZYGC_QR_TOOL || path.join(ROOT, 'build/native/src/scanner/zygc-qr');
 const PAYLOAD = 'zygc:checkin:7:482913';
 
 let server, browser, dir;
 before(async () => {
-  if (!existsSync(QR_TOOL)) throw new Error(`${QR_TOOL} missing: build the native preset first`);
+  if (qrToolMissing()) throw new Error(qrToolMissing());
   dir = mkdtempSync(path.join(tmpdir(), 'zygc-camera-'));
-  const video = path.join(dir, 'qr.y4m');
-  execFileSync(QR_TOOL, ['y4m', PAYLOAD, video]);
+  const video = qrVideo(PAYLOAD, path.join(dir, 'qr.y4m'));
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync',
-           '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-           `--use-file-for-fake-video-capture=${video}`],
-  });
+  browser = await launchCameraBrowser(video);
 });
 after(async () => {
   await browser?.close();
@@ -151,30 +141,6 @@ function certificate(origin) {
     mac: '00',
   };
 }
-
-// Decodes the QR in a data-URL image inside the page with the scanner module.
-const decodeInPage = (page, url) => page.evaluate(async (url) => {
-  await new Promise((res, rej) => {
-    if (window.ZygcScanner) return res();
-    const s = document.createElement('script');
-    s.src = 'zygc_scanner.js'; s.onload = res; s.onerror = rej;
-    document.head.appendChild(s);
-  });
-  const mod = await window.ZygcScanner({ locateFile: (p) => p });
-  const img = new Image();
-  img.src = url;
-  await img.decode();
-  const c = document.createElement('canvas');
-  c.width = img.naturalWidth; c.height = img.naturalHeight;
-  const g = c.getContext('2d');
-  g.drawImage(img, 0, 0);
-  const data = g.getImageData(0, 0, c.width, c.height);
-  const p = mod._scan_alloc(data.data.length);
-  mod.HEAPU8.set(data.data, p);
-  const text = mod.UTF8ToString(mod._scan_rgba(p, c.width, c.height));
-  mod._scan_free(p);
-  return { text, w: c.width, h: c.height };
-}, url);
 
 test('SaveImage: the certificate PNG downloads, and its QR decodes to the verify URL', async () => {
   const { context, page, errors } = await phone();
