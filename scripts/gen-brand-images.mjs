@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Cover images for the demo brands (issue 10), drawn here — no downloaded art. Each brand of
-// the seed gets a banner (2.4:1) in two widths, so a phone never downloads a desktop image:
+// the seed gets a banner (2.4:1) in three widths, so a phone never downloads a desktop image:
 //   OUT/<slug>-480.png   480 × 200   phones (the app picks it up to 480 device px)
-//   OUT/<slug>-960.png   960 × 400   wider screens; also OUT/<slug>.png, the brand's cover_url
+//   OUT/<slug>-960.png   960 × 400   phones up to 2× (the app counts DPR up to 2), small desktops;
+//                                    also OUT/<slug>.png, the brand's cover_url
+//   OUT/<slug>-1440.png 1440 × 600   desktop windows at 2× (the API lists the widths: cover_widths)
 // The picture is deterministic (the slug seeds it): a diagonal gradient in the brand's
 // colours, soft circles and a wave along the bottom. PNG written by hand (zlib + CRC-32).
 //   node scripts/gen-brand-images.mjs assets/demo/seed.json build/wasm/app/img/brands
@@ -88,7 +90,7 @@ export function draw(slug, width, height) {
   return png(width, height, rgb);
 }
 
-export const WIDTHS = [480, 960];
+export const WIDTHS = [480, 960, 1440];  // images (issue 10): the server's cover_widths
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [seedFile, out] = process.argv.slice(2);

@@ -238,6 +238,9 @@
   var mirrorEls = {};
   var lastAnnounced = '';
   var FLAG_DISABLED = 1, FLAG_CHECKED = 2, FLAG_SELECTED = 4, FLAG_BUSY = 16, FLAG_ALERT = 32;
+  // images (issue 10): a picture that is drawn; a modal window (bottom sheet, dialog) and its items
+  var FLAG_READY = 128, FLAG_MODAL = 256;
+  var dialogEl = null, dialogOpener = null;
   var ROLE = {button: 'button', link: 'link', heading: 'heading', input: 'textbox', checkbox: 'checkbox',
               tab: 'tab', 'list-item': 'listitem', image: 'img', text: null};
 
@@ -305,7 +308,12 @@
   function buildMirror() {
     mirrorTimer = 0;
     if (!mirror || !window.Module || !Module.calledRun) return;
-    var nodes = window.zygc.semantics().filter(function (n) { return n.role !== 'window' && n.w > 0 && n.h > 0; });
+    var all = window.zygc.semantics();
+    var nodes = all.filter(function (n) { return n.role !== 'window' && n.w > 0 && n.h > 0; });
+    // images (issue 10): an open sheet is a dialog (aria-modal) holding its own items; what is
+    // behind it is hidden from the screen reader until it closes.
+    var modal = all.filter(function (n) { return n.role === 'window' && (n.flags & FLAG_MODAL) && n.w > 0; })[0];
+    var dialogKids = [];
     // Screen order: rows top to bottom (a few px of tolerance), left to right within a row.
     nodes.sort(function (a, b) { return Math.abs(a.y - b.y) > 4 ? a.y - b.y : a.x - b.x; });
     var seen = {};
@@ -329,7 +337,10 @@
       if (n.role === 'input' || n.role === 'image') el.setAttribute('aria-label', n.label);
       var st = el.style;
       var ox = 0, oy = 0;
-      if (n.role === 'list-item') {
+      if (modal && (n.flags & FLAG_MODAL)) {  // an item of the open sheet: inside its dialog
+        ox = modal.x; oy = modal.y;
+        dialogKids.push(el);
+      } else if (n.role === 'list-item') {
         closeItem();
         if (!list) { list = {el: listEl(lists++), kids: []}; top.push(list.el); }
         list.kids.push(el);
@@ -346,13 +357,44 @@
       var toggle = function (attr, on, val) { if (on) el.setAttribute(attr, val || 'true'); else el.removeAttribute(attr); };
       toggle('aria-disabled', n.flags & FLAG_DISABLED);
       toggle('aria-busy', n.flags & FLAG_BUSY);
+      if (n.role === 'image') el.dataset.ready = (n.flags & FLAG_READY) ? '1' : '0';
       if (n.role === 'checkbox') el.setAttribute('aria-checked', (n.flags & FLAG_CHECKED) ? 'true' : 'false');
       if (n.role === 'tab') el.setAttribute('aria-selected', (n.flags & FLAG_SELECTED) ? 'true' : 'false');
       else toggle('aria-current', n.flags & FLAG_SELECTED);
       if ((n.flags & FLAG_ALERT) || /共\s*[\d,]+\s*个/.test(n.label)) announce.push(n.label);
     }
     closeList();
+    if (modal) {
+      if (!dialogEl) {
+        dialogEl = document.createElement('div');
+        dialogEl.setAttribute('role', 'dialog');
+        dialogEl.setAttribute('aria-modal', 'true');
+        dialogEl.tabIndex = -1;
+      }
+      dialogEl.setAttribute('aria-label', modal.label);
+      var ds = dialogEl.style;
+      ds.left = modal.x + 'px'; ds.top = modal.y + 'px'; ds.width = modal.w + 'px'; ds.height = modal.h + 'px';
+      syncChildren(dialogEl, dialogKids);
+      top.push(dialogEl);
+    }
+    for (var t = 0; t < top.length; t++) {  // behind an open sheet: hidden and not focusable
+      if (top[t] === dialogEl) continue;
+      if (modal) { top[t].setAttribute('aria-hidden', 'true'); top[t].inert = true; }
+      else if (top[t].hasAttribute('aria-hidden')) { top[t].removeAttribute('aria-hidden'); top[t].inert = false; }
+    }
     syncChildren(mirror, top);
+    var opened = modal && dialogEl && !dialogEl._open;
+    if (opened) {  // focus moves into the sheet: its first control, else the sheet itself
+      dialogEl._open = true;
+      var active = document.activeElement;
+      dialogOpener = active && mirror.contains(active) && !dialogEl.contains(active) ? active : null;
+      var first = dialogEl.querySelector('button, [tabindex="0"]');
+      (first || dialogEl).focus({preventScroll: true});
+    } else if (!modal && dialogEl && dialogEl._open) {  // closed: focus goes back to the opener
+      dialogEl._open = false;
+      if (dialogOpener && dialogOpener.isConnected) dialogOpener.focus({preventScroll: true});
+      dialogOpener = null;
+    }
     for (var k in mirrorEls) if (!mirrorEls[k].isConnected) delete mirrorEls[k];
     var text = announce.join('。');
     if (live && text !== lastAnnounced) {

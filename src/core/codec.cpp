@@ -159,7 +159,7 @@ bool dec(const json& j, Brand& v, Ctx& c) {
            opt(j, "story", v.story, c) && opt(j, "highlights", v.highlights, c) &&
            opt(j, "awards", v.awards, c) && opt(j, "stats", v.stats, c) &&
            opt(j, "cover_url", v.cover_url, c) && opt(j, "project_count", v.project_count, c) &&
-           opt(j, "projects", v.projects, c);
+           opt(j, "projects", v.projects, c) && opt(j, "cover_widths", v.cover_widths, c);  // images (issue 10)
 }
 
 bool dec(const json& j, Team& v, Ctx& c) {
@@ -357,6 +357,7 @@ json encode(const Brand& v) {
               {"project_count", v.project_count}};
     if (!v.story.empty()) j["story"] = v.story;
     if (!v.projects.empty()) j["projects"] = encode(v.projects);
+    if (!v.cover_widths.empty()) j["cover_widths"] = v.cover_widths;  // images (issue 10)
     return j;
 }
 

@@ -34,3 +34,14 @@ struct LocateFailed { std::string reason; };
 struct Tick { int64_t now_ms = 0; };
 
 }  // namespace zygc
+
+// ---- images (issue 10): pictures the views draw, decoded by the platform into textures ----
+namespace zygc {
+// effects (store → platform)
+struct LoadImage { std::string url; };                    // fetch, decode, upload: ImageLoaded/ImageFailed
+struct FreeImage { std::string url; uint32_t texture = 0; };  // the store let it go: free the texture
+// actions
+struct WantImage { std::string url; };  // a view is about to draw it (views → store)
+struct ImageLoaded { std::string url; uint32_t texture = 0; int w = 0, h = 0; };  // platform → store
+struct ImageFailed { std::string url; std::string reason; };  // "http_404", "network", "decode"
+}  // namespace zygc

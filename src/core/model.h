@@ -91,6 +91,9 @@ struct Brand {
     std::string cover_url;
     int64_t project_count = 0;
     std::vector<Project> projects;  // detail only
+    // images (issue 10): the widths cover_url also comes in (the same path with "-<width>"
+    // before the extension); empty: only cover_url itself.
+    std::vector<int> cover_widths;
 };
 
 struct Team {

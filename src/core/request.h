@@ -58,7 +58,9 @@ struct SaveSettings { Settings settings; };
 
 // Device effects (core/device.h) go to the platform's Runtime::Host::device.
 using Effect = std::variant<SendRequest, SetUrlHash, GoBack, SaveSettings, StartScan, StopScan, Locate,
-                            StoreDurable, SaveImage, WantTicks>;
+                            StoreDurable, SaveImage, WantTicks,
+                            // images (issue 10)
+                            LoadImage, FreeImage>;
 using Effects = std::vector<Effect>;
 
 }  // namespace zygc

@@ -330,6 +330,10 @@ std::vector<Effect> update(State& s, const Action& action) {
                    [&](const PickHelpDistrict& a) { help::update(s, a, out); },
                    // leave team (issue 10)
                    [&](const LeaveTeam& a) { teams::update(s, a, out); },
+                   // images (issue 10)
+                   [&](const WantImage& a) { images::update(s, a, out); },
+                   [&](const ImageLoaded& a) { images::update(s, a, out); },
+                   [&](const ImageFailed& a) { images::update(s, a, out); },
                },
                action);
     navigation::notice_clock(s, out);  // look: the notice's clock

@@ -20,6 +20,7 @@
 #include "core/dashboard.h"
 #include "core/eldercare.h"
 #include "core/help.h"
+#include "core/images.h"
 #include "core/model.h"
 #include "core/navigation.h"
 #include "core/points.h"
@@ -38,7 +39,8 @@ namespace zygc {
 // a view does not need to know which module owns them.
 struct State : NavigationSlice, CatalogueSlice, AccountSlice, SignupsSlice, TeamsSlice, PublishingSlice,
                SettingsSlice, CertificationSlice, AttendanceSlice, PointsSlice,
-               EldercareSlice, HelpSlice, DashboardSlice /* eldercare (issue 13) */ {
+               EldercareSlice, HelpSlice, DashboardSlice /* eldercare (issue 13) */,
+               ImagesSlice /* images (issue 10) */ {
     uint64_t key_seed = 0;  // for Idempotency-Keys; set by the platform at start
     uint64_t key_counter = 0;
     uint64_t next_request = 1;
@@ -68,7 +70,9 @@ using Action = std::variant<
     PickCareDistrict, EditElderNeed, SubmitElderNeed, EditElderHelper, SubmitElderHelper, ConfirmPair, LogVisit,
     EditHelp, SubmitHelp, ChangeHelp, PickHelpDistrict,
     // leave team (issue 10)
-    LeaveTeam>;
+    LeaveTeam,
+    // images (issue 10)
+    WantImage, ImageLoaded, ImageFailed>;
 
 // Pure: no I/O, no clock, no globals. Same state + action → same result.
 std::vector<Effect> update(State& state, const Action& action);

@@ -65,6 +65,9 @@ Brand read_brand(const Stmt& st, bool detail) {
     b.stats = json_stats(st.text(7));
     b.cover_url = st.text(8);
     b.project_count = st.i64(9);
+    // images (issue 10): the demo covers this server serves come in these widths
+    // (scripts/gen-brand-images.mjs), so the app asks for the narrowest that fits.
+    if (b.cover_url.rfind("/img/brands/", 0) == 0) b.cover_widths = {480, 960, 1440};
     return b;
 }
 

@@ -113,6 +113,9 @@ struct Context {
     };
     std::unordered_map<ImGuiID, RowHeights> row_heights;
     RowStats last_rows;
+
+    // sheet.cpp, images (issue 10): where the open sheet's semantics nodes begin this frame.
+    size_t sheet_nodes_from = 0;
 };
 
 // The current context. There must be one (the platform or the harness made it current).

@@ -1,5 +1,6 @@
 // 品牌项目: a brand campaign page — who runs it, its story, figures, honours, projects.
 #include "imgui.h"
+#include "ui/image.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/virtual_list.h"
@@ -33,6 +34,11 @@ void screen_brand(const State& state) {
     if (placeholder(r, Target::Brand, current, 3)) return;
     const Brand& b = r.data();
 
+    // images (issue 10): the cover banner across the column (2.4:1), a placeholder until it comes
+    if (!b.cover_url.empty()) {
+        const float w = ImGui::GetContentRegionAvail().x / px(1);
+        brand_cover(state, b, w, w / 2.4f, radius::Card);
+    }
     heading(b.name.c_str());
     if (!b.owner_org.empty()) field(tr(S::FieldOwner), b.owner_org);
     if (!b.summary.empty()) text(b.summary);

@@ -2,6 +2,7 @@
 // upcoming projects. In 关怀版 the most common actions come first as big buttons, and the
 // brand strip is left out.
 #include "imgui.h"
+#include "ui/image.h"
 #include "ui/format.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
@@ -77,17 +78,22 @@ void city_figures(const Remote<CityDashboard>& r) {
     if (link(tr(S::LinkDashboard))) emit(Navigate{route_dashboard()});
 }
 
-void brand_strip(const Remote<std::vector<Brand>>& r) {
+void brand_strip(const State& state, const Remote<std::vector<Brand>>& r) {
     if (r.loaded() && r.data().empty()) return;  // nothing to show, no section
     section(tr(S::SectionBrands));
     if (placeholder(r, Target::Brands, r.loaded() || !r.data().empty(), 1)) return;
     const float card_w = 220, card_h = 96;
-    const float height = px(card_h) + ImGui::GetStyle().ScrollbarSize + px(6);
+    const float cover_h = 92;  // images (issue 10): each card stands under its cover (2.4:1)
+    const float height = px(cover_h + card_h) + ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().ScrollbarSize + px(6);
     ImGui::BeginChild("##brands", ImVec2(0, height), false, ImGuiWindowFlags_HorizontalScrollbar);
     for (size_t i = 0; i < r.data().size(); ++i) {
         if (i) ImGui::SameLine();
         const Brand& b = r.data()[i];
-        if (brand_card(b, card_w, card_h)) emit(Navigate{route_brand(b.slug)});
+        ImGui::BeginGroup();
+        bool tapped = brand_cover(state, b, card_w, cover_h, radius::Card);
+        tapped |= brand_card(b, card_w, card_h);
+        ImGui::EndGroup();
+        if (tapped) emit(Navigate{route_brand(b.slug)});
     }
     ImGui::EndChild();
 }
@@ -112,7 +118,7 @@ void screen_home(const State& state) {
         return;
     }
     city_figures(state.dashboard);
-    brand_strip(state.brands);
+    brand_strip(state, state.brands);
     upcoming(state.home_projects);
     if (link(tr(S::LinkHelp))) emit(Navigate{route_help()});  // eldercare: 有困难找志愿者
 }

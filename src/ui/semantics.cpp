@@ -78,6 +78,29 @@ void add_last_item(Role role, const char* label, uint32_t flags) {
     IMGUI_TEST_ENGINE_ITEM_INFO(id, label, 0);
 }
 
+void add_rect(Role role, const char* label, float x, float y, float w, float h, uint32_t flags) {
+    Node n;
+    n.id = ImGui::GetID(label);
+    n.role = role;
+    n.label = strip_id(label);
+    if (n.label.empty() || w <= 0 || h <= 0) return;
+    n.x = x;
+    n.y = y;
+    n.w = w;
+    n.h = h;
+    n.whole_y = y;
+    n.whole_h = h;
+    n.flags = flags;
+    rec().building.push_back(std::move(n));
+}
+
+size_t recorded() { return rec().building.size(); }
+
+void flag_since(size_t from, uint32_t flags) {
+    std::vector<Node>& b = rec().building;
+    for (size_t i = from; i < b.size(); ++i) b[i].flags |= flags;
+}
+
 void begin_frame() {
     GImGui->TestEngineHookItems = true;
     rec().building.clear();

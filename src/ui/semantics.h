@@ -20,6 +20,10 @@ enum Flags : uint32_t {
     Busy = 1 << 4,     // loading placeholder (skeleton)
     Alert = 1 << 5,    // an error or notice the platform announces (aria-live)
     Numeric = 1 << 6,  // a text field for digits: the hidden input opens the numeric keypad
+    // images (issue 10): an Image whose picture is drawn (Busy while it loads, neither when
+    // it failed and the placeholder stays); a Window that is modal (a bottom sheet, a dialog)
+    Ready = 1 << 7,
+    Modal = 1 << 8,
     // input kinds (issue 10): bits 24–27 of a text field's flags hold its InputKind
     KindShift = 24,
     KindMask = 0xFu << 24,
@@ -70,5 +74,13 @@ std::string to_json(float scale);
 // Helpers for tests and the platform.
 const Node* find(const std::string& label, Role role);
 const Node* find_containing(const std::string& text, Role role);
+
+// images (issue 10): records a node with its own rect (framebuffer px), for what is not an
+// ImGui item: a modal window (role Window + Modal) around the items drawn inside it.
+void add_rect(Role role, const char* label, float x, float y, float w, float h, uint32_t flags = 0);
+// The nodes recorded so far this frame, and `flags` added to those recorded since `from` (a
+// modal sheet marks its items Modal, so the mirror puts them inside its dialog).
+size_t recorded();
+void flag_since(size_t from, uint32_t flags);
 
 }  // namespace zygc::sem

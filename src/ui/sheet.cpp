@@ -1,8 +1,12 @@
 #include "ui/sheet.h"
 
+#include <cstdio>
+
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/context_internal.h"
+#include "ui/semantics.h"
+#include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -24,11 +28,19 @@ bool begin_sheet(const char* id) {
     const bool open = ImGui::BeginPopupModal(id, nullptr, flags);
     ImGui::PopStyleVar(3);
     ImGui::PopStyleColor(2);
+    context().sheet_nodes_from = sem::recorded();  // images (issue 10): its items, for the mirror
     return open;
 }
 
 void end_sheet() {
     ImGui::Dummy(ImVec2(1, viewport().safe_bottom));  // clear of the home indicator
+    // images (issue 10): the sheet as a modal window in the semantics, so the screen-reader
+    // mirror makes it a dialog (aria-modal) and keeps focus inside it while it is open.
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    char label[96];
+    std::snprintf(label, sizeof label, "%s##%s", tr(S::SheetLabel), ImGui::GetCurrentWindow()->Name);
+    sem::flag_since(context().sheet_nodes_from, sem::Modal);
+    sem::add_rect(sem::Role::Window, label, pos.x, pos.y, size.x, size.y, sem::Modal);
     ImGui::EndPopup();
 }
 

@@ -228,6 +228,9 @@ constexpr Entry kTable[] = {
     {S::NoResultsFiltered, "没有符合筛选条件的项目", "No projects match these filters"},
     {S::NoResultsHint, "换个关键词试试，或者清除搜索和筛选看看全部项目。", "Try other words, or clear the search and filters to see every project."},
     {S::ClearSearchAndFilters, "清除搜索和筛选", "Clear search and filters"},
+    // images (issue 10)
+    {S::CoverAltFmt, "%s封面", "%s cover"},
+    {S::SheetLabel, "弹出面板", "Panel"},
 };
 constexpr int kCount = static_cast<int>(S::COUNT);
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == kCount, "one entry per S");

@@ -120,6 +120,8 @@ enum class S : int {
     SignupNoticeTitle, SignupNoticeBody, ConfirmSignup, LeaveTeam, ConfirmLeaveTeam, ConfirmLeave,
     ProjectNotFound, ProjectNotFoundHint, BrowseProjects, NoResultsForFmt, NoResultsFiltered, NoResultsHint,
     ClearSearchAndFilters,
+    // images (issue 10): a picture's alt text, a modal sheet's name for screen readers
+    CoverAltFmt, SheetLabel,
     COUNT
 };
 

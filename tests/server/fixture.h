@@ -27,7 +27,7 @@ inline json fixture_seed() {
         {{"slug", "cuncaoxin"}, {"name", "寸草心"}, {"owner_org", "共青团秦皇岛市委员会"}, {"district_id", nullptr},
          {"summary", "关爱老人的青年志愿服务品牌"}, {"story", "从一个社区开始……"},
          {"highlights", {"陪伴", "防诈骗"}}, {"awards", {"全国\"四个100\""}},
-         {"stats", json::array({{{"label", "参与青年志愿者"}, {"value", "4000+"}}})}, {"cover_url", "/img/cuncaoxin.png"}},
+         {"stats", json::array({{{"label", "参与青年志愿者"}, {"value", "4000+"}}})}, {"cover_url", "/img/brands/cuncaoxin.png"}},
         {{"slug", "haigang-star"}, {"name", "海港之星"}, {"owner_org", "海港区文明办"}, {"district_id", 1},
          {"summary", "海港区志愿服务品牌"}, {"story", ""}, {"highlights", json::array()}, {"awards", json::array()},
          {"stats", json::array()}, {"cover_url", ""}},

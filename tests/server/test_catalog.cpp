@@ -238,6 +238,11 @@ TEST_CASE("details: project, brand, team", "[server][detail]") {
     CHECK(list.j[0]["slug"] == "cuncaoxin");
     CHECK(list.j[0]["project_count"] == 14);
     CHECK_FALSE(list.j[0].contains("projects"));
+    // images (issue 10): a cover this server serves lists its width variants; none, none.
+    CHECK(list.j[0]["cover_widths"] == json::array({480, 960, 1440}));
+    CHECK(b.j["cover_widths"] == json::array({480, 960, 1440}));
+    CHECK(list.j[1]["cover_url"] == "");
+    CHECK_FALSE(list.j[1].contains("cover_widths"));
 
     auto t = srv.get("/api/v1/teams/2");
     REQUIRE(t.status == 200);

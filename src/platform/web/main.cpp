@@ -31,6 +31,7 @@
 #include "platform/web/history.h"
 #include "platform/web/location.h"
 #include "platform/web/input.h"
+#include "platform/web/images.h"
 #include "platform/web/js_string.h"
 #include "platform/web/save_image.h"
 #include "platform/web/scanner.h"
@@ -338,6 +339,7 @@ void frame() {
     actions.swap(a.actions);
     if (web::input::take_refresh()) actions.push_back(Refresh{});
     web::location::drain(actions);  // attendance: Located, LocateFailed, Tick, Online
+    web::images::drain(actions);    // images (issue 10): ImageLoaded, ImageFailed
     // The clock, read once before anything the volunteer or a device did is handled: a
     // check-in/out is dated when it happened, not at the last periodic Tick (which is up to a
     // second old, and minutes old when the phone slept or the page was hidden: timers are
@@ -510,6 +512,7 @@ int main() {
         if (auto* d = std::get_if<StoreDurable>(&e)) web::durable::store(d->key, d->json);
         if (std::holds_alternative<Locate>(e)) web::location::locate();
         if (auto* t = std::get_if<WantTicks>(&e)) web::location::want_ticks(t->owner, t->every_ms);
+        web::images::handle(e);  // images (issue 10): LoadImage, FreeImage
     };
     // qr: scan results join the frame loop's action queue.
     web::scanner::install([](Action act) { g_app.actions.push_back(std::move(act)); });
