@@ -230,6 +230,10 @@ void enter_checkin(State& s, Effects& out) {
     want_ticks(s, out);
 }
 
+void enter_my_hours(State& s, Effects& out) {
+    if (s.my_hours.loaded() && s.logged_in()) append(out, load(s, Target::MyHours));
+}
+
 void update(State& s, const StartCheckIn& a, Effects& out) {
     if (!signed_in_volunteer(s, out)) return;
     if (s.checkin.shift_id != a.shift_id) s.checkin = CheckinFlow{a.shift_id, "", "", {}};

@@ -110,6 +110,8 @@ void receive_dispute(State& s, const Received& a, Effects& out);
 void receive_checkin_project(State& s, const Received& a, Effects& out);
 // Entering #/checkin/{shift}: a new flow, the clock ticking (the window counts down).
 void enter_checkin(State& s, Effects& out);
+// 我的时长 opened: what was loaded before is asked again (an organizer may have certified since).
+void enter_my_hours(State& s, Effects& out);
 }  // namespace attendance
 
 }  // namespace zygc

@@ -38,7 +38,7 @@ constexpr ScreenInfo kScreens[] = {
     {K::MyCertificate, "me/certificate",    Tab::Me,       true,  false, K::Me,       {T::Certificate},                       {T::Certificate}},
     {K::Verify,      "verify/{serial}",     Tab::Home,     false, false, K::Home,     {T::Verify},                            {T::Verify}},
     // attendance
-    {K::MyHours,     "me/hours",            Tab::Me,       true,  false, K::Me,       {T::MyHours},                           {T::MyHours}},
+    {K::MyHours,     "me/hours",            Tab::Me,       true,  false, K::Me,       {T::MyHours},                           {T::MyHours}, attendance::enter_my_hours},
     {K::Checkin,     "checkin/{id}",        Tab::Me,       true,  false, K::MySignups, {T::MySignups, T::MyHours},            {T::MySignups, T::MyHours}, attendance::enter_checkin},
     // points
     {K::MyPoints,    "me/points",           Tab::Me,       true,  false, K::Me,       {T::MyPoints},                          {T::MyPoints}},

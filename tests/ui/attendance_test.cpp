@@ -425,6 +425,26 @@ TEST_CASE("我的时长: totals, the chart by month, records with status and rea
     CHECK(app.pending("GET", "/me/hours"));
 }
 
+TEST_CASE("我的时长 asks again each time it is opened: a record certified meanwhile shows so", "[ui][attendance]") {
+    HoursApp app;
+    app.runtime.start(Route{Route::MyHours, 0, {}}, 1);
+    REQUIRE(app.transport.reply("/me", 200, encode(fixtures::volunteer()).dump()));
+    HourRecord r = record(40, "pending", 30);
+    REQUIRE(app.transport.reply("/me/hours", 200, hours_json(std::nullopt, {r})));
+    app.ui.frame(2);
+    CHECK(shows(app, "待认定 · 30 分钟"));
+    app.runtime.dispatch(Navigate{Route{Route::Me, 0, {}}});
+    CHECK_FALSE(app.pending("GET", "/me/hours"));
+    // The organizer certifies while the volunteer is elsewhere; back on 我的时长 the list is
+    // asked again (a conditional GET: 304 when nothing changed) and the new status shows.
+    app.runtime.dispatch(Navigate{Route{Route::MyHours, 0, {}}});
+    REQUIRE(app.pending("GET", "/me/hours"));
+    r.status = "certified";
+    REQUIRE(app.transport.reply("/me/hours", 200, hours_json(std::nullopt, {r})));
+    app.ui.frame(2);
+    CHECK(shows(app, "已认定 · 30 分钟"));
+}
+
 TEST_CASE("attendance screens in English show no Chinese of their own", "[ui][attendance][english]") {
     HoursApp app(true);
     open_checkin(app, at("08:40"));
