@@ -1,6 +1,7 @@
 #include "core/codec.h"
 #include "core/decoding.h"
 
+#include "core/codec_stream.h"
 #include "core/json_guard.h"
 
 namespace zygc {
@@ -261,6 +262,10 @@ Decoded<T> decode_json(const json& j) {
 
 template <class T>
 Decoded<T> decode(std::string_view text) {
+    // The pages the app reads most go straight from the text into the structs (issue 11);
+    // anything that path is unsure of, errors included, is decoded below as it always was.
+    Decoded<T> fast;
+    if (stream::read_document(text, fast.value)) return fast;
     json j;
     if (auto e = decoding::parse(text, j)) return Decoded<T>{T{}, *e};
     return decode_json<T>(j);

@@ -24,7 +24,8 @@ struct Pending {
 };
 
 struct Recorder {
-    std::vector<Node> building;  // this frame's tree, as the hooks see items
+    std::vector<Node> building;  // this frame's tree, as the hooks see items: its first
+    size_t used = 0;             // `used` nodes (the rest keep their label buffers for reuse)
     std::vector<Node> last;      // the last frame's tree
     uint64_t version = 0;        // bumped when `last` changes
     Pending next;

@@ -1,6 +1,7 @@
 #include "ui/semantics.h"
 
 #include <cstdio>
+#include <string_view>
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -12,11 +13,10 @@ namespace {
 // The recorder of the current UI context (its fields: ui/context_internal.h).
 Recorder& rec() { return ui::context().semantics; }
 
-std::string strip_id(const char* label) {
-    std::string s = label ? label : "";
-    auto pos = s.find("##");
-    if (pos != std::string::npos) s.resize(pos);
-    return s;
+// The visible part of an ImGui label: up to "##".
+std::string_view strip_id(const char* label) {
+    std::string_view s = label ? label : "";
+    return s.substr(0, s.find("##"));
 }
 
 Role infer_role(ImGuiItemStatusFlags f) {
@@ -103,20 +103,22 @@ void flag_since(size_t from, uint32_t flags) {
 
 void begin_frame() {
     GImGui->TestEngineHookItems = true;
-    rec().building.clear();
+    rec().used = 0;  // the nodes stay, with their label buffers: a steady frame allocates nothing
     rec().next = {};
     rec().watch_building = {};
 }
 
 void end_frame() {
     Recorder& r = rec();
-    bool changed = r.building.size() != r.last.size();
-    for (size_t i = 0; !changed && i < r.building.size(); ++i) changed = !same(r.building[i], r.last[i]);
+    bool changed = r.used != r.last.size();
+    for (size_t i = 0; !changed && i < r.used; ++i) changed = !same(r.building[i], r.last[i]);
     if (changed) {
-        r.last.swap(r.building);
+        // Copied node by node: a label's buffer is reused when it is big enough.
+        r.last.resize(r.used);
+        for (size_t i = 0; i < r.used; ++i) r.last[i] = r.building[i];
         ++r.version;
     }
-    r.building.clear();
+    r.used = 0;
     r.watch_last = r.watch_building;  // zoom
     r.watch_building = {};
 }
@@ -193,25 +195,33 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     Pending next = recorder.next;
     recorder.next = {};
     if (id != recorder.added_id) return;
-    std::string text = strip_id(label);
+    const std::string_view text = strip_id(label);
     if (text.empty()) return;
-    Node n;
-    n.id = id;
-    n.role = next.has_role ? next.role : infer_role(flags);
-    n.label = std::move(text);
-    n.whole_y = recorder.added_bb.Min.y;
-    n.whole_h = recorder.added_bb.GetHeight();
     // Only the part inside the window's clip rect is on screen.
     ImRect r = recorder.added_bb;
     if (ctx->CurrentWindow) r.ClipWithFull(ctx->CurrentWindow->ClipRect);
-    if (id == recorder.watch_id && !recorder.watch_building.id) {  // zoom: followed even when hidden
+    const bool watched = id == recorder.watch_id && !recorder.watch_building.id;  // zoom: followed even when hidden
+    const bool visible = r.GetWidth() > 0 && r.GetHeight() > 0;
+    if (!watched && !visible) return;
+    // The next node of the tree, reusing the one (and its label buffer) from frames before.
+    if (recorder.used == recorder.building.size()) recorder.building.emplace_back();
+    Node& n = recorder.building[recorder.used];
+    n.id = id;
+    n.role = next.has_role ? next.role : infer_role(flags);
+    n.label.assign(text.data(), text.size());
+    n.whole_y = recorder.added_bb.Min.y;
+    n.whole_h = recorder.added_bb.GetHeight();
+    n.x = n.y = n.w = n.h = 0;
+    n.flags = 0;
+    if (watched) {
         recorder.watch_building = n;
         recorder.watch_building.x = r.Min.x;
         recorder.watch_building.y = r.Min.y;
         recorder.watch_building.w = ImMax(r.GetWidth(), 0.0f);
         recorder.watch_building.h = ImMax(r.GetHeight(), 0.0f);
     }
-    if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;
+    if (!visible) return;
+    ++recorder.used;
     n.x = r.Min.x;
     n.y = r.Min.y;
     n.w = r.GetWidth();
@@ -219,7 +229,6 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     n.flags = next.flags;
     if (flags & ImGuiItemStatusFlags_Checked) n.flags |= Checked;
     if (ctx->ActiveId == id && n.role == Role::Input) n.flags |= Focused;
-    recorder.building.push_back(std::move(n));
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

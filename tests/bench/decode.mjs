@@ -14,6 +14,9 @@ import { ROOT, startServer } from '../e2e/harness.mjs';
 
 const BENCH = path.join(ROOT, 'build/wasm/tests/decode_bench.js');
 const ITER = +(process.env.ZYGC_BENCH_ITER || 2000);
+// On a shared, loaded machine one pair of timings says little: the app and JSON.parse are timed
+// in turns, ROUNDS times, and the fastest of each is compared (the least disturbed run).
+const ROUNDS = +(process.env.ZYGC_BENCH_ROUNDS || 5);
 
 function time(fn) {
   for (let i = 0; i < ITER / 10; i++) fn();
@@ -32,12 +35,18 @@ try {
   const text = new TextDecoder().decode(bytes);
   const items = JSON.parse(text).items.length;
 
-  const app = JSON.parse(execFileSync('node', [BENCH, file, String(ITER)], { encoding: 'utf8' }));
   let sink = 0;
-  const parse = time(() => { sink += JSON.parse(text).items.length; });
-  const parseBytes = time(() => { sink += JSON.parse(new TextDecoder().decode(bytes)).items.length; });
-  console.log(`\n## Decode of a ${items}-project page (${bytes.length} bytes), µs per page, node ${process.version}` +
-              ` (load average ${loadavg()[0].toFixed(1)} on 2 shared cores)`);
+  const runs = { app: [], parse: [], parseBytes: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    runs.app.push(JSON.parse(execFileSync('node', [BENCH, file, String(ITER)], { encoding: 'utf8' })).us_per_decode);
+    runs.parse.push(time(() => { sink += JSON.parse(text).items.length; }));
+    runs.parseBytes.push(time(() => { sink += JSON.parse(new TextDecoder().decode(bytes)).items.length; }));
+  }
+  const app = { us_per_decode: Math.min(...runs.app) };
+  const parse = Math.min(...runs.parse);
+  const parseBytes = Math.min(...runs.parseBytes);
+  console.log(`\n## Decode of a ${items}-project page (${bytes.length} bytes), µs per page (fastest of ${ROUNDS} rounds` +
+              ` taken in turns), node ${process.version} (load average ${loadavg()[0].toFixed(1)} on 2 shared cores)`);
   console.log(`app (wasm, core/codec.h)      ${app.us_per_decode.toFixed(1).padStart(8)} µs`);
   console.log(`JSON.parse(text)              ${parse.toFixed(1).padStart(8)} µs   app / this = ${(app.us_per_decode / parse).toFixed(2)}× (budget ≤ 1.5×)`);
   console.log(`JSON.parse(TextDecoder(bytes))${parseBytes.toFixed(1).padStart(8)} µs   app / this = ${(app.us_per_decode / parseBytes).toFixed(2)}×`);
