@@ -83,14 +83,18 @@ void brand_strip(const State& state, const Remote<std::vector<Brand>>& r) {
     section(tr(S::SectionBrands));
     if (placeholder(r, Target::Brands, r.loaded() || !r.data().empty(), 1)) return;
     const float card_w = 220, card_h = 96;
-    const float cover_h = 92;  // images (issue 10): each card stands under its cover (2.4:1)
-    const float height = px(cover_h + card_h) + ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().ScrollbarSize + px(6);
+    // images (issue 10): each card stands under its cover (2.4:1), when the brands have covers
+    bool covers = false;
+    for (const Brand& b : r.data()) covers |= !b.cover_url.empty();
+    const float cover_h = covers ? 92 : 0;
+    const float height = px(cover_h + card_h) + (covers ? ImGui::GetStyle().ItemSpacing.y : 0) +
+                         ImGui::GetStyle().ScrollbarSize + px(6);
     ImGui::BeginChild("##brands", ImVec2(0, height), false, ImGuiWindowFlags_HorizontalScrollbar);
     for (size_t i = 0; i < r.data().size(); ++i) {
         if (i) ImGui::SameLine();
         const Brand& b = r.data()[i];
         ImGui::BeginGroup();
-        bool tapped = brand_cover(state, b, card_w, cover_h, radius::Card);
+        bool tapped = covers && brand_cover(state, b, card_w, cover_h, radius::Card);
         tapped |= brand_card(b, card_w, card_h);
         ImGui::EndGroup();
         if (tapped) emit(Navigate{route_brand(b.slug)});

@@ -9,11 +9,15 @@ import assert from 'node:assert/strict';
 import { useServerAndBrowser, newPhonePage, openApp, waitSem, frames, shotPath } from './harness.mjs';
 
 const env = useServerAndBrowser({ dev: true });
+// Written while the shared machine could not build the wasm and the server in time (issue 10,
+// images): not run yet, so reported as todo (they run and their findings show, the suite does
+// not fail on them) until a first run has confirmed them; then drop TODO.
+const TODO = { todo: 'not run yet: written while the wasm and server could not be built (images, issue 10)' };
 const BUSY = 16, READY = 128, MODAL = 256;
 
 const cover = (sem, alt) => sem.find((n) => n.role === 'image' && n.label === alt && n.h > 0);
 
-test('a brand page asks for the cover variant its width needs, gets 200, and draws it', async () => {
+test('a brand page asks for the cover variant its width needs, gets 200, and draws it', TODO, async () => {
   const { context, page, errors } = await newPhonePage(env.browser, { dpr: 3, width: 390 });
   const images = [];
   page.on('response', (r) => { if (r.url().includes('/img/brands/')) images.push({ url: new URL(r.url()).pathname, status: r.status() }); });
@@ -42,7 +46,7 @@ test('a brand page asks for the cover variant its width needs, gets 200, and dra
   await context.close();
 });
 
-test('a cover that answers 404 keeps its placeholder, with no console error', async () => {
+test('a cover that answers 404 keeps its placeholder, with no console error', TODO, async () => {
   const { context, page, errors } = await newPhonePage(env.browser, { dpr: 3, width: 390, serviceWorkers: 'block' });
   const asked = [];
   await page.route('**/img/brands/heniyiqi-*.png', (r) => { asked.push(new URL(r.request().url()).pathname); return r.fulfill({ status: 404, body: '' }); });
@@ -66,7 +70,7 @@ test('a cover that answers 404 keeps its placeholder, with no console error', as
   await context.close();
 });
 
-test('the 报名须知 sheet is an aria-modal dialog: focus goes in, and back to 报名 when it closes', async () => {
+test('the 报名须知 sheet is an aria-modal dialog: focus goes in, and back to 报名 when it closes', TODO, async () => {
   const { context, page, errors } = await newPhonePage(env.browser, { dpr: 3, width: 390 });
   const list = await (await fetch(env.server.url + '/api/v1/projects?limit=20')).json();
   const p = list.items.find((x) => x.next_shift && x.status === 'open');
@@ -114,7 +118,7 @@ test('the 报名须知 sheet is an aria-modal dialog: focus goes in, and back to
   await context.close();
 });
 
-test('a toast is announced politely (aria-live) when it shows', async () => {
+test('a toast is announced politely (aria-live) when it shows', TODO, async () => {
   const { context, page, errors } = await newPhonePage(env.browser, { dpr: 3, width: 390 });
   await openApp(page, env.server.url + '/');
   // The dev volunteer (API.md), signed in through the dev-mode SMS code.
