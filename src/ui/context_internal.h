@@ -89,6 +89,10 @@ struct Context {
 
     // text_input.cpp (search typing): the field holding an uncommitted IME preedit (0: none).
     ImGuiID preedit_field = 0;
+    // The field whose composition was committed (or cancelled) in frame `committed_frame`: the
+    // committed text is often the last preedit, so the field itself reports no edit then.
+    ImGuiID committed_field = 0;
+    int committed_frame = -1;
 
     // screen_project.cpp (sign-up flow): the shift whose 报名须知 sheet is open (0: none).
     Id signup_sheet = 0;

@@ -30,11 +30,14 @@ void search_box(const State& state) {
     ImGui::PopStyleVar(2);
     ctx.search_active = ImGui::IsItemActive();
     ctx.search_frame = ImGui::GetFrameCount();
-    // TODO(issue 10): an unfinished IME composition should not be searched for; gating on
-    // text_input::composing_in() lost the committed text's search in the IME e2e, so every
-    // edit searches until that is fixed.
+    // An unfinished IME composition (pinyin "xiao" before 小 is chosen) is not searched for:
+    // only the committed text is, also when committing changed nothing in the field (Chrome's
+    // last compositionupdate already holds the chosen text).
+    const ImGuiID id = ImGui::GetItemID();
+    const bool composing = text_input::composing_in(id);
+    const bool committed = text_input::composition_ended_in(id);
     sem_last(sem::Role::Input, tr(S::SearchLabel), sem::input_flags(sem::InputKind::Search));
-    if (edited) emit(SetSearch{ctx.search});
+    if ((edited || committed) && !composing) emit(SetSearch{ctx.search});
     if (clearable) {
         ImGui::SameLine(0, 0);
         const ImVec2 p = ImGui::GetCursorScreenPos();

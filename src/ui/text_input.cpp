@@ -48,11 +48,19 @@ bool FieldEditor::apply(const Edit& e) {
         case Edit::Commit: ImGui::GetIO().AddInputCharactersUTF8(e.text.c_str()); break;
         case Edit::Cancel: break;
     }
+    if (e.kind != Edit::Preedit) {
+        context().committed_field = field_;
+        context().committed_frame = ImGui::GetFrameCount();
+    }
     context().preedit_field = len_ > 0 ? field_ : 0;
     return true;
 }
 
 bool composing_in(unsigned field) { return field != 0 && context().preedit_field == field; }
+
+bool composition_ended_in(unsigned field) {
+    return field != 0 && context().committed_field == field && context().committed_frame == ImGui::GetFrameCount();
+}
 
 std::string selected_text() {
     ImGuiContext& g = *GImGui;

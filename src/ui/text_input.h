@@ -64,6 +64,11 @@ private:
 // chosen): a search box must not search for it (search typing).
 bool composing_in(unsigned field);
 
+// True in the frame a composition in this field ended (committed or cancelled). The browser
+// (Chrome) updates the preedit to the chosen text before it commits, so the commit changes
+// nothing in the field and ImGui reports no edit: a search box searches then all the same.
+bool composition_ended_in(unsigned field);
+
 // The active field's selected text (or "" when none), e.g. for the browser's copy event.
 std::string selected_text();
 

@@ -57,6 +57,23 @@ async function reveal(page, role, label, tries = 12) {
   return node(page, role, label);
 }
 
+// Scrolls (finger drags) until what `find` picks from the semantics is fully on screen.
+async function revealWhere(page, find, tries = 12) {
+  for (let i = 0; i < tries; i++) {
+    const sem = await page.evaluate(() => window.zygc.semantics());
+    const n = find(sem);
+    if (n && n.y > 60 && n.y + n.h < 844 - 70) return n;
+    const cdp = await page.context().newCDPSession(page);
+    const down = !n || n.y + n.h >= 844 - 70;
+    const [y0, y1] = down ? [600, 300] : [300, 600];
+    const { gestures_ended: g } = await debug(page);
+    await touchDrag(page, cdp, 200, y0, 200, y1, { steps: 10, holdMs: 120 });
+    await cdp.detach();
+    await idle(page, { gestures: g + 1 });
+  }
+  throw new Error('not revealed');
+}
+
 async function focused(page, label) {
   await waitSem(page, (sem, l) => sem.find((n) => n.role === 'input' && n.label === l && (n.flags & 8)), label,
                 `${label} focused`);
@@ -64,17 +81,18 @@ async function focused(page, label) {
                              { timeout: 5000 });
 }
 
-// Both tests were written while the build machine was saturated and have not run yet:
-// reported as todo (their result stays visible) until a first run passes.
-const FIRST_RUN = 'not run yet: written while no wasm build could finish (issue 10)';
-
-test('cold start → signed up in ≤ 12 taps; each field opens its own keyboard', { todo: FIRST_RUN }, async () => {
+test('cold start → signed up in ≤ 12 taps; each field opens its own keyboard', async () => {
   const { context, page, errors } = await newPhonePage(env.browser);
   const tap = tapper(page);
   await openApp(page, env.server.url + '/');
 
-  // Home → a project with places (1), 报名 (2), 报名须知 确认报名 (3).
-  await tap.node(await waitSem(page, (sem) => sem.find((n) => n.role === 'list-item' && n.h > 40), null, 'a card'));
+  // Home → a project with places (1), 报名 (2), 报名须知 确认报名 (3). The cards under 近期项目 (the
+  // brand strip's cards are list items too), scrolled to with drags, not taps.
+  await waitSem(page, (sem) => sem.find((n) => n.role === 'heading' && n.label === '近期项目'), null, '近期项目');
+  await tap.node(await revealWhere(page, (sem) => {
+    const head = sem.find((n) => n.role === 'heading' && n.label === '近期项目');
+    return head && sem.find((n) => n.role === 'list-item' && n.h > 40 && n.y > head.y);
+  }));
   await page.waitForFunction(() => /^#\/projects\/\d+$/.test(window.zygc.route()), null, { timeout: 10000 });
   const projectHash = await route(page);
   await tap.on('button', '报名');
@@ -125,8 +143,7 @@ test('cold start → signed up in ≤ 12 taps; each field opens its own keyboard
   await context.close();
 });
 
-test('search: pinyin is not searched, × clears, the URL keeps search and filters', { todo: FIRST_RUN },
-     async () => {
+test('search: pinyin is not searched, × clears, the URL keeps search and filters', async () => {
   const { context, page, errors } = await newPhonePage(env.browser);
   const searches = [];
   page.on('request', (r) => {

@@ -44,7 +44,7 @@ TEST_CASE("fields carry their kind: phone, SMS code, ID number, search", "[ui][f
 
 // TODO(issue 10): the composition gate is off (screen_projects.cpp): in the browser it lost the
 // committed text's search (phone-text e2e). Reported, not failing, until the gate is back.
-TEST_CASE("pinyin being composed is not searched; the committed text is", "[ui][forms][!mayfail]") {
+TEST_CASE("pinyin being composed is not searched; the committed text is", "[ui][forms]") {
     native::Harness h;
     h.state = fixtures::projects_screen();
     h.frame(2);
@@ -56,6 +56,23 @@ TEST_CASE("pinyin being composed is not searched; the committed text is", "[ui][
     auto s = h.actions_of<SetSearch>();
     REQUIRE(s.size() == 1);
     CHECK(s[0].q == "小候");
+}
+
+// Chrome's order: the last compositionupdate already holds the chosen characters, then
+// compositionend commits the same text: the field does not change, the search still runs.
+TEST_CASE("a commit equal to the last preedit is searched once", "[ui][forms]") {
+    native::Harness h;
+    h.state = fixtures::projects_screen();
+    h.frame(2);
+    REQUIRE(h.tap("搜索项目", Role::Input));
+    h.compose("xiao");
+    h.compose("小候鸟");
+    CHECK(h.actions_of<SetSearch>().empty());
+    h.commit("小候鸟");
+    h.frame(2);
+    auto s = h.actions_of<SetSearch>();
+    REQUIRE(s.size() == 1);
+    CHECK(s[0].q == "小候鸟");
 }
 
 TEST_CASE("× clears the search", "[ui][forms]") {
