@@ -79,11 +79,14 @@ void add_last_item(Role role, const char* label, uint32_t flags) {
 }
 
 void add_rect(Role role, const char* label, float x, float y, float w, float h, uint32_t flags) {
-    Node n;
+    std::string_view text = strip_id(label);
+    if (text.empty() || w <= 0 || h <= 0) return;
+    Recorder& r = rec();
+    if (r.used == r.building.size()) r.building.emplace_back();
+    Node& n = r.building[r.used++];  // reused with its label buffer
     n.id = ImGui::GetID(label);
     n.role = role;
-    n.label = strip_id(label);
-    if (n.label.empty() || w <= 0 || h <= 0) return;
+    n.label.assign(text);
     n.x = x;
     n.y = y;
     n.w = w;
@@ -91,14 +94,13 @@ void add_rect(Role role, const char* label, float x, float y, float w, float h, 
     n.whole_y = y;
     n.whole_h = h;
     n.flags = flags;
-    rec().building.push_back(std::move(n));
 }
 
-size_t recorded() { return rec().building.size(); }
+size_t recorded() { return rec().used; }
 
 void flag_since(size_t from, uint32_t flags) {
-    std::vector<Node>& b = rec().building;
-    for (size_t i = from; i < b.size(); ++i) b[i].flags |= flags;
+    Recorder& r = rec();
+    for (size_t i = from; i < r.used; ++i) r.building[i].flags |= flags;
 }
 
 void begin_frame() {

@@ -478,8 +478,7 @@ TEST_CASE("attendance screens in English show no Chinese of their own", "[ui][at
     HourRecord rejected = record(41, "rejected", 0);
     rejected.reason = "当天未到场";
     rejected.flags = {"overlap", "far_from_site"};
-    app.runtime.dispatch(Navigate{Route{Route::MyHours, 0, {}}});
-    app.runtime.dispatch(Refresh{});  // 我的时长 with records in every state
+    app.runtime.dispatch(Navigate{Route{Route::MyHours, 0, {}}});  // asks again: records in every state
     REQUIRE(app.transport.reply("/me/hours", 200, hours_json(std::nullopt, {rejected, record(40, "certified", 90)})));
     app.ui.frame(2);
     CHECK(shows(app, "Hours by month chart"));
