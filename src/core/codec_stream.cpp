@@ -17,6 +17,13 @@ namespace {
 
 bool read(JsonReader& r, int64_t& v) { return r.read(v); }
 bool read(JsonReader& r, double& v) { return r.read(v); }
+// An int field (cover widths): out of range is "unsure", so the old path decides.
+bool read(JsonReader& r, int& v) {
+    int64_t wide = 0;
+    if (!r.read(wide) || wide < INT32_MIN || wide > INT32_MAX) return false;
+    v = static_cast<int>(wide);
+    return true;
+}
 bool read(JsonReader& r, std::string& v) { return r.read(v); }
 bool read(JsonReader& r, Site& v);
 bool read(JsonReader& r, Shift& v);
@@ -174,6 +181,7 @@ bool read(JsonReader& r, Brand& v) {
         else if (f.is("cover_url")) f.opt(v.cover_url);
         else if (f.is("project_count")) f.opt(v.project_count);
         else if (f.is("projects")) f.opt(v.projects);
+        else if (f.is("cover_widths")) f.opt(v.cover_widths);  // images (issue 10)
         else f.skip();
     }
     return f.done(3);

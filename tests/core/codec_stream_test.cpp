@@ -35,6 +35,7 @@ Decoded<T> old_decode(std::string_view text) {
 // Every field of a value, as JSON (null and "" kept apart; doubles printed exactly), so two
 // values compare field for field and a difference shows where it is.
 json all(int64_t v) { return v; }
+json all(int v) { return v; }
 json all(double v) { return v; }
 json all(const std::string& v) { return v; }
 json all(const std::optional<std::string>& v) { return v ? json(*v) : json(); }
@@ -61,7 +62,8 @@ json all(const Project& v) {
 json all(const BrandStat& v) { return {all(v.label), all(v.value)}; }
 json all(const Brand& v) {
     return {all(v.slug),  all(v.name),      all(v.owner_org), all(v.summary),       all(v.story),   all(v.highlights),
-            all(v.awards), all(v.stats),    all(v.cover_url), all(v.project_count), all(v.projects)};
+            all(v.awards), all(v.stats),    all(v.cover_url), all(v.project_count), all(v.projects),
+            all(v.cover_widths)};
 }
 json all(const Team& v) {
     return {all(v.id),           all(v.name),         all(v.org),           all(v.district_id),
@@ -275,6 +277,7 @@ struct Writer {
         });
         maybe(f, "project_count", num());
         maybe(f, "projects", [this] { array(pick(3), [this] { project(false); }); });
+        maybe(f, "cover_widths", [this] { array(pick(4), [this] { integer(480 * (1 + pick(3))); }); });
         object(std::move(f));
     }
     void signup() {
