@@ -4,7 +4,7 @@
 // a resident then finds it in the list.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, touchDrag, idle, debug } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, revealWhere } from './harness.mjs';
 
 // A valid GB 11643 number for 海港区 with a random sequence (each run registers a new one).
 function idNumber() {
@@ -26,21 +26,9 @@ async function node(page, role, label) {
 async function tap(page, role, label) {
   await tapNode(page, await node(page, role, label));
 }
-// Scrolls the screen (finger drags) until the node is fully on screen.
+// Scrolls until the node is fully on screen; returns it.
 async function reveal(page, role, label, tries = 12) {
-  for (let i = 0; i < tries; i++) {
-    const n = await page.evaluate(({ role, label }) =>
-      window.zygc.semantics().find((x) => x.role === role && x.label === label), { role, label });
-    if (n && n.y > 60 && n.y + n.h < 844 - 70) return n;
-    const cdp = await page.context().newCDPSession(page);
-    const down = !n || n.y + n.h >= 844 - 70;
-    const [y0, y1] = down ? [600, 300] : [300, 600];
-    const { gestures_ended: g } = await debug(page);
-    await touchDrag(page, cdp, 200, y0, 200, y1, { steps: 10, holdMs: 120 });  // rest before lifting: no fling
-    await cdp.detach();
-    await idle(page, { gestures: g + 1 });  // the drag handled and the screen at rest
-  }
-  return node(page, role, label);
+  return (await revealWhere(page, (sem) => sem.find((x) => x.role === role && x.label === label), tries)) || node(page, role, label);
 }
 // Taps a text field, waits for it to be focused, types through the keyboard.
 async function typeInto(page, label, text) {

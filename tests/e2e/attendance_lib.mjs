@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, newPhonePage, openApp, waitSem, tapNode, settle, touchDrag, idle, debug } from './harness.mjs';
+import { ROOT, newPhonePage, openApp, waitSem, tapNode, settle, revealWhere } from './harness.mjs';
 
 const SERVER = process.env.ZYGC_SERVER || process.env.ZYGC_SERVER_BIN ||
   path.join(ROOT, 'build/native/src/server/zygc-server');
@@ -141,21 +141,9 @@ export function node(page, role, label) {
                  `${role} ${label}`);
 }
 
-// Scrolls (finger drags) until the node is fully on screen (a 390×844 phone); returns it.
+// Scrolls until the node is fully on screen; returns it.
 export async function reveal(page, role, label, tries = 12) {
-  for (let i = 0; i < tries; i++) {
-    const n = await page.evaluate(({ role, label }) =>
-      window.zygc.semantics().find((x) => x.role === role && x.label === label), { role, label });
-    if (n && n.y > 60 && n.y + n.h < 844 - 70) return n;
-    const cdp = await page.context().newCDPSession(page);
-    const down = !n || n.y + n.h >= 844 - 70;
-    const [y0, y1] = down ? [600, 300] : [300, 600];
-    const { gestures_ended: g } = await debug(page);
-    await touchDrag(page, cdp, 200, y0, 200, y1, { steps: 10, holdMs: 120 });
-    await cdp.detach();
-    await idle(page, { gestures: g + 1 });
-  }
-  return node(page, role, label);
+  return (await revealWhere(page, (sem) => sem.find((x) => x.role === role && x.label === label), tries)) || node(page, role, label);
 }
 
 export async function tap(page, role, label) {

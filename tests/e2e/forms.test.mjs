@@ -4,8 +4,8 @@
 // back); and a new resident goes from a cold start to a sign-up in ≤ 12 taps, counted here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, touchDrag, idle, debug,
-         onlyCardsMatching } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, idle, onlyCardsMatching,
+         revealWhere } from './harness.mjs';
 
 const env = useServerAndBrowser({ dev: true });
 
@@ -40,38 +40,9 @@ function tapper(page) {
   return t;
 }
 
-// Scrolls (finger drags, not taps) until the node is fully on screen.
+// Scrolls until the node is fully on screen; returns it.
 async function reveal(page, role, label, tries = 12) {
-  for (let i = 0; i < tries; i++) {
-    const n = await page.evaluate(({ role, label }) =>
-      window.zygc.semantics().find((x) => x.role === role && x.label === label && !(x.flags & 1)), { role, label });
-    if (n && n.y > 60 && n.y + n.h < 844 - 70) return n;
-    const cdp = await page.context().newCDPSession(page);
-    const down = !n || n.y + n.h >= 844 - 70;
-    const [y0, y1] = down ? [600, 300] : [300, 600];
-    const { gestures_ended: g } = await debug(page);
-    await touchDrag(page, cdp, 200, y0, 200, y1, { steps: 10, holdMs: 120 });
-    await cdp.detach();
-    await idle(page, { gestures: g + 1 });
-  }
-  return node(page, role, label);
-}
-
-// Scrolls (finger drags) until what `find` picks from the semantics is fully on screen.
-async function revealWhere(page, find, tries = 12) {
-  for (let i = 0; i < tries; i++) {
-    const sem = await page.evaluate(() => window.zygc.semantics());
-    const n = find(sem);
-    if (n && n.y > 60 && n.y + n.h < 844 - 70) return n;
-    const cdp = await page.context().newCDPSession(page);
-    const down = !n || n.y + n.h >= 844 - 70;
-    const [y0, y1] = down ? [600, 300] : [300, 600];
-    const { gestures_ended: g } = await debug(page);
-    await touchDrag(page, cdp, 200, y0, 200, y1, { steps: 10, holdMs: 120 });
-    await cdp.detach();
-    await idle(page, { gestures: g + 1 });
-  }
-  throw new Error('not revealed');
+  return (await revealWhere(page, (sem) => sem.find((x) => x.role === role && x.label === label && !(x.flags & 1)), tries)) || node(page, role, label);
 }
 
 async function focused(page, label) {
@@ -88,11 +59,11 @@ test('cold start → signed up in ≤ 12 taps; each field opens its own keyboard
 
   // Home → a project with places (1), 报名 (2), 报名须知 确认报名 (3). The cards under 近期项目 (the
   // brand strip's cards are list items too), scrolled to with drags, not taps.
-  await waitSem(page, (sem) => sem.find((n) => n.role === 'heading' && n.label === '近期项目'), null, '近期项目');
+  // (近期项目 is below the fold once the brand covers have their room: found by dragging.)
   await tap.node(await revealWhere(page, (sem) => {
     const head = sem.find((n) => n.role === 'heading' && n.label === '近期项目');
     return head && sem.find((n) => n.role === 'list-item' && n.h > 40 && n.y > head.y);
-  }));
+  }) ?? assert.fail('no card under 近期项目 came on screen'));
   await page.waitForFunction(() => /^#\/projects\/\d+$/.test(window.zygc.route()), null, { timeout: 10000 });
   const projectHash = await route(page);
   await tap.on('button', '报名');

@@ -268,3 +268,20 @@ export function contextApi(env) {
   }
   return { api, login };
 }
+
+// Scrolls with finger drags (a 390×844 phone) until what `find` picks from the semantics is
+// fully on screen, between the top bar and the tabs; returns it, or null after `tries` drags.
+export async function revealWhere(page, find, tries = 12) {
+  for (let i = 0; i < tries; i++) {
+    const n = find(await page.evaluate(() => window.zygc.semantics()));
+    if (n && n.y > 60 && n.y + n.h < 844 - 70) return n;
+    const cdp = await page.context().newCDPSession(page);
+    const down = !n || n.y + n.h >= 844 - 70;
+    const [y0, y1] = down ? [600, 300] : [300, 600];
+    const { gestures_ended: g } = await debug(page);
+    await touchDrag(page, cdp, 200, y0, 200, y1, { steps: 10, holdMs: 120 });
+    await cdp.detach();
+    await idle(page, { gestures: g + 1 });
+  }
+  return null;
+}

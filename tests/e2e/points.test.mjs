@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { useServerAndBrowser, contextApi, newPhonePage, openApp, waitSem, tapNode, touchDrag, idle, debug } from './harness.mjs';
+import { useServerAndBrowser, contextApi, newPhonePage, openApp, waitSem, tapNode, revealWhere } from './harness.mjs';
 
 const env = useServerAndBrowser({ dev: true });
 
@@ -17,21 +17,9 @@ const byRoleLabel = (sem, arg) => sem.find((n) => n.role === arg.role && n.label
 async function node(page, role, label, timeout) {
   return waitSem(page, byRoleLabel, { role, label }, `${role} ${label}`, timeout);
 }
-// Scrolls (finger drags) until the node is fully on screen.
+// Scrolls until the node is fully on screen; returns it.
 async function reveal(page, role, label, tries = 14) {
-  for (let i = 0; i < tries; i++) {
-    const n = await page.evaluate(({ role, label }) =>
-      window.zygc.semantics().find((x) => x.role === role && x.label === label), { role, label });
-    if (n && n.y > 60 && n.y + n.h < 844 - 70) return n;
-    const cdp = await page.context().newCDPSession(page);
-    const down = !n || n.y + n.h >= 844 - 70;
-    const [y0, y1] = down ? [600, 300] : [300, 600];
-    const { gestures_ended: g } = await debug(page);
-    await touchDrag(page, cdp, 200, y0, 200, y1, { steps: 10, holdMs: 120 });
-    await cdp.detach();
-    await idle(page, { gestures: g + 1 });
-  }
-  return node(page, role, label);
+  return (await revealWhere(page, (sem) => sem.find((x) => x.role === role && x.label === label), tries)) || node(page, role, label);
 }
 async function tap(page, role, label) {
   await tapNode(page, await reveal(page, role, label));
