@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/http.h"
+#include "core/request.h"
 
 struct FakeTransport : zygc::Transport {
     struct Pending {
@@ -53,3 +54,12 @@ struct FakeTransport : zygc::Transport {
         return false;
     }
 };
+
+// The effects of one kind, in order (what the store asked of the platform).
+template <class E>
+std::vector<E> effects_of(const zygc::Effects& fx) {
+    std::vector<E> out;
+    for (const zygc::Effect& e : fx)
+        if (const E* x = std::get_if<E>(&e)) out.push_back(*x);
+    return out;
+}

@@ -7,18 +7,11 @@
 #include "core/codec.h"
 #include "core/images.h"
 #include "core/store.h"
+#include "fake_transport.h"
 
 using namespace zygc;
 
 namespace {
-
-template <class E>
-std::vector<E> only(const Effects& fx) {
-    std::vector<E> out;
-    for (const Effect& e : fx)
-        if (const E* x = std::get_if<E>(&e)) out.push_back(*x);
-    return out;
-}
 
 std::string url(int i) { return "/img/brands/b" + std::to_string(i) + "-480.png"; }
 
@@ -53,14 +46,14 @@ TEST_CASE("images: nothing loads until a view asks; then one LoadImage, and the 
     CHECK_FALSE(images::should_want(s, ""));
 
     Effects fx = update(s, WantImage{url(1)});
-    auto loads = only<LoadImage>(fx);
+    auto loads = effects_of<LoadImage>(fx);
     REQUIRE(loads.size() == 1);
     CHECK(loads[0].url == url(1));
     REQUIRE(images::find(s, url(1)));
     CHECK(images::find(s, url(1))->status == ImageStatus::Loading);
     // Asked again while on its way (the next frames): no second request, nothing more to ask.
     CHECK_FALSE(images::should_want(s, url(1)));
-    CHECK(only<LoadImage>(update(s, WantImage{url(1)})).empty());
+    CHECK(effects_of<LoadImage>(update(s, WantImage{url(1)})).empty());
 
     fx = update(s, ImageLoaded{url(1), 7, 480, 200});
     CHECK(fx.empty());
@@ -77,12 +70,12 @@ TEST_CASE("images: a failed picture stays failed, and is not asked for again", "
     State s;
     update(s, WantImage{url(1)});
     Effects fx = update(s, ImageFailed{url(1), "http_404"});
-    CHECK(only<LoadImage>(fx).empty());
+    CHECK(effects_of<LoadImage>(fx).empty());
     REQUIRE(images::find(s, url(1)));
     CHECK(images::find(s, url(1))->status == ImageStatus::Failed);
-    CHECK(only<LoadImage>(update(s, WantImage{url(1)})).empty());
+    CHECK(effects_of<LoadImage>(update(s, WantImage{url(1)})).empty());
     // An answer for a picture nobody waits for gives its texture straight back.
-    auto freed = only<FreeImage>(update(s, ImageLoaded{url(9), 42, 10, 10}));
+    auto freed = effects_of<FreeImage>(update(s, ImageLoaded{url(9), 42, 10, 10}));
     REQUIRE(freed.size() == 1);
     CHECK(freed[0].texture == 42);
 }
@@ -90,14 +83,14 @@ TEST_CASE("images: a failed picture stays failed, and is not asked for again", "
 TEST_CASE("images: at most kMaxLoading on their way; the rest wait, the most recently asked first", "[core][images]") {
     State s;
     int loads = 0;
-    for (int i = 0; i < images::kMaxLoading + 2; ++i) loads += int(only<LoadImage>(update(s, WantImage{url(i)})).size());
+    for (int i = 0; i < images::kMaxLoading + 2; ++i) loads += int(effects_of<LoadImage>(update(s, WantImage{url(i)})).size());
     CHECK(loads == images::kMaxLoading);
     CHECK(images::find(s, url(images::kMaxLoading))->status == ImageStatus::Wanted);
     // One answer frees a place: the last asked (url(kMaxLoading + 1)) goes next.
-    auto next = only<LoadImage>(update(s, ImageLoaded{url(0), 1, 10, 10}));
+    auto next = effects_of<LoadImage>(update(s, ImageLoaded{url(0), 1, 10, 10}));
     REQUIRE(next.size() == 1);
     CHECK(next[0].url == url(images::kMaxLoading + 1));
-    next = only<LoadImage>(update(s, ImageFailed{url(1), "network"}));
+    next = effects_of<LoadImage>(update(s, ImageFailed{url(1), "network"}));
     REQUIRE(next.size() == 1);
     CHECK(next[0].url == url(images::kMaxLoading));
 }
@@ -109,13 +102,13 @@ TEST_CASE("images: beyond kMaxTextures the least recently drawn is let go, never
         update(s, WantImage{url(i)});
         update(s, ImageLoaded{url(i), uint32_t(100 + i), 10, 10});
     }
-    CHECK(only<FreeImage>(update(s, WantImage{url(n)})).empty());  // still within the bound
+    CHECK(effects_of<FreeImage>(update(s, WantImage{url(n)})).empty());  // still within the bound
     // The views draw url(0) again (it is behind the clock, so they ask once).
     CHECK(images::should_want(s, url(0)));
     update(s, WantImage{url(0)});
     CHECK_FALSE(images::should_want(s, url(0)));
     // One more texture: the oldest not drawn since (url(1)) goes, with its texture.
-    auto freed = only<FreeImage>(update(s, ImageLoaded{url(n), 999, 10, 10}));
+    auto freed = effects_of<FreeImage>(update(s, ImageLoaded{url(n), 999, 10, 10}));
     REQUIRE(freed.size() == 1);
     CHECK(freed[0].url == url(1));
     CHECK(freed[0].texture == 101);
@@ -123,7 +116,7 @@ TEST_CASE("images: beyond kMaxTextures the least recently drawn is let go, never
     CHECK(images::find(s, url(0)));
     CHECK(images::find(s, url(n)));
     // Drawn again later: asked for and loaded again.
-    CHECK(only<LoadImage>(update(s, WantImage{url(1)})).size() == 1);
+    CHECK(effects_of<LoadImage>(update(s, WantImage{url(1)})).size() == 1);
 }
 
 TEST_CASE("images: the bytes bound lets big textures go even under the count", "[core][images]") {
@@ -132,9 +125,9 @@ TEST_CASE("images: the bytes bound lets big textures go even under the count", "
     for (int i = 0; i < 4; ++i) {
         update(s, WantImage{url(i)});
         Effects fx = update(s, ImageLoaded{url(i), uint32_t(i + 1), 4096, 1024});
-        if (i < 3) CHECK(only<FreeImage>(fx).empty());
+        if (i < 3) CHECK(effects_of<FreeImage>(fx).empty());
         else {
-            auto freed = only<FreeImage>(fx);
+            auto freed = effects_of<FreeImage>(fx);
             REQUIRE(freed.size() == 1);
             CHECK(freed[0].url == url(0));
         }

@@ -42,8 +42,6 @@ TEST_CASE("fields carry their kind: phone, SMS code, ID number, search", "[ui][f
     CHECK(kind_of(p, "搜索项目") == sem::InputKind::Search);
 }
 
-// TODO(issue 10): the composition gate is off (screen_projects.cpp): in the browser it lost the
-// committed text's search (phone-text e2e). Reported, not failing, until the gate is back.
 TEST_CASE("pinyin being composed is not searched; the committed text is", "[ui][forms]") {
     native::Harness h;
     h.state = fixtures::projects_screen();

@@ -38,14 +38,6 @@ std::vector<std::string> unique_wants(const native::Harness& h) {
     return out;
 }
 
-template <class E>
-std::vector<E> only(const Effects& fx) {
-    std::vector<E> out;
-    for (const Effect& e : fx)
-        if (const E* x = std::get_if<E>(&e)) out.push_back(*x);
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("a brand's cover keeps its box while it loads, once drawn, and when it fails", "[ui][images]") {
@@ -77,7 +69,7 @@ TEST_CASE("a brand's cover keeps its box while it loads, once drawn, and when it
     auto wants = unique_wants(h);
     REQUIRE(wants.size() == 1);
     CHECK(wants[0] == "/img/brands/cuncaoxin-960.png");
-    auto loads = only<LoadImage>(run(h));
+    auto loads = effects_of<LoadImage>(run(h));
     REQUIRE(loads.size() == 1);
     CHECK(loads[0].url == "/img/brands/cuncaoxin-960.png");
     h.frame(2);
