@@ -104,8 +104,45 @@
     return {};
   }
 
+  // ---- The deferred part of the app (code no first screen runs; scripts/split-wasm.mjs) ----
+  // zygc.wasm holds what the first visit runs; the rest, zygc.deferred.wasm, is fetched and
+  // compiled once the first data is on screen. The first call into it instantiates it
+  // (synchronously, as the call must return): from the compiled module when it is here,
+  // else — a tap before it arrived — by a synchronous request, as a page load would block.
+  var deferredUrl = 'zygc.deferred.wasm';
+  var deferredModule = null, deferredAsked = false;
+  function preloadDeferred() {
+    if (deferredAsked) return;
+    deferredAsked = true;
+    fetch(deferredUrl, {credentials: 'same-origin'}).then(function (res) {
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      return WebAssembly.compileStreaming
+        ? WebAssembly.compileStreaming(new Response(res.body, {headers: {'Content-Type': 'application/wasm'}}))
+        : res.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
+    }).then(function (m) { deferredModule = deferredModule || m; }, function (e) {
+      deferredAsked = false;  // a later call loads it synchronously, or the next preload retries
+      console.warn('zygc.deferred.wasm: ' + (e && e.message ? e.message : e));
+    });
+  }
+  function loadDeferredNow() {
+    var xhr = new XMLHttpRequest();
+    xhr.open('GET', deferredUrl, false);
+    xhr.overrideMimeType('text/plain; charset=x-user-defined');  // bytes, as a sync request can't ask for an ArrayBuffer
+    xhr.send();
+    if (xhr.status !== 200) throw new Error('zygc.deferred.wasm: HTTP ' + xhr.status);
+    var text = xhr.responseText, bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+    return new WebAssembly.Module(bytes);
+  }
+  function loadSplitModule(url, imports) {
+    if (!deferredModule) deferredModule = loadDeferredNow();
+    var instance = new WebAssembly.Instance(deferredModule, imports);
+    return [instance, deferredModule];
+  }
+
   window.Module = {
     canvas: document.getElementById('canvas'),
+    loadSplitModule: loadSplitModule,
     locateFile: function (path) { return path; },
     instantiateWasm: instantiateWasm,
     print: function (t) { console.log(t); },
@@ -132,8 +169,10 @@
       } else if (kind === 2) {
         resolveReady(true);
         setTimeout(function () { prefetched = {}; }, 10000);
+        setTimeout(preloadDeferred, 1000);  // a first screen without a list (login …) waits 1 s
       } else if (kind === 3) {
         performance.mark('zygc:first-data');  // the first frame showing API data (a list item)
+        preloadDeferred();
       }
     },
   };

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Rewrites src/platform/web/first-visit-functions.txt: the functions a first visit runs,
+// which scripts/split-wasm.mjs keeps in zygc.wasm (the rest is loaded after the first data).
+// Run it after a change that makes the first screens call new code (scripts/bench's
+// first-visit figures show it: the deferred part then loads before the first frame):
+//
+//   scripts/build wasm && node scripts/first-visit-functions.mjs
+//
+// It serves the build with the instrumented module emcc made (every function records its
+// first call), walks a first visit in headless Chromium — home, the project list flicked, a
+// project's page, each in zh and in 关怀版 at phone size — and asks the module which
+// functions ran.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const SPLIT = path.join(ROOT, 'build/wasm/split');
+const OUT = path.join(ROOT, 'src/platform/web/first-visit-functions.txt');
+for (const f of ['zygc.instrumented.wasm', 'zygc.orig.wasm']) {
+  if (!existsSync(path.join(SPLIT, f))) throw new Error(`${SPLIT}/${f} missing: scripts/build wasm (Release) first`);
+}
+
+// The app with the instrumented module in place of the split one.
+const tmp = mkdtempSync(path.join(tmpdir(), 'zygc-profile-'));
+const raw = path.join(tmp, 'raw'), site = path.join(tmp, 'site');
+cpSync(path.join(ROOT, 'build/wasm/app-raw'), raw, { recursive: true });
+cpSync(path.join(SPLIT, 'zygc.instrumented.wasm'), path.join(raw, 'zygc.wasm'));
+rmSync(path.join(raw, 'zygc.deferred.wasm'), { force: true });
+execFileSync('node', [path.join(ROOT, 'deploy/stage.mjs'), raw, site], { stdio: 'ignore' });
+process.env.ZYGC_APP_DIR = site;
+const { startServer, launchBrowser, newPhonePage, openApp, waitSem, flick, settle } = await import('../tests/e2e/harness.mjs');
+
+const server = await startServer();
+const browser = await launchBrowser();
+let profile = null;
+try {
+  const { page } = await newPhonePage(browser);
+  const cdp = await page.context().newCDPSession(page);
+  const listed = (sem) => sem.some((n) => n.role === 'list-item');
+  for (const care of [false, true]) {
+    if (care) {
+      await page.evaluate(() => localStorage.setItem('zygc.settings', JSON.stringify({ care_mode: true, lang: 'zh', zoom: 1 })));
+    }
+    await openApp(page, `${server.url}/#/`);
+    await waitSem(page, (sem) => sem.length > 3, null, 'a screen');
+    await page.evaluate(() => { location.hash = '#/projects'; });
+    await waitSem(page, listed, null, 'the project list');
+    await flick(cdp, 195, 700, 200);
+    await settle(page);
+    const id = await page.evaluate(async (api) => (await (await fetch(api + '/projects?limit=1')).json()).items[0].id,
+                                   await page.evaluate(() => window.zygc.apiBase));
+    await page.evaluate((id) => { location.hash = `#/projects/${id}`; }, id);
+    await waitSem(page, (sem) => sem.some((n) => n.role === 'button'), null, 'a project page');
+    await settle(page);
+  }
+  // __write_profile(address, size) writes the module hash and one timestamp per function.
+  profile = await page.evaluate(() => {
+    const size = 1 << 20, at = Module._malloc(size);
+    const n = Module.asm.__write_profile(at, size);
+    return Array.from(HEAPU8.subarray(at, at + n));
+  });
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+const profileFile = path.join(tmp, 'first-visit.prof');
+writeFileSync(profileFile, Buffer.from(profile));
+const log = execFileSync('wasm-split', [path.join(SPLIT, 'zygc.orig.wasm'), `--profile=${profileFile}`, '-v',
+  '--enable-mutable-globals', '--enable-sign-ext', '--enable-bulk-memory',
+  '-o1', path.join(tmp, 'a.wasm'), '-o2', path.join(tmp, 'b.wasm')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+const kept = (log.match(/^Keeping functions: (.*)$/m) || [, ''])[1].split(', ').filter(Boolean).sort();
+rmSync(tmp, { recursive: true, force: true });
+if (kept.length < 100) throw new Error(`only ${kept.length} functions ran: the walk did not run the app`);
+writeFileSync(OUT, '# The functions a first visit runs, kept in zygc.wasm by scripts/split-wasm.mjs.\n' +
+  '# Written by scripts/first-visit-functions.mjs (home, the project list, a project; zh and 关怀版).\n' +
+  kept.join('\n') + '\n');
+console.log(`first-visit-functions: ${kept.length} functions → ${path.relative(ROOT, OUT)}`);
