@@ -8,7 +8,7 @@
 //   - idle: frames drawn in one second by an app left alone
 // Run by scripts/bench (or: node tests/bench/first-visit.mjs).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -37,7 +37,7 @@ function firstVisitFiles(dir) {
     if (!names.includes(m[1])) names.push(m[1]);
   }
   const shell = names.find((n) => /^zygc-shell/.test(n));
-  const wasm = shell && readFileSync(path.join(dir, shell), 'utf8').match(/'(zygc[^']*\.wasm)'/)?.[1];
+  const wasm = shell && readFileSync(path.join(dir, shell), 'utf8').match(/'(zygc(?:\.[0-9a-f]{16})?\.wasm)'/)?.[1];
   if (wasm && !names.includes(wasm)) names.push(wasm);
   names.push('icon.svg');
   return names.filter((n) => existsSync(path.join(dir, n)));
@@ -60,6 +60,13 @@ function sizes(dir, label) {
   }
   console.log(`${'total'.padEnd(34)} ${String(tot.raw).padStart(10)} ${String(tot.gz).padStart(10)} ${String(tot.br).padStart(10)}  ` +
               `${KB(BUDGET.total)} ${tot.br <= BUDGET.total ? 'under' : 'OVER'}`);
+  // The deferred part of the app (scripts/split-wasm.mjs): fetched after the first data, not part of the first visit.
+  const deferred = readdirSync(dir).find((f) => /^zygc\.deferred\.[0-9a-f]{16}\.wasm$/.test(f));
+  if (deferred) {
+    const buf = readFileSync(path.join(dir, deferred));
+    console.log(`${('after the first data: ' + deferred).padEnd(34)} ${String(buf.length).padStart(10)} ` +
+                `${String(zlib.gzipSync(buf, { level: 9 }).length).padStart(10)} ${String(readFileSync(path.join(dir, deferred + '.br')).length).padStart(10)}`);
+  }
   return tot;
 }
 
