@@ -69,32 +69,30 @@
   window.zygc.mirror = function () { buildMirror(); };
   window.zygc.wechat = inMiniProgram;
 
-  // Streams zygc.wasm to show progress, compiling while it downloads.
+  // Streams zygc.wasm, compiling while it downloads; the progress text reads a copy of the
+  // stream. The response itself goes to instantiateStreaming, so that the browser can keep the
+  // compiled code with it (a warm visit then skips the compile).
   function instantiateWasm(imports, receive) {
     var url = 'zygc.wasm';
     fetch(url, {credentials: 'same-origin'}).then(function (res) {
       if (!res.ok) throw new Error('zygc.wasm: HTTP ' + res.status);
       var total = +res.headers.get('Content-Length') || 0;
-      var loaded = 0;
-      var body = res.body;
-      if (body && total && typeof ReadableStream !== 'undefined') {
-        var reader = body.getReader();
-        body = new ReadableStream({
-          pull: function (ctl) {
-            return reader.read().then(function (r) {
-              if (r.done) { ctl.close(); return; }
-              loaded += r.value.byteLength;
-              status('正在加载 ' + Math.min(99, Math.floor(loaded * 100 / total)) + '%');
-              ctl.enqueue(r.value);
-            });
-          },
-        });
+      if (total && res.body && res.clone) {
+        var reader = res.clone().body.getReader(), loaded = 0;
+        (function pump() {
+          reader.read().then(function (r) {
+            if (r.done) return;
+            loaded += r.value.byteLength;
+            status('正在加载 ' + Math.min(99, Math.floor(loaded * 100 / total)) + '%');
+            pump();
+          }, function () {});
+        })();
       }
-      var wasmRes = new Response(body, {headers: {'Content-Type': 'application/wasm'}});
-      if (WebAssembly.instantiateStreaming) {
-        return WebAssembly.instantiateStreaming(wasmRes, imports);
+      var wasmType = /^application\/wasm/.test(res.headers.get('Content-Type') || '');
+      if (WebAssembly.instantiateStreaming && wasmType) {
+        return WebAssembly.instantiateStreaming(res, imports);
       }
-      return wasmRes.arrayBuffer().then(function (buf) { return WebAssembly.instantiate(buf, imports); });
+      return res.arrayBuffer().then(function (buf) { return WebAssembly.instantiate(buf, imports); });
     }).then(function (out) {
       status('正在启动…');
       receive(out.instance, out.module);
@@ -116,8 +114,8 @@
     deferredAsked = true;
     fetch(deferredUrl, {credentials: 'same-origin'}).then(function (res) {
       if (!res.ok) throw new Error('HTTP ' + res.status);
-      return WebAssembly.compileStreaming
-        ? WebAssembly.compileStreaming(new Response(res.body, {headers: {'Content-Type': 'application/wasm'}}))
+      return WebAssembly.compileStreaming && /^application\/wasm/.test(res.headers.get('Content-Type') || '')
+        ? WebAssembly.compileStreaming(res)
         : res.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
     }).then(function (m) { deferredModule = deferredModule || m; }, function (e) {
       deferredAsked = false;  // a later call loads it synchronously, or the next preload retries
