@@ -136,19 +136,14 @@ bool map_sheet(const State& state, ImGuiStorage* st, double& lat, double& lng) {
     const double qlat = ilat / 1e5, qlng = ilng / 1e5;
     if (ImGui::IsItemVisible()) draw_map(state, f, pin ? cm::district_at(qlat, qlng) : 0, pin, qlat, qlng);
 
-    const std::string chosen = location_picker::summary(state, qlat, qlng);
+    const std::string chosen = place_summary(state, qlat, qlng);
     if (pin) text(chosen);
     else text_muted(tr(S::NoLocationYet));
 
     spacing(space::M);
-    bool done = false, close = false;
-    if (primary_button(tr(S::PickerDone), true, !pin)) {
-        lat = qlat;
-        lng = qlng;
-        done = close = true;
-    }
-    spacing(space::XS);
-    if (secondary_button(tr(S::PickerCancel), true)) close = true;
+    const int act = sheet_actions(!pin);
+    const bool done = act == 1, close = act != 0;
+    if (done) lat = qlat, lng = qlng;
     if (close) {
         st->SetInt(kOpen, 0);
         ImGui::CloseCurrentPopup();
@@ -159,15 +154,13 @@ bool map_sheet(const State& state, ImGuiStorage* st, double& lat, double& lng) {
 
 }  // namespace
 
-namespace location_picker {
-std::string summary(const State& state, double lat, double lng) {
+std::string place_summary(const State& state, double lat, double lng) {
     if (lat == 0 && lng == 0) return "";
     const char* name = district_name(state, cm::district_at(lat, lng));
     char buf[200];
     std::snprintf(buf, sizeof buf, "%s · %.5f, %.5f", name ? name : tr(S::OutsideDistricts), lat, lng);
     return buf;
 }
-}  // namespace location_picker
 
 bool location_picker(const State& state, ProjectDraft& d, const std::string& error) {
     if (ImGui::GetCurrentWindow()->SkipItems) return false;
@@ -183,7 +176,7 @@ bool location_picker(const State& state, ProjectDraft& d, const std::string& err
 
     ImGui::PushID("##location");
     text_muted(tr(S::SectionSiteLocation));
-    const std::string where = location_picker::summary(state, d.site.lat, d.site.lng);
+    const std::string where = place_summary(state, d.site.lat, d.site.lng);
     if (where.empty()) text_muted(tr(S::NoLocationYet));
     else text(where);
     text_alert(error);

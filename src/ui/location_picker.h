@@ -14,10 +14,8 @@ namespace zygc::ui {
 // `error`: the site.lat/site.lng error ("" none), shown under the chosen point.
 bool location_picker(const State& state, ProjectDraft& d, const std::string& error);
 
-namespace location_picker {
 // "海港区 · 39.93462, 119.63048" (the district from the map, by its API name; 秦皇岛市 when
 // the point is in none); "" when no point is chosen (0, 0).
-std::string summary(const State& state, double lat, double lng);
-}  // namespace location_picker
+std::string place_summary(const State& state, double lat, double lng);
 
 }  // namespace zygc::ui

@@ -59,7 +59,9 @@ TEST_CASE("home in 关怀版: one error too", "[ui][home]") {
     h.state.brands = fixtures::failed<std::vector<Brand>>(fixtures::network_error());
     h.state.home_projects = fixtures::failed<Page<Project>>(fixtures::network_error());
     h.frame(2);
+    REQUIRE(h.scroll_to("重试"));  // under the big buttons, which work without the network
     CHECK(count_label(h, "网络连接失败", Role::Text) == 1);
+    CHECK(count_label(h, "重试", Role::Button) == 1);
     REQUIRE(h.tap("重试", Role::Button));
     std::set<Target> asked;
     for (const Retry& r : h.actions_of<Retry>()) asked.insert(r.target);
