@@ -1,5 +1,6 @@
 #include "core/publishing.h"
 
+#include "core/city_map.h"
 #include "core/feature.h"
 #include "core/validate.h"
 
@@ -13,6 +14,7 @@ void update(State& s, const EditDraft& a, Effects&) {
 void update(State& s, const SubmitDraft&, Effects& out) {
     ProjectForm& f = s.publish;
     f.errors = check_draft(f.draft);
+    if (!f.errors.empty()) ++f.refusals;
     if (!f.errors.empty() || f.submit.loading()) return;
     if (f.editing == 0) {
         out.push_back(begin(s, f.submit, Target::Publish, api::post_project(f.draft, next_key(s))));
@@ -26,6 +28,37 @@ void update(State& s, const CloseProject& a, Effects& out) {
     if (s.close.loading() || s.project.data().id != a.project_id || s.project.etag().empty()) return;
     nlohmann::json changes = {{"status", "closed"}};
     out.push_back(begin(s, s.close, Target::Close, api::patch_project(a.project_id, changes, s.project.etag())));
+}
+
+void update(State& s, const LocateSite&, Effects& out) {
+    ProjectForm& f = s.publish;
+    f.locate_message = {};
+    f.locating = true;
+    if (s.locating) return;  // a fix is already on its way: it answers both
+    s.locating = true;
+    out.push_back(Locate{});
+}
+
+void located(State& s, const Located& a) {
+    ProjectForm& f = s.publish;
+    if (!f.locating) return;
+    f.locating = false;
+    // Only a point the server accepts (the city's frame, inside validate.cpp's bounds).
+    if (!city_map::in_frame(a.lat, a.lng)) {
+        f.locate_message = {"site_locate_outside_city"};
+        return;
+    }
+    f.draft.site.lat = city_map::round5(a.lat);
+    f.draft.site.lng = city_map::round5(a.lng);
+    if (f.draft.district_id == 0) f.draft.district_id = city_map::district_at(a.lat, a.lng);
+    std::erase_if(f.errors, [](const FieldError& e) { return e.field == "site.lat" || e.field == "site.lng"; });
+}
+
+void locate_failed(State& s, const LocateFailed& a) {
+    ProjectForm& f = s.publish;
+    if (!f.locating) return;
+    f.locating = false;
+    f.locate_message = {"site_locate_" + a.reason};
 }
 
 void receive_publish(State& s, const Received& a, Effects& out) {
@@ -42,6 +75,7 @@ void receive_publish(State& s, const Received& a, Effects& out) {
         s.publish.stale = true;
     } else if (!r->error.problem.errors.empty()) {
         s.publish.errors = r->error.problem.errors;
+        ++s.publish.refusals;
     } else {
         s.notice = problem_message(r->error, "submit_failed");
     }

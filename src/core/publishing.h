@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "core/device.h"
+#include "core/message.h"
 #include "core/model.h"
 #include "core/remote.h"
 #include "core/request.h"
@@ -18,6 +20,12 @@ struct ProjectForm {
     std::vector<FieldError> errors;  // by field: title, description, site.lat, shifts[0].end, ...
     Remote<Project> submit;
     bool stale = false;              // the server said 412: someone else changed it
+    // forms (issue 10): 发布 refused (by the checks or the server) this many times; the view
+    // brings the first field in error into view when it changes.
+    int refusals = 0;
+    // 使用当前位置: waiting for the device, and why the last fix did not fill the site.
+    bool locating = false;
+    Message locate_message;          // site_locate_permission_denied, site_locate_outside_city, …
 };
 
 struct PublishingSlice {
@@ -28,11 +36,18 @@ struct PublishingSlice {
 struct EditDraft { ProjectDraft draft; };
 struct SubmitDraft {};
 struct CloseProject { Id project_id = 0; };  // sign-ups end; uses the loaded detail's ETag
+// forms (issue 10): the site at the phone's location (the Locate effect the check-in uses);
+// the answer (Located) fills site.lat/lng and, when empty, the district it falls in.
+struct LocateSite {};
 
 namespace publishing {
 void update(State& s, const EditDraft& a, Effects& out);
 void update(State& s, const SubmitDraft& a, Effects& out);
 void update(State& s, const CloseProject& a, Effects& out);
+void update(State& s, const LocateSite& a, Effects& out);
+// The device's answers, when the form asked for them (attendance reads them too).
+void located(State& s, const Located& a);
+void locate_failed(State& s, const LocateFailed& a);
 void receive_publish(State& s, const Received& a, Effects& out);
 void receive_close(State& s, const Received& a, Effects& out);
 

@@ -261,6 +261,7 @@ std::vector<Effect> update(State& s, const Action& action) {
                    [&](const EditDraft& a) { publishing::update(s, a, out); },
                    [&](const SubmitDraft& a) { publishing::update(s, a, out); },
                    [&](const CloseProject& a) { publishing::update(s, a, out); },
+                   [&](const LocateSite& a) { publishing::update(s, a, out); },
                    [&](const SetSettings& a) { settings::update(s, a, out); },
                    // certification
                    [&](const ApproveRecord& a) { certification::update(s, a, out); },
@@ -291,8 +292,14 @@ std::vector<Effect> update(State& s, const Action& action) {
                        if (points::owns_scan(s)) points::update(s, a, out);
                        else attendance::update(s, a, out);
                    },
-                   [&](const Located& a) { attendance::update(s, a, out); },
-                   [&](const LocateFailed& a) { attendance::update(s, a, out); },
+                   [&](const Located& a) {
+                       publishing::located(s, a);  // forms (issue 10): 使用当前位置 in 发布项目
+                       attendance::update(s, a, out);
+                   },
+                   [&](const LocateFailed& a) {
+                       publishing::locate_failed(s, a);
+                       attendance::update(s, a, out);
+                   },
                    // the clock: the console's rotating code and the outbox's retries
                    [&](const Tick& a) {
                        certification::update(s, a, out);

@@ -56,7 +56,7 @@ using Action = std::variant<
     // account
     EditLogin, RequestSmsCode, SubmitLogin, WechatCode, Logout, EditRegistration, SubmitRegistration,
     // signups, teams, publishing, settings
-    SignUp, CancelSignup, JoinTeam, EditDraft, SubmitDraft, CloseProject, SetSettings,
+    SignUp, CancelSignup, JoinTeam, EditDraft, SubmitDraft, CloseProject, LocateSite, SetSettings,
     // certification (Tick: device.h)
     ApproveRecord, OpenDecision, EditDecision, SubmitDecision, CloseDecision, CertifyShift, FilterHours,
     ToggleHistory, ManualCheck, SaveCertificate,

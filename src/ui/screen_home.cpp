@@ -1,7 +1,9 @@
 // 首页: the 关怀版 switch, the language switch and the 文字大小 control, the city's figures, the brand strip,
 // upcoming projects. In 关怀版 the most common actions come first as big buttons, and the
-// brand strip is left out.
+// brand strip is left out. When sections fail to load (the API unreachable), one error block
+// stands for all of them and its 重试 asks again for each that failed (issue 10).
 #include "imgui.h"
+#include "ui/empty_state.h"
 #include "ui/image.h"
 #include "ui/format.h"
 #include "ui/screens.h"
@@ -52,6 +54,7 @@ void quick_actions(const State&) {
 // the data — the reference data's own, said so under them; the report's totals stay in words
 // on the brand pages.
 void city_figures(const Remote<CityDashboard>& r) {
+    if (r.failed()) return;  // said by outage()
     section(tr(S::SectionCity));
     if (placeholder(r, Target::Dashboard, r.loaded(), 2)) return;
     const CityDashboard& s = r.data();
@@ -80,6 +83,7 @@ void city_figures(const Remote<CityDashboard>& r) {
 
 void brand_strip(const State& state, const Remote<std::vector<Brand>>& r) {
     if (r.loaded() && r.data().empty()) return;  // nothing to show, no section
+    if (r.failed()) return;                       // said by outage()
     section(tr(S::SectionBrands));
     if (placeholder(r, Target::Brands, r.loaded() || !r.data().empty(), 1)) return;
     const float card_w = 220, card_h = 96;
@@ -103,6 +107,7 @@ void brand_strip(const State& state, const Remote<std::vector<Brand>>& r) {
 }
 
 void upcoming(const Remote<Page<Project>>& r) {
+    if (r.failed()) return;  // said by outage()
     section(tr(S::SectionUpcoming));
     if (placeholder(r, Target::HomeProjects, r.loaded() || !r.data().items.empty(), 3)) return;
     if (r.data().items.empty()) text_muted(tr(S::NoUpcoming));
@@ -111,16 +116,39 @@ void upcoming(const Remote<Page<Project>>& r) {
     if (link(tr(S::SeeAllProjects))) emit(Navigate{route_projects()});
 }
 
+// errors and empties (issue 10): one outage, one error. The sections that failed are left
+// out; one block says what went wrong (the first failure's words) and its 重试 asks again
+// for every section that failed. False when nothing failed.
+bool outage(const State& state, bool with_brands) {
+    struct Part {
+        const RemoteStatus& r;
+        Target target;
+    };
+    const Part parts[] = {{state.dashboard, Target::Dashboard},
+                          {state.brands, Target::Brands},
+                          {state.home_projects, Target::HomeProjects}};
+    const ApiError* first = nullptr;
+    for (const Part& p : parts)
+        if (p.r.failed() && (with_brands || p.target != Target::Brands) && !first) first = &p.r.error();
+    if (!first) return false;
+    if (error_state(*first))
+        for (const Part& p : parts)
+            if (p.r.failed() && (with_brands || p.target != Target::Brands)) emit(Retry{p.target});
+    return true;
+}
+
 }  // namespace
 
 void screen_home(const State& state) {
     settings_row(state);
     if (state.settings.care_mode) {
         quick_actions(state);
+        outage(state, false);
         upcoming(state.home_projects);
         city_figures(state.dashboard);
         return;
     }
+    outage(state, true);
     city_figures(state.dashboard);
     brand_strip(state, state.brands);
     upcoming(state.home_projects);

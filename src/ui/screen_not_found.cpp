@@ -1,4 +1,5 @@
 // 页面不存在: an unknown hash route.
+#include "ui/empty_state.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -6,8 +7,8 @@
 namespace zygc::ui {
 
 void screen_not_found(const State&) {
-    empty_state(tr(S::NotFound));
-    if (link(tr(S::GoHome))) emit(Navigate{route_home()});
+    // errors and empties (issue 10): a picture, the words, and a button home.
+    if (state_view(Picture::Missing, tr(S::NotFound), "", tr(S::GoHome))) emit(Navigate{route_home()});
 }
 
 }  // namespace zygc::ui

@@ -5,6 +5,7 @@
 
 #include "imgui.h"
 #include "ui/context_internal.h"
+#include "ui/empty_state.h"
 #include "ui/format.h"
 #include "ui/sheet.h"
 #include "ui/screens.h"
@@ -103,10 +104,8 @@ void screen_project(const State& state) {
     const bool current = r.data().id != 0 && r.data().id == state.route.id;
     if (r.failed() && r.error().kind == ApiError::Http && r.error().status == 404) {
         // errors and empties (issue 10): a missing project says so, with a way forward.
-        heading(tr(S::ProjectNotFound));
-        text_muted(tr(S::ProjectNotFoundHint));
-        spacing(8);
-        if (primary_button(tr(S::BrowseProjects), true)) emit(Navigate{route_projects()});
+        if (state_view(Picture::Missing, tr(S::ProjectNotFound), tr(S::ProjectNotFoundHint), tr(S::BrowseProjects)))
+            emit(Navigate{route_projects()});
         return;
     }
     if (placeholder(r, Target::Project, current, 3)) return;

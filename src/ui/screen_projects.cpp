@@ -5,6 +5,7 @@
 #include "core/utf8.h"
 #include "imgui.h"
 #include "ui/context_internal.h"
+#include "ui/empty_state.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/text_input.h"
@@ -111,11 +112,7 @@ bool no_results(const State& state) {
     char line[400];
     if (!q.q.empty()) std::snprintf(line, sizeof line, tr(S::NoResultsForFmt), q.q.c_str());
     else std::snprintf(line, sizeof line, "%s", tr(S::NoResultsFiltered));
-    spacing(16);
-    text(line);
-    text_muted(tr(S::NoResultsHint));
-    spacing(8);
-    if (primary_button(tr(S::ClearSearchAndFilters), true)) {
+    if (state_view(Picture::Search, line, tr(S::NoResultsHint), tr(S::ClearSearchAndFilters))) {
         emit(SetSearch{""});
         emit(SetFilter{0, "", ""});
     }
@@ -124,6 +121,10 @@ bool no_results(const State& state) {
 
 void list(const State& state) {
     const Remote<Page<Project>>& r = state.projects;
+    if (r.failed()) {  // errors and empties (issue 10): a picture and 重试
+        if (error_state(r.error())) emit(Retry{Target::Projects});
+        return;
+    }
     if (placeholder(r, Target::Projects, r.loaded() || !r.data().items.empty(), 4)) return;
     const Page<Project>& page = r.data();
 

@@ -1,47 +1,24 @@
 // 发布项目 / 编辑项目 (team leaders): team, title, summary, description, category, brand,
-// district, site with coordinates and check-in radius, shifts with capacity. Times are typed
-// as "YYYY-MM-DD HH:MM" (Qinhuangdao time) and kept as RFC 3339 with +08:00. Errors appear
-// next to their fields; a 412 on saving says someone else changed the project and offers a reload.
+// district, site with its place and check-in radius, shifts with capacity. Times are picked in
+// a bottom sheet (ui/time_picker) and kept as RFC 3339 with +08:00; the place is the phone's
+// location, a tap on the city map, or typed under 高级 (ui/location_picker). Errors appear next
+// to their fields, and after a refused 发布 the first of them is scrolled into view (and a text
+// field focused); a 412 on saving says someone else changed the project and offers a reload.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "ui/format.h"
+#include "ui/location_picker.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
+#include "ui/time_picker.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
 namespace {
-
-// "2026-12-03T09:00:00+08:00" → "2026-12-03 09:00"; anything else as it is.
-std::string time_text(const std::string& rfc3339) {
-    if (rfc3339.size() < 16 || !parse_rfc3339(rfc3339)) return rfc3339;
-    std::string s = rfc3339.substr(0, 16);
-    s[10] = ' ';
-    return s;
-}
-
-// "2026-12-03 09:00" (or with a T) → "2026-12-03T09:00:00+08:00"; what is not a real time
-// yet stays as typed (the checks then say so).
-std::string time_value(const std::string& typed) {
-    if (typed.size() != 16 || (typed[10] != ' ' && typed[10] != 'T')) return typed;
-    std::string s = typed;
-    s[10] = 'T';
-    s += ":00+08:00";
-    return parse_rfc3339(s) ? s : typed;
-}
-
-std::string number_text(double v) {
-    if (v == 0) return "";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6f", v);
-    std::string s = buf;
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
-}
 
 std::string int_text(int64_t v) { return v == 0 ? "" : std::to_string(v); }
 
@@ -75,6 +52,29 @@ bool known_field(const std::string& f) {
     return f.rfind("shifts[", 0) == 0;
 }
 
+// errors in view (issue 10): after a refused 发布 (ProjectForm::refusals grew), the first field
+// drawn with an error scrolls to the upper part of the screen, and a text field takes the focus.
+// The count seen is kept in the screen window's storage (the first frame only notes it).
+struct Reveal {
+    bool want = false;
+    // Before drawing a field: true when this is the one to show.
+    bool at(const std::string& error, bool text_field) {
+        if (!want || error.empty()) return false;
+        want = false;
+        ImGui::SetScrollHereY(0.2f);
+        if (text_field) ImGui::SetKeyboardFocusHere();
+        return true;
+    }
+};
+const ImGuiID kRefusalsSeen = ImHashStr("zygc.publish.refusals_seen");
+
+Reveal reveal_for(const ProjectForm& f) {
+    ImGuiStorage* st = ImGui::GetStateStorage();
+    const int seen = st->GetInt(kRefusalsSeen, -1);
+    st->SetInt(kRefusalsSeen, f.refusals);
+    return Reveal{seen >= 0 && seen != f.refusals && !f.errors.empty()};
+}
+
 }  // namespace
 
 void screen_publish(const State& state) {
@@ -106,9 +106,11 @@ void screen_publish(const State& state) {
     ProjectDraft d = f.draft;
     bool changed = false;
     std::string v;
+    Reveal reveal = reveal_for(f);
     auto err = [&](const std::string& field) { return field_error(f.errors, field); };
     auto edit = [&](const char* label, const char* id, const std::string& value, std::string& target,
                     const std::string& error, FieldOptions o = {}) {
+        reveal.at(error, true);
         if (text_field(label, id, value, v, error, o)) {
             target = v;
             changed = true;
@@ -116,6 +118,7 @@ void screen_publish(const State& state) {
     };
 
     // Team: among the teams the user leads.
+    reveal.at(err("team_id"), false);
     text_muted(tr(S::FieldPublishTeam));
     const char* team = "";
     for (const TeamMembership& t : led)
@@ -136,6 +139,7 @@ void screen_publish(const State& state) {
     about.multiline = true;
     edit(tr(S::DescriptionLabel), "description", d.description, d.description, err("description"), about);
 
+    reveal.at(err("category"), false);
     text_muted(tr(S::CategoryLabel));
     const Category* cat = find_category(d.category);
     if (pick("category", cat ? category_label(*cat) : tr(S::ChooseCategory), cat != nullptr, categories(), d.category,
@@ -143,6 +147,7 @@ void screen_publish(const State& state) {
         changed = true;
     text_alert(err("category"));
 
+    reveal.at(err("brand"), false);
     text_muted(tr(S::BrandLabel));
     {
         const char* brand = tr(S::NoBrand);
@@ -168,6 +173,7 @@ void screen_publish(const State& state) {
         text_alert(err("brand"));
     }
 
+    reveal.at(err("district_id"), false);
     text_muted(tr(S::DistrictLabel));
     {
         const char* district = tr(S::ChooseDistrict);
@@ -180,29 +186,25 @@ void screen_publish(const State& state) {
     }
 
     edit(tr(S::SiteNameLabel), "site_name", d.site.name, d.site.name, err("site.name"));
+    // forms (issue 10): the place by location, map or (高级) coordinates.
+    {
+        std::string where = err("site.lat");
+        if (where.empty()) where = err("site.lng");
+        reveal.at(where, false);
+        if (location_picker(state, d, where)) changed = true;
+    }
     FieldOptions num;
     num.flags = ImGuiInputTextFlags_CharsDecimal;
     num.capacity = 24;
-    FieldOptions coord = num;
-    coord.kind = sem::InputKind::Decimal;
-    if (text_field(tr(S::LatLabel), "lat", number_text(d.site.lat), v, err("site.lat"), coord)) {
-        d.site.lat = std::strtod(v.c_str(), nullptr);
-        changed = true;
-    }
-    if (text_field(tr(S::LngLabel), "lng", number_text(d.site.lng), v, err("site.lng"), coord)) {
-        d.site.lng = std::strtod(v.c_str(), nullptr);
-        changed = true;
-    }
+    reveal.at(err("site.radius_m"), true);
     if (text_field(tr(S::RadiusLabel), "radius", int_text(d.site.radius_m), v, err("site.radius_m"), num)) {
         d.site.radius_m = std::strtoll(v.c_str(), nullptr, 10);
         changed = true;
     }
 
     section(tr(S::SectionShifts));
+    reveal.at(err("shifts"), false);
     text_alert(err("shifts"));
-    FieldOptions when;
-    when.hint = tr(S::TimeHint);
-    when.capacity = 32;
     int remove = -1;
     for (size_t i = 0; i < d.shifts.size(); ++i) {
         ShiftDraft& sh = d.shifts[i];
@@ -211,14 +213,18 @@ void screen_publish(const State& state) {
         char head[64];
         std::snprintf(head, sizeof head, tr(S::ShiftFmt), static_cast<int>(i + 1));
         heading(head);
-        if (text_field(tr(S::StartLabel), "start", time_text(sh.start), v, err(at + ".start"), when)) {
-            sh.start = time_value(v);
+        // forms (issue 10): picked in a sheet, not typed; the end starts from the start.
+        reveal.at(err(at + ".start"), false);
+        if (time_field(tr(S::StartLabel), "start", sh.start, "", v, err(at + ".start"))) {
+            sh.start = v;
             changed = true;
         }
-        if (text_field(tr(S::EndLabel), "end", time_text(sh.end), v, err(at + ".end"), when)) {
-            sh.end = time_value(v);
+        reveal.at(err(at + ".end"), false);
+        if (time_field(tr(S::EndLabel), "end", sh.end, sh.start, v, err(at + ".end"))) {
+            sh.end = v;
             changed = true;
         }
+        reveal.at(err(at + ".capacity"), true);
         if (text_field(tr(S::CapacityLabel), "capacity", int_text(sh.capacity), v, err(at + ".capacity"), num)) {
             sh.capacity = std::strtoll(v.c_str(), nullptr, 10);
             changed = true;
@@ -238,7 +244,10 @@ void screen_publish(const State& state) {
     }
 
     for (const FieldError& e : f.errors)
-        if (!known_field(e.field)) text_alert(say(message_of(e)));
+        if (!known_field(e.field)) {
+            reveal.at(say(message_of(e)), false);
+            text_alert(say(message_of(e)));
+        }
 
     spacing(8);
     const bool sending = f.submit.loading();

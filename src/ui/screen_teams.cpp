@@ -1,5 +1,6 @@
 // 志愿队伍: the city's volunteer teams; a card opens the team.
 #include "imgui.h"
+#include "ui/empty_state.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
 #include "ui/virtual_list.h"
@@ -9,6 +10,10 @@ namespace zygc::ui {
 
 void screen_teams(const State& state) {
     const Remote<Page<Team>>& r = state.teams;
+    if (r.failed()) {  // errors and empties (issue 10): a picture and 重试
+        if (error_state(r.error())) emit(Retry{Target::Teams});
+        return;
+    }
     if (placeholder(r, Target::Teams, r.loaded() || !r.data().items.empty(), 4)) return;
     if (r.data().items.empty()) {
         empty_state(tr(S::NoTeams));

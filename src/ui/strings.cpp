@@ -231,6 +231,7 @@ constexpr Entry kTable[] = {
     // images (issue 10)
     {S::CoverAltFmt, "%s封面", "%s cover"},
     {S::SheetLabel, "弹出面板", "Panel"},
+#include "ui/strings_forms.inc"
 };
 constexpr int kCount = static_cast<int>(S::COUNT);
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == kCount, "one entry per S");
@@ -319,6 +320,7 @@ constexpr Words kMessages[] = {
     {"not_member", "你不是该队伍成员", "You are not a member of this team"},
     {"leader_cannot_leave", "队长不能退出自己带领的队伍", "A team's leader cannot leave it"},
     {"leave_failed", "退出队伍失败，请稍后再试", "Could not leave the team; try again later"},
+#include "ui/messages_forms.inc"
 };
 
 constexpr const char* kUnknownZh = "出错了，请重试";

@@ -122,6 +122,11 @@ enum class S : int {
     ClearSearchAndFilters,
     // images (issue 10): a picture's alt text, a modal sheet's name for screen readers
     CoverAltFmt, SheetLabel,
+    // forms (issue 10): date/time and location pickers, pictures of empty and error states
+    PickDateTime, PickerDay, PickerHour, PickerMinute, Today, Tomorrow, HourFmt, MinuteFmt, PickerDone,
+    PickerCancel, FieldValueFmt, SectionSiteLocation, UseMyLocation, PickOnMap, MapLabel, MapHint,
+    NoLocationYet, OutsideDistricts, ShowCoordinates, HideCoordinates, PicSearch, PicMissing, PicOffline,
+    PicEmpty, RetryAll,
     COUNT
 };
 

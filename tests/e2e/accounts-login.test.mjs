@@ -102,11 +102,15 @@ test('an organizer publishes a project and a resident finds it in the list', asy
   await pick(page, '请选择类别', '关爱儿童');
   await pick(page, '请选择区县', '海港区');
   await typeInto(page, '服务地点', '海港区西港花园');
+  await tapNode(page, await reveal(page, 'link', '高级：手动输入经纬度'));  // the coordinates by hand
   await typeInto(page, '纬度', '39.93');
   await typeInto(page, '经度', '119.6');
   await typeInto(page, '签到半径（米）', '300');
-  await typeInto(page, '开始时间', '2027-03-06 09:00');
-  await typeInto(page, '结束时间', '2027-03-06 11:00');
+  // The times from the picker sheet (issue 10): 明天 09:00, and the end two hours later.
+  await tapNode(page, await reveal(page, 'button', '开始时间：选择日期和时间'));
+  await tap(page, 'button', '确定');
+  await tapNode(page, await reveal(page, 'button', '结束时间：选择日期和时间'));
+  await tap(page, 'button', '确定');
   await typeInto(page, '名额', '12');
   await tapNode(page, await reveal(page, 'button', '发布'));
   await waitSem(page, (sem) => sem.find((n) => n.label === '项目已发布'), null, '项目已发布');

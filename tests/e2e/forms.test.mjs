@@ -2,10 +2,13 @@
 // 验证码 → numeric + one-time-code, ID → latin text, search → search); unfinished pinyin is not
 // searched for; the search box clears with ×; search and filters live in the URL (reload,
 // back); and a new resident goes from a cold start to a sign-up in ≤ 12 taps, counted here.
+// An organizer publishes a project through the pickers — the day and times in the bottom
+// sheet, the place by 使用当前位置 with the browser's geolocation — and the server has those
+// times and coordinates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, idle, onlyCardsMatching,
-         revealWhere } from './harness.mjs';
+         revealWhere, contextApi } from './harness.mjs';
 
 const env = useServerAndBrowser({ dev: true });
 
@@ -162,6 +165,70 @@ test('search: pinyin is not searched, × clears, the URL keeps search and filter
   await waitSem(page, (sem) => !sem.find((n) => n.role === 'button' && n.label === '清除搜索') &&
                                sem.filter((n) => n.role === 'list-item').some((n) => !n.label.includes('小候鸟')),
                 null, 'the whole list');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an organizer publishes with the pickers: day and times from the sheet, place from the location', async () => {
+  const { context, page, errors } = await newPhonePage(env.browser);
+  const { api, login } = contextApi(env);
+  await context.grantPermissions(['geolocation'], { origin: env.server.url });
+  await context.setGeolocation({ latitude: 39.934621, longitude: 119.630483, accuracy: 15 });
+  await login(context, '13800000002');  // a team leader of the dev data
+  await openApp(page, env.server.url + '/#/projects/new');
+
+  const typeIn = async (label, text) => {
+    await tapNode(page, await reveal(page, 'input', label));
+    await focused(page, label);
+    await page.keyboard.type(text);
+  };
+  const title = '海边读书会' + Math.floor(Math.random() * 100000);
+  await typeIn('项目标题', title);
+  await typeIn('一句话简介', '周末在海边给孩子读书');
+  await typeIn('项目介绍', '每周六上午在海边为社区儿童读绘本。');
+  await tapNode(page, await reveal(page, 'button', '请选择类别'));
+  await tapNode(page, await node(page, 'button', '关爱儿童'));
+  await typeIn('服务地点', '海港区青云里社区党群服务中心');
+
+  // 使用当前位置: the browser's geolocation fills the place and the district.
+  await tapNode(page, await reveal(page, 'button', '使用当前位置'));
+  await waitSem(page, (sem) => sem.find((n) => n.label === '海港区 · 39.93462, 119.63048'), null, 'the located place');
+  await reveal(page, 'button', '海港区');  // the district chip, chosen from the place
+
+  // The day and times from the sheet: no typing. The placeholder is a hint, not a value.
+  await tapNode(page, await reveal(page, 'button', '开始时间：选择日期和时间'));
+  const tomorrow = await waitSem(page, (sem) => sem.find((n) => n.role === 'button' && n.label.startsWith('明天 ')),
+                                 null, '明天 in the day list');
+  await tapNode(page, tomorrow);
+  await tapNode(page, await node(page, 'button', '10时'));
+  await tapNode(page, await node(page, 'button', '15分'));
+  await tapNode(page, await node(page, 'button', '确定'));
+  const start = await reveal(page, 'button', '开始时间：' + tomorrow.label.slice(3) + ' 10:15');
+  assert.ok(start);
+  await tapNode(page, await reveal(page, 'button', '结束时间：选择日期和时间'));
+  await tapNode(page, await node(page, 'button', '13时'));  // the end starts at the start's day, 12:15
+  await tapNode(page, await node(page, 'button', '确定'));
+  await reveal(page, 'button', '结束时间：' + tomorrow.label.slice(3) + ' 13:15');
+  await typeIn('签到半径（米）', '300');
+  await typeIn('名额', '12');
+  await tapNode(page, await reveal(page, 'button', '发布'));
+  await waitSem(page, (sem) => sem.find((n) => n.label === '项目已发布'), null, '项目已发布');
+  const hash = await route(page);
+  assert.match(hash, /^#\/projects\/\d+$/);
+
+  // The server has the project with those times and that place.
+  const id = hash.split('/').pop();
+  const got = await api(context, 'GET', '/projects/' + id);
+  assert.equal(got.status, 200);
+  const p = got.body;
+  assert.equal(p.title, title);
+  assert.equal(p.district_id, 1);
+  assert.ok(Math.abs(p.site.lat - 39.93462) < 1e-6, String(p.site.lat));
+  assert.ok(Math.abs(p.site.lng - 119.63048) < 1e-6, String(p.site.lng));
+  const day = new Date(Date.now() + 8 * 3600e3 + 86400e3).toISOString().slice(0, 10);  // tomorrow in +08:00
+  assert.equal(p.shifts.length, 1);
+  assert.equal(Date.parse(p.shifts[0].start), Date.parse(`${day}T10:15:00+08:00`));
+  assert.equal(Date.parse(p.shifts[0].end), Date.parse(`${day}T13:15:00+08:00`));
   assert.deepEqual(errors, []);
   await context.close();
 });

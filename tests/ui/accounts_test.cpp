@@ -182,21 +182,28 @@ TEST_CASE("publish: the form checks before sending and sends RFC 3339 times", "[
     h.dispatch = [&](const Action& a) { update(h.state, a); };
     h.frame(2);
     CHECK(h.find("海港区青年志愿者协会", Role::Button));  // the team chip: led teams only
-    REQUIRE(h.tap("开始时间", Role::Input));
-    h.type("2026-12-03 09:00");
-    CHECK(h.state.publish.draft.shifts[0].start == "2026-12-03T09:00:00+08:00");
-    REQUIRE(h.tap("结束时间", Role::Input));
-    h.type("2026-12-03 08:00");
+    // forms (issue 10): times come from the picker sheet (明天 09:00 to start with).
+    REQUIRE(h.tap("开始时间：选择日期和时间", Role::Button));
+    h.frame(3);
+    REQUIRE(h.tap("确定", Role::Button));
+    h.frame();
+    CHECK(h.state.publish.draft.shifts[0].start == "2026-11-29T09:00:00+08:00");
+    REQUIRE(h.tap("结束时间：选择日期和时间", Role::Button));
+    h.frame(3);
+    REQUIRE(h.tap("09时", Role::Button));  // not after the start
+    REQUIRE(h.tap("确定", Role::Button));
+    h.frame();
+    CHECK(h.state.publish.draft.shifts[0].end == "2026-11-29T09:00:00+08:00");
     REQUIRE(h.tap("发布", Role::Button));
     h.frame();
-    const sem::Node* end = h.find("结束时间", Role::Input);
+    const sem::Node* end = h.find("结束时间：11月29日 周日 09:00", Role::Button);
     const sem::Node* end_error = h.find("结束时间需晚于开始时间", Role::Text);
     REQUIRE(end);
     REQUIRE(end_error);
     CHECK(end_error->y >= end->y + end->h);
     CHECK(h.find("标题需要4到60个字", Role::Text));
     CHECK(h.find("请选择服务类别", Role::Text));
-    CHECK(h.find("2026-12-03 09:00", Role::Text) == nullptr);  // shown in the field, not as text
+    CHECK(h.find("11月29日 周日 09:00", Role::Text) == nullptr);  // shown in the field, not as text
 
     REQUIRE(h.tap("添加时段", Role::Button));
     CHECK(h.state.publish.draft.shifts.size() == 2);

@@ -136,7 +136,7 @@ TEST_CASE("an empty search says so, with the search and a way forward", "[ui][fo
     h.state.query.q = "潜水";
     h.state.projects = fixtures::loaded(fixtures::page({}, 0));
     h.frame(2);
-    CHECK(h.find("没有找到与“潜水”相关的项目", Role::Text));
+    CHECK(h.find("没有找到与“潜水”相关的项目", Role::Heading));
     REQUIRE(h.tap("清除搜索和筛选", Role::Button));
     REQUIRE(h.actions_of<SetSearch>().size() == 1);
     CHECK(h.actions_of<SetSearch>()[0].q.empty());
