@@ -194,7 +194,6 @@ constexpr Entry kTable[] = {
     {S::ShiftFmt, "时段 %d", "Shift %d"},
     {S::StartLabel, "开始时间", "Starts"},
     {S::EndLabel, "结束时间", "Ends"},
-    {S::TimeHint, "2026-12-03 09:00", "2026-12-03 09:00"},
     {S::CapacityLabel, "名额", "Places"},
     {S::AddShift, "添加时段", "Add shift"},
     {S::RemoveShift, "删除时段", "Remove shift"},

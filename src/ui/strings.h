@@ -53,7 +53,7 @@ enum class S : int {
     SignUp, RegisterToSignUp, EditProject, CloseProject, ProjectClosed, SignedUp,
     // Publish
     FieldPublishTeam, TitleLabel, SummaryLabel, DescriptionLabel, CategoryLabel, ChooseCategory, BrandLabel,
-    NoBrand, SiteNameLabel, LatLabel, LngLabel, RadiusLabel, ShiftFmt, StartLabel, EndLabel, TimeHint,
+    NoBrand, SiteNameLabel, LatLabel, LngLabel, RadiusLabel, ShiftFmt, StartLabel, EndLabel,
     CapacityLabel, AddShift, RemoveShift, PublishButton, SaveChanges, Stale, Reload, OrganizersOnly,
     // Certification: titles, console, queue, certificate, verification
     TitleShiftConsole, TitleHours, TitleCertificate, TitleVerify,
