@@ -229,8 +229,8 @@ test('every screen at 320, 390 and 1280 px, zh, en and 关怀版: text in its bo
           if (missing.length) problems.push(`${where}: the DOM mirror lacks ${missing.join(', ')}`);
           t = clock('mirror', t);
           if (size.shots) {
-            const file = `${column}-${slugOf(hash)}.jpg`;  // JPEG: a third of PNG's time at DPR 3
-            await page.screenshot({ path: path.join(SCREENS, file), type: 'jpeg', quality: 85 });
+            const file = `${column}-${slugOf(hash)}.png`;
+            await page.screenshot({ path: path.join(SCREENS, file) });
             sheet.push([column, hash, file]);
             seen.shots++;
             clock('shot', t);
