@@ -129,8 +129,11 @@ void section(const char* title) {
 
 void field(const char* label, const std::string& value) {
     const float x = ImGui::GetCursorPosX();
+    // look: a label wider than the key column (English "Availability", "ID number") pushes its
+    // value right instead of running into it.
+    const float key = ImMax(px(80), ImGui::CalcTextSize(label).x + px(12));
     text_muted(label);
-    ImGui::SameLine(x + px(80));
+    ImGui::SameLine(x + key);
     text(value);
 }
 

@@ -115,6 +115,18 @@ function problemsOf(where, sem, breaks, { W, H, care, desktop }, seen) {
       out.push(`${where}: ${n.role} "${n.label}" outside the centred column (${n.x.toFixed(0)}..${(n.x + n.w).toFixed(0)})`);
     }
   }
+  // Two texts on one line must not run into each other (a key wider than its column ran
+  // into its value: "ID number1303…").
+  const texts = visible.filter((n) => n.role === 'text' || n.role === 'heading');
+  for (const a of texts) {
+    for (const b of texts) {
+      if (a === b || a.x > b.x) continue;
+      const rows = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (rows > Math.min(a.h, b.h) / 2 && b.x < a.x + a.w + 2 && b.x >= a.x + 1) {
+        out.push(`${where}: "${a.label}" runs into "${b.label}"`);
+      }
+    }
+  }
   for (const b of breaks) {
     if (NO_START.includes(b.after)) out.push(`${where}: a line begins with "${b.after}" (after "${b.before}")`);
     if (NO_END.includes(b.before)) out.push(`${where}: a line ends with "${b.before}"`);
