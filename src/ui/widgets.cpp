@@ -129,11 +129,12 @@ void section(const char* title) {
 
 void field(const char* label, const std::string& value) {
     const float x = ImGui::GetCursorPosX();
-    // look: a label wider than the key column (English "Availability", "ID number") pushes its
-    // value right instead of running into it.
-    const float key = ImMax(px(80), ImGui::CalcTextSize(label).x + px(12));
+    // look: a label wider than the key column (English "Availability", "ID number", a long
+    // district name) puts its value on the next line instead of running into it (pushing
+    // the value right left it a sliver of width on a 320 px phone in 关怀版).
+    const bool fits = ImGui::CalcTextSize(label).x + px(8) <= px(80);
     text_muted(label);
-    ImGui::SameLine(x + key);
+    if (fits) ImGui::SameLine(x + px(80));
     text(value);
 }
 
