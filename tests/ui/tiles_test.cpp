@@ -14,7 +14,7 @@ using sem::Role;
 
 TEST_CASE("a row of stat tiles ends below its tallest tile", "[ui][home][look]") {
     native::HarnessDesc d;
-    d.width = 320;  // narrow enough for the English label to wrap with the harness's font
+    d.width = 430;  // the English label wraps with the harness's font, its neighbour does not
     native::Harness h(d);
     h.state = fixtures::home();
     h.state.settings.lang = "en";
