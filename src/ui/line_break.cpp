@@ -117,6 +117,17 @@ std::string breaks_json() {
     return out + "]";
 }
 
+bool allowed_at(const char* line, const char* brk, const char* end) {
+    return brk > line && brk < end && allowed(line, brk, end);
+}
+
+bool cjk(uint32_t cp) {
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+           (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+}
+
+uint32_t decode_at(const char* p, const char* end, int& len) { return decode(p, end, len); }
+
 const char* adjust(const char* line, const char* brk, const char* end) {
     if (brk <= line || brk >= end || allowed(line, brk, end)) return brk;
     const char* b = brk;

@@ -19,6 +19,14 @@ bool no_end(uint32_t cp);    // may not end a line
 // blanks), returns a break at or before it that keeps the rules, moving at most a few
 // characters back; when no such break leaves the line non-empty, returns `brk` unchanged.
 const char* adjust(const char* line, const char* brk, const char* end);
+// Whether the line [line, brk) may end at brk under these rules (brk inside (line, end)).
+bool allowed_at(const char* line, const char* brk, const char* end);
+// Whether a break between two characters may fall inside a run without blanks: next to CJK
+// (ideographs, kana, CJK punctuation, fullwidth forms), as Chinese breaks between any two
+// characters; Latin words break only at blanks.
+bool cjk(uint32_t cp);
+// The code point at p (p < end) and its length in bytes.
+uint32_t decode_at(const char* p, const char* end, int& len);
 
 // For the layout test (window.zygc.lineBreaks()): once turned on, the wrapper notes every
 // break it makes in a frame: the last character of a line and the first of the next.

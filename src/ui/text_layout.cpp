@@ -10,6 +10,31 @@
 namespace zygc::ui {
 namespace {
 constexpr const char* kEllipsis = "\xE2\x80\xA6";  // …
+
+// look: where ImGui's word wrap and the few characters of linebreak::adjust() leave a line
+// that breaks the rules — "队伍 ·" alone on a line before a CJK run too long to join it —
+// the last break that fits the width and keeps the rules, between any two characters where
+// one is CJK (Chinese breaks there) or after a blank; failing that (a "·" before digits or
+// a Latin word longer than the line) any break that keeps the rules; `eol` when there is none.
+const char* rule_wrap(ImFont* font, float fscale, const char* q, const char* eol, const char* end, float wrap) {
+    const char* best = nullptr;
+    const char* any = nullptr;
+    float w = 0;
+    uint32_t before = 0;
+    for (const char* p = q; p < end;) {
+        int len = 0;
+        const uint32_t cp = linebreak::decode_at(p, end, len);
+        if (p > q && linebreak::allowed_at(q, p, end)) {
+            any = p;
+            if (linebreak::cjk(cp) || linebreak::cjk(before) || before == ' ') best = p;
+        }
+        w += font->GetCharAdvance(static_cast<ImWchar>(cp < 0x10000 ? cp : 0xFFFD)) * fscale;
+        if (w > wrap && p > q) break;
+        before = cp;
+        p += len;
+    }
+    return best ? best : any ? any : eol;
+}
 }  // namespace
 
 float bold_offset() { return ImMax(1.0f, IM_FLOOR(scale() * 0.6f)); }
@@ -33,6 +58,8 @@ ImVec2 layout_lines(const char* s, const char* end, float wrap, ImVector<Line>& 
                     eol = q + ImTextCharFromUtf8(&c, q, para_end);
                 } else {
                     eol = linebreak::adjust(q, eol, para_end);  // look: 禁则
+                    if (eol < para_end && !linebreak::allowed_at(q, eol, para_end))
+                        eol = rule_wrap(font, fscale, q, eol, para_end, wrap);
                 }
                 linebreak::note(q, eol, para_end);  // for the layout test, when it asks
             }

@@ -129,8 +129,12 @@ void section(const char* title) {
 
 void field(const char* label, const std::string& value) {
     const float x = ImGui::GetCursorPosX();
+    // look: a label wider than the key column (English "Availability", "ID number", a long
+    // district name) puts its value on the next line instead of running into it (pushing
+    // the value right left it a sliver of width on a 320 px phone in 关怀版).
+    const bool fits = ImGui::CalcTextSize(label).x + px(8) <= px(80);
     text_muted(label);
-    ImGui::SameLine(x + px(80));
+    if (fits) ImGui::SameLine(x + px(80));
     text(value);
 }
 
@@ -441,6 +445,13 @@ void stat_tile(const char* label, const char* value, float width, float height_c
     const float text_h = layout_lines(label, label + strlen(label), wrap, lines).y + px(6) +
                          layout_lines(value, value + strlen(value), wrap, lines).y;
     const ImVec2 sz(width, ImMax(px(height_css), text_h + 2 * pad));
+    // look: the text inside is laid out as lines of its own; the row this tile is on (after
+    // SameLine) must still be as tall as its tallest tile, so the line state is put back
+    // before the tile takes its place (else a two-line English label's tile ran into the row
+    // below when its neighbour was one line shorter).
+    ImGuiWindowTempData& dc = win->DC;
+    const ImVec2 curr_line = dc.CurrLineSize, prev_line = dc.PrevLineSize, prev_pos = dc.CursorPosPrevLine;
+    const float curr_base = dc.CurrLineTextBaseOffset, prev_base = dc.PrevLineTextBaseOffset;
     win->DrawList->AddRectFilled(p0, p0 + sz, color::PrimarySoft, px(size::Radius));
     ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, p0.y + pad));
     ImGui::BeginGroup();
@@ -452,6 +463,11 @@ void stat_tile(const char* label, const char* value, float width, float height_c
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::SetCursorScreenPos(p0);
+    dc.CurrLineSize = curr_line;
+    dc.PrevLineSize = prev_line;
+    dc.CursorPosPrevLine = prev_pos;
+    dc.CurrLineTextBaseOffset = curr_base;
+    dc.PrevLineTextBaseOffset = prev_base;
     ImGui::Dummy(sz);
 }
 

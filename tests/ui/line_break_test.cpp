@@ -2,11 +2,15 @@
 // (ui/line_break.h) and the lines the real layout makes with a real ImGui font.
 #include <catch2/catch.hpp>
 
+#include <cfloat>
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include "imgui.h"
+#include "platform/native/harness.h"
 #include "ui/line_break.h"
+#include "ui/text_layout.h"
 
 using namespace zygc::ui;
 
@@ -84,4 +88,35 @@ TEST_CASE("a break that cannot be kept within a few characters stays where it wa
     CHECK(linebreak::adjust(b, b + 6, b + s.size()) == b + 6);
     CHECK(linebreak::adjust(b, b, b + s.size()) == b);
     CHECK(linebreak::adjust(b, b + s.size(), b + s.size()) == b + s.size());
+}
+
+// The real wrapper (ui/text_layout.h) with a real ImGui font (the harness's; every CJK
+// character there is the fallback glyph, all of one width). A "·" that ImGui's word wrap
+// leaves alone on a line — the CJK run after it is too long to join it, and nothing before it
+// on the line to move back to — takes CJK characters of that run with it instead (found by
+// the e2e layout walk on a 320 px phone in 关怀版: "公共服务中心 / · / 秦皇岛经济技术开发区").
+TEST_CASE("a middle dot before a long CJK run is not left alone at a line's end", "[linebreak]") {
+    zygc::native::Harness h;
+    h.frame();
+    const std::string s = "海港区公共服务中心 · 秦皇岛经济技术开发区 · 公交出行";
+    ImFont* font = ImGui::GetFont();
+    const float fs = ImGui::GetFontSize();
+    const float one = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, "海").x;
+    for (float chars : {6.0f, 8.0f, 9.5f, 12.0f}) {
+        const float wrap = one * chars;
+        ImVector<Line> lines;
+        layout_lines(s.data(), s.data() + s.size(), wrap, lines);
+        std::string joined;
+        for (const Line& l : lines) {
+            const std::string t(l.b, l.e);
+            INFO(chars << " characters wide: [" << t << "]");
+            CHECK_FALSE(ends_with(t, "·"));
+            CHECK_FALSE(ends_with(t, "· "));
+            CHECK(t != "·");
+            CHECK(font->CalcTextSizeA(fs, FLT_MAX, 0.0f, l.b, l.e).x <= wrap + 0.5f);
+            joined += t;
+        }
+        CHECK(lines.Size >= 3);
+        CHECK(joined.find("秦皇岛") != std::string::npos);  // nothing lost (blanks at breaks aside)
+    }
 }
