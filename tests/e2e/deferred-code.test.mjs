@@ -57,3 +57,22 @@ test('a tap into deferred code before its file arrived loads it there and then',
   assert.deepEqual(errors.filter((e) => !/zygc\.deferred/.test(e)), []);
   await context.close();
 });
+
+test('offline, a second visit opens a screen of the deferred part from the service worker\'s cache', async () => {
+  const { context, page, errors } = await newPhonePage(env.browser);
+  await openApp(page, `${env.server.url}/#/projects`);
+  await waitSem(page, cards, null, 'the project list');
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20000 });
+  await page.waitForFunction(() => caches.keys().then(async (ks) => {
+    for (const k of ks) if ((await (await caches.open(k)).keys()).some((r) => /zygc\.deferred\./.test(r.url))) return true;
+    return false;
+  }), null, { timeout: 20000, polling: 200 });
+  await context.setOffline(true);
+  await page.reload();
+  await page.evaluate(() => window.zygc.ready);
+  await page.evaluate(() => { location.hash = '#/data'; });
+  await waitSem(page, (s) => s.some((n) => n.role === 'heading' && n.h > 0), null, 'the data screen, offline');
+  assert.equal(await route(page), '#/data');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
