@@ -96,14 +96,19 @@ void receive_close(State& s, const Received& a, Effects& out) {
 }
 
 void enter_new(State& s, Effects&) {
-    if (s.publish.editing == 0 && !s.publish.draft.shifts.empty()) return;  // keep the draft in progress
-    s.publish = {};
+    const bool in_progress = s.publish.editing == 0 && !s.publish.draft.shifts.empty();
+    if (!in_progress) {
+        s.publish = {};
+        s.publish.draft.shifts.push_back({});
+    }
+    // The first team the user leads. The form may have opened before /me answered (a reload on
+    // #/projects/new): the screen is entered again when it does, and the team is chosen then.
+    if (s.publish.draft.team_id != 0) return;
     for (const auto& t : s.me.data().teams)
         if (t.role == "leader") {
             s.publish.draft.team_id = t.id;
             break;
         }
-    s.publish.draft.shifts.push_back({});
 }
 
 void enter_edit(State& s, Effects& out) {

@@ -282,6 +282,19 @@ TEST_CASE("sign-up refuses full and overlapping shifts before sending, and handl
     CHECK(f.t.has("/projects/42"));  // places left reloaded
 }
 
+TEST_CASE("a publishing form opened before /me answered gets the team the user leads", "[store][publish]") {
+    Fixture f;
+    f.rt.start(parse_route("#/projects/new"));  // a reload on the form: /me is still on its way
+    CHECK(f.rt.state().publish.draft.team_id == 0);
+    Me me;
+    me.id = 2;
+    me.roles = {"resident", "volunteer", "organizer"};
+    me.teams = {{7, "成员队", "member"}, {9, "带的队", "leader"}};
+    REQUIRE(f.t.reply("/me", 200, encode(me).dump()));
+    CHECK(f.rt.state().publish.draft.team_id == 9);
+    CHECK(f.rt.state().publish.draft.shifts.size() == 1);
+}
+
 TEST_CASE("editing a project sends If-Match and a 412 marks the form stale", "[store][publish]") {
     Fixture f;
     f.rt.start(parse_route("#/projects/42/edit"));

@@ -169,11 +169,9 @@ test('search: pinyin is not searched, × clears, the URL keeps search and filter
   await context.close();
 });
 
-// todo: the form shows no 发布队伍 picker for the organizer signed in through the API (the team
-// they lead is not offered, so 发布 is refused with 请选择发布队伍); not yet known whether the app or
-// the test's sign-in is at fault (issue 10). The steps before 发布 — pickers, 使用当前位置 — pass.
-test('an organizer publishes with the pickers: day and times from the sheet, place from the location',
-     { todo: 'no 发布队伍 offered after an API sign-in: 发布 refused (issue 10)' }, async () => {
+// The organizer opens the form by its address, signed in beforehand: the app learns who they
+// are after the form opened, and still offers the team they lead.
+test('an organizer publishes with the pickers: day and times from the sheet, place from the location', async () => {
   const { context, page, errors } = await newPhonePage(env.browser);
   const { api, login } = contextApi(env);
   await context.grantPermissions(['geolocation'], { origin: env.server.url });
