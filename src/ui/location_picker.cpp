@@ -11,7 +11,6 @@
 #include "ui/sheet.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
-#include "ui/time_picker.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
@@ -141,13 +140,8 @@ bool map_sheet(const State& state, ImGuiStorage* st, double& lat, double& lng) {
     else text_muted(tr(S::NoLocationYet));
 
     spacing(space::M);
-    const int act = sheet_actions(!pin);
-    const bool done = act == 1, close = act != 0;
+    const bool done = sheet_footer(!pin, st, kOpen) == 1;
     if (done) lat = qlat, lng = qlng;
-    if (close) {
-        st->SetInt(kOpen, 0);
-        ImGui::CloseCurrentPopup();
-    }
     end_sheet();
     return done;
 }

@@ -12,6 +12,20 @@
 
 namespace zygc::ui {
 
+int sheet_footer(bool done_disabled, ImGuiStorage* st, unsigned open_key) {
+    int act = 0;
+    ImGui::Columns(2, "##sheet_actions", false);
+    if (secondary_button(tr(S::PickerCancel), true)) act = 2;
+    ImGui::NextColumn();
+    if (primary_button(tr(S::PickerDone), true, done_disabled)) act = 1;
+    ImGui::Columns(1);
+    if (act != 0) {
+        st->SetInt(open_key, 0);
+        ImGui::CloseCurrentPopup();
+    }
+    return act;
+}
+
 bool begin_sheet(const char* id) {
     if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
     const Viewport& vp = viewport();

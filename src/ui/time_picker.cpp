@@ -162,28 +162,13 @@ bool sheet(const char* label, ImGuiStorage* st, std::string& out) {
     st->SetInt(kScrolled, scrolled + 1);
 
     spacing(space::M);
-    const int act = sheet_actions(false);
-    const bool done = act == 1, close = act != 0;
+    const bool done = sheet_footer(false, st, kOpen) == 1;
     if (done) out = time_picker::value_of(day, hour, minute);
-    if (close) {
-        st->SetInt(kOpen, 0);
-        ImGui::CloseCurrentPopup();
-    }
     end_sheet();
     return done;
 }
 
 }  // namespace
-
-int sheet_actions(bool done_disabled) {
-    int act = 0;
-    ImGui::Columns(2, "##sheet_actions", false);
-    if (secondary_button(tr(S::PickerCancel), true)) act = 2;
-    ImGui::NextColumn();
-    if (primary_button(tr(S::PickerDone), true, done_disabled)) act = 1;
-    ImGui::Columns(1);
-    return act;
-}
 
 bool picker_box(const char* label, const std::string& shown, const char* hint, bool error) {
     ImGuiWindow* win = ImGui::GetCurrentWindow();

@@ -19,10 +19,6 @@ bool time_field(const char* label, const char* id, const std::string& value, con
 // `hint` in the muted colour when `shown` is empty; Role::Button labelled "label：shown".
 bool picker_box(const char* label, const std::string& shown, const char* hint, bool error);
 
-// A picker sheet's last row: 取消 and 确定 side by side (one row, so a sheet in 关怀版 still
-// fits a phone). 1: 确定 tapped, 2: 取消 tapped, 0: neither. `done_disabled`: nothing chosen yet.
-int sheet_actions(bool done_disabled);
-
 namespace time_picker {
 // The picker's arithmetic, for tests: days since 1970-01-01 + hour + minute → RFC 3339 +08:00.
 std::string value_of(int64_t day, int hour, int minute);
