@@ -120,7 +120,7 @@ int FetchTransport::drain() {
         if (it == pending_.end()) continue;
         auto cb = std::move(it->second);
         pending_.erase(it);
-        glyphs::want_utf8(response.body);  // new names and titles get their glyphs before they are drawn
+        glyphs::want_later_utf8(response.body);  // first-visit: what is drawn is wanted by its label; the rest a slice per frame
         cb(std::move(response));
     }
     return (int)batch.size();

@@ -122,6 +122,15 @@ constexpr uint32_t kMaxCp = IM_UNICODE_CODEPOINT_MAX;  // 0x10FFFF with IMGUI_US
 std::vector<bool> g_in_font;  // code point has a glyph in the font
 std::vector<bool> g_queued;   // code point is in g_pending
 std::vector<uint32_t> g_pending;
+// first-visit (issue 11): code points that may be drawn later (the UI's static text, API
+// answers), rasterized a slice per frame once allowed, so the first frame waits only for what
+// it shows. Duplicates are skipped when their turn comes.
+std::vector<uint32_t> g_later;
+std::vector<bool> g_later_queued;  // code point is in g_later
+size_t g_later_next = 0;
+bool g_later_allowed = false;
+constexpr int kLaterSlice = 16;  // glyphs per frame: a few ms on a phone
+GLuint g_texture = 0;            // the atlas texture: ours, not the backend's (see create_texture)
 std::vector<uint32_t> g_known;  // every code point in the font, in order of addition
 std::function<void(std::vector<uint32_t>&)> g_essentials;
 
@@ -134,6 +143,15 @@ bool drawable(uint32_t cp) {
 // =============================================================================================
 // [SECTION] Atlas build and shelf packing
 // =============================================================================================
+
+// A rectangle of the atlas to upload: the union of what was added.
+struct Upload {
+    int x0 = 1 << 30, y0 = 1 << 30, x1 = 0, y1 = 0;
+    void add(int x, int y, int w, int h) {
+        x0 = std::min(x0, x), y0 = std::min(y0, y);
+        x1 = std::max(x1, x + w), y1 = std::max(y1, y + h);
+    }
+};
 
 struct Shelf {
     int y = 0, h = 0, x = 0;
@@ -211,6 +229,36 @@ void reset_area() {
     g_title.known.clear();
 }
 
+// first-visit (issue 11): the RGBA pixels we draw glyphs into, made from ImGui's 8-bit atlas
+// without converting all of it (ImGui's GetTexDataAsRGBA32 converts every pixel: 4 M at DPR 3):
+// everything starts as transparent white; only ImGui's own pixels, outside our area, are copied.
+// g_imgui_boxes get their bounding boxes (above or below our area, left of it, right of it):
+// the only parts of the texture uploaded at creation.
+std::vector<std::pair<int, Upload>> g_imgui_boxes;
+void rgba_from_alpha() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const int w = atlas->TexWidth, h = atlas->TexHeight;
+    const unsigned char* a8 = atlas->TexPixelsAlpha8;
+    auto* rgba = (unsigned int*)IM_ALLOC((size_t)w * h * 4);
+    std::fill_n(rgba, (size_t)w * h, IM_COL32(255, 255, 255, 0));
+    g_imgui_boxes.assign(3, {});
+    for (int i = 0; i < 3; ++i) g_imgui_boxes[i].first = i;
+    for (int y = 0; y < h; ++y) {
+        const bool area_row = y >= g_area.y && y < g_area.y + g_area.h;
+        for (int x = 0; x < w; ++x) {
+            if (area_row && x == g_area.x) x += g_area.w;  // skip our (empty) area
+            if (x >= w) break;
+            const unsigned char v = a8[(size_t)y * w + x];
+            if (!v) continue;
+            rgba[(size_t)y * w + x] = IM_COL32(255, 255, 255, v);
+            g_imgui_boxes[!area_row ? 0 : x < g_area.x ? 1 : 2].second.add(x, y, 1, 1);
+        }
+    }
+    IM_FREE(atlas->TexPixelsAlpha8);  // the 8-bit copy is not used again
+    atlas->TexPixelsAlpha8 = nullptr;
+    atlas->TexPixelsRGBA32 = rgba;
+}
+
 void build_atlas(float px) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontAtlas* atlas = io.Fonts;
@@ -237,15 +285,10 @@ void build_atlas(float px) {
     g_area.h = tex_w - 8;
     g_area.rect = atlas->AddCustomRectRegular(g_area.w, g_area.h);
     atlas->Build();
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    atlas->GetTexDataAsRGBA32(&pixels, &w, &h);  // keep the RGBA copy: we draw into it
-    IM_FREE(atlas->TexPixelsAlpha8);                // the 8-bit copy is not used again
-    atlas->TexPixelsAlpha8 = nullptr;
     const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(g_area.rect);
     g_area.x = r->X;
     g_area.y = r->Y;
-    clear_area_pixels();
+    rgba_from_alpha();
     g_base_glyphs = g_font->Glyphs.Size;
     // The line: FontSize px tall; baseline so that CJK ink is centered vertically.
     int m[2] = {0, 0};
@@ -267,14 +310,6 @@ void build_atlas(float px) {
 // =============================================================================================
 // [SECTION] Flush
 // =============================================================================================
-
-struct Upload {
-    int x0 = 1 << 30, y0 = 1 << 30, x1 = 0, y1 = 0;
-    void add(int x, int y, int w, int h) {
-        x0 = std::min(x0, x), y0 = std::min(y0, y);
-        x1 = std::max(x1, x + w), y1 = std::max(y1, y + h);
-    }
-};
 
 // Adds one code point to the body face (title: to the title face); false when the area is full.
 bool add_glyph(uint32_t cp, std::vector<std::pair<int, Upload>>& uploads, bool title = false) {
@@ -338,6 +373,32 @@ void upload(const std::vector<std::pair<int, Upload>>& uploads) {
     glBindTexture(GL_TEXTURE_2D, (GLuint)prev);
 }
 
+// first-visit (issue 11): the atlas texture is made here, not by the backend, whose
+// ImGui_ImplOpenGL3_CreateFontsTexture uploads the whole RGBA atlas (16 MB at DPR 3, 0.6 s of
+// a throttled phone's first frame). Allocated empty, then ImGui's own pixels; glyphs follow as
+// they are added. (Texels never uploaded read as transparent black: every glyph carries a
+// 1 px transparent white border, so filtering never blends ink with them.)
+void create_texture() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    GLint prev = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &prev);
+    glGenTextures(1, &g_texture);
+    glBindTexture(GL_TEXTURE_2D, g_texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, atlas->TexWidth, atlas->TexHeight, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glBindTexture(GL_TEXTURE_2D, (GLuint)prev);
+    atlas->SetTexID((ImTextureID)(intptr_t)g_texture);
+    upload(g_imgui_boxes);
+}
+
+void destroy_texture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();  // the backend's, made at its init (main)
+    if (g_texture) glDeleteTextures(1, &g_texture);
+    g_texture = 0;
+    ImGui::GetIO().Fonts->SetTexID(0);
+}
+
 void upload_whole_area() {
     std::vector<std::pair<int, Upload>> all(1);
     all[0].second.add(g_area.x, g_area.y, g_area.w, g_area.h);
@@ -352,24 +413,25 @@ void build(float font_px, float title_ratio) {
         g_queued.assign(kMaxCp + 1, false);
         g_title.in_font.assign(kMaxCp + 1, false);
         g_title.queued.assign(kMaxCp + 1, false);
+        g_later_queued.assign(kMaxCp + 1, false);
     }
     g_px = font_px;
     g_title.ratio = title_ratio > 1 ? title_ratio : 0;
-    // Recreate the renderer's texture if it exists (a scale change); otherwise the backend
-    // creates it from the atlas pixels at its first NewFrame(). (Build() zeroes TexID.)
-    bool had_texture = ImGui::GetIO().Fonts->TexID != nullptr;
-    if (had_texture) ImGui_ImplOpenGL3_DestroyFontsTexture();
-    std::vector<uint32_t> again;
-    again.swap(g_known);
-    for (uint32_t cp : again) g_in_font[cp] = false;
-    std::vector<uint32_t> again_title;
-    again_title.swap(g_title.known);
-    for (uint32_t cp : again_title) g_title.in_font[cp] = false;
+    destroy_texture();
+    // The code points known at the old size come back a slice per frame; what is on screen is
+    // wanted again by the next frame's labels (and drawn once it is there).
+    for (uint32_t cp : g_known) g_in_font[cp] = false, later(cp);
+    g_known.clear();
+    for (uint32_t cp : g_title.known) g_title.in_font[cp] = false;
+    g_title.known.clear();
     build_atlas(font_px);
-    for (uint32_t cp : again) want(cp);
-    for (uint32_t cp : again_title) want_title(cp);
-    flush();
-    if (had_texture) ImGui_ImplOpenGL3_CreateFontsTexture();
+    create_texture();
+}
+
+void later(uint32_t cp) {
+    if (!drawable(cp) || g_in_font.empty() || g_in_font[cp] || g_later_queued[cp]) return;
+    g_later_queued[cp] = true;
+    g_later.push_back(cp);
 }
 
 void want(uint32_t cp) {
@@ -437,6 +499,7 @@ void decode_utf8(std::string_view s, Want want) {
 }  // namespace
 
 void want_utf8(std::string_view s) { decode_utf8(s, [](uint32_t cp) { want(cp); }); }
+void want_later_utf8(std::string_view s) { decode_utf8(s, [](uint32_t cp) { later(cp); }); }
 void want_title_utf8(std::string_view s) { decode_utf8(s, [](uint32_t cp) { want_title(cp); }); }
 
 namespace {
@@ -460,7 +523,36 @@ bool flush_title() {
 }
 }  // namespace
 
+// A slice of the later queue, once allowed. Those glyphs are not on screen (what is was
+// wanted by its label), so nothing needs drawing again. A full area stops it: no eviction
+// for glyphs nobody asked to see.
+void flush_later() {
+    if (!g_later_allowed || !g_font || g_later.empty()) return;
+    if (g_font->Glyphs.Size > g_base_glyphs && g_font->Glyphs.back().Codepoint == '\t') g_font->Glyphs.pop_back();
+    std::vector<std::pair<int, Upload>> uploads;
+    int added = 0;
+    bool full = false;
+    for (; g_later_next < g_later.size() && added < kLaterSlice; ++g_later_next) {
+        const uint32_t cp = g_later[g_later_next];
+        g_later_queued[cp] = false;
+        if (g_in_font[cp] || g_queued[cp]) continue;
+        if (!add_glyph(cp, uploads)) {
+            full = true;
+            break;
+        }
+        ++added;
+    }
+    if (full || g_later_next >= g_later.size()) {
+        for (size_t i = g_later_next; i < g_later.size(); ++i) g_later_queued[g_later[i]] = false;
+        g_later.clear();
+        g_later_next = 0;
+    }
+    g_font->BuildLookupTable();
+    upload(uploads);
+}
+
 bool flush() {
+    flush_later();
     const bool titles = flush_title();
     if (g_pending.empty() || !g_font) return titles;
     std::vector<uint32_t> batch;
@@ -497,6 +589,10 @@ bool flush() {
         upload(uploads);
     return true;
 }
+
+void allow_later() { g_later_allowed = true; }
+bool working() { return g_later_allowed && !g_later.empty(); }
+bool pending() { return !g_pending.empty() || !g_title.pending.empty(); }
 
 void set_essentials(std::function<void(std::vector<uint32_t>&)> fn) { g_essentials = std::move(fn); }
 

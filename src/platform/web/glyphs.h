@@ -4,9 +4,10 @@
 // space character, plus one large reserved rect (AddCustomRectRegular) that is ours. Each
 // code point the app needs is rasterized in JS (Canvas2D fillText with the system's fonts),
 // shelf-packed into that rect, written into the atlas pixels, uploaded with
-// glTexSubImage2D and registered with ImFont::AddGlyph. Code points come from the UI's
-// static text, API response bodies, user input and last frame's semantics labels; they are
-// batched and added in flush(), before the next ImGui::NewFrame().
+// glTexSubImage2D and registered with ImFont::AddGlyph. Code points come from the semantics
+// labels of each frame and user input (wanted: added in the next flush(), before the next
+// ImGui::NewFrame(); a frame with wanted glyphs is not shown) and from the UI's static text
+// and API response bodies (later: a slice per flush, once the first data is on screen).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -15,14 +16,23 @@
 
 namespace zygc::web::glyphs {
 
-// (Re)builds the atlas for a font of `font_px` framebuffer pixels. Code points already
-// known are rasterized again; if the renderer's font texture exists it is recreated.
+// (Re)builds the atlas and its texture for a font of `font_px` framebuffer pixels (call it
+// after ImGui_ImplOpenGL3_CreateDeviceObjects: the backend's font texture is replaced). Code
+// points already known come back through the later queue.
 // look: title_ratio > 1 adds a second face (io.Fonts->Fonts[1]) at font_px × title_ratio
 // for headings, filled only with the code points given to want_title().
 void build(float font_px, float title_ratio = 0);
 
 void want(uint32_t codepoint);
 void want_utf8(std::string_view text);  // UTF-8 text; JSON "\uXXXX" escapes are decoded too
+// first-visit (issue 11): text that may be drawn later (the UI's static text, API answers):
+// rasterized a slice per flush() once allow_later() was called, so the first frame waits only
+// for the glyphs it shows.
+void later(uint32_t codepoint);
+void want_later_utf8(std::string_view text);
+void allow_later();
+bool working();  // later glyphs are still being added (the loop keeps running)
+bool pending();  // wanted glyphs wait for the next flush() (this frame's text has blanks)
 void want_title(uint32_t codepoint);       // look: for the title face
 void want_title_utf8(std::string_view text);
 

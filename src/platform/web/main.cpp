@@ -157,6 +157,8 @@ struct App {
     bool timer_pending = false;  // a watch timer is pending
     bool asleep = false;         // neither: nothing runs until zygc_wake()
     int cursor = 0;              // look: the CSS cursor last set on the canvas (zygc_js_set_cursor)
+    bool held = false;           // first-visit: the last frame was not shown (glyphs were missing)
+    double ready_at = 0;
 };
 
 App g_app;
@@ -254,8 +256,9 @@ uint64_t hash_draw_data(const ImDrawData* dd) {
 
 // Code points on screen now: used to refill the glyph area when it is full.
 void essentials(std::vector<uint32_t>& out) {
-    std::string text = ui::static_text();
+    std::string text;
     for (const sem::Node& n : sem::last_frame()) text += n.label;
+    glyphs::want_later_utf8(ui::static_text());  // the rest of the UI's text, a slice per frame
     // Decode into code points (glyphs::want_utf8 would queue them; here we only list them).
     const unsigned char* p = (const unsigned char*)text.data();
     const unsigned char* end = p + text.size();
@@ -313,6 +316,21 @@ void frame() {
     sem::begin_frame();
     ui::draw(a.runtime->state(), a.viewport, a.actions);
     sem::end_frame();
+    // Anything on screen whose glyphs are missing gets them before the next frame.
+    const bool new_labels = sem::frame_version() != a.sem_version;
+    if (new_labels) {
+        a.sem_version = sem::frame_version();
+        for (const sem::Node& n : sem::last_frame()) {
+            glyphs::want_utf8(n.label);
+            if (n.role == sem::Role::Heading) glyphs::want_title_utf8(n.label);  // look: headings' own size
+        }
+        zygc_js_semantics_changed();
+    }
+    // first-visit (issue 11): a layout whose text has blanks is not shown; the next frame, with
+    // the glyphs, is. Once in a row: glyphs that fit no atlas must not stop the drawing.
+    const bool hold = glyphs::pending() && !a.held;
+    a.held = hold;
+    if (hold) a.force_render = true;
     // look: every hoverable item of the app is tappable (text is laid out without an id).
     const int cursor = ImGui::GetMouseCursor() == ImGuiMouseCursor_TextInput ? 2 : ImGui::IsAnyItemHovered() ? 1 : 0;
     if (cursor != a.cursor) zygc_js_set_cursor(a.cursor = cursor);
@@ -321,8 +339,9 @@ void frame() {
     // Draw only when the picture changed: an unchanged canvas costs the browser nothing,
     // which matters on phones (battery) and with software GL (a full-screen composite each frame).
     uint64_t h = hash_draw_data(ImGui::GetDrawData());
-    bool changed = answers > 0 || queued > 0 || a.force_render || h != a.drawn_hash || !a.actions.empty();
-    if (a.force_render || h != a.drawn_hash) {
+    bool changed = answers > 0 || queued > 0 || a.force_render || h != a.drawn_hash || !a.actions.empty() || new_labels;
+    const bool draw = !hold && (a.force_render || h != a.drawn_hash);
+    if (draw) {
         a.force_render = false;
         a.drawn_hash = h;
         ++a.renders;
@@ -351,17 +370,6 @@ void frame() {
     }
     for (const Action& act : actions) a.runtime->dispatch(act);
 
-    // Anything on screen whose glyphs are missing gets them before the next frame.
-    if (sem::frame_version() != a.sem_version) {
-        changed = true;
-        a.sem_version = sem::frame_version();
-        for (const sem::Node& n : sem::last_frame()) {
-            glyphs::want_utf8(n.label);
-            if (n.role == sem::Role::Heading) glyphs::want_title_utf8(n.label);  // look: headings' own size
-        }
-        zygc_js_semantics_changed();
-    }
-
     double spent = emscripten_get_now() - now;
     a.frame_ms = a.frame_ms > 0 ? a.frame_ms * 0.9 + spent * 0.1 : spent;
     ++a.frame;
@@ -372,8 +380,8 @@ void frame() {
     } else {
         ++a.quiet_frames;
     }
-    if (a.frame == 1) zygc_js_frame_event(1);
-    if (!a.data_marked) {
+    if (draw && a.renders == 1) zygc_js_frame_event(1);
+    if (!a.data_marked && !hold) {
         for (const sem::Node& n : sem::last_frame()) {
             if (n.role != sem::Role::ListItem) continue;
             a.data_marked = true;
@@ -383,8 +391,12 @@ void frame() {
     }
     if (!a.ready && ((a.frame >= 2 && !sem::last_frame().empty()) || a.frame >= 30)) {
         a.ready = true;
+        a.ready_at = now;
         zygc_js_frame_event(2);
     }
+    // first-visit: the rest of the UI's glyphs once the first data is on screen (or a second
+    // after a first screen without a list).
+    if (a.data_marked || (a.ready && now - a.ready_at > 1000)) glyphs::allow_later();
 }
 
 // =============================================================================================
@@ -427,7 +439,7 @@ bool busy() {
     const App& a = g_app;
     return a.force_render || web::fetch_transport().in_flight() > 0 || web::input::scrolling() || web::input::busy() ||
            web::input::counters().queued > 0 || web::input::pull_px() > 0 || ImGui::GetIO().WantTextInput ||
-           a.quiet_frames < kSettleFrames || !a.ready;
+           a.quiet_frames < kSettleFrames || !a.ready || glyphs::working();
 }
 
 void schedule() {
@@ -474,6 +486,7 @@ int main() {
     attr.stencil = false;
     attr.antialias = false;
     attr.premultipliedAlpha = true;
+    attr.enableExtensionsByDefault = EM_FALSE;  // none used; asking for each costs a throttled phone ~0.2 s
     a.gl = emscripten_webgl_create_context("#canvas", &attr);
     if (a.gl <= 0) {
         EM_ASM({
@@ -492,13 +505,17 @@ int main() {
     web::input::install();
     glyphs::set_essentials(essentials);
 
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ImGui_ImplOpenGL3_CreateDeviceObjects();  // now, with a tiny font texture that glyphs::build replaces
     update_canvas();  // theme and atlas for the current scale
     web::bridge::publish({0, a.dpr, a.fb_w, a.fb_h, 0, 0});
-    glyphs::want_utf8(ui::static_text());
+    // first-visit (issue 11): Latin and punctuation now; the first screen's own text is wanted
+    // by its labels (its first layout is not shown until they are in); the rest of the UI's
+    // text comes a slice per frame after the first data.
     for (uint32_t cp = 0x20; cp < 0x7F; ++cp) glyphs::want(cp);
     glyphs::want_utf8("…·—“”‘’，。：；！？（）《》、￥¥°×÷±→←↑↓✓✔★☆●○");
+    glyphs::want_later_utf8(ui::static_text());
     glyphs::flush();
-    ImGui_ImplOpenGL3_Init("#version 300 es");
 
     Runtime::Host host;
     host.set_hash = [](const std::string& hash) { web::history::push(hash); };
