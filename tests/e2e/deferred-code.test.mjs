@@ -37,6 +37,30 @@ test('the first frame needs only zygc.wasm; the deferred part comes after the fi
   await context.close();
 });
 
+// A return visit runs code a first one does not (the saved settings are read): it too draws its
+// first frames from zygc.wasm alone. (A stale list made it load the deferred part synchronously
+// inside main(), a quarter of a second on a throttled phone.)
+test('a return visit also needs only zygc.wasm before the first data', async () => {
+  const { context, page, errors } = await newPhonePage(env.browser, { serviceWorkers: 'block' });
+  await openApp(page, `${env.server.url}/#/projects`);
+  await waitSem(page, cards, null, 'the project list');
+  await page.goto('about:blank');
+  const kinds = [];
+  page.on('request', (r) => { if (DEFERRED.test(r.url())) kinds.push(r.resourceType()); });
+  await openApp(page, `${env.server.url}/#/projects`);
+  await waitSem(page, cards, null, 'the project list, again');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /zygc\.deferred\./.test(e.name)),
+                             null, { timeout: 15000 });
+  const t = await page.evaluate(() => ({
+    data: performance.getEntriesByName('zygc:first-data')[0]?.startTime,
+    deferred: performance.getEntriesByType('resource').find((e) => /zygc\.deferred\./.test(e.name)).startTime,
+  }));
+  assert.ok(t.deferred >= t.data, `zygc.deferred.wasm asked for at ${t.deferred} ms, before the first data (${t.data} ms)`);
+  assert.deepEqual(kinds, ['fetch'], 'fetched in the background, never by a synchronous load');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a tap into deferred code before its file arrived loads it there and then', async () => {
   const { context, page, errors } = await newPhonePage(env.browser, { serviceWorkers: 'block' });
   // Every background fetch fails (as on a dropped connection); the request made by the call
