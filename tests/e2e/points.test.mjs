@@ -119,6 +119,9 @@ test('certify → points → redeem → merchant verifies → settled on both; d
 
   await visit(vol.page, `#/rewards/${reward.body.id}`);
   await node(vol.page, 'heading', rewardName);
+  // The balance comes in its own answer and pushes 兑换 down: tap once it is there (a tap aimed
+  // before it landed above the moved button, and the test waited for a sheet that never came).
+  await waitSem(vol.page, (sem) => sem.find((n) => n.label.startsWith('我的积分')), null, 'the balance');
   await tap(vol.page, 'button', '兑换');
   await node(vol.page, 'text', `确认用 1 积分兑换「${rewardName}」× 1？`);
   await tap(vol.page, 'button', '确认兑换');
