@@ -129,7 +129,7 @@ std::vector<uint32_t> g_later;
 std::vector<bool> g_later_queued;  // code point is in g_later
 size_t g_later_next = 0;
 bool g_later_allowed = false;
-constexpr int kLaterSlice = 16;  // glyphs per frame: a few ms on a phone
+constexpr double kLaterSliceMs = 4;  // of each frame's time, at most (at least one glyph)
 GLuint g_texture = 0;            // the atlas texture: ours, not the backend's (see create_texture)
 std::vector<uint32_t> g_known;  // every code point in the font, in order of addition
 std::function<void(std::vector<uint32_t>&)> g_essentials;
@@ -528,11 +528,13 @@ bool flush_title() {
 // for glyphs nobody asked to see.
 void flush_later() {
     if (!g_later_allowed || !g_font || g_later.empty()) return;
+    const double start = emscripten_get_now();
     if (g_font->Glyphs.Size > g_base_glyphs && g_font->Glyphs.back().Codepoint == '\t') g_font->Glyphs.pop_back();
     std::vector<std::pair<int, Upload>> uploads;
     int added = 0;
     bool full = false;
-    for (; g_later_next < g_later.size() && added < kLaterSlice; ++g_later_next) {
+    for (; g_later_next < g_later.size() && (added == 0 || emscripten_get_now() - start < kLaterSliceMs);
+         ++g_later_next) {
         const uint32_t cp = g_later[g_later_next];
         g_later_queued[cp] = false;
         if (g_in_font[cp] || g_queued[cp]) continue;
@@ -551,8 +553,8 @@ void flush_later() {
     upload(uploads);
 }
 
-bool flush() {
-    flush_later();
+bool flush(bool later) {
+    if (later) flush_later();
     const bool titles = flush_title();
     if (g_pending.empty() || !g_font) return titles;
     std::vector<uint32_t> batch;

@@ -26,7 +26,7 @@ void build(float font_px, float title_ratio = 0);
 void want(uint32_t codepoint);
 void want_utf8(std::string_view text);  // UTF-8 text; JSON "\uXXXX" escapes are decoded too
 // first-visit (issue 11): text that may be drawn later (the UI's static text, API answers):
-// rasterized a slice per flush() once allow_later() was called, so the first frame waits only
+// rasterized 4 ms a frame once allow_later() was called, so the first frame waits only
 // for the glyphs it shows.
 void later(uint32_t codepoint);
 void want_later_utf8(std::string_view text);
@@ -36,9 +36,10 @@ bool pending();  // wanted glyphs wait for the next flush() (this frame's text h
 void want_title(uint32_t codepoint);       // look: for the title face
 void want_title_utf8(std::string_view text);
 
-// Rasterizes the wanted code points not yet in the font and uploads them.
-// Returns true when glyphs were added (the next frame's text changes).
-bool flush();
+// Rasterizes the wanted code points not yet in the font and uploads them; with `later`, also
+// up to 4 ms of the later queue (not while a finger or a fling moves the screen).
+// Returns true when wanted glyphs were added (the next frame's text changes).
+bool flush(bool later = true);
 
 // When the reserved area is full it is cleared and refilled with these code points
 // (what is on screen now), then with the ones still wanted.

@@ -307,7 +307,7 @@ void frame() {
     const int answers = web::input::press_pending() ? 0 : web::fetch_transport().drain();
     const int queued = web::input::counters().queued;
     web::input::begin_frame(now);
-    if (glyphs::flush()) a.force_render = true;
+    if (glyphs::flush(!web::input::busy())) a.force_render = true;  // later glyphs: not in a fling's frames
     a.viewport.pull_px = web::input::pull_px();
 
     ImGui_ImplOpenGL3_NewFrame();
