@@ -2,7 +2,7 @@
 //   - bytes per resource of the first visit (raw, gzip -9, brotli q11), against a budget per module
 //   - cold and warm first frame and first-data frame under Lighthouse's mobile profile
 //     (150 ms RTT, 1.6 Mbps down, 750 Kbps up, 4× CPU slowdown; phone 390×844 at DPR 3),
-//     5 runs each, median; bytes transferred as Chromium counted them
+//     5 runs each, median; bytes transferred before the first data (resource timing) and all by then
 //   - the same for a reference build in the same run when ZYGC_BENCH_REF names its app
 //     directory (e.g. the previous build), with the ratio: this machine is shared and noisy
 //   - idle: frames drawn in one second by an app left alone
@@ -84,10 +84,13 @@ async function startServer(appDir) {
   return { url, stop: () => { proc.kill('SIGTERM'); rmSync(dir, { recursive: true, force: true }); } };
 }
 
-// One visit under throttling: marks (ms from navigation start) and bytes over the wire.
+// One visit under throttling: marks (ms from navigation start) and bytes over the wire: those
+// of the requests made before the first data was on screen (the page's resource timing), and
+// all Chromium counted by the time the page answered (the deferred part of the app, fetched
+// once the first data is there, is often among them: it is not on the way to the first data).
 async function visit(page, cdp, url) {
-  let bytes = 0;
-  const onDone = (e) => { bytes += e.encodedDataLength; };
+  let all = 0;
+  const onDone = (e) => { all += e.encodedDataLength; };
   cdp.on('Network.loadingFinished', onDone);
   await page.goto(url, { waitUntil: 'commit' });
   // Builds before the zygc:first-data mark: the first poll (every 50 ms) that sees a list item.
@@ -100,7 +103,12 @@ async function visit(page, cdp, url) {
   const m = { data: await h.jsonValue(),
               frame: await page.evaluate(() => performance.getEntriesByName('zygc:first-frame')[0].startTime) };
   cdp.off('Network.loadingFinished', onDone);
-  return { ...m, bytes };
+  const bytes = await page.evaluate((t) => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return (nav ? nav.transferSize : 0) +
+      performance.getEntriesByType('resource').filter((e) => e.startTime <= t).reduce((s, e) => s + e.transferSize, 0);
+  }, m.data);
+  return { ...m, bytes, all };
 }
 
 async function pageLoad(browser, appDir, label) {
@@ -127,10 +135,10 @@ async function pageLoad(browser, appDir, label) {
     server.stop();
   }
   const pick = (xs, k) => median(xs.map((x) => x[k]));
-  const r = { cold: { frame: pick(cold, 'frame'), data: pick(cold, 'data'), bytes: pick(cold, 'bytes') },
+  const r = { cold: { frame: pick(cold, 'frame'), data: pick(cold, 'data'), bytes: pick(cold, 'bytes'), all: pick(cold, 'all') },
               warm: { frame: pick(warm, 'frame'), data: pick(warm, 'data'), bytes: pick(warm, 'bytes') } };
   console.log(`${label.padEnd(10)} cold first frame ${r.cold.frame.toFixed(0)} ms, first data ${r.cold.data.toFixed(0)} ms, ` +
-              `${KB(r.cold.bytes)} transferred | warm first frame ${r.warm.frame.toFixed(0)} ms, ` +
+              `${KB(r.cold.bytes)} transferred before it (${KB(r.cold.all)} by then in all) | warm first frame ${r.warm.frame.toFixed(0)} ms, ` +
               `first data ${r.warm.data.toFixed(0)} ms, ${KB(r.warm.bytes)} transferred  (median of ${RUNS})`);
   return r;
 }
