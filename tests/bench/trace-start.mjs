@@ -1,0 +1,123 @@
+// Where a start's time goes (a diagnosis tool, not a benchmark; see docs/benchmarks.md):
+// Chrome's trace of one visit under 4× CPU throttling with V8's sampling profiler, the wasm
+// functions named, printed as a tree of inclusive milliseconds under main() and under the
+// animation-frame callback (the first frames), and the page's marks.
+//   node tests/bench/trace-start.mjs            a warm visit (the second, service worker on)
+//   node tests/bench/trace-start.mjs --cold     a first visit, on Slow 4G as well
+//   options: --depth N (3), --min MS (15), --trace FILE (keeps the raw trace)
+// The split app has no names; they come from a copy of the same split made with -g.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT, launchBrowser } from '../e2e/harness.mjs';
+
+const arg = (name, def) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : def; };
+const COLD = process.argv.includes('--cold');
+const DEPTH = +arg('--depth', 3), MIN = +arg('--min', 15);
+const APP = process.env.ZYGC_APP_DIR || path.join(ROOT, 'build/wasm/app');
+const SPLIT = path.join(ROOT, 'build/wasm/split');
+const tmp = mkdtempSync(path.join(tmpdir(), 'zygc-trace-'));
+
+// Names of the primary module's functions, by index.
+function wasmNames() {
+  execFileSync('wasm-split', [path.join(SPLIT, 'zygc.orig.wasm'), '--split', `--keep-funcs=@${path.join(SPLIT, 'keep.txt')}`,
+    '--export-prefix=%', '--enable-mutable-globals', '--enable-sign-ext', '--enable-bulk-memory', '-g',
+    '-o1', path.join(tmp, 'p.wasm'), '-o2', path.join(tmp, 'd.wasm')], { stdio: 'ignore' });
+  const out = execFileSync('wasm-objdump', ['-x', '-j', 'name', path.join(tmp, 'p.wasm')], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const names = new Map();
+  for (const m of out.matchAll(/^ - func\[(\d+)\] <(.*)>$/gm)) {
+    names.set(m[1], m[2].replace(/\(anonymous namespace\)::/g, '').replace(/\(.*$/, '').slice(0, 90));
+  }
+  return names;
+}
+
+async function trace() {
+  const server = spawn(path.join(ROOT, 'build/native/src/server/zygc-server'),
+    ['--db', path.join(tmp, 't.sqlite'), '--seed', path.join(ROOT, 'assets/demo/seed.json'), '--static', APP, '--port', '0',
+     '--login-disabled'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise((resolve) => {
+    let log = '';
+    const on = (b) => { log += b; const m = log.match(/listening on (http:\/\/[^\s]+)/); if (m) resolve(m[1].replace(/\/$/, '')); };
+    server.stdout.on('data', on);
+    server.stderr.on('data', on);
+  });
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true,
+                                               isMobile: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    if (COLD) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150,
+        downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+    } else {
+      await page.goto(url + '/');
+      await page.evaluate(() => window.zygc.ready);
+      await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30000 }).catch(() => {});
+      await page.waitForTimeout(1500);
+    }
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.cpu_profiler'] });
+    await page.goto(url + '/', { waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('zygc:first-data').length > 0, null, { timeout: 60000 });
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)} ms`));
+    const buf = await browser.stopTracing();
+    return { marks, events: JSON.parse(buf.toString()).traceEvents };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+// The busiest sampled thread's profile: samples → call paths → inclusive ms per path prefix.
+function tree(events, names, root) {
+  const profiles = new Map();
+  for (const e of events) {
+    if (e.name !== 'Profile' && e.name !== 'ProfileChunk') continue;
+    if (!profiles.has(e.id)) profiles.set(e.id, { nodes: new Map(), samples: [], deltas: [] });
+    const p = profiles.get(e.id);
+    const cp = e.args?.data?.cpuProfile;
+    if (!cp) continue;
+    for (const n of cp.nodes || []) p.nodes.set(n.id, n);
+    p.samples.push(...(cp.samples || []));
+    p.deltas.push(...(e.args.data.timeDeltas || []));
+  }
+  const busy = (p) => p.samples.filter((s) => p.nodes.get(s)?.callFrame.functionName !== '(idle)').length;
+  const p = [...profiles.values()].sort((a, b) => busy(b) - busy(a))[0];
+  const name = (cf) => {
+    const m = /^wasm-function\[(\d+)\]$/.exec(cf.functionName);
+    return m ? names.get(m[1]) || cf.functionName : cf.functionName || `(${(cf.url || '').split('/').pop()})`;
+  };
+  const sums = new Map();
+  for (let i = 0; i < p.samples.length; i++) {
+    const ms = (p.deltas[i + 1] || 0) / 1000;
+    const stack = [];
+    for (let n = p.nodes.get(p.samples[i]); n; n = p.nodes.get(n.parent)) stack.unshift(name(n.callFrame));
+    const at = stack.indexOf(root);
+    if (at < 0) continue;
+    const sub = stack.slice(at, at + DEPTH + 1);
+    for (let k = 1; k <= sub.length; k++) {
+      const key = sub.slice(0, k).join('\u0000');
+      sums.set(key, (sums.get(key) || 0) + ms);
+    }
+  }
+  const print = (prefix, depth) => {
+    const kids = [...sums.entries()].filter(([k]) => k.startsWith(prefix) && k.split('\u0000').length === depth)
+      .sort((a, b) => b[1] - a[1]);
+    for (const [k, ms] of kids) {
+      if (ms < MIN) continue;
+      console.log(`${ms.toFixed(0).padStart(7)} ms ${'  '.repeat(depth - 1)}${k.split('\u0000').pop()}`);
+      print(k + '\u0000', depth + 1);
+    }
+  };
+  print(root, 1);
+}
+
+const names = wasmNames();
+const { marks, events } = await trace();
+if (arg('--trace')) writeFileSync(arg('--trace'), JSON.stringify({ traceEvents: events }));
+console.log(`${COLD ? 'first' : 'warm'} visit, 4× CPU${COLD ? ', Slow 4G' : ''}: ${marks.join(', ')}`);
+for (const root of ['main', 'on_animation_frame']) tree(events, names, root);
+rmSync(tmp, { recursive: true, force: true });
