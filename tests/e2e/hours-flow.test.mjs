@@ -127,6 +127,14 @@ test('QR, code, location and an offline check-out → 时长认定 → 我的时
   assert.deepEqual(methods, [{ shift_id: A.id, method: 'qr' }, { shift_id: B.id, method: 'code' },
                              { shift_id: C.id, method: 'gps' }], 'one record per shift, each by its way');
 
+  // ---- 我的时长 while C is pending: loaded now and kept until a pull reloads it. (Leaving its
+  // load to the outbox's drain raced the organizer: a phone in the background sent it late and
+  // got the certified figures, so the pull below had nothing to show.)
+  await page.evaluate(() => { window.location.hash = '#/me/hours'; });
+  // The totals: each figure is the text after its label.
+  const totals = (sem, want) => Object.entries(want).every(([k, v]) => sem[sem.findIndex((n) => n.label === k) + 1]?.label === v);
+  await waitSem(page, totals, { '待认定时长': '30 分钟' }, '30 minutes pending in 我的时长');
+
   // ---- The organizer approves C in 时长认定, its flag shown before deciding.
   await openApp(org.page, `${server.url}/#/projects/${PC.id}/hours`);
   await waitSem(org.page, (sem) => sem.find((n) => n.role === 'heading' && n.label.endsWith(' · 待认定')), null,
@@ -141,12 +149,9 @@ test('QR, code, location and an offline check-out → 时长认定 → 我的时
   assert.deepEqual(sql(server.db, `SELECT status, certified, minutes FROM attendance WHERE shift_id = ${C.id}`),
                    [{ status: 'certified', certified: 1, minutes: 30 }]);
 
-  // ---- The volunteer sees it certified in 我的时长. The app loaded 我的时长 when the outbox
-  // drained (C pending then) and keeps it; a pull at the top of the screen reloads it.
-  await page.evaluate(() => { window.location.hash = '#/me/hours'; });
-  // The totals: each figure is the text after its label.
-  const totals = (sem, want) => Object.entries(want).every(([k, v]) => sem[sem.findIndex((n) => n.label === k) + 1]?.label === v);
-  await waitSem(page, totals, { '待认定时长': '30 分钟' }, '30 minutes pending in 我的时长');
+  // ---- The volunteer sees it certified in 我的时长: the screen keeps what it loaded (C
+  // pending); a pull at the top of the screen reloads it.
+  await waitSem(page, totals, { '待认定时长': '30 分钟' }, '30 minutes still pending in 我的时长 before the pull');
   const { gestures_ended: g } = await idle(page);
   const cdp = await context.newCDPSession(page);
   await touchDrag(page, cdp, 200, 250, 200, 490, { steps: 16, stepMs: 20, holdMs: 50 });
