@@ -229,6 +229,18 @@ void reset_area() {
     g_title.known.clear();
 }
 
+// ImFont::BuildLookupTable, then every code point without a glyph yet lays out at the width
+// of a CJK ideograph (1 em): nearly all that are not rasterized yet are ideographs (Latin and
+// punctuation are added first), so a layout made before its glyphs arrive (the frame that is
+// held, whose positions the semantics report) matches the one shown a frame later. With the
+// width of a space it wrapped shorter, and what came below moved when the glyphs came.
+void lookup(ImFont* f, float em) {
+    f->BuildLookupTable();
+    f->FallbackAdvanceX = em;
+    for (int i = 0; i < f->IndexLookup.Size; ++i)
+        if (f->IndexLookup[i] == (ImWchar)-1) f->IndexAdvanceX[i] = em;
+}
+
 // first-visit (issue 11): the RGBA pixels we draw glyphs into, made from ImGui's 8-bit atlas
 // without converting all of it (ImGui's GetTexDataAsRGBA32 converts every pixel: 4 M at DPR 3):
 // everything starts as transparent white; only ImGui's own pixels, outside our area, are copied.
@@ -304,7 +316,9 @@ void build_atlas(float px) {
         g_title.font->Ascent = (float)g_title.baseline;
         g_title.font->Descent = (float)(g_title.baseline - g_title.px);
         g_title.font->FallbackChar = ' ';
+        lookup(g_title.font, g_title.px);
     }
+    lookup(g_font, px);
 }
 
 // =============================================================================================
@@ -517,7 +531,7 @@ bool flush_title() {
         if (!drawable(cp) || g_title.in_font[cp]) continue;
         if (!add_glyph(cp, uploads, true)) break;
     }
-    f->BuildLookupTable();
+    lookup(f, g_title.px);
     upload(uploads);
     return true;
 }
@@ -549,7 +563,7 @@ void flush_later() {
         g_later.clear();
         g_later_next = 0;
     }
-    g_font->BuildLookupTable();
+    lookup(g_font, g_px);
     upload(uploads);
 }
 
@@ -583,8 +597,8 @@ bool flush(bool later) {
         batch.swap(keep);
         i = (size_t)-1;  // ++i → 0
     }
-    g_font->BuildLookupTable();
-    if (evicted && g_title.font) g_title.font->BuildLookupTable();  // its glyphs went with the area
+    lookup(g_font, g_px);
+    if (evicted && g_title.font) lookup(g_title.font, g_title.px);  // its glyphs went with the area
     if (evicted)
         upload_whole_area();
     else
