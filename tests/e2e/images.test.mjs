@@ -57,7 +57,11 @@ test('a cover that answers 404 keeps its placeholder, with no console error', as
   const failed = await waitSem(page, (sem, alt) => sem.find((n) => n.role === 'image' && n.label === alt && !(n.flags & 16)),
                                alt, 'the cover given up');
   assert.equal(failed.flags & READY, 0, 'a missing cover is not drawn');
-  assert.equal(failed.h, busy.h, 'no layout jump');
+  // No layout jump: the box keeps a cover's shape. Its width follows the column, which a
+  // scrollbar narrows while the page's content is taller than the screen (a clean-clone CI run
+  // saw 352 px busy and 358 px given up, as the rest of the page loaded), its height the width.
+  assert.ok(Math.abs(failed.w / failed.h - busy.w / busy.h) < 0.01 && failed.h >= busy.h * 0.95,
+            `no layout jump: ${busy.w}×${busy.h} busy, ${failed.w}×${failed.h} given up`);
   assert.ok(Math.abs(failed.w / failed.h - 2.4) < 0.05);
   await frames(page, 10);
   assert.deepEqual(asked, ['/img/brands/heniyiqi-960.png'], 'asked once, not again every frame');
