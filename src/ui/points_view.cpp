@@ -1,7 +1,6 @@
 #include "ui/points_view.h"
 
 #include <cstdio>
-#include <map>
 
 #include "core/calendar.h"
 #include "core/qr.h"
@@ -61,15 +60,6 @@ std::string date_time(const std::string& rfc3339) {
 
 namespace {
 
-// QR matrices by payload: encoded once, not every frame (a few codes on a screen).
-const qr::Matrix& qr_of(const std::string& payload) {
-    static std::map<std::string, qr::Matrix> cache;
-    auto it = cache.find(payload);
-    if (it != cache.end()) return it->second;
-    if (cache.size() > 16) cache.clear();
-    return cache.emplace(payload, qr::encode(payload)).first->second;
-}
-
 void big_digits(const std::string& code, float height_css) {
     ImGuiWindow* win = ImGui::GetCurrentWindow();
     if (win->SkipItems) return;
@@ -98,7 +88,7 @@ void pickup_code(const Redemption& r) {
     if (r.qr_payload.empty()) return;
     const float side = ImMin(ImGui::GetContentRegionAvail().x, px(220));
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - side) * 0.5f);
-    draw_qr(qr_of(r.qr_payload), side);
+    draw_qr(r.qr_payload, side);
 }
 
 }  // namespace zygc::ui

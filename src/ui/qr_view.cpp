@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 
 #include <cmath>
+#include <map>
 
 #include "ui/semantics.h"
 #include "ui/widgets.h"
@@ -41,6 +42,16 @@ void draw_qr(const qr::Matrix& m, float side_px) {
             x = end;
         }
     }
+}
+
+void draw_qr(const std::string& payload, float side_px) {
+    static std::map<std::string, qr::Matrix> cache;
+    auto it = cache.find(payload);
+    if (it == cache.end()) {
+        if (cache.size() > 16) cache.clear();
+        it = cache.emplace(payload, qr::encode(payload)).first;
+    }
+    draw_qr(it->second, side_px);
 }
 
 }  // namespace zygc::ui

@@ -23,16 +23,6 @@ std::string hours_minutes(int64_t minutes) {
     return buf;
 }
 
-const qr::Matrix& qr_of(const std::string& payload) {
-    static std::string last;
-    static qr::Matrix m;
-    if (payload != last) {
-        last = payload;
-        m = qr::encode(payload);
-    }
-    return m;
-}
-
 }  // namespace
 
 void certificate_document(const Certificate& c, bool with_qr) {
@@ -66,7 +56,7 @@ void certificate_document(const Certificate& c, bool with_qr) {
     if (with_qr && !c.qr_payload.empty()) {
         spacing(6);
         const float side = ImMin(ImGui::GetContentRegionAvail().x, px(160));
-        draw_qr(qr_of(c.qr_payload), side);
+        draw_qr(c.qr_payload, side);
         text_muted(tr(S::CertQrLabel));
     }
     end_panel();

@@ -35,16 +35,6 @@ void big_code(const std::string& code, float height_css) {
     sem::add_last_item(sem::Role::Heading, code.c_str());
 }
 
-const qr::Matrix& qr_of(const std::string& payload) {
-    static std::string last;
-    static qr::Matrix m;
-    if (payload != last) {
-        last = payload;
-        m = qr::encode(payload);
-    }
-    return m;
-}
-
 void code_panel(const State& state) {
     const auto& r = state.checkin_code;
     if (placeholder(r, Target::CheckinCode, !r.data().code.empty(), 2)) return;
@@ -54,7 +44,7 @@ void code_panel(const State& state) {
     big_code(c.code, 56);
     const float side = ImMin(ImGui::GetContentRegionAvail().x, px(260));
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - side) * 0.5f);
-    draw_qr(qr_of(c.qr_payload), side);
+    draw_qr(c.qr_payload, side);
     // The store's clock (Tick) while ticks run; the frame's clock before the first one.
     const int64_t now = state.clock_ms > 0 ? state.clock_ms : static_cast<int64_t>(viewport().now_ms);
     const int64_t left = code_ms_left(state, now);
