@@ -13,7 +13,7 @@ using nlohmann::json;
 
 namespace {
 
-struct Fixture {
+struct CareFixture {
     FakeTransport t;
     std::vector<std::string> hashes;
     Runtime rt{t, [this](const std::string& h) { hashes.push_back(h); }};
@@ -48,7 +48,7 @@ Me organizer() {
 
 std::string districts() { return R"([{"id":1,"name":"海港区","population":1},{"id":2,"name":"山海关区","population":1}])"; }
 
-void open(Fixture& f, Route r, const Me& me) {
+void open(CareFixture& f, Route r, const Me& me) {
     f.rt.start(r, 7);
     REQUIRE(f.t.reply("/me", 200, encode(me).dump()));
     REQUIRE(f.t.reply("/districts", 200, districts()));
@@ -72,7 +72,7 @@ ElderDraft good_need() {
 }  // namespace
 
 TEST_CASE("the ledger asks for the first district's needs and helpers once districts are known", "[eldercare]") {
-    Fixture f;
+    CareFixture f;
     open(f, Route{Route::Eldercare, 0, {}}, social_worker());
     CHECK(f.t.has("/eldercare/needs?district_id=1"));
     CHECK(f.t.has("/eldercare/helpers?district_id=1"));
@@ -85,7 +85,7 @@ TEST_CASE("the ledger asks for the first district's needs and helpers once distr
 }
 
 TEST_CASE("a need with errors never leaves core; a good one is posted as the contract says", "[eldercare]") {
-    Fixture f;
+    CareFixture f;
     open(f, Route{Route::ElderNeedNew, 0, {}}, social_worker());
     CHECK(f.rt.state().need_draft.district_id == 1);  // the ledger's district
 
@@ -104,8 +104,8 @@ TEST_CASE("a need with errors never leaves core; a good one is posted as the con
     f.rt.dispatch(SubmitElderNeed{});
     const auto* p = f.find("POST", "/eldercare/needs");
     REQUIRE(p);
-    CHECK(Fixture::header(p->request, "X-Requested-With") == "zygc");
-    CHECK_FALSE(Fixture::header(p->request, "Idempotency-Key").empty());
+    CHECK(CareFixture::header(p->request, "X-Requested-With") == "zygc");
+    CHECK_FALSE(CareFixture::header(p->request, "Idempotency-Key").empty());
     json body = json::parse(p->request.body);
     CHECK(body["needs"] == json::array({"meal"}));
     CHECK(body["slots"] == json::array({"mon_am"}));
@@ -135,7 +135,7 @@ TEST_CASE("a helper's walk and capacity are checked against the server's ranges"
 }
 
 TEST_CASE("the server's field errors land next to the fields", "[eldercare]") {
-    Fixture f;
+    CareFixture f;
     open(f, Route{Route::ElderNeedNew, 0, {}}, social_worker());
     f.rt.dispatch(EditElderNeed{good_need()});
     f.rt.dispatch(SubmitElderNeed{});
@@ -147,7 +147,7 @@ TEST_CASE("the server's field errors land next to the fields", "[eldercare]") {
 }
 
 TEST_CASE("confirming a suggestion posts the pair; the suggestions and pairs reload", "[eldercare]") {
-    Fixture f;
+    CareFixture f;
     open(f, Route{Route::ElderMatches, 0, {}}, social_worker());
     REQUIRE(f.t.reply("/eldercare/matches?district_id=1", 200, R"({"district_id":1,"items":[{"need_id":3,"helper_id":8,
         "score":80,"reasons":[],"need":{"id":3,"name_masked":"王*兰"},"helper":{"id":8,"name_masked":"赵*"}}],
@@ -164,7 +164,7 @@ TEST_CASE("confirming a suggestion posts the pair; the suggestions and pairs rel
 }
 
 TEST_CASE("a logged visit is posted with its times and leads to the hours queue", "[eldercare]") {
-    Fixture f;
+    CareFixture f;
     open(f, Route{Route::ElderPairs, 0, {}}, social_worker());
     CHECK(f.t.has("/eldercare/pairs?district_id=1"));
     f.rt.dispatch(LogVisit{4, "2026-11-30T09:00:00+08:00", "2026-11-30T10:00:00+08:00"});
@@ -179,7 +179,7 @@ TEST_CASE("a logged visit is posted with its times and leads to the hours queue"
 }
 
 TEST_CASE("a help request is checked, posted, and an organizer takes and converts one", "[help]") {
-    Fixture f;
+    CareFixture f;
     open(f, Route{Route::Help, 0, {}}, organizer());
     CHECK(f.t.has("/me/help-requests"));
     CHECK(f.t.has("/help-requests?district_id=1"));
@@ -217,7 +217,7 @@ TEST_CASE("a help request is checked, posted, and an organizer takes and convert
 }
 
 TEST_CASE("a resident without a team cannot take a request; no request leaves", "[help]") {
-    Fixture f;
+    CareFixture f;
     Me me = organizer();
     me.teams.clear();
     open(f, Route{Route::Help, 0, {}}, me);
@@ -229,7 +229,7 @@ TEST_CASE("a resident without a team cannot take a request; no request leaves", 
 // The requester follows a request taken on the organizer's phone: the status is fresh when
 // the screen is opened again, and reloads while it stays open (at kHelpPollMs, not faster).
 TEST_CASE("有困难找志愿者 reloads its lists when opened again and every period while open", "[help]") {
-    Fixture f;
+    CareFixture f;
     open(f, Route{Route::Help, 0, {}}, organizer());
     auto mine = [](const char* status) {
         return std::string(R"({"items":[{"id":5,"title":"需要人帮忙买菜","district_id":1,"status":")") + status +
@@ -275,10 +275,10 @@ TEST_CASE("有困难找志愿者 reloads its lists when opened again and every p
 }
 
 TEST_CASE("home and the 数据 screen read the dashboard; brand pages the awards", "[dashboard]") {
-    Fixture f;
+    CareFixture f;
     f.rt.start(Route{}, 7);
     CHECK(f.t.has("/stats/dashboard"));
-    Fixture g;
+    CareFixture g;
     g.rt.start(Route{Route::Brand, 0, "aixinwucan"}, 7);
     CHECK(g.t.has("/awards"));
     REQUIRE(g.t.reply("/awards", 200, R"({"items":[{"id":1,"title":"全国四个100","year":2024,"brand":"aixinwucan"},

@@ -10,7 +10,7 @@ using namespace zygc;
 
 namespace {
 
-struct Fixture {
+struct SearchFixture {
     FakeTransport t;
     std::vector<std::string> pushed, replaced;
     Runtime rt{t, Runtime::Host{[this](const std::string& h) { pushed.push_back(h); }, nullptr, nullptr, nullptr,
@@ -38,7 +38,7 @@ TEST_CASE("search and filters round-trip through the query string", "[search_url
 }
 
 TEST_CASE("a link to the list with a search loads that search", "[search_url]") {
-    Fixture f;
+    SearchFixture f;
     f.rt.start(parse_route("#/projects?q=%E5%B0%8F&district=2"));
     CHECK(f.rt.state().query.q == "小");
     CHECK(f.rt.state().query.district_id == 2);
@@ -48,7 +48,7 @@ TEST_CASE("a link to the list with a search loads that search", "[search_url]") 
 }
 
 TEST_CASE("typing rewrites the URL; back to the list restores the search", "[search_url]") {
-    Fixture f;
+    SearchFixture f;
     f.rt.start(parse_route("#/projects"));
     f.rt.dispatch(SetSearch{"净滩"});
     CHECK(f.t.has("/projects?q=%E5%87%80%E6%BB%A9"));

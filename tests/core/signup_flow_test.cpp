@@ -40,7 +40,7 @@ Me user(bool volunteer) {
     return m;
 }
 
-struct Fixture {
+struct SignupFixture {
     FakeTransport t;
     std::vector<std::string> hashes;
     Runtime rt{t, [this](const std::string& h) { hashes.push_back(h); }};
@@ -65,7 +65,7 @@ struct Fixture {
 }  // namespace
 
 TEST_CASE("logged out, not registered: login, 实名注册, back to the project and signed up", "[signup_flow]") {
-    Fixture f;
+    SignupFixture f;
     f.open_logged_out();
     f.rt.dispatch(SignUp{101, 1});
     CHECK(f.rt.state().route.kind == Route::Login);
@@ -90,7 +90,7 @@ TEST_CASE("logged out, not registered: login, 实名注册, back to the project 
 }
 
 TEST_CASE("logged out volunteer: login brings them back and signs up", "[signup_flow]") {
-    Fixture f;
+    SignupFixture f;
     f.open_logged_out();
     f.rt.dispatch(SignUp{101, 1});
     f.log_in(true);
@@ -99,7 +99,7 @@ TEST_CASE("logged out volunteer: login brings them back and signs up", "[signup_
 }
 
 TEST_CASE("leaving the detour forgets the sign-up", "[signup_flow]") {
-    Fixture f;
+    SignupFixture f;
     f.open_logged_out();
     f.rt.dispatch(SignUp{101, 1});
     f.rt.dispatch(Navigate{parse_route("#/teams")});

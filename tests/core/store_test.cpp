@@ -29,7 +29,7 @@ std::string page_json(std::vector<std::pair<Id, std::string>> rows, const char* 
         .dump();
 }
 
-struct Fixture {
+struct StoreFixture {
     FakeTransport t;
     std::vector<std::string> hashes;
     Runtime rt{t, [this](const std::string& h) { hashes.push_back(h); }};
@@ -38,7 +38,7 @@ struct Fixture {
 }  // namespace
 
 TEST_CASE("home start loads figures, brands and upcoming projects", "[store]") {
-    Fixture f;
+    StoreFixture f;
     f.rt.start(parse_route("#/"));
     CHECK(f.t.has("/stats/city"));
     CHECK(f.t.has("/brands"));
@@ -52,7 +52,7 @@ TEST_CASE("home start loads figures, brands and upcoming projects", "[store]") {
 }
 
 TEST_CASE("errors become a Failed state and Retry sends again", "[store]") {
-    Fixture f;
+    StoreFixture f;
     f.rt.start(parse_route("#/"));
     REQUIRE(f.t.fail_network("/stats/city"));
     CHECK(f.rt.state().stats.failed());
@@ -67,7 +67,7 @@ TEST_CASE("errors become a Failed state and Retry sends again", "[store]") {
 }
 
 TEST_CASE("navigation pushes the hash and loads the screen's data", "[store]") {
-    Fixture f;
+    StoreFixture f;
     f.rt.start(parse_route("#/"));
     f.rt.dispatch(Navigate{parse_route("#/projects/42")});
     REQUIRE(f.hashes == std::vector<std::string>{"#/projects/42"});
@@ -89,7 +89,7 @@ TEST_CASE("navigation pushes the hash and loads the screen's data", "[store]") {
 }
 
 TEST_CASE("search answers that arrive out of order never show stale results", "[store]") {
-    Fixture f;
+    StoreFixture f;
     f.rt.start(parse_route("#/projects"));
     REQUIRE(f.t.reply("/projects", 200, page_json({{1, "甲"}, {2, "乙"}}, nullptr, 2)));
 
@@ -105,7 +105,7 @@ TEST_CASE("search answers that arrive out of order never show stale results", "[
 }
 
 TEST_CASE("load more appends the next page once", "[store]") {
-    Fixture f;
+    StoreFixture f;
     f.rt.start(parse_route("#/projects"));
     REQUIRE(f.t.reply("/projects", 200, page_json({{1, "甲"}, {2, "乙"}}, "c2", 3)));
     f.rt.dispatch(LoadMore{});
@@ -122,7 +122,7 @@ TEST_CASE("load more appends the next page once", "[store]") {
 }
 
 TEST_CASE("a filter change drops a pending load-more", "[store]") {
-    Fixture f;
+    StoreFixture f;
     f.rt.start(parse_route("#/projects"));
     REQUIRE(f.t.reply("/projects", 200, page_json({{1, "甲"}}, "c2", 2)));
     f.rt.dispatch(LoadMore{});
@@ -173,7 +173,7 @@ std::string project_with_shifts() {
 }  // namespace
 
 TEST_CASE("not logged in: /me answers 401 and protected screens go to login, then back", "[store][account]") {
-    Fixture f;
+    StoreFixture f;
     f.rt.start(parse_route("#/me/signups"));
     REQUIRE(f.t.reply("/me", 401, R"({"title":"Unauthorized","status":401})", "application/problem+json"));
     CHECK(f.rt.state().me.loaded());
@@ -215,7 +215,7 @@ TEST_CASE("not logged in: /me answers 401 and protected screens go to login, the
 }
 
 TEST_CASE("wrong code shows the server's message next to the code field", "[store][account]") {
-    Fixture f;
+    StoreFixture f;
     f.rt.start(parse_route("#/login"));
     f.rt.dispatch(EditLogin{"13800000001", "000000"});
     f.rt.dispatch(SubmitLogin{});
@@ -230,7 +230,7 @@ TEST_CASE("wrong code shows the server's message next to the code field", "[stor
 }
 
 TEST_CASE("registration is checked before sending and 409 lands on the ID field", "[store][account]") {
-    Fixture f;
+    StoreFixture f;
     f.rt.start(parse_route("#/me/volunteer"));
     REQUIRE(f.t.reply("/me", 200, me_json(false)));
     VolunteerApplication app{"张三", "110105194912310021", 1, {}, {}, false};
@@ -254,7 +254,7 @@ TEST_CASE("registration is checked before sending and 409 lands on the ID field"
 }
 
 TEST_CASE("sign-up refuses full and overlapping shifts before sending, and handles 409", "[store][signup]") {
-    Fixture f;
+    StoreFixture f;
     f.rt.start(parse_route("#/projects/42"), 99);
     REQUIRE(f.t.reply("/me", 200, me_json(true)));
     REQUIRE(f.t.reply("/projects/42", 200, project_with_shifts()));
@@ -283,7 +283,7 @@ TEST_CASE("sign-up refuses full and overlapping shifts before sending, and handl
 }
 
 TEST_CASE("a publishing form opened before /me answered gets the team the user leads", "[store][publish]") {
-    Fixture f;
+    StoreFixture f;
     f.rt.start(parse_route("#/projects/new"));  // a reload on the form: /me is still on its way
     CHECK(f.rt.state().publish.draft.team_id == 0);
     Me me;
@@ -296,7 +296,7 @@ TEST_CASE("a publishing form opened before /me answered gets the team the user l
 }
 
 TEST_CASE("editing a project sends If-Match and a 412 marks the form stale", "[store][publish]") {
-    Fixture f;
+    StoreFixture f;
     f.rt.start(parse_route("#/projects/42/edit"));
     Me me;
     me.id = 2;
@@ -327,7 +327,7 @@ TEST_CASE("editing a project sends If-Match and a 412 marks the form stale", "[s
 }
 
 TEST_CASE("settings are kept and saved; back and refresh", "[store]") {
-    Fixture f;
+    StoreFixture f;
     f.rt.start(parse_route("#/projects/42"), 1, Settings{true, "zh"});
     CHECK(f.rt.state().settings.care_mode);
     State s = f.rt.state();
@@ -347,7 +347,7 @@ TEST_CASE("settings are kept and saved; back and refresh", "[store]") {
 }
 
 TEST_CASE("closing a project sends status=closed with the detail's ETag", "[store][publish]") {
-    Fixture f;
+    StoreFixture f;
     f.rt.start(parse_route("#/projects/42"));
     REQUIRE(f.t.reply("/projects/42", 200, project_with_shifts(), "application/json", "\"v7\""));
     f.rt.dispatch(CloseProject{42});

@@ -27,7 +27,7 @@ std::string gunzip(const std::string& in) {
     return out;
 }
 
-void check_problem(const Response& r, int status, const std::string& field) {
+void check_http_problem(const Response& r, int status, const std::string& field) {
     INFO(r.body);
     CHECK(r.status == status);
     CHECK(r.header("Content-Type") == "application/problem+json");
@@ -86,11 +86,11 @@ TEST_CASE("invalid query values are 400/422 problem+json naming the parameter", 
     };
     for (const auto& c : cases) {
         INFO(c.query);
-        check_problem(srv.get(c.query), c.status, c.field);
+        check_http_problem(srv.get(c.query), c.status, c.field);
     }
     // Every problem is reported at once.
     auto r = srv.get("/api/v1/projects?limit=0&category=x&sort=y");
-    check_problem(r, 422, "limit");
+    check_http_problem(r, 422, "limit");
     CHECK(r.j["errors"].size() == 3);
 }
 
@@ -100,21 +100,21 @@ TEST_CASE("unknown paths are 404, wrong methods 405, bad ids 404", "[server][err
                              "/api/v1/projects/-3", "/api/v1/projects/99999999999999999999",
                              "/api/v1/projects/100/extra", "/api/v2/projects", "/api/v1/teams/1x"}) {
         INFO(path);
-        check_problem(srv.get(path), 404, "");
+        check_http_problem(srv.get(path), 404, "");
     }
-    check_problem(srv.get("/api/v1/projects/99999"), 404, "");
+    check_http_problem(srv.get("/api/v1/projects/99999"), 404, "");
     for (const char* m : {"POST", "PUT", "DELETE", "PATCH"}) {
         INFO(m);
         auto r = srv.request(m, "/api/v1/districts");
-        check_problem(r, 405, "");
+        check_http_problem(r, 405, "");
         CHECK(r.header("Allow") == "GET, HEAD");
         if (std::string(m) != "POST") {
             auto p = srv.request(m, "/api/v1/projects");
-            check_problem(p, 405, "");
+            check_http_problem(p, 405, "");
             CHECK(p.header("Allow") == "GET, HEAD, POST");
         }
-        check_problem(srv.request(m, "/api/v1/brands/cuncaoxin"), 405, "");
-        check_problem(srv.request(m, "/api/v1/nothing"), 404, "");
+        check_http_problem(srv.request(m, "/api/v1/brands/cuncaoxin"), 405, "");
+        check_http_problem(srv.request(m, "/api/v1/nothing"), 404, "");
     }
 }
 

@@ -16,7 +16,7 @@ namespace points = zygc::server::points;
 
 namespace {
 
-constexpr double kSiteLat = 39.93, kSiteLng = 119.60;
+constexpr double kDraftSiteLat = 39.93, kDraftSiteLng = 119.60;
 
 struct Points : ClockedServer {
     std::string admin = login(*srv, "13800000009");
@@ -51,7 +51,7 @@ struct Points : ClockedServer {
         clock(t_in);
         for (const auto& t : who) {
             auto in = post("/api/v1/attendance/check-in", t,
-                           {{"shift_id", sh}, {"method", "gps"}, {"lat", kSiteLat}, {"lng", kSiteLng},
+                           {{"shift_id", sh}, {"method", "gps"}, {"lat", kDraftSiteLat}, {"lng", kDraftSiteLng},
                             {"client_time", zygc::format_cst(t_in)}},
                            "in-" + std::to_string(++keys));
             INFO(in.body);

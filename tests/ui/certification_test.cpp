@@ -10,6 +10,7 @@
 #include "core/hours_codec.h"
 #include "core/runtime.h"
 #include "app_fixture.h"
+#include "cjk.h"
 #include "device_app.h"
 #include "platform/native/harness.h"
 #include "ui/format.h"
@@ -489,24 +490,6 @@ TEST_CASE("the leader finds 签到管理 per shift and 时长认定 on the proje
 }
 
 namespace {
-
-bool has_cjk(const std::string& s) {
-    for (size_t i = 0; i < s.size();) {
-        unsigned char b = s[i];
-        int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-        for (int k = 1; k < len && i + k < s.size(); ++k) c = (c << 6) | (s[i + k] & 0x3F);
-        if ((c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFFEF)) return true;
-        i += len;
-    }
-    return false;
-}
-
-void strings_of(const json& j, std::vector<std::string>& out) {
-    if (j.is_string()) out.push_back(j.get<std::string>());
-    if (j.is_structured())
-        for (const auto& v : j) strings_of(v, out);
-}
 
 // No label shows Chinese once the user data (names, titles, reasons) is taken out.
 void check_english(const CertApp& app) {

@@ -23,7 +23,7 @@ Me social_worker() {
     return m;
 }
 
-Me organizer() {
+Me district_organizer() {
     Me m;
     m.id = 2;
     m.phone_masked = "138****0002";
@@ -167,7 +167,7 @@ TEST_CASE("an overdue pair is flagged; a visit is logged for the last hour and l
 
 TEST_CASE("an organizer sees the district's help requests and takes one", "[ui][help]") {
     fixtures::App app({390, 2000, 1});
-    open(app, Route{Route::Help, 0, {}}, organizer());
+    open(app, Route{Route::Help, 0, {}}, district_organizer());
     REQUIRE(app.transport.reply("/me/help-requests", 200, R"({"items":[],"next_cursor":null,"total":0})"));
     REQUIRE(app.transport.reply("/help-requests?district_id=1", 200, R"({"items":[{"id":5,"title":"需要人帮忙买菜",
         "description":"腿脚不便","district_id":1,"status":"open","mine":false,"requester":{"display_name":"刘*"},

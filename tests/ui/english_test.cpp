@@ -9,6 +9,7 @@
 #include "core/codec.h"
 #include "core/points_codec.h"
 #include "core/validate.h"
+#include "cjk.h"
 #include "fixtures.h"
 #include "platform/native/harness.h"
 #include "ui/context.h"
@@ -18,31 +19,6 @@ using namespace zygc;
 using sem::Role;
 
 namespace {
-
-// CJK ideographs, kana, CJK and full-width punctuation (「」，。：).
-bool cjk(char32_t c) {
-    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-           (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
-}
-
-bool has_cjk(const std::string& s) {
-    for (size_t i = 0; i < s.size();) {
-        unsigned char b = s[i];
-        int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-        for (int k = 1; k < len && i + k < s.size(); ++k) c = (c << 6) | (s[i + k] & 0x3F);
-        if (cjk(c)) return true;
-        i += len;
-    }
-    return false;
-}
-
-// Every string in the JSON of the loaded data: what the user (or the server) wrote.
-void strings_of(const nlohmann::json& j, std::vector<std::string>& out) {
-    if (j.is_string()) out.push_back(j.get<std::string>());
-    if (j.is_structured())
-        for (const auto& v : j) strings_of(v, out);
-}
 
 std::vector<std::string> user_data(const State& s) {
     std::vector<std::string> out;
@@ -81,7 +57,7 @@ std::string without_user_data(std::string label, const std::vector<std::string>&
     return label;
 }
 
-Me organizer() {
+Me english_organizer() {
     Me m;
     m.id = 5;
     m.phone_masked = "138****0001";
@@ -101,7 +77,7 @@ State screen_state(Route::Kind kind) {
     if (kind == Route::Project || kind == Route::Team || kind == Route::EditProject) s.route.id = 101;
     if (kind == Route::Brand) s.route.slug = "xiaohouniao";
     s.settings.lang = "en";
-    if (kind != Route::Login) s.me = fixtures::loaded(organizer());
+    if (kind != Route::Login) s.me = fixtures::loaded(english_organizer());
 
     Project p = fixtures::project(101, "小候鸟课后陪伴");
     p.description = "每周六上午在驿站开展。";
@@ -218,7 +194,7 @@ State screen_state(Route::Kind kind) {
         s.reward_errors = validate_reward(s.reward_draft);
         s.merchant_errors = validate_merchant(s.merchant_draft);
         if (kind == Route::MerchantVerify || kind == Route::AdminPoints) {
-            Me m = organizer();
+            Me m = english_organizer();
             m.roles.push_back(kind == Route::MerchantVerify ? "merchant" : "admin");
             s.me = fixtures::loaded(m);
         }

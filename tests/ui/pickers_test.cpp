@@ -15,7 +15,7 @@ using sem::Role;
 
 namespace {
 
-Me leader() {
+Me form_leader() {
     Me m = fixtures::volunteer();
     m.roles.push_back("organizer");
     m.teams = {{7, "海港区青年志愿者协会", "leader"}};
@@ -25,7 +25,7 @@ Me leader() {
 // The new-project form with one empty shift; actions go through the real store.
 void open_form(native::Harness& h, std::vector<Effect>* effects = nullptr) {
     h.state.route = Route{Route::NewProject, 0, {}};
-    h.state.me = fixtures::loaded(leader());
+    h.state.me = fixtures::loaded(form_leader());
     h.state.districts = fixtures::loaded(std::vector<District>{
         {1, "海港区", 0}, {2, "山海关区", 0}, {3, "北戴河区", 0}, {4, "抚宁区", 0}, {5, "青龙满族自治县", 0},
         {6, "昌黎县", 0}, {7, "卢龙县", 0}, {8, "秦皇岛经济技术开发区", 0}, {9, "北戴河新区", 0}});
