@@ -81,23 +81,34 @@ EM_JS(void, zygc_js_semantics_changed, (), {
     if (Module.zygcSemanticsChanged) Module.zygcSemanticsChanged();
 });
 
-// CSS size of the canvas, devicePixelRatio and safe-area insets (CSS px).
+// CSS size of the canvas, devicePixelRatio and safe-area insets (CSS px). Read again only
+// after a resize of the window, the visual viewport or the canvas itself (ResizeObserver), or a
+// new devicePixelRatio: reading them every frame (getBoundingClientRect, getComputedStyle) made
+// the browser lay out the page inside the frame whenever the screen-reader mirror had changed.
 EM_JS(void, zygc_js_canvas_metrics, (float* out), {
     var c = Module.canvas || document.getElementById("canvas");
-    var r = c.getBoundingClientRect();
-    var F = out >> 2;
-    HEAPF32[F + 0] = r.width;
-    HEAPF32[F + 1] = r.height;
-    HEAPF32[F + 2] = window.devicePixelRatio || 1;
-    var probe = document.getElementById("zygc-safe");
-    var top = 0, bottom = 0;
-    if (probe) {
-        var cs = getComputedStyle(probe);
-        top = parseFloat(cs.paddingTop) || 0;
-        bottom = parseFloat(cs.paddingBottom) || 0;
+    var M = Module.zygcMetrics;
+    if (!M) {
+        M = Module.zygcMetrics = {stale: true, v: [0, 0, 1, 0, 0]};
+        var stale = function() { M.stale = true; if (Module.zygcWake) Module.zygcWake(); };
+        window.addEventListener("resize", stale);
+        if (window.visualViewport) window.visualViewport.addEventListener("resize", stale);
+        if (window.ResizeObserver) new ResizeObserver(stale).observe(c);
     }
-    HEAPF32[F + 3] = top;
-    HEAPF32[F + 4] = bottom;
+    var dpr = window.devicePixelRatio || 1;
+    if (M.stale || M.v[2] !== dpr) {
+        var r = c.getBoundingClientRect();
+        var top = 0, bottom = 0;
+        var probe = document.getElementById("zygc-safe");
+        if (probe) {
+            var cs = getComputedStyle(probe);
+            top = parseFloat(cs.paddingTop) || 0;
+            bottom = parseFloat(cs.paddingBottom) || 0;
+        }
+        M.v = [r.width, r.height, dpr, top, bottom];
+        M.stale = false;
+    }
+    HEAPF32.set(M.v, out >> 2);
 });
 
 // kind 1: first frame drawn; kind 2: interactive (semantics available); kind 3: the first
