@@ -23,19 +23,6 @@ void pending_line(const OutboxEvent& e) {
     text_colored(color::Danger, line.c_str());
 }
 
-// The room of a line still on its way (the site's name, its radius rule): as tall as
-// `sample` wrapped, a grey bar where the words will be. Nothing for the semantics: no words.
-void reserved_line(const std::string& sample, float indent) {
-    ImGui::Indent(indent);
-    const float w = ImGui::GetContentRegionAvail().x;
-    static ImVector<Line> lines;  // measured as the words will be laid out (text_layout.h)
-    const float h = layout_lines(sample.c_str(), sample.c_str() + sample.size(), w, lines).y;
-    const ImVec2 a = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(ImVec2(w, h));
-    ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + w * 0.6f, a.y + h), color::Skeleton, px(4));
-    ImGui::Unindent(indent);
-}
-
 void check_in_ways(const State& state, const CheckinStatus& st) {
     const Id shift = state.checkin.shift_id;
     section(tr(S::CheckinWays));

@@ -53,10 +53,14 @@ void fund_figures(const Fund& f) {
 }
 
 void screen_funds(const State& state) {
-    if (state.logged_in() && state.my_points.loaded()) {
+    if (state.logged_in() && !state.my_points.failed()) {
+        // The balance keeps its room while it is on its way: a field tapped as it arrives is
+        // still the field under the finger.
         char buf[96];
-        std::snprintf(buf, sizeof buf, tr(S::MyBalanceFmt), static_cast<long long>(state.my_points.data().balance));
-        text_colored(color::PrimaryDark, buf);
+        std::snprintf(buf, sizeof buf, tr(S::MyBalanceFmt),
+                      static_cast<long long>(state.my_points.loaded() ? state.my_points.data().balance : 0));
+        if (state.my_points.loaded()) text_colored(color::PrimaryDark, buf);
+        else reserved_line(buf);
     }
     const auto& r = state.funds;
     if (placeholder(r, Target::Funds, r.loaded() || !r.data().items.empty(), 3)) return;

@@ -79,6 +79,16 @@ void text(const char* s) { text_impl(s, nullptr, color::Text, false, true, sem::
 void text(const std::string& s) { text_impl(s.c_str(), nullptr, color::Text, false, true, sem::Role::Text); }
 void text_muted(const char* s) { text_impl(s, nullptr, color::Muted, false, true, sem::Role::Text); }
 void text_colored(ImU32 col, const char* s) { text_impl(s, nullptr, col, false, true, sem::Role::Text); }
+void reserved_line(const std::string& sample, float indent) {
+    ImGui::Indent(indent);
+    const float w = ImGui::GetContentRegionAvail().x;
+    static ImVector<Line> lines;  // measured as the words will be laid out (text_layout.h)
+    const float h = layout_lines(sample.c_str(), sample.c_str() + sample.size(), w, lines).y;
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(w, h));
+    ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + w * 0.6f, a.y + h), color::Skeleton, px(4));
+    ImGui::Unindent(indent);
+}
 void text_alert(const std::string& s) {
     if (!s.empty()) text_impl(s.c_str(), nullptr, color::Danger, false, true, sem::Role::Text, sem::Alert);
 }

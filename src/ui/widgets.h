@@ -28,6 +28,10 @@ void text(const char* s);                       // wrapped, Role::Text
 void text(const std::string& s);
 void text_muted(const char* s);                 // wrapped, secondary colour, Role::Text
 void text_colored(ImU32 col, const char* s);    // wrapped, Role::Text
+// The room of a line still on its way (a balance, a site's name): as tall as `sample` wrapped,
+// a grey bar where the words will be, so the screen does not jump when they come. Nothing for
+// the semantics: no words.
+void reserved_line(const std::string& sample, float indent = 0);
 void text_alert(const std::string& s);          // error next to a field: Danger, Role::Text + Alert ("" → nothing)
 void heading(const char* s);                    // wrapped, bold, Role::Heading
 void text_line(const char* s, ImU32 col, bool bold, sem::Role role);  // one line, no wrap

@@ -383,6 +383,24 @@ TEST_CASE("a volunteer who is not a clerk is told so on 核销", "[ui][points]")
     CHECK(app.ui.find("仅合作商户的店员可以核销兑换码"));
 }
 
+TEST_CASE("再奉献: the balance keeps its room while on its way; the funds do not move when it comes",
+          "[ui][points]") {
+    PointsApp app;
+    start_at(app, Route{Route::Funds, 0, {}});
+    REQUIRE(app.transport.reply("/funds", 200, json(encode(funds())).dump()));
+    app.ui.frame(2);
+    const sem::Node* before = app.ui.find("捐赠积分", Role::Button);
+    REQUIRE(before);
+    const float y = before->y;
+    CHECK_FALSE(app.ui.find_containing("我的积分"));  // no words yet: the room only
+    REQUIRE(app.transport.reply("/me/points", 200, encode(my_points()).dump()));
+    app.ui.frame(2);
+    CHECK(app.ui.find("我的积分：37"));
+    const sem::Node* after = app.ui.find("捐赠积分", Role::Button);
+    REQUIRE(after);
+    CHECK(after->y == y);
+}
+
 TEST_CASE("再奉献: the amount is checked against the balance, confirmed, sent once; the totals move",
           "[ui][points]") {
     PointsApp app;
