@@ -4,7 +4,7 @@
 // a resident then finds it in the list.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, revealWhere } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, FLOW, openApp, waitSem, route, tapNode, revealWhere } from './harness.mjs';
 
 // A valid GB 11643 number for 海港区 with a random sequence (each run registers a new one).
 function idNumber() {
@@ -57,7 +57,7 @@ async function login(page, phone) {
 }
 
 test('a resident logs in, registers, signs up for a shift and sees it in 我的报名', async () => {
-  const { context, page, errors } = await newPhonePage(env.browser);
+  const { context, page, errors } = await newPhonePage(env.browser, FLOW);
   await login(page, '139' + String(Math.floor(1e7 + Math.random() * 8e7)));
 
   await tap(page, 'tab', '我的');
@@ -91,7 +91,7 @@ test('a resident logs in, registers, signs up for a shift and sees it in 我的�
 });
 
 test('an organizer publishes a project and a resident finds it in the list', async () => {
-  const org = await newPhonePage(env.browser);
+  const org = await newPhonePage(env.browser, FLOW);
   const page = org.page;
   await login(page, '13800000002');
   await openApp(page, env.server.url + '/#/projects/new');
@@ -117,7 +117,7 @@ test('an organizer publishes a project and a resident finds it in the list', asy
   assert.match(await route(page), /^#\/projects\/\d+$/);
   await org.context.close();
 
-  const resident = await newPhonePage(env.browser);
+  const resident = await newPhonePage(env.browser, FLOW);
   await openApp(resident.page, env.server.url + '/#/projects');
   await typeInto(resident.page, '搜索项目', title);
   await node(resident.page, 'list-item', title);

@@ -4,7 +4,7 @@
 // outbox is shown again), come back, see it synced; the database holds each event once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, newPhonePage, openApp, waitSem } from './harness.mjs';
+import { launchBrowser, newPhonePage, FLOW, openApp, waitSem } from './harness.mjs';
 import { missing, startDevServer, sql, api, login, hasAttendance, openCheckin, tapButton, hasText, checkedIn,
          typeCheckinCode, shiftWithSignup } from './attendance_lib.mjs';
 
@@ -40,8 +40,8 @@ async function prepare(orgPage, volunteerId) {
 
 test('a volunteer checks in by code and by location, checks out offline, and it syncs once', async (t) => {
   assert.equal(env.skip, '', 'what the test needs is built');
-  const vol = await newPhonePage(env.browser);
-  const org = await newPhonePage(env.browser);
+  const vol = await newPhonePage(env.browser, FLOW);
+  const org = await newPhonePage(env.browser, FLOW);
   try {
     await openApp(vol.page, env.server.url + '/#/');
     await openApp(org.page, env.server.url + '/#/');

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { useServerAndBrowser, contextApi, newPhonePage, openApp, waitSem, tapNode } from './harness.mjs';
+import { useServerAndBrowser, contextApi, newPhonePage, FLOW, openApp, waitSem, tapNode } from './harness.mjs';
 import { node, reveal, tap, verifyAnonymously } from './attendance_lib.mjs';
 
 const env = useServerAndBrowser({ dev: true });
@@ -32,7 +32,7 @@ function cst(minutesFromNow) {
 const now = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 19) + '+08:00';
 
 test('organizer console code → volunteer checks in → 时长认定 → certificate → verify', async (t) => {
-  const org = await newPhonePage(env.browser);
+  const org = await newPhonePage(env.browser, FLOW);
   await login(org.context, '13800000002');
   const me = await api(org.context, 'GET', '/me');
   const team = me.body.teams.find((t) => t.role === 'leader');
@@ -51,7 +51,7 @@ test('organizer console code → volunteer checks in → 时长认定 → certif
   const shift = project.shifts[0];
 
   // The volunteer signs up.
-  const vol = await newPhonePage(env.browser);
+  const vol = await newPhonePage(env.browser, FLOW);
   await login(vol.context, '13800000001');
   const signup = await api(vol.context, 'POST', `/projects/${project.id}/signups`, { shift_id: shift.id },
                            { 'Idempotency-Key': randomUUID() });
@@ -94,7 +94,7 @@ test('organizer console code → volunteer checks in → 时长认定 → certif
   await node(vol.page, 'button', '保存图片');
 
   // Anyone verifies it, without logging in.
-  const anon = await newPhonePage(env.browser);
+  const anon = await newPhonePage(env.browser, FLOW);
   await verifyAnonymously(anon.page, env.server.url, serial);
 
   for (const p of [org, vol, anon]) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchBrowser, newPhonePage, openApp } from './harness.mjs';
+import { launchBrowser, newPhonePage, FLOW, openApp } from './harness.mjs';
 import { missing, startDevServer, sql, login, openCheckin, tapButton, checkedIn, qrToolMissing, qrVideo,
          freshCheckinCode, launchCameraBrowser, organizerPage, shiftWithSignup } from './attendance_lib.mjs';
 
@@ -42,7 +42,7 @@ test('a volunteer checks in by scanning the organizer\'s QR with the camera', as
   // The volunteer's phone, its camera playing that QR.
   const cam = await launchCameraBrowser(qrVideo(code.qr_payload, path.join(dir, 'qr.y4m')));
   browsers.push(cam);
-  const phone = await newPhonePage(cam);
+  const phone = await newPhonePage(cam, FLOW);
   const fetched = [];
   phone.page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await openApp(phone.page, server.url + '/#/');

@@ -9,7 +9,7 @@
 // Needs ZYGC_SERVER (or build/native/src/server/zygc-server) with the eldercare routes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, openApp, waitSem, tapNode, touchDrag, idle, debug, route, scrollUntil } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, FLOW, openApp, waitSem, tapNode, touchDrag, idle, debug, route, scrollUntil } from './harness.mjs';
 
 const env = useServerAndBrowser({ dev: true });
 
@@ -92,14 +92,14 @@ async function fillPerson(page, { name, community }) {
 // it, and reveal() keeps targets above any toast.
 test('social worker: need + helper → top suggestion → visit → certified; hours and dashboard move',
      async () => {
-  const vol = await newPhonePage(env.browser);
+  const vol = await newPhonePage(env.browser, FLOW);
   await login(vol.context, '13800000001');
   const hoursBefore = await api(vol.context, 'GET', '/me/hours');
   assert.equal(hoursBefore.status, 200);
   const dashBefore = await api(vol.context, 'GET', '/stats/dashboard');
   assert.equal(dashBefore.status, 200);
 
-  const sw = await newPhonePage(env.browser);
+  const sw = await newPhonePage(env.browser, FLOW);
   await login(sw.context, '13800000003');
   const tag = String(Date.now() % 100000);
   const community = '测试社区' + tag;
@@ -203,7 +203,7 @@ test('social worker: need + helper → top suggestion → visit → certified; h
 // they were missing, and reopening the same URL changes nothing in a running app. Now entering
 // 有困难找志愿者 reloads them, and while it is open they reload every 10 s (help::kHelpPollMs).
 test('a resident asks for help; the organizer of the district takes it', async () => {
-  const org = await newPhonePage(env.browser);
+  const org = await newPhonePage(env.browser, FLOW);
   await login(org.context, '13800000002');
   const me = await api(org.context, 'GET', '/me');
   const team = me.body.teams.find((t) => t.role === 'leader');
@@ -212,7 +212,7 @@ test('a resident asks for help; the organizer of the district takes it', async (
   const district = districts.body.find((d) => d.id === teamInfo.body.district_id);
   assert.ok(district, 'the team has a district');
 
-  const res = await newPhonePage(env.browser);
+  const res = await newPhonePage(env.browser, FLOW);
   await login(res.context, '139' + String(Date.now()).slice(-8));
   await openApp(res.page, `${env.server.url}/#/help`);
   const title = '需要人帮忙买菜' + String(Date.now() % 1000);

@@ -7,7 +7,7 @@
 // times and coordinates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, openApp, waitSem, route, tapNode, idle, onlyCardsMatching,
+import { useServerAndBrowser, newPhonePage, FLOW, openApp, waitSem, route, tapNode, idle, onlyCardsMatching,
          revealWhere, contextApi } from './harness.mjs';
 
 const env = useServerAndBrowser({ dev: true });
@@ -56,7 +56,7 @@ async function focused(page, label) {
 }
 
 test('cold start → signed up in ≤ 12 taps; each field opens its own keyboard', async () => {
-  const { context, page, errors } = await newPhonePage(env.browser);
+  const { context, page, errors } = await newPhonePage(env.browser, FLOW);
   const tap = tapper(page);
   await openApp(page, env.server.url + '/');
 
@@ -118,7 +118,7 @@ test('cold start → signed up in ≤ 12 taps; each field opens its own keyboard
 });
 
 test('search: pinyin is not searched, × clears, the URL keeps search and filters', async () => {
-  const { context, page, errors } = await newPhonePage(env.browser);
+  const { context, page, errors } = await newPhonePage(env.browser, FLOW);
   const searches = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
@@ -172,7 +172,7 @@ test('search: pinyin is not searched, × clears, the URL keeps search and filter
 // The organizer opens the form by its address, signed in beforehand: the app learns who they
 // are after the form opened, and still offers the team they lead.
 test('an organizer publishes with the pickers: day and times from the sheet, place from the location', async () => {
-  const { context, page, errors } = await newPhonePage(env.browser);
+  const { context, page, errors } = await newPhonePage(env.browser, FLOW);
   const { api, login } = contextApi(env);
   await context.grantPermissions(['geolocation'], { origin: env.server.url });
   await context.setGeolocation({ latitude: 39.934621, longitude: 119.630483, accuracy: 15 });

@@ -23,7 +23,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchBrowser, newPhonePage, openApp, waitSem, touchDrag, idle, scrollUntil } from './harness.mjs';
+import { launchBrowser, newPhonePage, FLOW, openApp, waitSem, touchDrag, idle, scrollUntil } from './harness.mjs';
 import { missing, startDevServer, sql, login, openCheckin, tapButton, hasText, checkedIn, typeCheckinCode, drain,
          qrToolMissing, qrVideo, freshCheckinCode, launchCameraBrowser, decodeInPage, node, reveal, tap,
          verifyAnonymously, organizerPage, shiftWithSignup } from './attendance_lib.mjs';
@@ -74,7 +74,7 @@ test('QR, code, location and an offline check-out → 时长认定 → 我的时
   assert.match(qr.qr_payload, new RegExp(`^zygc:checkin:${A.id}:\\d{6}$`));
   const cam = await launchCameraBrowser(qrVideo(qr.qr_payload, path.join(dir, 'qr.y4m')));
   browsers.push(cam);
-  const { context, page, errors } = await newPhonePage(cam);
+  const { context, page, errors } = await newPhonePage(cam, FLOW);
   await openApp(page, server.url + '/#/');
   await login(page, '13800000001');
   await openCheckin(page, A.id);
@@ -174,7 +174,7 @@ test('QR, code, location and an offline check-out → 时长认定 → 我的时
   const { text } = await decodeInPage(page, 'data:image/png;base64,' + png.toString('base64'));
   assert.ok(text.endsWith(`/#/verify/${serial}`), `the PNG's QR (${text}) names the serial on screen (${serial})`);
 
-  const anon = await newPhonePage(plain);
+  const anon = await newPhonePage(plain, FLOW);
   await verifyAnonymously(anon.page, server.url, serial);
 
   assert.deepEqual(errors, [], 'no page errors on the volunteer\'s phone');

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { useServerAndBrowser, contextApi, newPhonePage, openApp, waitSem, tapNode, revealWhere } from './harness.mjs';
+import { useServerAndBrowser, contextApi, newPhonePage, FLOW, openApp, waitSem, tapNode, revealWhere } from './harness.mjs';
 
 const env = useServerAndBrowser({ dev: true });
 
@@ -52,15 +52,15 @@ const now = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 
 test('certify → points → redeem → merchant verifies → settled on both; donate → brand total moves',
      async () => {
   const run = String(Date.now() % 100000);
-  const org = await newPhonePage(env.browser);
+  const org = await newPhonePage(env.browser, FLOW);
   const orgMe = await login(org.context, '13800000002');
   const team = orgMe.teams.find((t) => t.role === 'leader');
   assert.ok(team, 'the dev organizer leads a team');
-  const vol = await newPhonePage(env.browser);
+  const vol = await newPhonePage(env.browser, FLOW);
   await login(vol.context, '13800000001');
-  const shop = await newPhonePage(env.browser);
+  const shop = await newPhonePage(env.browser, FLOW);
   const clerk = await login(shop.context, '13800000004');
-  const admin = await newPhonePage(env.browser);
+  const admin = await newPhonePage(env.browser, FLOW);
   await login(admin.context, '13800000009');
 
   // ---- 奉献 → 认定: a shift soon, signed up, checked in and out, certified at 90 minutes.
