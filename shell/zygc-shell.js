@@ -167,7 +167,14 @@
       } else if (kind === 2) {
         resolveReady(true);
         setTimeout(function () { prefetched = {}; }, 10000);
-        setTimeout(preloadDeferred, 1000);  // a first screen without a list (login …) waits 1 s
+        // A first screen without a list (login …): 1 s on, once none of its requests is on its
+        // way (on a slow network the deferred part would slow down the first screen's answers),
+        // and a quarter second after the last answer (the frame showing it comes first).
+        var whenQuiet = function (waited) {
+          if (Module.zygcApiInFlight > 0) setTimeout(function () { whenQuiet(true); }, 250);
+          else setTimeout(preloadDeferred, waited ? 250 : 0);
+        };
+        setTimeout(whenQuiet, 1000);
       } else if (kind === 3) {
         performance.mark('zygc:first-data');  // the first frame showing API data (a list item)
         preloadDeferred();

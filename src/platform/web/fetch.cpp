@@ -36,8 +36,11 @@ EM_JS(void, zygc_js_fetch, (int id, const char* method_p, const char* path_p, co
         return p;
     }
     var offline = 0;  // first-visit: the service worker's cached answer (web/sw.js)
+    // Requests on their way, for the shell: the deferred part waits until none is (zygc-shell.js).
+    Module.zygcApiInFlight = (Module.zygcApiInFlight || 0) + 1;
     function done(status, ct, etag, err, bytes) {
         clearTimeout(timer);
+        Module.zygcApiInFlight--;
         var ps = [str(ct), str(etag), str(err)];
         var len = bytes ? bytes.length : 0;
         var bp = _malloc(len + 1);
