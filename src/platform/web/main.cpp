@@ -93,7 +93,11 @@ EM_JS(void, zygc_js_canvas_metrics, (float* out), {
         var stale = function() { M.stale = true; if (Module.zygcWake) Module.zygcWake(); };
         window.addEventListener("resize", stale);
         if (window.visualViewport) window.visualViewport.addEventListener("resize", stale);
-        if (window.ResizeObserver) new ResizeObserver(stale).observe(c);
+        if (window.ResizeObserver) new ResizeObserver(function(entries) {
+            // Its first call reports the size already read: no new frame for that.
+            var r = entries[entries.length - 1].contentRect;
+            if (r.width !== M.v[0] || r.height !== M.v[1]) stale();
+        }).observe(c);
     }
     var dpr = window.devicePixelRatio || 1;
     if (M.stale || M.v[2] !== dpr) {
