@@ -7,6 +7,8 @@
 //     of flicks; beside it the same with 500 projects (a list ten times longer should not cost
 //     more; a shorter one is no reference: the flicks reach its end, and frames that move
 //     nothing draw nothing) and, when ZYGC_BENCH_REF names another build's app directory, that build's figures
+//   - where glyphs were rasterized meanwhile: inside how many frames (Canvas2D calls in the
+//     callback: what a frame showed for the first time) and in idle callbacks (the later queue)
 //   - the heap after scrolling through all 5,000: wasm linear memory (it never shrinks: the
 //     high-water mark) plus the JS heap in use
 // The project list answers come from page.route(): the real server's first page of 100, its
@@ -30,6 +32,8 @@ const ms = (x) => `${x.toFixed(2)} ms`;
 const INIT = () => {
   window.__frameMs = [];
   window.__glMs = [];
+  window.__glyphMs = [];  // per frame: Canvas2D calls (glyphs rasterized inside the frame)
+  window.__idleMs = [];   // requestIdleCallback callbacks (the later glyphs) while timing
   window.__timing = false;
   let gl = 0;
   const proto = WebGL2RenderingContext.prototype;
@@ -42,13 +46,31 @@ const INIT = () => {
       try { return f.apply(this, a); } finally { gl += performance.now() - t0; }
     };
   }
+  let glyph = 0;
+  const p2 = CanvasRenderingContext2D.prototype;
+  for (const k of ['measureText', 'fillText', 'getImageData', 'clearRect']) {
+    const f = p2[k];
+    p2[k] = function (...a) {
+      const t0 = performance.now();
+      try { return f.apply(this, a); } finally { glyph += performance.now() - t0; }
+    };
+  }
   const raf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (cb) => raf((t) => {
     gl = 0;
+    glyph = 0;
     const t0 = performance.now();
     cb(t);
-    if (window.__timing) { window.__frameMs.push(performance.now() - t0); window.__glMs.push(gl); }
+    if (window.__timing) { window.__frameMs.push(performance.now() - t0); window.__glMs.push(gl); window.__glyphMs.push(glyph); }
   });
+  if (window.requestIdleCallback) {
+    const ric = window.requestIdleCallback.bind(window);
+    window.requestIdleCallback = (cb, o) => ric((d) => {
+      const t0 = performance.now();
+      cb(d);
+      if (window.__timing) window.__idleMs.push(performance.now() - t0);
+    }, o);
+  }
   for (const k of ['instantiate', 'instantiateStreaming']) {
     const f = WebAssembly[k];
     WebAssembly[k] = async function (...a) {
@@ -82,7 +104,7 @@ async function run(browser, serverUrl, appLabel, sample, n) {
     await flick(cdp, 195, 700, 250, { steps: 5, stepMs: 12 });
     await page.waitForTimeout(700);
   }
-  const { frames, gl } = await page.evaluate(() => { window.__timing = false; return { frames: window.__frameMs, gl: window.__glMs }; });
+  const { frames, gl, glyph, idle } = await page.evaluate(() => { window.__timing = false; return { frames: window.__frameMs, gl: window.__glMs, glyph: window.__glyphMs, idle: window.__idleMs }; });
   const wasmPart = frames.map((f, i) => Math.max(0, f - gl[i]));
 
   // Through the whole list with the wheel, to its last card.
@@ -102,11 +124,13 @@ async function run(browser, serverUrl, appLabel, sample, n) {
   await context.close();
   const r = { label: `${appLabel}, ${n} projects`, frames: frames.length, p50: pct(frames, 0.5), p95: pct(frames, 0.95),
               max: Math.max(...frames), wasmP50: pct(wasmPart, 0.5), wasmP95: pct(wasmPart, 0.95), glP95: pct(gl, 0.95),
-              wasm, jsHeap, reachedEnd: !!last };
+              wasm, jsHeap, reachedEnd: !!last,
+              glyphFrames: glyph.filter((x) => x > 0).length, idleMs: idle.reduce((x, y) => x + y, 0), idleMax: Math.max(0, ...idle) };
   console.log(`${r.label.padEnd(28)} frames ${String(r.frames).padStart(4)}  p50 ${ms(r.p50).padStart(9)}  p95 ${ms(r.p95).padStart(9)}` +
               `  max ${ms(r.max).padStart(9)}  | wasm part p50 ${ms(r.wasmP50)} p95 ${ms(r.wasmP95)}, WebGL calls p95 ${ms(r.glP95)}` +
               `  | heap: wasm ${(wasm / 1048576).toFixed(1)} MB + JS ${(jsHeap / 1048576).toFixed(1)} MB` +
-              ` = ${((wasm + jsHeap) / 1048576).toFixed(1)} MB${last ? '' : ' (did not reach the last card)'}`);
+              ` = ${((wasm + jsHeap) / 1048576).toFixed(1)} MB${last ? '' : ' (did not reach the last card)'}` +
+              `\n${''.padEnd(28)} glyphs rasterized inside ${r.glyphFrames} frames; in idle time ${ms(r.idleMs)} (${idle.length} callbacks, longest ${ms(r.idleMax)})`);
   return r;
 }
 
@@ -125,8 +149,10 @@ async function main() {
     const short = await run(browser, server.url, 'this build', sample, SHORT);
     console.log(`ratio p95 ${N} / ${SHORT} projects: ${(long.p95 / short.p95).toFixed(2)} (wasm part ${(long.wasmP95 / short.wasmP95).toFixed(2)})`);
     if (REF) {
-      const { startServer: start2 } = await import(`../e2e/harness.mjs?ref`);
+      // The harness reads ZYGC_APP_DIR when it is loaded: set it first. (Until 2026-12-01 it
+      // was set after the import, and the "reference" was this build served again.)
       process.env.ZYGC_APP_DIR = REF;
+      const { startServer: start2 } = await import(`../e2e/harness.mjs?ref`);
       const ref = await start2();
       servers.push(ref);
       // A build that lays out every card: 5,000 of them took the headless browser down here,
@@ -134,7 +160,7 @@ async function main() {
       const nRef = +(process.env.ZYGC_BENCH_REF_N || 500);
       const mine = await run(browser, server.url, 'this build', sample, nRef);
       const before = await run(browser, ref.url, 'reference', sample, nRef);
-      console.log(`ratio p95 this / reference (${nRef}): ${(mine.p95 / before.p95).toFixed(2)}`);
+      console.log(`ratio p95 this / reference (${nRef}): ${(mine.p95 / before.p95).toFixed(2)} (wasm part ${(mine.wasmP95 / before.wasmP95).toFixed(2)})`);
     }
   } finally {
     await browser.close();

@@ -110,6 +110,20 @@ EM_JS(int, zygc_js_glyph_raster, (int cp, unsigned char* out, int cap, int* m, f
     return 1;
 });
 
+// Asks for zygc_glyphs_idle(ms) in the browser's idle time (between frames, never inside one),
+// once: the later queue is worked there so that a frame never waits for it. Without
+// requestIdleCallback (Safari), a timer a frame later stands in with a 4 ms budget.
+EM_JS(void, zygc_js_glyphs_idle, (), {
+    if (Module.zygcGlyphsIdle) return;
+    Module.zygcGlyphsIdle = true;
+    var run = function(deadline) {
+        Module.zygcGlyphsIdle = false;
+        _zygc_glyphs_idle(deadline ? Math.min(8, deadline.timeRemaining()) : 4);
+    };
+    if (window.requestIdleCallback) requestIdleCallback(run, {timeout: 1000});
+    else setTimeout(run, 16);
+});
+
 namespace zygc::web::glyphs {
 namespace {
 
@@ -123,13 +137,12 @@ std::vector<bool> g_in_font;  // code point has a glyph in the font
 std::vector<bool> g_queued;   // code point is in g_pending
 std::vector<uint32_t> g_pending;
 // first-visit (issue 11): code points that may be drawn later (the UI's static text, API
-// answers), rasterized a slice per frame once allowed, so the first frame waits only for what
-// it shows. Duplicates are skipped when their turn comes.
+// answers), rasterized in the browser's idle time once allowed (frame: never inside a frame),
+// so the first frame waits only for what it shows. Duplicates are skipped when their turn comes.
 std::vector<uint32_t> g_later;
 std::vector<bool> g_later_queued;  // code point is in g_later
 size_t g_later_next = 0;
 bool g_later_allowed = false;
-constexpr double kLaterSliceMs = 4;  // of each frame's time, at most (at least one glyph)
 GLuint g_texture = 0;            // the atlas texture: ours, not the backend's (see create_texture)
 std::vector<uint32_t> g_known;  // every code point in the font, in order of addition
 std::function<void(std::vector<uint32_t>&)> g_essentials;
@@ -432,7 +445,7 @@ void build(float font_px, float title_ratio) {
     g_px = font_px;
     g_title.ratio = title_ratio > 1 ? title_ratio : 0;
     destroy_texture();
-    // The code points known at the old size come back a slice per frame; what is on screen is
+    // The code points known at the old size come back in idle time; what is on screen is
     // wanted again by the next frame's labels (and drawn once it is there).
     for (uint32_t cp : g_known) g_in_font[cp] = false, later(cp);
     g_known.clear();
@@ -446,6 +459,7 @@ void later(uint32_t cp) {
     if (!drawable(cp) || g_in_font.empty() || g_in_font[cp] || g_later_queued[cp]) return;
     g_later_queued[cp] = true;
     g_later.push_back(cp);
+    if (g_later_allowed) zygc_js_glyphs_idle();
 }
 
 void want(uint32_t cp) {
@@ -537,17 +551,17 @@ bool flush_title() {
 }
 }  // namespace
 
-// A slice of the later queue, once allowed. Those glyphs are not on screen (what is was
-// wanted by its label), so nothing needs drawing again. A full area stops it: no eviction
-// for glyphs nobody asked to see.
-void flush_later() {
+// A slice of the later queue (idle time). Those glyphs are not on screen (what is was wanted
+// by its label), so nothing needs drawing again. A full area stops it: no eviction for glyphs
+// nobody asked to see.
+void flush_later(double budget_ms) {
     if (!g_later_allowed || !g_font || g_later.empty()) return;
     const double start = emscripten_get_now();
     if (g_font->Glyphs.Size > g_base_glyphs && g_font->Glyphs.back().Codepoint == '\t') g_font->Glyphs.pop_back();
     std::vector<std::pair<int, Upload>> uploads;
     int added = 0;
     bool full = false;
-    for (; g_later_next < g_later.size() && (added == 0 || emscripten_get_now() - start < kLaterSliceMs);
+    for (; g_later_next < g_later.size() && (added == 0 || emscripten_get_now() - start < budget_ms);
          ++g_later_next) {
         const uint32_t cp = g_later[g_later_next];
         g_later_queued[cp] = false;
@@ -565,10 +579,10 @@ void flush_later() {
     }
     lookup(g_font, g_px);
     upload(uploads);
+    if (!g_later.empty()) zygc_js_glyphs_idle();
 }
 
-bool flush(bool later) {
-    if (later) flush_later();
+bool flush() {
     const bool titles = flush_title();
     if (g_pending.empty() || !g_font) return titles;
     std::vector<uint32_t> batch;
@@ -606,8 +620,11 @@ bool flush(bool later) {
     return true;
 }
 
-void allow_later() { g_later_allowed = true; }
-bool working() { return g_later_allowed && !g_later.empty(); }
+void allow_later() {
+    if (g_later_allowed) return;
+    g_later_allowed = true;
+    if (!g_later.empty()) zygc_js_glyphs_idle();
+}
 bool pending() { return !g_pending.empty() || !g_title.pending.empty(); }
 
 void set_essentials(std::function<void(std::vector<uint32_t>&)> fn) { g_essentials = std::move(fn); }
@@ -632,3 +649,6 @@ int state(uint32_t cp) {
 }
 
 }  // namespace zygc::web::glyphs
+
+// The browser is idle (zygc_js_glyphs_idle): up to budget_ms of the later queue.
+extern "C" EMSCRIPTEN_KEEPALIVE void zygc_glyphs_idle(double budget_ms) { zygc::web::glyphs::flush_later(budget_ms); }

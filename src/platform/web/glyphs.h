@@ -7,7 +7,7 @@
 // glTexSubImage2D and registered with ImFont::AddGlyph. Code points come from the semantics
 // labels of each frame and user input (wanted: added in the next flush(), before the next
 // ImGui::NewFrame(); a frame with wanted glyphs is not shown) and from the UI's static text
-// and API response bodies (later: a slice per flush, once the first data is on screen).
+// and API response bodies (later: in the browser's idle time, once the first data is on screen).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -26,20 +26,19 @@ void build(float font_px, float title_ratio = 0);
 void want(uint32_t codepoint);
 void want_utf8(std::string_view text);  // UTF-8 text; JSON "\uXXXX" escapes are decoded too
 // first-visit (issue 11): text that may be drawn later (the UI's static text, API answers):
-// rasterized 4 ms a frame once allow_later() was called, so the first frame waits only
-// for the glyphs it shows.
+// rasterized in the browser's idle time once allow_later() was called (frame: never inside a
+// frame, up to 8 ms at a time), so the first frame waits only for the glyphs it shows and a
+// fling's frames never wait for glyphs not on screen.
 void later(uint32_t codepoint);
 void want_later_utf8(std::string_view text);
 void allow_later();
-bool working();  // later glyphs are still being added (the loop keeps running)
 bool pending();  // wanted glyphs wait for the next flush() (this frame's text has blanks)
 void want_title(uint32_t codepoint);       // look: for the title face
 void want_title_utf8(std::string_view text);
 
-// Rasterizes the wanted code points not yet in the font and uploads them; with `later`, also
-// up to 4 ms of the later queue (not while a finger or a fling moves the screen).
+// Rasterizes the wanted code points not yet in the font and uploads them.
 // Returns true when wanted glyphs were added (the next frame's text changes).
-bool flush(bool later = true);
+bool flush();
 
 // When the reserved area is full it is cleared and refilled with these code points
 // (what is on screen now), then with the ones still wanted.

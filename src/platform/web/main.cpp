@@ -273,7 +273,7 @@ uint64_t hash_draw_data(const ImDrawData* dd) {
 void essentials(std::vector<uint32_t>& out) {
     std::string text;
     for (const sem::Node& n : sem::last_frame()) text += n.label;
-    glyphs::want_later_utf8(ui::static_text());  // the rest of the UI's text, a slice per frame
+    glyphs::want_later_utf8(ui::static_text());  // the rest of the UI's text, in idle time
     // Decode into code points (glyphs::want_utf8 would queue them; here we only list them).
     const unsigned char* p = (const unsigned char*)text.data();
     const unsigned char* end = p + text.size();
@@ -322,7 +322,7 @@ void frame() {
     const int answers = web::input::press_pending() ? 0 : web::fetch_transport().drain();
     const int queued = web::input::counters().queued;
     web::input::begin_frame(now);
-    if (glyphs::flush(!web::input::busy())) a.force_render = true;  // later glyphs: not in a fling's frames
+    if (glyphs::flush()) a.force_render = true;
     a.viewport.pull_px = web::input::pull_px();
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -454,7 +454,7 @@ bool busy() {
     const App& a = g_app;
     return a.force_render || web::fetch_transport().in_flight() > 0 || web::input::scrolling() || web::input::busy() ||
            web::input::counters().queued > 0 || web::input::pull_px() > 0 || ImGui::GetIO().WantTextInput ||
-           a.quiet_frames < kSettleFrames || !a.ready || glyphs::working();
+           a.quiet_frames < kSettleFrames || !a.ready;
 }
 
 void schedule() {
@@ -526,7 +526,7 @@ int main() {
     web::bridge::publish({0, a.dpr, a.fb_w, a.fb_h, 0, 0});
     // first-visit (issue 11): Latin and punctuation now; the first screen's own text is wanted
     // by its labels (its first layout is not shown until they are in); the rest of the UI's
-    // text comes a slice per frame after the first data.
+    // text comes in idle time after the first data.
     for (uint32_t cp = 0x20; cp < 0x7F; ++cp) glyphs::want(cp);
     glyphs::want_utf8("…·—“”‘’，。：；！？（）《》、￥¥°×÷±→←↑↓✓✔★☆●○");
     glyphs::want_later_utf8(ui::static_text());
