@@ -82,6 +82,42 @@ test('rare characters and emoji typed into the search box; Backspace edits', asy
   await context.close();
 });
 
+// The glyph area holds ~1,700 glyphs at DPR 3. A list whose titles hold 4,000 distinct
+// ideographs fills it from the answer alone (the idle rasterizer stops when it is full); then
+// the cards scrolled into view want glyphs it has no room for, and the area starts over with
+// what is on screen. Every glyph on screen must be there afterwards.
+test('a full glyph area starts over with what is on screen, and the screen has all its glyphs', async () => {
+  const { context, page, errors } = await newPhonePage(env.browser);
+  const sample = await (await fetch(`${env.server.url}/api/v1/projects?limit=20`)).json();
+  const titleOf = (i) => Array.from({ length: 10 }, (_, k) => String.fromCodePoint(0x4e00 + i * 10 + k)).join('');
+  const items = Array.from({ length: 400 }, (_, i) => ({ ...sample.items[i % sample.items.length], id: 1000000 + i, title: titleOf(i) }));
+  const body = JSON.stringify({ ...sample, items, total: items.length, next_cursor: null });
+  await page.route(/\/api\/v1\/projects(\?|$)/, (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+  await openApp(page, env.server.url + '/#/projects');
+  await waitSem(page, (sem, t) => sem.find((n) => n.role === 'list-item' && n.label.includes(t)), titleOf(0), 'the first card');
+  let last = null;
+  for (let i = 0; i < 400 && !last; i++) {
+    await page.mouse.move(195, 400);
+    await page.mouse.wheel(0, 1500);
+    await page.waitForTimeout(30);
+    last = await page.evaluate((t) => window.zygc.semantics().find((n) => n.role === 'list-item' && n.label.includes(t)), titleOf(399));
+  }
+  assert.ok(last, 'the last card was reached');
+  await idle(page);
+  const d = await debug(page);
+  assert.ok(d.glyph_evictions >= 1, `the area started over (${JSON.stringify(d)})`);
+  const missing = await page.evaluate(() => {
+    const out = [];
+    for (const n of window.zygc.semantics()) {
+      for (const ch of n.label) if (ch.trim() && window.zygc.glyph(ch) !== 1) out.push(ch);
+    }
+    return out;
+  });
+  assert.deepEqual(missing, [], 'every glyph on screen is in the atlas');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a new devicePixelRatio rebuilds canvas, theme and glyph atlas', async () => {
   const { context, page, errors } = await newPhonePage(env.browser);
   await openApp(page, env.server.url + '/#/projects');

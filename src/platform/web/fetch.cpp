@@ -123,7 +123,7 @@ int FetchTransport::drain() {
         if (it == pending_.end()) continue;
         auto cb = std::move(it->second);
         pending_.erase(it);
-        glyphs::want_later_utf8(response.body);  // first-visit: what is drawn is wanted by its label; the rest in idle time
+        glyphs::want_answer_utf8(response.body);  // first-visit: what is drawn is wanted by its label; the rest in idle time
         cb(std::move(response));
     }
     return (int)batch.size();

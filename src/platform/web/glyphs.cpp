@@ -59,55 +59,77 @@ EM_JS(void, zygc_js_glyph_setup, (float px, int* m), {
     HEAP32[(m >> 2) + 1] = Math.round((tm.actualBoundingBoxDescent || px * 0.08) * 64);
 });
 
-// Rasterizes one code point at px. m[0..5] = ink left, ink top (relative to pen/baseline),
-// width, height, advance × 64, colored. Pixels (RGBA, w×h) go to out (cap bytes).
-// Returns 1 when pixels were written, 0 for an empty glyph (space, zero-width).
-EM_JS(int, zygc_js_glyph_raster, (int cp, unsigned char* out, int cap, int* m, float px), {
+// Rasterizes code points cps[0..n) at px, all on one canvas and read back with one
+// getImageData (one readback per glyph was half of a glyph's cost). Per glyph, m[6 i ..] = ink
+// left, ink top (relative to pen/baseline), width, height, advance × 64, colored; its pixels
+// (RGBA, w×h) follow the previous glyph's in out. Stops before the glyph whose pixels would
+// pass cap bytes (never before the first); returns how many were done. Empty glyphs (space,
+// zero-width) have w = h = 0.
+EM_JS(int, zygc_js_glyph_raster, (const uint32_t* cps, int n, unsigned char* out, int cap, int* m, float px), {
     var G = Module.zygcGlyphs;
     if (px !== G.px) {  // look: the title face is rasterized at its own size
         G.px = px;
         G.font = px + "px " + G.family;
         G.ctx.font = G.font;
     }
-    var ctx = G.ctx;
-    var s = String.fromCodePoint(cp);
-    var tm = ctx.measureText(s);
-    var M = m >> 2;
-    HEAP32[M + 4] = Math.round(tm.width * 64);
-    HEAP32[M + 5] = 0;
-    var l = Math.floor(-tm.actualBoundingBoxLeft) - 1, r = Math.ceil(tm.actualBoundingBoxRight) + 1;
-    var t = Math.floor(-tm.actualBoundingBoxAscent) - 1, b = Math.ceil(tm.actualBoundingBoxDescent) + 1;
-    var w = r - l, h = b - t;
-    if (!(w > 2 && h > 2) || w * h * 4 > cap) {
-        HEAP32[M + 0] = 0; HEAP32[M + 1] = 0; HEAP32[M + 2] = 0; HEAP32[M + 3] = 0;
-        return 0;
+    var ctx = G.ctx, c = G.canvas;
+    // Shelves on the canvas, 2 px apart: ink a little outside its box stays out of the next one.
+    var W = 2048, gap = 2, x = 0, y = 0, rowH = 0, bytes = 0, list = [], i, g;
+    for (i = 0; i < n; i++) {
+        var s = String.fromCodePoint(HEAPU32[(cps >> 2) + i]);
+        var tm = ctx.measureText(s);
+        var l = Math.floor(-tm.actualBoundingBoxLeft) - 1, r = Math.ceil(tm.actualBoundingBoxRight) + 1;
+        var t = Math.floor(-tm.actualBoundingBoxAscent) - 1, b = Math.ceil(tm.actualBoundingBoxDescent) + 1;
+        var w = r - l, h = b - t, ink = w > 2 && h > 2 && w <= W && w * h * 4 <= cap;
+        if (ink && bytes + w * h * 4 > cap) break;
+        g = {s: s, advance: tm.width, l: l, t: t, w: ink ? w : 0, h: ink ? h : 0, x: 0, y: 0};
+        if (ink) {
+            if (x + w > W) { x = 0; y += rowH + gap; rowH = 0; }
+            g.x = x; g.y = y;
+            x += w + gap;
+            rowH = Math.max(rowH, h);
+            bytes += w * h * 4;
+        }
+        list.push(g);
     }
-    var c = G.canvas;
-    if (c.width < w || c.height < h) {
-        c.width = Math.max(c.width, w);
-        c.height = Math.max(c.height, h);
-        G.reset();
-        ctx = G.ctx;
+    var usedW = y > 0 ? W : x, usedH = y + rowH, d = null;
+    if (usedW > 0 && usedH > 0) {
+        if (c.width < usedW || c.height < usedH) {
+            c.width = Math.max(c.width, usedW);
+            c.height = Math.max(c.height, usedH);
+            G.reset();
+            ctx = G.ctx;
+        }
+        ctx.clearRect(0, 0, usedW, usedH);
+        for (i = 0; i < list.length; i++) if (list[i].w) ctx.fillText(list[i].s, list[i].x - list[i].l, list[i].y - list[i].t);
+        d = ctx.getImageData(0, 0, usedW, usedH).data;
     }
-    ctx.clearRect(0, 0, w, h);
-    ctx.fillText(s, -l, -t);
-    var d = ctx.getImageData(0, 0, w, h).data;
-    var n = w * h * 4, i;
-    var colored = 0;
-    for (i = 0; i < n; i += 4) {
-        if (d[i + 3] > 96 && (d[i] < 192 || d[i + 1] < 192 || d[i + 2] < 192)) { colored = 1; break; }
-    }
-    if (colored) {
-        HEAPU8.set(d, out);
-    } else {
-        for (i = 0; i < n; i += 4) {
-            HEAPU8[out + i] = 255; HEAPU8[out + i + 1] = 255; HEAPU8[out + i + 2] = 255;
-            HEAPU8[out + i + 3] = d[i + 3];
+    var o = out, M = m >> 2, row, col, p, colored;
+    for (i = 0; i < list.length; i++, M += 6) {
+        g = list[i];
+        HEAP32[M + 0] = g.l; HEAP32[M + 1] = g.t; HEAP32[M + 2] = g.w; HEAP32[M + 3] = g.h;
+        HEAP32[M + 4] = Math.round(g.advance * 64);
+        colored = 0;
+        for (row = 0; row < g.h && !colored; row++) {
+            p = ((g.y + row) * usedW + g.x) * 4;
+            for (col = 0; col < g.w; col++, p += 4) {
+                if (d[p + 3] > 96 && (d[p] < 192 || d[p + 1] < 192 || d[p + 2] < 192)) { colored = 1; break; }
+            }
+        }
+        HEAP32[M + 5] = colored;
+        for (row = 0; row < g.h; row++) {
+            p = ((g.y + row) * usedW + g.x) * 4;
+            if (colored) {
+                HEAPU8.set(d.subarray(p, p + g.w * 4), o);
+                o += g.w * 4;
+                continue;
+            }
+            for (col = 0; col < g.w; col++, p += 4, o += 4) {
+                HEAPU8[o] = 255; HEAPU8[o + 1] = 255; HEAPU8[o + 2] = 255; HEAPU8[o + 3] = d[p + 3];
+            }
         }
     }
-    HEAP32[M + 0] = l; HEAP32[M + 1] = t; HEAP32[M + 2] = w; HEAP32[M + 3] = h;
-    HEAP32[M + 5] = colored;
-    return 1;
+    return list.length;
 });
 
 // Asks for zygc_glyphs_idle(ms) in the browser's idle time (between frames, never inside one),
@@ -171,7 +193,6 @@ struct Shelf {
 };
 
 struct Area {
-    int rect = -1;         // custom rect index
     int x = 0, y = 0, w = 0, h = 0;
     std::vector<Shelf> shelves;
     int next_y = 0;        // first row not used by a shelf (relative to the area)
@@ -221,16 +242,6 @@ bool pack(int w, int h, int& out_x, int& out_y) {
     return true;
 }
 
-void clear_area_pixels() {
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    unsigned char* px = atlas->TexPixelsRGBA32 ? (unsigned char*)atlas->TexPixelsRGBA32 : nullptr;
-    if (!px) return;
-    for (int row = 0; row < g_area.h; ++row) {
-        unsigned char* p = px + ((size_t)(g_area.y + row) * atlas->TexWidth + g_area.x) * 4;
-        for (int i = 0; i < g_area.w; ++i, p += 4) p[0] = p[1] = p[2] = 255, p[3] = 0;
-    }
-}
-
 void reset_area() {
     g_area.shelves.clear();
     g_area.next_y = 0;
@@ -254,34 +265,40 @@ void lookup(ImFont* f, float em) {
         if (f->IndexLookup[i] == (ImWchar)-1) f->IndexAdvanceX[i] = em;
 }
 
-// first-visit (issue 11): the RGBA pixels we draw glyphs into, made from ImGui's 8-bit atlas
-// without converting all of it (ImGui's GetTexDataAsRGBA32 converts every pixel: 4 M at DPR 3):
-// everything starts as transparent white; only ImGui's own pixels, outside our area, are copied.
-// g_imgui_boxes get their bounding boxes (above or below our area, left of it, right of it):
-// the only parts of the texture uploaded at creation.
-std::vector<std::pair<int, Upload>> g_imgui_boxes;
-void rgba_from_alpha() {
+// first-visit (issue 11): ImGui's atlas holds only ImGui's own pixels (white pixels, baked
+// lines, the space glyph): a strip of a few rows, tex_w wide. The texture is tex_w × tex_w, our
+// glyph area below the strip, and no copy of it is kept in memory: glyph pixels go straight to
+// the texture (a 2048² RGBA copy was 16 MB to allocate and fill, and ImGui cleared a 4 MB 8-bit
+// atlas for the area: ~0.3 s of a 4×-throttled start). The strip's non-empty box is kept as
+// RGBA (a few KB) for when the texture is made again.
+Upload g_imgui_box;
+std::vector<unsigned char> g_imgui_pixels;
+void take_imgui_pixels() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     const int w = atlas->TexWidth, h = atlas->TexHeight;
     const unsigned char* a8 = atlas->TexPixelsAlpha8;
-    auto* rgba = (unsigned int*)IM_ALLOC((size_t)w * h * 4);
-    std::fill_n(rgba, (size_t)w * h, IM_COL32(255, 255, 255, 0));
-    g_imgui_boxes.assign(3, {});
-    for (int i = 0; i < 3; ++i) g_imgui_boxes[i].first = i;
-    for (int y = 0; y < h; ++y) {
-        const bool area_row = y >= g_area.y && y < g_area.y + g_area.h;
-        for (int x = 0; x < w; ++x) {
-            if (area_row && x == g_area.x) x += g_area.w;  // skip our (empty) area
-            if (x >= w) break;
-            const unsigned char v = a8[(size_t)y * w + x];
-            if (!v) continue;
-            rgba[(size_t)y * w + x] = IM_COL32(255, 255, 255, v);
-            g_imgui_boxes[!area_row ? 0 : x < g_area.x ? 1 : 2].second.add(x, y, 1, 1);
-        }
-    }
-    IM_FREE(atlas->TexPixelsAlpha8);  // the 8-bit copy is not used again
+    g_imgui_box = {};
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            if (a8[(size_t)y * w + x]) g_imgui_box.add(x, y, 1, 1);
+    const Upload& b = g_imgui_box;
+    g_imgui_pixels.clear();
+    for (int y = b.y0; y < b.y1; ++y)
+        for (int x = b.x0; x < b.x1; ++x) g_imgui_pixels.insert(g_imgui_pixels.end(), {255, 255, 255, a8[(size_t)y * w + x]});
+    IM_FREE(atlas->TexPixelsAlpha8);  // not used again (ImGui needs TexReady, not the pixels)
     atlas->TexPixelsAlpha8 = nullptr;
-    atlas->TexPixelsRGBA32 = rgba;
+}
+
+// The atlas grows from the strip's height to the texture's: ImGui computed its V coordinates
+// (white pixel, lines, glyphs) for the strip.
+void extend_height(ImFontAtlas* atlas, int height) {
+    const float k = (float)atlas->TexHeight / (float)height;
+    atlas->TexHeight = height;
+    atlas->TexUvScale.y *= k;
+    atlas->TexUvWhitePixel.y *= k;
+    for (ImVec4& l : atlas->TexUvLines) l.y *= k, l.w *= k;
+    for (ImFont* f : atlas->Fonts)
+        for (ImFontGlyph& g : f->Glyphs) g.V0 *= k, g.V1 *= k;
 }
 
 void build_atlas(float px) {
@@ -302,18 +319,17 @@ void build_atlas(float px) {
         tcfg.SizePixels = g_title.px = std::round(px * g_title.ratio);
         g_title.font = atlas->AddFontDefault(&tcfg);
     }
-    // Room for ~2000 CJK glyphs at this size, within a 1024- or 2048-wide texture.
-    int tex_w = px * 45 > 1000 ? 2048 : 1024;
+    // Room for ~2000 CJK glyphs at this size, in a 1024² or 2048² texture.
+    const int tex_w = px * 45 > 1000 ? 2048 : 1024;
     atlas->TexDesiredWidth = tex_w;
-    g_area = {};
-    g_area.w = tex_w - 8;
-    g_area.h = tex_w - 8;
-    g_area.rect = atlas->AddCustomRectRegular(g_area.w, g_area.h);
     atlas->Build();
-    const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(g_area.rect);
-    g_area.x = r->X;
-    g_area.y = r->Y;
-    rgba_from_alpha();
+    take_imgui_pixels();
+    g_area = {};
+    g_area.x = 0;
+    g_area.y = atlas->TexHeight + 1;
+    g_area.w = tex_w;
+    g_area.h = tex_w - g_area.y;
+    extend_height(atlas, tex_w);
     g_base_glyphs = g_font->Glyphs.Size;
     // The line: FontSize px tall; baseline so that CJK ink is centered vertically.
     int m[2] = {0, 0};
@@ -338,85 +354,118 @@ void build_atlas(float px) {
 // [SECTION] Flush
 // =============================================================================================
 
-// Adds one code point to the body face (title: to the title face); false when the area is full.
-bool add_glyph(uint32_t cp, std::vector<std::pair<int, Upload>>& uploads, bool title = false) {
+// Glyph pixels on their way to the texture: one upload per shelf a flush touched (the
+// rectangle its new glyphs span, transparent white between them).
+struct Batch {
+    struct Glyph {
+        int x, y, w, h;
+        size_t at;  // first byte in pixels
+    };
+    std::vector<std::pair<int, Upload>> shelves;  // keyed by the shelf's y
+    std::vector<Glyph> glyphs;
+    std::vector<unsigned char> pixels;  // RGBA, one glyph after another
+};
+
+// Adds one rasterized code point (m: its metrics, pixels: its RGBA) to the body face (title:
+// to the title face); false when the area is full.
+bool add_glyph(uint32_t cp, const int* m, const unsigned char* pixels, Batch& batch, bool title) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     ImFont* font = title ? g_title.font : g_font;
-    const float px = title ? g_title.px : g_px;
+    std::vector<bool>& in_font = title ? g_title.in_font : g_in_font;
+    if (in_font[cp]) return true;  // twice in one call
     const int baseline = title ? g_title.baseline : g_baseline;
-    int m[6] = {0, 0, 0, 0, 0, 0};
-    size_t cap = (size_t)(px * 4 + 8) * (size_t)(px * 2 + 8) * 4;
-    if (g_scratch.size() < cap) g_scratch.resize(cap);
-    int has_pixels = zygc_js_glyph_raster((int)cp, g_scratch.data(), (int)g_scratch.size(), m, px);
     float advance = std::round(m[4] / 64.f);
-    if (!has_pixels) {
+    if (m[2] == 0) {
         font->AddGlyph(nullptr, (ImWchar)cp, 0, 0, 0, 0, 0, 0, 0, 0, advance);
     } else {
         int w = m[2], h = m[3], x = 0, y = 0;
         if (!pack(w, h, x, y)) return false;
-        unsigned char* dst = (unsigned char*)atlas->TexPixelsRGBA32;
-        for (int row = 0; row < h; ++row)
-            std::memcpy(dst + ((size_t)(y + row) * atlas->TexWidth + x) * 4, g_scratch.data() + (size_t)row * w * 4,
-                        (size_t)w * 4);
+        const size_t at = batch.pixels.size(), n = (size_t)w * h * 4;
+        batch.glyphs.push_back({x, y, w, h, at});
+        batch.pixels.resize(at + n);
+        std::memcpy(batch.pixels.data() + at, pixels, n);
         float x0 = (float)m[0], y0 = (float)(baseline + m[1]);
         float iw = 1.f / atlas->TexWidth, ih = 1.f / atlas->TexHeight;
         font->AddGlyph(nullptr, (ImWchar)cp, x0, y0, x0 + w, y0 + h, x * iw, y * ih, (x + w) * iw, (y + h) * ih,
                        advance);
         font->Glyphs.back().Colored = m[5] != 0;
-        // One upload per shelf touched in this batch.
-        auto it = std::find_if(uploads.begin(), uploads.end(), [&](auto& u) { return u.first == y; });
-        if (it == uploads.end()) uploads.push_back({y, Upload{}}), it = uploads.end() - 1;
+        auto it = std::find_if(batch.shelves.begin(), batch.shelves.end(), [&](auto& u) { return u.first == y; });
+        if (it == batch.shelves.end()) batch.shelves.push_back({y, Upload{}}), it = batch.shelves.end() - 1;
         it->second.add(x, y, w, h);
     }
-    if (title) {
-        g_title.in_font[cp] = true;
-        g_title.known.push_back(cp);
-    } else {
-        g_in_font[cp] = true;
-        g_known.push_back(cp);
-    }
+    in_font[cp] = true;
+    (title ? g_title.known : g_known).push_back(cp);
     return true;
 }
 
-void upload(const std::vector<std::pair<int, Upload>>& uploads) {
+// Rasterizes and adds cps, in order, to the body face (title: the title face); returns how
+// many were added before the area was full (all: cps.size()).
+size_t add_glyphs(const std::vector<uint32_t>& cps, Batch& batch, bool title = false) {
+    const float px = title ? g_title.px : g_px;
+    const size_t cap = std::max((size_t)(px * 4 + 8) * (size_t)(px * 2 + 8) * 4, (size_t)1 << 20);
+    if (g_scratch.size() < cap) g_scratch.resize(cap);
+    std::vector<int> m;
+    for (size_t i = 0; i < cps.size();) {
+        m.assign((cps.size() - i) * 6, 0);
+        const int k = zygc_js_glyph_raster(cps.data() + i, (int)(cps.size() - i), g_scratch.data(), (int)g_scratch.size(),
+                                           m.data(), px);
+        size_t at = 0;
+        for (int j = 0; j < k; ++j, ++i) {
+            const int* mj = m.data() + j * 6;
+            if (!add_glyph(cps[i], mj, g_scratch.data() + at, batch, title)) return i;
+            at += (size_t)mj[2] * mj[3] * 4;
+        }
+    }
+    return cps.size();
+}
+
+void upload_rect(int x, int y, int w, int h, const unsigned char* rgba) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     GLuint tex = (GLuint)(intptr_t)atlas->TexID;
-    if (!tex || uploads.empty()) return;
+    if (!tex || w <= 0 || h <= 0) return;
     GLint prev = 0;
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &prev);
     glBindTexture(GL_TEXTURE_2D, tex);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    std::vector<unsigned char> buf;
-    const unsigned char* src = (const unsigned char*)atlas->TexPixelsRGBA32;
-    for (auto& [key, u] : uploads) {
-        int w = u.x1 - u.x0, h = u.y1 - u.y0;
-        if (w <= 0 || h <= 0) continue;
-        buf.resize((size_t)w * h * 4);
-        for (int row = 0; row < h; ++row)
-            std::memcpy(buf.data() + (size_t)row * w * 4, src + ((size_t)(u.y0 + row) * atlas->TexWidth + u.x0) * 4,
-                        (size_t)w * 4);
-        glTexSubImage2D(GL_TEXTURE_2D, 0, u.x0, u.y0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, buf.data());
-    }
+    glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
     glBindTexture(GL_TEXTURE_2D, (GLuint)prev);
+}
+
+void upload(const Batch& batch) {
+    std::vector<unsigned char> buf;
+    for (auto& [shelf, u] : batch.shelves) {
+        const int w = u.x1 - u.x0, h = u.y1 - u.y0;
+        buf.assign((size_t)w * h * 4, 255);
+        for (size_t i = 3; i < buf.size(); i += 4) buf[i] = 0;  // transparent white
+        for (const Batch::Glyph& g : batch.glyphs) {
+            if (g.y != shelf) continue;
+            for (int row = 0; row < g.h; ++row)
+                std::memcpy(buf.data() + ((size_t)(g.y - u.y0 + row) * w + (g.x - u.x0)) * 4,
+                            batch.pixels.data() + g.at + (size_t)row * g.w * 4, (size_t)g.w * 4);
+        }
+        upload_rect(u.x0, u.y0, w, h, buf.data());
+    }
 }
 
 // first-visit (issue 11): the atlas texture is made here, not by the backend, whose
 // ImGui_ImplOpenGL3_CreateFontsTexture uploads the whole RGBA atlas (16 MB at DPR 3, 0.6 s of
 // a throttled phone's first frame). Allocated empty, then ImGui's own pixels; glyphs follow as
 // they are added. (Texels never uploaded read as transparent black: every glyph carries a
-// 1 px transparent white border, so filtering never blends ink with them.)
+// 1 px transparent white border, so filtering never blends ink with them.) Made again when the
+// area is full and starts over: no old glyph's ink is left beside a new one.
 void create_texture() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     GLint prev = 0;
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &prev);
-    glGenTextures(1, &g_texture);
+    if (!g_texture) glGenTextures(1, &g_texture);
     glBindTexture(GL_TEXTURE_2D, g_texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, atlas->TexWidth, atlas->TexHeight, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
     glBindTexture(GL_TEXTURE_2D, (GLuint)prev);
     atlas->SetTexID((ImTextureID)(intptr_t)g_texture);
-    upload(g_imgui_boxes);
+    const Upload& b = g_imgui_box;
+    upload_rect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, g_imgui_pixels.data());
 }
 
 void destroy_texture() {
@@ -424,12 +473,6 @@ void destroy_texture() {
     if (g_texture) glDeleteTextures(1, &g_texture);
     g_texture = 0;
     ImGui::GetIO().Fonts->SetTexID(0);
-}
-
-void upload_whole_area() {
-    std::vector<std::pair<int, Upload>> all(1);
-    all[0].second.add(g_area.x, g_area.y, g_area.w, g_area.h);
-    upload(all);
 }
 
 }  // namespace
@@ -528,6 +571,14 @@ void decode_utf8(std::string_view s, Want want) {
 
 void want_utf8(std::string_view s) { decode_utf8(s, [](uint32_t cp) { want(cp); }); }
 void want_later_utf8(std::string_view s) { decode_utf8(s, [](uint32_t cp) { later(cp); }); }
+
+void want_answer_utf8(std::string_view s) {
+    const size_t end = g_later.size();
+    decode_utf8(s, [](uint32_t cp) { later(cp); });
+    // Ahead of what waits: the list's next cards come from answers more often than a screen
+    // not opened yet comes from the UI's text (a fling's frames rasterized titles otherwise).
+    std::rotate(g_later.begin() + (std::ptrdiff_t)g_later_next, g_later.begin() + (std::ptrdiff_t)end, g_later.end());
+}
 void want_title_utf8(std::string_view s) { decode_utf8(s, [](uint32_t cp) { want_title(cp); }); }
 
 namespace {
@@ -540,13 +591,11 @@ bool flush_title() {
     for (uint32_t cp : batch) g_title.queued[cp] = false;
     ImFont* f = g_title.font;
     if (f->Glyphs.Size > g_title.base_glyphs && f->Glyphs.back().Codepoint == '\t') f->Glyphs.pop_back();
-    std::vector<std::pair<int, Upload>> uploads;
-    for (uint32_t cp : batch) {
-        if (!drawable(cp) || g_title.in_font[cp]) continue;
-        if (!add_glyph(cp, uploads, true)) break;
-    }
+    std::erase_if(batch, [](uint32_t cp) { return !drawable(cp) || g_title.in_font[cp]; });
+    Batch staged;
+    add_glyphs(batch, staged, true);
     lookup(f, g_title.px);
-    upload(uploads);
+    upload(staged);
     return true;
 }
 }  // namespace
@@ -558,19 +607,19 @@ void flush_later(double budget_ms) {
     if (!g_later_allowed || !g_font || g_later.empty()) return;
     const double start = emscripten_get_now();
     if (g_font->Glyphs.Size > g_base_glyphs && g_font->Glyphs.back().Codepoint == '\t') g_font->Glyphs.pop_back();
-    std::vector<std::pair<int, Upload>> uploads;
-    int added = 0;
+    Batch staged;
+    size_t added = 0;
     bool full = false;
-    for (; g_later_next < g_later.size() && (added == 0 || emscripten_get_now() - start < budget_ms);
-         ++g_later_next) {
-        const uint32_t cp = g_later[g_later_next];
-        g_later_queued[cp] = false;
-        if (g_in_font[cp] || g_queued[cp]) continue;
-        if (!add_glyph(cp, uploads)) {
-            full = true;
-            break;
+    std::vector<uint32_t> chunk;  // 16 at a time, one canvas readback each
+    while (!full && g_later_next < g_later.size() && (added == 0 || emscripten_get_now() - start < budget_ms)) {
+        chunk.clear();
+        for (; g_later_next < g_later.size() && chunk.size() < 16; ++g_later_next) {
+            const uint32_t cp = g_later[g_later_next];
+            g_later_queued[cp] = false;
+            if (!g_in_font[cp] && !g_queued[cp]) chunk.push_back(cp);
         }
-        ++added;
+        full = add_glyphs(chunk, staged) < chunk.size();
+        added += chunk.size();
     }
     if (full || g_later_next >= g_later.size()) {
         for (size_t i = g_later_next; i < g_later.size(); ++i) g_later_queued[g_later[i]] = false;
@@ -578,7 +627,7 @@ void flush_later(double budget_ms) {
         g_later_next = 0;
     }
     lookup(g_font, g_px);
-    upload(uploads);
+    upload(staged);
     if (!g_later.empty()) zygc_js_glyphs_idle();
 }
 
@@ -591,32 +640,29 @@ bool flush() {
     // The tab glyph BuildLookupTable appends must stay last; drop it while we add.
     if (g_font->Glyphs.Size > g_base_glyphs && g_font->Glyphs.back().Codepoint == '\t') g_font->Glyphs.pop_back();
 
-    std::vector<std::pair<int, Upload>> uploads;
-    size_t i = 0;
-    bool evicted = false;
-    for (; i < batch.size(); ++i) {
-        if (!drawable(batch[i]) || g_in_font[batch[i]]) continue;
-        if (add_glyph(batch[i], uploads)) continue;
-        if (evicted) break;  // even a fresh area cannot hold them all: the rest stay blank
-        // Full: start over with what is on screen now, then the rest of this batch.
-        evicted = true;
+    std::erase_if(batch, [](uint32_t cp) { return !drawable(cp) || g_in_font[cp]; });
+    Batch staged;
+    const size_t added = add_glyphs(batch, staged);
+    const bool evicted = added < batch.size();
+    if (evicted) {
+        // Full: start over with what is on screen now, then the rest of this batch. If even a
+        // fresh area cannot hold them all, the rest stay blank.
         ++g_evictions;
         std::vector<uint32_t> keep;
         for (uint32_t cp = 0x20; cp < 0x7F; ++cp) keep.push_back(cp);
         if (g_essentials) g_essentials(keep);
-        keep.insert(keep.end(), batch.begin() + i, batch.end());
+        keep.insert(keep.end(), batch.begin() + (std::ptrdiff_t)added, batch.end());
+        std::sort(keep.begin(), keep.end());
+        keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+        std::erase_if(keep, [](uint32_t cp) { return !drawable(cp); });
         reset_area();
-        clear_area_pixels();
-        uploads.clear();
-        batch.swap(keep);
-        i = (size_t)-1;  // ++i → 0
+        create_texture();
+        staged = {};
+        add_glyphs(keep, staged);
     }
     lookup(g_font, g_px);
     if (evicted && g_title.font) lookup(g_title.font, g_title.px);  // its glyphs went with the area
-    if (evicted)
-        upload_whole_area();
-    else
-        upload(uploads);
+    upload(staged);
     return true;
 }
 

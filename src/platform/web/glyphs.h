@@ -1,9 +1,9 @@
 // Glyphs drawn by the browser, no font download.
 //
 // The ImGui atlas is built once per pixel size with ImGui's default font reduced to the
-// space character, plus one large reserved rect (AddCustomRectRegular) that is ours. Each
-// code point the app needs is rasterized in JS (Canvas2D fillText with the system's fonts),
-// shelf-packed into that rect, written into the atlas pixels, uploaded with
+// space character: a strip of a few rows at the top of a square texture whose rest is ours.
+// Each code point the app needs is rasterized in JS (Canvas2D fillText with the system's
+// fonts), shelf-packed into that area, uploaded straight to the texture with
 // glTexSubImage2D and registered with ImFont::AddGlyph. Code points come from the semantics
 // labels of each frame and user input (wanted: added in the next flush(), before the next
 // ImGui::NewFrame(); a frame with wanted glyphs is not shown) and from the UI's static text
@@ -31,6 +31,7 @@ void want_utf8(std::string_view text);  // UTF-8 text; JSON "\uXXXX" escapes are
 // fling's frames never wait for glyphs not on screen.
 void later(uint32_t codepoint);
 void want_later_utf8(std::string_view text);
+void want_answer_utf8(std::string_view text);  // an API answer's text: ahead of the queue
 void allow_later();
 bool pending();  // wanted glyphs wait for the next flush() (this frame's text has blanks)
 void want_title(uint32_t codepoint);       // look: for the title face
