@@ -12,7 +12,6 @@
 #include <cstring>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 
 // =============================================================================================
 // [SECTION] JS: Canvas2D rasterizer
@@ -165,7 +164,7 @@ std::vector<uint32_t> g_later;
 std::vector<bool> g_later_queued;  // code point is in g_later
 size_t g_later_next = 0;
 bool g_later_allowed = false;
-GLuint g_texture = 0;            // the atlas texture: ours, not the backend's (see create_texture)
+GLuint g_texture = 0;            // the atlas texture (see create_texture)
 std::vector<uint32_t> g_known;  // every code point in the font, in order of addition
 std::function<void(std::vector<uint32_t>&)> g_essentials;
 
@@ -447,9 +446,9 @@ void upload(const Batch& batch) {
     }
 }
 
-// first-visit (issue 11): the atlas texture is made here, not by the backend, whose
-// ImGui_ImplOpenGL3_CreateFontsTexture uploads the whole RGBA atlas (16 MB at DPR 3, 0.6 s of
-// a throttled phone's first frame). Allocated empty, then ImGui's own pixels; glyphs follow as
+// first-visit (issue 11): the atlas texture is made here, not from ImGui's RGBA atlas (ImGui's
+// OpenGL3 backend uploaded the whole of it: 16 MB at DPR 3, 0.6 s of a throttled phone's first
+// frame). Allocated empty, then ImGui's own pixels; glyphs follow as
 // they are added. (Texels never uploaded read as transparent black: every glyph carries a
 // 1 px transparent white border, so filtering never blends ink with them.) Made again when the
 // area is full and starts over: no old glyph's ink is left beside a new one.
@@ -469,7 +468,6 @@ void create_texture() {
 }
 
 void destroy_texture() {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();  // the backend's, made at its init (main)
     if (g_texture) glDeleteTextures(1, &g_texture);
     g_texture = 0;
     ImGui::GetIO().Fonts->SetTexID(0);

@@ -16,8 +16,7 @@
 
 namespace zygc::web::glyphs {
 
-// (Re)builds the atlas and its texture for a font of `font_px` framebuffer pixels (call it
-// after ImGui_ImplOpenGL3_CreateDeviceObjects: the backend's font texture is replaced). Code
+// (Re)builds the atlas and its texture for a font of `font_px` framebuffer pixels. Code
 // points already known come back through the later queue.
 // look: title_ratio > 1 adds a second face (io.Fonts->Fonts[1]) at font_px × title_ratio
 // for headings, filled only with the code points given to want_title().

@@ -24,12 +24,12 @@
 #include "core/runtime.h"
 #include "core/settings.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "platform/web/fetch.h"
 #include "platform/web/glyphs.h"
 #include "platform/web/durable.h"
 #include "platform/web/history.h"
 #include "platform/web/location.h"
+#include "platform/web/renderer.h"
 #include "platform/web/input.h"
 #include "platform/web/images.h"
 #include "platform/web/js_string.h"
@@ -325,7 +325,6 @@ void frame() {
     if (glyphs::flush()) a.force_render = true;
     a.viewport.pull_px = web::input::pull_px();
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     web::input::after_new_frame();
     sem::begin_frame();
@@ -364,7 +363,7 @@ void frame() {
         ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
         glClearColor(bg.x, bg.y, bg.z, 1);
         glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        web::renderer::render(ImGui::GetDrawData(), a.fb_w, a.fb_h);
     }
 
     web::input::end_frame();
@@ -520,8 +519,12 @@ int main() {
     web::input::install();
     glyphs::set_essentials(essentials);
 
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-    ImGui_ImplOpenGL3_CreateDeviceObjects();  // now, with a tiny font texture that glyphs::build replaces
+    if (!web::renderer::init()) {
+        EM_ASM({
+            if (Module.zygcFatal) Module.zygcFatal('WebGL2 着色器不可用 (WebGL2 shaders failed)');
+        });
+        return 1;
+    }
     update_canvas();  // theme and atlas for the current scale
     web::bridge::publish({0, a.dpr, a.fb_w, a.fb_h, 0, 0});
     // first-visit (issue 11): Latin and punctuation now; the first screen's own text is wanted
