@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "imgui.h"
+#include "platform/web/utf8.h"
 
 // =============================================================================================
 // [SECTION] JS: Canvas2D rasterizer
@@ -515,69 +516,18 @@ void want_title(uint32_t cp) {
     g_title.pending.push_back(cp);
 }
 
-namespace {
-template <class Want>
-void decode_utf8(std::string_view s, Want want) {
-    const unsigned char* p = (const unsigned char*)s.data();
-    const unsigned char* end = p + s.size();
-    auto hex4 = [](const unsigned char* q, uint32_t& v) {
-        v = 0;
-        for (int i = 0; i < 4; ++i) {
-            unsigned c = q[i];
-            unsigned d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                       : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 99;
-            if (d > 15) return false;
-            v = v * 16 + d;
-        }
-        return true;
-    };
-    while (p < end) {
-        unsigned c = *p;
-        if (c < 0x80) {
-            // JSON escapes: \uXXXX, with surrogate pairs.
-            uint32_t v = 0, lo = 0;
-            if (c == '\\' && end - p >= 6 && p[1] == 'u' && hex4(p + 2, v)) {
-                p += 6;
-                if (v >= 0xD800 && v < 0xDC00 && end - p >= 6 && p[0] == '\\' && p[1] == 'u' && hex4(p + 2, lo) &&
-                    lo >= 0xDC00 && lo < 0xE000) {
-                    v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
-                    p += 6;
-                }
-                want(v);
-                continue;
-            }
-            want(c);
-            ++p;
-            continue;
-        }
-        int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
-        if (n < 0 || end - p <= n) {
-            ++p;
-            continue;
-        }
-        uint32_t cp = c & (0x3F >> n);
-        bool ok = true;
-        for (int i = 1; i <= n; ++i) {
-            if ((p[i] & 0xC0) != 0x80) ok = false;
-            cp = (cp << 6) | (p[i] & 0x3F);
-        }
-        p += ok ? n + 1 : 1;
-        if (ok) want(cp);
-    }
-}
-}  // namespace
 
-void want_utf8(std::string_view s) { decode_utf8(s, [](uint32_t cp) { want(cp); }); }
-void want_later_utf8(std::string_view s) { decode_utf8(s, [](uint32_t cp) { later(cp); }); }
+void want_utf8(std::string_view s) { for_each_code_point(s, [](uint32_t cp) { want(cp); }); }
+void want_later_utf8(std::string_view s) { for_each_code_point(s, [](uint32_t cp) { later(cp); }); }
 
 void want_answer_utf8(std::string_view s) {
     const size_t end = g_later.size();
-    decode_utf8(s, [](uint32_t cp) { later(cp); });
+    for_each_code_point(s, [](uint32_t cp) { later(cp); });
     // Ahead of what waits: the list's next cards come from answers more often than a screen
     // not opened yet comes from the UI's text (a fling's frames rasterized titles otherwise).
     std::rotate(g_later.begin() + (std::ptrdiff_t)g_later_next, g_later.begin() + (std::ptrdiff_t)end, g_later.end());
 }
-void want_title_utf8(std::string_view s) { decode_utf8(s, [](uint32_t cp) { want_title(cp); }); }
+void want_title_utf8(std::string_view s) { for_each_code_point(s, [](uint32_t cp) { want_title(cp); }); }
 
 namespace {
 // look: the title face's wanted code points, after the body's. When the area is full they

@@ -36,6 +36,7 @@
 #include "platform/web/save_image.h"
 #include "platform/web/scanner.h"
 #include "platform/web/test_bridge.h"
+#include "platform/web/utf8.h"
 #include "ui/app.h"
 #include "ui/semantics.h"
 #include "ui/zoom.h"
@@ -271,24 +272,8 @@ uint64_t hash_draw_data(const ImDrawData* dd) {
 
 // Code points on screen now: used to refill the glyph area when it is full.
 void essentials(std::vector<uint32_t>& out) {
-    std::string text;
-    for (const sem::Node& n : sem::last_frame()) text += n.label;
     glyphs::want_later_utf8(ui::static_text());  // the rest of the UI's text, in idle time
-    // Decode into code points (glyphs::want_utf8 would queue them; here we only list them).
-    const unsigned char* p = (const unsigned char*)text.data();
-    const unsigned char* end = p + text.size();
-    while (p < end) {
-        unsigned c = *p;
-        int n = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
-        if (n < 0 || end - p <= n) {
-            ++p;
-            continue;
-        }
-        uint32_t cp = n ? (c & (0x3F >> n)) : c;
-        for (int i = 1; i <= n; ++i) cp = (cp << 6) | (p[i] & 0x3F);
-        out.push_back(cp);
-        p += n + 1;
-    }
+    for (const sem::Node& n : sem::last_frame()) web::for_each_code_point(n.label, [&](uint32_t cp) { out.push_back(cp); });
 }
 
 // =============================================================================================
