@@ -5,7 +5,8 @@
 //   window.zygc.mirror()     rebuilds the screen-reader mirror now (tests)
 //   window.zygc.wechat()     true inside a WeChat mini-program web-view
 // performance.mark('zygc:first-frame') is set when the first frame is drawn,
-// performance.mark('zygc:first-data') when the first one showing a list item (API data) is.
+// performance.mark('zygc:first-data') when the first one showing a list item (API data) is
+// (detail.drawn: frames drawn by then).
 // Also here: the first API GETs, started while the wasm compiles; the screen-reader mirror
 // (hidden DOM built from the semantics tree) and its aria-live announcements; the visual
 // viewport (on-screen keyboard); WeChat mini-program back and share.
@@ -19,26 +20,37 @@
   // ---- The first API data, requested in parallel with the wasm download and compile ----
   // The fetch bridge (src/platform/web/fetch.cpp) serves the app's first identical GETs from
   // these answers, each once; unused ones are dropped a while after the app is ready (not after
-  // a fixed time from the start: a slow phone may take long to compile the wasm).
+  // a fixed time from the start: a slow phone may take long to compile the wasm). Each answer
+  // is read in full here, as plain data ({status, type, etag, offline, body}): one that is in
+  // by the time the app asks is handed over at once, so the first frame can show it.
   var prefetched = {};
+  function readAnswer(res) {
+    return res.arrayBuffer().then(function (buf) {
+      return {status: res.status, type: res.headers.get('Content-Type') || '', etag: res.headers.get('ETag') || '',
+              offline: res.headers.get('X-Zygc-Offline') === '1' ? 1 : 0, body: new Uint8Array(buf)};
+    });
+  }
+  function firstAnswers(ms) {
+    var all = Object.keys(prefetched).map(function (url) { return prefetched[url].promise.catch(function () {}); });
+    return Promise.race([Promise.all(all), new Promise(function (resolve) { setTimeout(resolve, ms); })]);
+  }
   var useWorker = 'serviceWorker' in navigator && !params.has('nosw') && cfg.serviceWorker !== false;
   function prefetch(path) {
     var url = apiBase.replace(/\/+$/, '') + path;
     try {
-      var p = fetch(url, {headers: {'Accept': 'application/json'}, credentials: cfg.credentials || 'same-origin'});
-      // The service worker's API cache (web/sw.js) gets these first answers too, so the next
-      // visit has data without a network even when this one ran before the worker.
-      if (useWorker && window.caches) {
-        p = p.then(function (res) {
-          if (res.status === 200) {
+      var entry = {answer: null};
+      entry.promise = fetch(url, {headers: {'Accept': 'application/json'}, credentials: cfg.credentials || 'same-origin'})
+        .then(function (res) {
+          // The service worker's API cache (web/sw.js) gets these first answers too, so the next
+          // visit has data without a network even when this one ran before the worker.
+          if (useWorker && window.caches && res.status === 200) {
             var copy = res.clone();
             caches.open('zygc-api').then(function (c) { return c.put(url, copy); }).catch(function () {});
           }
-          return res;
-        });
-      }
-      p.catch(function () {});
-      prefetched[url] = p;
+          return readAnswer(res);
+        }).then(function (answer) { return (entry.answer = answer); });
+      entry.promise.catch(function () {});
+      prefetched[url] = entry;
     } catch (e) {}
   }
   (function () {
@@ -46,7 +58,10 @@
     prefetch('/me');
     prefetch('/stats/city');
     prefetch('/brands');
-    if (!h || h === '#' || h === '#/') prefetch('/projects?status=open&sort=start&limit=10');
+    if (!h || h === '#' || h === '#/') {  // the home screen (core/home.cpp)
+      prefetch('/stats/dashboard');
+      prefetch('/projects?status=open&sort=start&limit=10');
+    }
     if (h === '#/projects') prefetch('/projects');  // the catalogue's first page (core/catalogue.cpp)
   })();
 
@@ -95,7 +110,11 @@
       return res.arrayBuffer().then(function (buf) { return WebAssembly.instantiate(buf, imports); });
     }).then(function (out) {
       status('正在启动…');
-      receive(out.instance, out.module);
+      // The first answers still on their way get a moment (at most 300 ms) before the app
+      // starts: its first frame then shows them. A first frame without the data and a second
+      // one with it cost a throttled phone with software compositing two full-canvas readbacks
+      // (~0.4 s each) where one would do.
+      return firstAnswers(300).then(function () { receive(out.instance, out.module); });
     }).catch(function (e) {
       fatal(e && e.message ? e.message : e);
     });
@@ -147,19 +166,21 @@
     printErr: function (t) { console.warn(t); },
     onAbort: function (what) { fatal(what); },
     zygcApiBase: function () { return apiBase; },
+    // {answer, promise}: the answer when it is in, else null and the promise of it.
     zygcTakePrefetch: function (url) {
-      var p = prefetched[url];
-      if (!p) return null;
+      var entry = prefetched[url];
+      if (!entry) return null;
       delete prefetched[url];
-      return p;
+      return entry;
     },
+    zygcReadAnswer: readAnswer,
     zygcSemanticsChanged: function () { scheduleMirror(); },
     zygcRouteChanged: function () { scheduleShare(); },
     zygcWeChat: { back: wechatBack },
     zygcFatal: fatal,
-    zygcFrameEvent: function (kind) {
+    zygcFrameEvent: function (kind, drawn) {
       if (kind === 1) {
-        performance.mark('zygc:first-frame');
+        performance.mark('zygc:first-frame', {detail: {drawn: drawn}});
         if (splash) {
           splash.classList.add('hidden');
           setTimeout(function () { splash.style.display = 'none'; }, 250);
@@ -176,7 +197,8 @@
         };
         setTimeout(whenQuiet, 1000);
       } else if (kind === 3) {
-        performance.mark('zygc:first-data');  // the first frame showing API data (a list item)
+        // The first frame showing API data (a list item); detail.drawn 1: the first drawn one.
+        performance.mark('zygc:first-data', {detail: {drawn: drawn}});
         preloadDeferred();
       }
     },

@@ -21,16 +21,22 @@ test('back returns one screen, the app arrow too; reload restores the screen', a
   // A phone's network (not loopback's): the wasm takes a second to arrive, so "in parallel"
   // is a property of the page, not of which of two loopback requests the scheduler ran first.
   const cdp = await context.newCDPSession(page);
+  // And a phone's CPU: a busy main thread is when answers that are in still wait to be read.
   await cdp.send('Network.emulateNetworkConditions',
-                 { offline: false, latency: 100, downloadThroughput: 200 * 1024, uploadThroughput: 200 * 1024 });
+                 { offline: false, latency: 150, downloadThroughput: 200 * 1024, uploadThroughput: 94 * 1024 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await openApp(page, env.server.url + '/');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await waitSem(page, card, null, 'home with projects');
-  for (const p of ['/api/v1/stats/city', '/api/v1/brands', '/api/v1/me', '/api/v1/projects?status=open&sort=start&limit=10'])
+  for (const p of ['/api/v1/stats/city', '/api/v1/stats/dashboard', '/api/v1/brands', '/api/v1/me', '/api/v1/projects?status=open&sort=start&limit=10'])
     assert.equal(api.filter((u) => u === p).length, 1, `${p} requested once (prefetched, then taken by the app): ${api.join(' ')}`);
   // In parallel, not after: they start before the wasm has arrived.
   const before = await wasmDone;
-  assert.ok(before >= 4, `the first API requests started before zygc.wasm finished loading (${before} of 4 before it)`);
+  assert.ok(before >= 5, `the first API requests started before zygc.wasm finished loading (${before} of 5 before it)`);
+  // Their answers were in before the app started: its first drawn frame shows the projects.
+  const drawn = await page.evaluate(() => performance.getEntriesByName('zygc:first-data')[0]?.detail?.drawn);
+  assert.equal(drawn, 1, 'the first drawn frame shows the first data');
   const tab = await waitSem(page, (s) => s.find((n) => n.role === 'tab' && n.label === '项目'), null, 'the 项目 tab');
   await tapNode(page, tab);
   await waitRoute(page, /^#\/projects$/);

@@ -49,20 +49,18 @@ EM_JS(void, zygc_js_fetch, (int id, const char* method_p, const char* path_p, co
         _free(bp);
         ps.forEach(function(p) { _free(p); });
     }
-    var status = 0, ct = "", etag = "";
     // The page started the first GETs while the wasm compiled (zygc-shell.js): an identical
-    // request takes that answer, once.
+    // request takes that answer, once; at once when it is in (it is queued for the next frame
+    // like any other: _zygc_fetch_done only queues).
     var pre = Module.zygcTakePrefetch && method === "GET" ? Module.zygcTakePrefetch(url) : null;
-    var started = pre ? pre.catch(function() { return fetch(url, init); }) : fetch(url, init);
-    started.then(function(res) {
-        status = res.status;
-        ct = res.headers.get("Content-Type") || "";
-        etag = res.headers.get("ETag") || "";
-        offline = res.headers.get("X-Zygc-Offline") === "1" ? 1 : 0;
-        return res.arrayBuffer();
-    }).then(function(buf) {
-        done(status, ct, etag, "", new Uint8Array(buf));
-    }).catch(function(e) {
+    function settle(a) {
+        offline = a.offline;
+        done(a.status, a.type, a.etag, "", a.body);
+    }
+    if (pre && pre.answer) return settle(pre.answer);
+    // Module.zygcReadAnswer (zygc-shell.js): the body in full, as the answer above.
+    var fresh = function() { return fetch(url, init).then(Module.zygcReadAnswer); };
+    (pre ? pre.promise.catch(fresh) : fresh()).then(settle).catch(function(e) {
         var msg = e && e.name === "AbortError" ? "timeout" : String((e && e.message) || e || "network error");
         done(0, "", "", msg, null);
     });

@@ -382,8 +382,7 @@ bool add_glyph(uint32_t cp, const int* m, const unsigned char* pixels, Batch& ba
         if (!pack(w, h, x, y)) return false;
         const size_t at = batch.pixels.size(), n = (size_t)w * h * 4;
         batch.glyphs.push_back({x, y, w, h, at});
-        batch.pixels.resize(at + n);
-        std::memcpy(batch.pixels.data() + at, pixels, n);
+        batch.pixels.insert(batch.pixels.end(), pixels, pixels + n);
         float x0 = (float)m[0], y0 = (float)(baseline + m[1]);
         float iw = 1.f / atlas->TexWidth, ih = 1.f / atlas->TexHeight;
         font->AddGlyph(nullptr, (ImWchar)cp, x0, y0, x0 + w, y0 + h, x * iw, y * ih, (x + w) * iw, (y + h) * ih,
@@ -409,7 +408,9 @@ size_t add_glyphs(const std::vector<uint32_t>& cps, Batch& batch, bool title = f
         m.assign((cps.size() - i) * 6, 0);
         const int k = zygc_js_glyph_raster(cps.data() + i, (int)(cps.size() - i), g_scratch.data(), (int)g_scratch.size(),
                                            m.data(), px);
-        size_t at = 0;
+        size_t at = 0, bytes = 0;
+        for (int j = 0; j < k; ++j) bytes += (size_t)m[j * 6 + 2] * m[j * 6 + 3] * 4;
+        batch.pixels.reserve(batch.pixels.size() + bytes);
         for (int j = 0; j < k; ++j, ++i) {
             const int* mj = m.data() + j * 6;
             if (!add_glyph(cps[i], mj, g_scratch.data() + at, batch, title)) return i;

@@ -117,9 +117,9 @@ EM_JS(void, zygc_js_canvas_metrics, (float* out), {
 });
 
 // kind 1: first frame drawn; kind 2: interactive (semantics available); kind 3: the first
-// frame showing a list item (data from the API).
-EM_JS(void, zygc_js_frame_event, (int kind), {
-    if (Module.zygcFrameEvent) Module.zygcFrameEvent(kind);
+// frame showing a list item (data from the API). drawn: frames drawn so far.
+EM_JS(void, zygc_js_frame_event, (int kind, int drawn), {
+    if (Module.zygcFrameEvent) Module.zygcFrameEvent(kind, drawn);
 });
 
 // look: the mouse pointer over the canvas: 1 over what can be tapped (pointer), 2 over a text
@@ -199,13 +199,27 @@ Settings load_settings() {
 
 // Backing store = CSS size × devicePixelRatio (physical pixels). A new scale rebuilds the
 // theme and the glyph atlas.
+// The canvas's size in device pixels from its CSS size and the DPR (m: zygc_js_canvas_metrics),
+// set when it changed (which clears the canvas).
+void size_canvas(const float m[5]) {
+    App& a = g_app;
+    const float css_w = m[0], css_h = m[1], dpr = m[2] > 0 ? m[2] : 1;
+    const int fb_w = std::max(1, (int)std::lround(css_w * dpr)), fb_h = std::max(1, (int)std::lround(css_h * dpr));
+    if (fb_w == a.fb_w && fb_h == a.fb_h && css_w == a.css_w && css_h == a.css_h) return;
+    a.fb_w = fb_w;
+    a.fb_h = fb_h;
+    a.css_w = css_w;
+    a.css_h = css_h;
+    emscripten_set_canvas_element_size("#canvas", fb_w, fb_h);
+    a.force_render = true;
+}
+
 void update_canvas() {
     float m[5] = {0, 0, 1, 0, 0};
     zygc_js_canvas_metrics(m);
-    float css_w = m[0], css_h = m[1], dpr = m[2] > 0 ? m[2] : 1;
-    int fb_w = (int)std::lround(css_w * dpr), fb_h = (int)std::lround(css_h * dpr);
-    if (fb_w < 1) fb_w = 1;
-    if (fb_h < 1) fb_h = 1;
+    size_canvas(m);
+    const float css_w = m[0], dpr = m[2] > 0 ? m[2] : 1;
+    const int fb_w = g_app.fb_w, fb_h = g_app.fb_h;
     App& a = g_app;
     const bool care = a.runtime && a.runtime->state().settings.care_mode;
     // zoom: the text zoom in effect (the host's text size until the user sets one). During a
@@ -222,14 +236,6 @@ void update_canvas() {
         a.zoom = zoom;
         ui::apply_theme(dpr);
         glyphs::build(ui::font_pixels(dpr, care, zoom), ui::type::Title / ui::type::Body);  // look: + headings' face
-    }
-    if (fb_w != a.fb_w || fb_h != a.fb_h || css_w != a.css_w || css_h != a.css_h) {
-        a.fb_w = fb_w;
-        a.fb_h = fb_h;
-        a.css_w = css_w;
-        a.css_h = css_h;
-        emscripten_set_canvas_element_size("#canvas", fb_w, fb_h);
-        a.force_render = true;  // resizing clears the canvas
     }
     float scale = css_w > 0 ? fb_w / css_w : dpr;
     web::input::set_scale(scale);
@@ -379,19 +385,19 @@ void frame() {
     } else {
         ++a.quiet_frames;
     }
-    if (draw && a.renders == 1) zygc_js_frame_event(1);
+    if (draw && a.renders == 1) zygc_js_frame_event(1, a.renders);
     if (!a.data_marked && !hold) {
         for (const sem::Node& n : sem::last_frame()) {
             if (n.role != sem::Role::ListItem) continue;
             a.data_marked = true;
-            zygc_js_frame_event(3);
+            zygc_js_frame_event(3, a.renders);
             break;
         }
     }
     if (!a.ready && ((a.frame >= 2 && !sem::last_frame().empty()) || a.frame >= 30)) {
         a.ready = true;
         a.ready_at = now;
-        zygc_js_frame_event(2);
+        zygc_js_frame_event(2, a.renders);
     }
     // first-visit: the rest of the UI's glyphs once the first data is on screen (or a second
     // after a first screen without a list).
@@ -417,6 +423,11 @@ void schedule();
 EM_BOOL on_animation_frame(double, void*) {
     g_app.raf_pending = false;
     frame();
+    // A layout held for its glyphs is laid out again at once, with them: waiting for the next
+    // animation frame let the browser present the canvas in between (on a first visit, its
+    // empty drawing buffer: with software compositing a full-canvas readback, ~0.5 s of a
+    // throttled phone's first frame).
+    if (g_app.held) frame();
     schedule();
     return EM_FALSE;
 }
@@ -476,6 +487,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE int zygc_loop_asleep() { return g_app.asleep ? 1
 int main() {
     App& a = g_app;
 
+    // first-visit (issue 11): the canvas has its size before its context is made: a drawing
+    // buffer made at 300×150 and then resized costs a throttled phone ~0.1 s.
+    float m[5] = {0, 0, 1, 0, 0};
+    zygc_js_canvas_metrics(m);
+    size_canvas(m);
+
     EmscriptenWebGLContextAttributes attr;
     emscripten_webgl_init_context_attributes(&attr);
     attr.majorVersion = 2;
@@ -512,11 +529,13 @@ int main() {
     }
     update_canvas();  // theme and atlas for the current scale
     web::bridge::publish({0, a.dpr, a.fb_w, a.fb_h, 0, 0});
-    // first-visit (issue 11): Latin and punctuation now; the first screen's own text is wanted
-    // by its labels (its first layout is not shown until they are in); the rest of the UI's
-    // text comes in idle time after the first data.
-    for (uint32_t cp = 0x20; cp < 0x7F; ++cp) glyphs::want(cp);
-    glyphs::want_utf8("…·—“”‘’，。：；！？（）《》、￥¥°×÷±→←↑↓✓✔★☆●○");
+    // first-visit (issue 11): the first screen's text is wanted by its labels (its first layout
+    // is laid out again at once with them, in the same animation frame); Latin, punctuation and
+    // the rest of the UI's text come in idle time after the first data.
+    std::string later;
+    for (char c = 0x20; c < 0x7F; ++c) later += c;
+    later += "…·—“”‘’，。：；！？（）《》、￥¥°×÷±→←↑↓✓✔★☆●○";
+    glyphs::want_later_utf8(later);
     glyphs::want_later_utf8(ui::static_text());
     glyphs::flush();
 
