@@ -423,11 +423,12 @@ void schedule();
 EM_BOOL on_animation_frame(double, void*) {
     g_app.raf_pending = false;
     frame();
-    // A layout held for its glyphs is laid out again at once, with them: waiting for the next
-    // animation frame let the browser present the canvas in between (on a first visit, its
-    // empty drawing buffer: with software compositing a full-canvas readback, ~0.5 s of a
-    // throttled phone's first frame).
-    if (g_app.held) frame();
+    // The first layout, held for its glyphs, is laid out again at once, with them: waiting for
+    // the next animation frame let the browser present the canvas in between (its empty
+    // drawing buffer: with software compositing a full-canvas readback, ~0.5 s of a throttled
+    // phone's first frame). Later held frames wait for the next one, as the canvas is
+    // unchanged then and the two layouts in one callback were the dearest frames of a fling.
+    if (g_app.held && g_app.renders == 0) frame();
     schedule();
     return EM_FALSE;
 }
