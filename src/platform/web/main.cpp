@@ -197,8 +197,6 @@ Settings load_settings() {
 // [SECTION] Canvas and scale
 // =============================================================================================
 
-// Backing store = CSS size × devicePixelRatio (physical pixels). A new scale rebuilds the
-// theme and the glyph atlas.
 // The canvas's size in device pixels from its CSS size and the DPR (m: zygc_js_canvas_metrics),
 // set when it changed (which clears the canvas).
 void size_canvas(const float m[5]) {
@@ -214,13 +212,15 @@ void size_canvas(const float m[5]) {
     a.force_render = true;
 }
 
+// Backing store = CSS size × devicePixelRatio (physical pixels). A new scale rebuilds the
+// theme and the glyph atlas.
 void update_canvas() {
     float m[5] = {0, 0, 1, 0, 0};
     zygc_js_canvas_metrics(m);
     size_canvas(m);
-    const float css_w = m[0], dpr = m[2] > 0 ? m[2] : 1;
-    const int fb_w = g_app.fb_w, fb_h = g_app.fb_h;
     App& a = g_app;
+    const float css_w = m[0], dpr = m[2] > 0 ? m[2] : 1;
+    const int fb_w = a.fb_w, fb_h = a.fb_h;
     const bool care = a.runtime && a.runtime->state().settings.care_mode;
     // zoom: the text zoom in effect (the host's text size until the user sets one). During a
     // zoom gesture the glyphs stay as built (draw() scales them); at rest they are built again.
