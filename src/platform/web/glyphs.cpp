@@ -424,12 +424,10 @@ void upload_rect(int x, int y, int w, int h, const unsigned char* rgba) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     GLuint tex = (GLuint)(intptr_t)atlas->TexID;
     if (!tex || w <= 0 || h <= 0) return;
-    GLint prev = 0;
-    glGetIntegerv(GL_TEXTURE_BINDING_2D, &prev);
+    // No binding to restore: the renderer binds each draw's texture.
     glBindTexture(GL_TEXTURE_2D, tex);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-    glBindTexture(GL_TEXTURE_2D, (GLuint)prev);
 }
 
 void upload(const Batch& batch) {
@@ -456,14 +454,11 @@ void upload(const Batch& batch) {
 // area is full and starts over: no old glyph's ink is left beside a new one.
 void create_texture() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    GLint prev = 0;
-    glGetIntegerv(GL_TEXTURE_BINDING_2D, &prev);
     if (!g_texture) glGenTextures(1, &g_texture);
     glBindTexture(GL_TEXTURE_2D, g_texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, atlas->TexWidth, atlas->TexHeight, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glBindTexture(GL_TEXTURE_2D, (GLuint)prev);
     atlas->SetTexID((ImTextureID)(intptr_t)g_texture);
     const Upload& b = g_imgui_box;
     upload_rect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, g_imgui_pixels.data());
