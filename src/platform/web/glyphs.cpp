@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "imgui.h"
+#include "platform/web/font_strip.h"
 #include "platform/web/utf8.h"
 
 // =============================================================================================
@@ -305,24 +306,16 @@ void build_atlas(float px) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontAtlas* atlas = io.Fonts;
     atlas->Clear();
-    atlas->Flags |= ImFontAtlasFlags_NoMouseCursors | ImFontAtlasFlags_NoPowerOfTwoHeight;
-    static const ImWchar space_only[] = {0x20, 0x20, 0};
-    ImFontConfig cfg;
-    cfg.SizePixels = px;
-    cfg.GlyphRanges = space_only;
-    cfg.OversampleH = cfg.OversampleV = 1;
-    cfg.PixelSnapH = true;
-    g_font = atlas->AddFontDefault(&cfg);
+    atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
+    g_font = add_face(atlas, px);
     g_title.font = nullptr;
     if (g_title.ratio > 0) {
-        ImFontConfig tcfg = cfg;
-        tcfg.SizePixels = g_title.px = std::round(px * g_title.ratio);
-        g_title.font = atlas->AddFontDefault(&tcfg);
+        g_title.px = std::round(px * g_title.ratio);
+        g_title.font = add_face(atlas, g_title.px);
     }
     // Room for ~2000 CJK glyphs at this size, in a 1024² or 2048² texture.
     const int tex_w = px * 45 > 1000 ? 2048 : 1024;
-    atlas->TexDesiredWidth = tex_w;
-    atlas->Build();
+    build_strip(atlas, tex_w);
     take_imgui_pixels();
     g_area = {};
     g_area.x = 0;
