@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 
 #include "imgui.h"
 #include "platform/web/font_strip.h"
@@ -105,7 +106,7 @@ EM_JS(int, zygc_js_glyph_raster, (const uint32_t* cps, int n, unsigned char* out
         for (i = 0; i < list.length; i++) if (list[i].w) ctx.fillText(list[i].s, list[i].x - list[i].l, list[i].y - list[i].t);
         d = ctx.getImageData(0, 0, usedW, usedH).data;
     }
-    var o = out, M = m >> 2, row, col, p, colored;
+    var o = out, M = m >> 2, row, col, p, q, colored;  // out: 4-byte aligned, each glyph w×h×4 bytes
     for (i = 0; i < list.length; i++, M += 6) {
         g = list[i];
         HEAP32[M + 0] = g.l; HEAP32[M + 1] = g.t; HEAP32[M + 2] = g.w; HEAP32[M + 3] = g.h;
@@ -125,9 +126,8 @@ EM_JS(int, zygc_js_glyph_raster, (const uint32_t* cps, int n, unsigned char* out
                 o += g.w * 4;
                 continue;
             }
-            for (col = 0; col < g.w; col++, p += 4, o += 4) {
-                HEAPU8[o] = 255; HEAPU8[o + 1] = 255; HEAPU8[o + 2] = 255; HEAPU8[o + 3] = d[p + 3];
-            }
+            for (col = 0, q = o >> 2; col < g.w; col++, p += 4) HEAPU32[q++] = (d[p + 3] << 24 | 0xffffff) >>> 0;
+            o += g.w * 4;
         }
     }
     return list.length;
@@ -156,14 +156,29 @@ namespace {
 
 constexpr uint32_t kMaxCp = IM_UNICODE_CODEPOINT_MAX;  // 0x10FFFF with IMGUI_USE_WCHAR32
 
-std::vector<bool> g_in_font;  // code point has a glyph in the font
-std::vector<bool> g_queued;   // code point is in g_pending
+// A set of code points, a bit each, grown to the largest one set: nearly all are below U+A000
+// (a few KB). Bits up to U+10FFFF were 5 × 136 KB to clear at start (~16 ms of a 4×-throttled
+// start).
+struct CodePoints {
+    std::vector<bool> bits;
+    bool operator[](uint32_t cp) const { return cp < bits.size() && bits[cp]; }
+    void set(uint32_t cp, bool on) {
+        if (cp >= bits.size()) {
+            if (!on) return;
+            bits.resize(cp + 1);
+        }
+        bits[cp] = on;
+    }
+};
+
+CodePoints g_in_font;  // code point has a glyph in the font
+CodePoints g_queued;   // code point is in g_pending
 std::vector<uint32_t> g_pending;
 // first-visit (issue 11): code points that may be drawn later (the UI's static text, API
 // answers), rasterized in the browser's idle time once allowed (frame: never inside a frame),
 // so the first frame waits only for what it shows. Duplicates are skipped when their turn comes.
 std::vector<uint32_t> g_later;
-std::vector<bool> g_later_queued;  // code point is in g_later
+CodePoints g_later_queued;  // code point is in g_later
 size_t g_later_next = 0;
 bool g_later_allowed = false;
 GLuint g_texture = 0;            // the atlas texture (see create_texture)
@@ -205,7 +220,10 @@ ImFont* g_font = nullptr;
 Area g_area;
 int g_base_glyphs = 0;  // glyphs in the font right after Build() (space)
 int g_evictions = 0;
-std::vector<unsigned char> g_scratch;
+// The rasterizer's output (RGBA). Not zero-filled: the rasterizer writes what is read (a 1 MB
+// fill was ~30 ms of a 4×-throttled first frame).
+std::unique_ptr<unsigned char[]> g_scratch;
+size_t g_scratch_size = 0;
 
 // look (issue 10): a second face for headings at the type scale's title size, in the same
 // atlas area; it gets only the code points of headings (want_title). Eviction clears it too.
@@ -215,7 +233,7 @@ struct TitleFace {
     float px = 0;
     int baseline = 0;
     int base_glyphs = 0;
-    std::vector<bool> in_font, queued;
+    CodePoints in_font, queued;
     std::vector<uint32_t> pending, known;
 };
 TitleFace g_title;
@@ -247,10 +265,10 @@ void reset_area() {
     g_area.shelves.clear();
     g_area.next_y = 0;
     if (g_font) g_font->Glyphs.resize(g_base_glyphs);
-    for (uint32_t cp : g_known) g_in_font[cp] = false;
+    for (uint32_t cp : g_known) g_in_font.set(cp, false);
     g_known.clear();
     if (g_title.font) g_title.font->Glyphs.resize(g_title.base_glyphs);
-    for (uint32_t cp : g_title.known) g_title.in_font[cp] = false;
+    for (uint32_t cp : g_title.known) g_title.in_font.set(cp, false);
     g_title.known.clear();
 }
 
@@ -364,7 +382,7 @@ struct Batch {
 bool add_glyph(uint32_t cp, const int* m, const unsigned char* pixels, Batch& batch, bool title) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     ImFont* font = title ? g_title.font : g_font;
-    std::vector<bool>& in_font = title ? g_title.in_font : g_in_font;
+    CodePoints& in_font = title ? g_title.in_font : g_in_font;
     if (in_font[cp]) return true;  // twice in one call
     const int baseline = title ? g_title.baseline : g_baseline;
     float advance = std::round(m[4] / 64.f);
@@ -385,7 +403,7 @@ bool add_glyph(uint32_t cp, const int* m, const unsigned char* pixels, Batch& ba
         if (it == batch.shelves.end()) batch.shelves.push_back({y, Upload{}}), it = batch.shelves.end() - 1;
         it->second.add(x, y, w, h);
     }
-    in_font[cp] = true;
+    in_font.set(cp, true);
     (title ? g_title.known : g_known).push_back(cp);
     return true;
 }
@@ -395,18 +413,21 @@ bool add_glyph(uint32_t cp, const int* m, const unsigned char* pixels, Batch& ba
 size_t add_glyphs(const std::vector<uint32_t>& cps, Batch& batch, bool title = false) {
     const float px = title ? g_title.px : g_px;
     const size_t cap = std::max((size_t)(px * 4 + 8) * (size_t)(px * 2 + 8) * 4, (size_t)1 << 20);
-    if (g_scratch.size() < cap) g_scratch.resize(cap);
+    if (g_scratch_size < cap) {
+        g_scratch.reset(new unsigned char[cap]);
+        g_scratch_size = cap;
+    }
     std::vector<int> m;
     for (size_t i = 0; i < cps.size();) {
         m.assign((cps.size() - i) * 6, 0);
-        const int k = zygc_js_glyph_raster(cps.data() + i, (int)(cps.size() - i), g_scratch.data(), (int)g_scratch.size(),
+        const int k = zygc_js_glyph_raster(cps.data() + i, (int)(cps.size() - i), g_scratch.get(), (int)g_scratch_size,
                                            m.data(), px);
         size_t at = 0, bytes = 0;
         for (int j = 0; j < k; ++j) bytes += (size_t)m[j * 6 + 2] * m[j * 6 + 3] * 4;
         batch.pixels.reserve(batch.pixels.size() + bytes);
         for (int j = 0; j < k; ++j, ++i) {
             const int* mj = m.data() + j * 6;
-            if (!add_glyph(cps[i], mj, g_scratch.data() + at, batch, title)) return i;
+            if (!add_glyph(cps[i], mj, g_scratch.get() + at, batch, title)) return i;
             at += (size_t)mj[2] * mj[3] * 4;
         }
     }
@@ -466,42 +487,35 @@ void destroy_texture() {
 }  // namespace
 
 void build(float font_px, float title_ratio) {
-    if (g_in_font.empty()) {
-        g_in_font.assign(kMaxCp + 1, false);
-        g_queued.assign(kMaxCp + 1, false);
-        g_title.in_font.assign(kMaxCp + 1, false);
-        g_title.queued.assign(kMaxCp + 1, false);
-        g_later_queued.assign(kMaxCp + 1, false);
-    }
     g_px = font_px;
     g_title.ratio = title_ratio > 1 ? title_ratio : 0;
     destroy_texture();
     // The code points known at the old size come back in idle time; what is on screen is
     // wanted again by the next frame's labels (and drawn once it is there).
-    for (uint32_t cp : g_known) g_in_font[cp] = false, later(cp);
+    for (uint32_t cp : g_known) g_in_font.set(cp, false), later(cp);
     g_known.clear();
-    for (uint32_t cp : g_title.known) g_title.in_font[cp] = false;
+    for (uint32_t cp : g_title.known) g_title.in_font.set(cp, false);
     g_title.known.clear();
     build_atlas(font_px);
     create_texture();
 }
 
 void later(uint32_t cp) {
-    if (!drawable(cp) || g_in_font.empty() || g_in_font[cp] || g_later_queued[cp]) return;
-    g_later_queued[cp] = true;
+    if (!drawable(cp) || !g_font || g_in_font[cp] || g_later_queued[cp]) return;
+    g_later_queued.set(cp, true);
     g_later.push_back(cp);
     if (g_later_allowed) zygc_js_glyphs_idle();
 }
 
 void want(uint32_t cp) {
-    if (!drawable(cp) || g_in_font.empty() || g_in_font[cp] || g_queued[cp]) return;
-    g_queued[cp] = true;
+    if (!drawable(cp) || !g_font || g_in_font[cp] || g_queued[cp]) return;
+    g_queued.set(cp, true);
     g_pending.push_back(cp);
 }
 
 void want_title(uint32_t cp) {
-    if (!drawable(cp) || g_title.in_font.empty() || g_title.in_font[cp] || g_title.queued[cp]) return;
-    g_title.queued[cp] = true;
+    if (!drawable(cp) || !g_font || g_title.in_font[cp] || g_title.queued[cp]) return;
+    g_title.queued.set(cp, true);
     g_title.pending.push_back(cp);
 }
 
@@ -525,7 +539,7 @@ bool flush_title() {
     if (g_title.pending.empty() || !g_title.font) return false;
     std::vector<uint32_t> batch;
     batch.swap(g_title.pending);
-    for (uint32_t cp : batch) g_title.queued[cp] = false;
+    for (uint32_t cp : batch) g_title.queued.set(cp, false);
     ImFont* f = g_title.font;
     if (f->Glyphs.Size > g_title.base_glyphs && f->Glyphs.back().Codepoint == '\t') f->Glyphs.pop_back();
     std::erase_if(batch, [](uint32_t cp) { return !drawable(cp) || g_title.in_font[cp]; });
@@ -552,14 +566,14 @@ void flush_later(double budget_ms) {
         chunk.clear();
         for (; g_later_next < g_later.size() && chunk.size() < 16; ++g_later_next) {
             const uint32_t cp = g_later[g_later_next];
-            g_later_queued[cp] = false;
+            g_later_queued.set(cp, false);
             if (!g_in_font[cp] && !g_queued[cp]) chunk.push_back(cp);
         }
         full = add_glyphs(chunk, staged) < chunk.size();
         added += chunk.size();
     }
     if (full || g_later_next >= g_later.size()) {
-        for (size_t i = g_later_next; i < g_later.size(); ++i) g_later_queued[g_later[i]] = false;
+        for (size_t i = g_later_next; i < g_later.size(); ++i) g_later_queued.set(g_later[i], false);
         g_later.clear();
         g_later_next = 0;
     }
@@ -573,7 +587,7 @@ bool flush() {
     if (g_pending.empty() || !g_font) return titles;
     std::vector<uint32_t> batch;
     batch.swap(g_pending);
-    for (uint32_t cp : batch) g_queued[cp] = false;
+    for (uint32_t cp : batch) g_queued.set(cp, false);
     // The tab glyph BuildLookupTable appends must stay last; drop it while we add.
     if (g_font->Glyphs.Size > g_base_glyphs && g_font->Glyphs.back().Codepoint == '\t') g_font->Glyphs.pop_back();
 
@@ -627,7 +641,7 @@ Stats stats() {
 }
 
 int state(uint32_t cp) {
-    if (cp > kMaxCp || g_in_font.empty()) return 0;
+    if (cp > kMaxCp || !g_font) return 0;
     return g_in_font[cp] ? 1 : g_queued[cp] ? 2 : 0;
 }
 
