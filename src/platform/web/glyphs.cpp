@@ -13,7 +13,7 @@
 #include <memory>
 
 #include "imgui.h"
-#include "platform/web/font_strip.h"
+#include "platform/web/imgui_font.h"
 #include "platform/web/utf8.h"
 
 // =============================================================================================
@@ -272,18 +272,6 @@ void reset_area() {
     g_title.known.clear();
 }
 
-// ImFont::BuildLookupTable, then every code point without a glyph yet lays out at the width
-// of a CJK ideograph (1 em): nearly all that are not rasterized yet are ideographs (Latin and
-// punctuation are added first), so a layout made before its glyphs arrive (the frame that is
-// held, whose positions the semantics report) matches the one shown a frame later. With the
-// width of a space it wrapped shorter, and what came below moved when the glyphs came.
-void lookup(ImFont* f, float em) {
-    f->BuildLookupTable();
-    f->FallbackAdvanceX = em;
-    for (int i = 0; i < f->IndexLookup.Size; ++i)
-        if (f->IndexLookup[i] == (ImWchar)-1) f->IndexAdvanceX[i] = em;
-}
-
 // first-visit (issue 11): ImGui's atlas holds only ImGui's own pixels (white pixels, baked
 // lines, the space glyph): a strip of a few rows, tex_w wide. The texture is tex_w × tex_w, our
 // glyph area below the strip, and no copy of it is kept in memory: glyph pixels go straight to
@@ -306,18 +294,6 @@ void take_imgui_pixels() {
         for (int x = b.x0; x < b.x1; ++x) g_imgui_pixels.insert(g_imgui_pixels.end(), {255, 255, 255, a8[(size_t)y * w + x]});
     IM_FREE(atlas->TexPixelsAlpha8);  // not used again (ImGui needs TexReady, not the pixels)
     atlas->TexPixelsAlpha8 = nullptr;
-}
-
-// The atlas grows from the strip's height to the texture's: ImGui computed its V coordinates
-// (white pixel, lines, glyphs) for the strip.
-void extend_height(ImFontAtlas* atlas, int height) {
-    const float k = (float)atlas->TexHeight / (float)height;
-    atlas->TexHeight = height;
-    atlas->TexUvScale.y *= k;
-    atlas->TexUvWhitePixel.y *= k;
-    for (ImVec4& l : atlas->TexUvLines) l.y *= k, l.w *= k;
-    for (ImFont* f : atlas->Fonts)
-        for (ImFontGlyph& g : f->Glyphs) g.V0 *= k, g.V1 *= k;
 }
 
 void build_atlas(float px) {
@@ -544,8 +520,9 @@ bool flush_title() {
     if (f->Glyphs.Size > g_title.base_glyphs && f->Glyphs.back().Codepoint == '\t') f->Glyphs.pop_back();
     std::erase_if(batch, [](uint32_t cp) { return !drawable(cp) || g_title.in_font[cp]; });
     Batch staged;
+    const int from = f->Glyphs.Size;
     add_glyphs(batch, staged, true);
-    lookup(f, g_title.px);
+    lookup_added(f, from, g_title.px);
     upload(staged);
     return true;
 }
@@ -558,6 +535,7 @@ void flush_later(double budget_ms) {
     if (!g_later_allowed || !g_font || g_later.empty()) return;
     const double start = emscripten_get_now();
     if (g_font->Glyphs.Size > g_base_glyphs && g_font->Glyphs.back().Codepoint == '\t') g_font->Glyphs.pop_back();
+    const int from = g_font->Glyphs.Size;
     Batch staged;
     size_t added = 0;
     bool full = false;
@@ -577,7 +555,7 @@ void flush_later(double budget_ms) {
         g_later.clear();
         g_later_next = 0;
     }
-    lookup(g_font, g_px);
+    lookup_added(g_font, from, g_px);
     upload(staged);
     if (!g_later.empty()) zygc_js_glyphs_idle();
 }
@@ -593,6 +571,7 @@ bool flush() {
 
     std::erase_if(batch, [](uint32_t cp) { return !drawable(cp) || g_in_font[cp]; });
     Batch staged;
+    const int from = g_font->Glyphs.Size;
     const size_t added = add_glyphs(batch, staged);
     const bool evicted = added < batch.size();
     if (evicted) {
@@ -611,8 +590,12 @@ bool flush() {
         staged = {};
         add_glyphs(keep, staged);
     }
-    lookup(g_font, g_px);
-    if (evicted && g_title.font) lookup(g_title.font, g_title.px);  // its glyphs went with the area
+    if (!evicted) {
+        lookup_added(g_font, from, g_px);
+    } else {
+        lookup(g_font, g_px);
+        if (g_title.font) lookup(g_title.font, g_title.px);  // its glyphs went with the area
+    }
     upload(staged);
     return true;
 }

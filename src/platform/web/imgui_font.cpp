@@ -1,5 +1,5 @@
-// ImGui's font atlas without a TrueType font: see font_strip.h.
-#include "font_strip.h"
+// ImGui's side of the browser's glyphs: see imgui_font.h.
+#include "platform/web/imgui_font.h"
 
 #include <algorithm>
 #include <cmath>
@@ -53,6 +53,51 @@ void build_strip(ImFontAtlas* atlas, int tex_w) {
         cfg.DstFont->AddGlyph(&cfg, (ImWchar)' ', 0, 0, 0, 0, 0, 0, 0, 0, std::round(cfg.SizePixels * 7.f / 13.f));
     }
     ImFontAtlasBuildFinish(atlas);  // draws the white pixels and the lines; lookup tables
+}
+
+void extend_height(ImFontAtlas* atlas, int height) {
+    const float k = (float)atlas->TexHeight / (float)height;
+    atlas->TexHeight = height;
+    atlas->TexUvScale.y *= k;
+    atlas->TexUvWhitePixel.y *= k;
+    for (ImVec4& l : atlas->TexUvLines) l.y *= k, l.w *= k;
+    for (ImFont* f : atlas->Fonts)
+        for (ImFontGlyph& g : f->Glyphs) g.V0 *= k, g.V1 *= k;
+}
+
+void lookup(ImFont* f, float em) {
+    f->BuildLookupTable();
+    f->FallbackAdvanceX = em;
+    for (int i = 0; i < f->IndexLookup.Size; ++i)
+        if (f->IndexLookup[i] == (ImWchar)-1) f->IndexAdvanceX[i] = em;
+}
+
+void lookup_added(ImFont* f, int from, float em) {
+    for (int i = from; i < f->Glyphs.Size; ++i) {
+        const ImWchar cp = f->Glyphs[i].Codepoint;
+        if (cp == ' ' || cp == '\t' || cp == '.' || cp == 0x2026) return lookup(f, em);
+    }
+    for (int i = from; i < f->Glyphs.Size; ++i) {
+        const int cp = (int)f->Glyphs[i].Codepoint;
+        if (cp >= f->IndexLookup.Size) {
+            f->IndexAdvanceX.resize(cp + 1, em);
+            f->IndexLookup.resize(cp + 1, (ImWchar)-1);
+        }
+        f->IndexAdvanceX[cp] = f->Glyphs[i].AdvanceX;
+        f->IndexLookup[cp] = (ImWchar)i;
+        const int page = cp / 4096;
+        f->Used4kPagesMap[page >> 3] |= (ImU8)(1 << (page & 7));
+    }
+    // The tab, as BuildLookupTable makes it: the space IM_TABSIZE times as wide, last.
+    if (const ImFontGlyph* space = f->FindGlyphNoFallback((ImWchar)' ')) {
+        ImFontGlyph tab = *space;
+        tab.Codepoint = '\t';
+        tab.AdvanceX *= IM_TABSIZE;
+        f->Glyphs.push_back(tab);
+        f->IndexAdvanceX['\t'] = tab.AdvanceX;
+        f->IndexLookup['\t'] = (ImWchar)(f->Glyphs.Size - 1);
+    }
+    f->FallbackGlyph = f->FindGlyphNoFallback(f->FallbackChar);  // the glyphs may have moved
 }
 
 }  // namespace zygc::web::glyphs
