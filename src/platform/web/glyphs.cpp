@@ -184,6 +184,7 @@ bool g_later_allowed = false;
 GLuint g_texture = 0;            // the atlas texture (see create_texture)
 std::vector<uint32_t> g_known;  // every code point in the font, in order of addition
 std::function<void(std::vector<uint32_t>&)> g_essentials;
+std::function<std::string()> g_later_text;  // set_later_text
 
 bool drawable(uint32_t cp) {
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return false;
@@ -532,6 +533,13 @@ bool flush_title() {
 // by its label), so nothing needs drawing again. A full area stops it: no eviction for glyphs
 // nobody asked to see.
 void flush_later(double budget_ms) {
+    if (g_later_text && g_later_allowed && g_font) {  // this idle slice makes the text; the next draws
+        const std::function<std::string()> text = std::move(g_later_text);
+        g_later_text = nullptr;
+        want_later_utf8(text());
+        zygc_js_glyphs_idle();
+        return;
+    }
     if (!g_later_allowed || !g_font || g_later.empty()) return;
     const double start = emscripten_get_now();
     if (g_font->Glyphs.Size > g_base_glyphs && g_font->Glyphs.back().Codepoint == '\t') g_font->Glyphs.pop_back();
@@ -603,8 +611,9 @@ bool flush() {
 void allow_later() {
     if (g_later_allowed) return;
     g_later_allowed = true;
-    if (!g_later.empty()) zygc_js_glyphs_idle();
+    if (!g_later.empty() || g_later_text) zygc_js_glyphs_idle();
 }
+void set_later_text(std::function<std::string()> fn) { g_later_text = std::move(fn); }
 bool pending() { return !g_pending.empty() || !g_title.pending.empty(); }
 
 void set_essentials(std::function<void(std::vector<uint32_t>&)> fn) { g_essentials = std::move(fn); }

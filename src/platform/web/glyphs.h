@@ -11,6 +11,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +33,9 @@ void later(uint32_t codepoint);
 void want_later_utf8(std::string_view text);
 void want_answer_utf8(std::string_view text);  // an API answer's text: ahead of the queue
 void allow_later();
+// Text for the later queue, made and queued only when idle time first comes (the UI's static
+// text: ~40 ms of a 4×-throttled start to make and decode).
+void set_later_text(std::function<std::string()> fn);
 bool pending();  // wanted glyphs wait for the next flush() (this frame's text has blanks)
 void want_title(uint32_t codepoint);       // look: for the title face
 void want_title_utf8(std::string_view text);

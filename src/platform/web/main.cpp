@@ -537,7 +537,7 @@ int main() {
     for (char c = 0x20; c < 0x7F; ++c) later += c;
     later += "…·—“”‘’，。：；！？（）《》、￥¥°×÷±→←↑↓✓✔★☆●○";
     glyphs::want_later_utf8(later);
-    glyphs::want_later_utf8(ui::static_text());
+    glyphs::set_later_text(ui::static_text);
     glyphs::flush();
 
     Runtime::Host host;
