@@ -4,7 +4,8 @@
 //     (150 ms RTT, 1.6 Mbps down, 750 Kbps up, 4× CPU slowdown; phone 390×844 at DPR 3),
 //     5 runs each, median; bytes transferred before the first data (resource timing) and all by then
 //   - the same for a reference build in the same run when ZYGC_BENCH_REF names its app
-//     directory (e.g. the previous build), with the ratio: this machine is shared and noisy
+//     directory (e.g. the previous build), the two taken in turns, with the ratio: this machine
+//     is shared and noisy
 //   - idle: frames drawn in one second by an app left alone
 // Run by scripts/bench (or: node tests/bench/first-visit.mjs).
 import { spawn } from 'node:child_process';
@@ -111,36 +112,57 @@ async function visit(page, cdp, url) {
   return { ...m, bytes, all };
 }
 
-async function pageLoad(browser, appDir, label) {
-  const server = await startServer(appDir);
-  const cold = [], warm = [];
+// One cold visit and one warm visit (the same phone again: HTTP cache, and the service worker
+// once it controls pages) of the app served by `server`.
+async function coldAndWarm(browser, server) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3,
+                                             hasTouch: true, isMobile: true, locale: 'zh-CN' });
   try {
-    for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3,
-                                                 hasTouch: true, isMobile: true, locale: 'zh-CN' });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', NET);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
-      cold.push(await visit(page, cdp, server.url + '/'));
-      // Warm: the same phone again (HTTP cache, and the service worker once it controls pages).
-      await page.evaluate(() => window.zygc.ready);
-      await page.waitForFunction(() => !('serviceWorker' in navigator) || !document.querySelector('meta[name="zygc-build"]') ||
-                                 !!navigator.serviceWorker.controller, null, { timeout: 30000 }).catch(() => {});
-      warm.push(await visit(page, cdp, server.url + '/'));
-      await context.close();
-    }
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', NET);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+    const cold = await visit(page, cdp, server.url + '/');
+    await page.evaluate(() => window.zygc.ready);
+    await page.waitForFunction(() => !('serviceWorker' in navigator) || !document.querySelector('meta[name="zygc-build"]') ||
+                               !!navigator.serviceWorker.controller, null, { timeout: 30000 }).catch(() => {});
+    const warm = await visit(page, cdp, server.url + '/');
+    return { cold, warm };
   } finally {
-    server.stop();
+    await context.close();
   }
-  const pick = (xs, k) => median(xs.map((x) => x[k]));
-  const r = { cold: { frame: pick(cold, 'frame'), data: pick(cold, 'data'), bytes: pick(cold, 'bytes'), all: pick(cold, 'all') },
-              warm: { frame: pick(warm, 'frame'), data: pick(warm, 'data'), bytes: pick(warm, 'bytes') } };
-  console.log(`${label.padEnd(10)} cold first frame ${r.cold.frame.toFixed(0)} ms, first data ${r.cold.data.toFixed(0)} ms, ` +
-              `${KB(r.cold.bytes)} transferred before it (${KB(r.cold.all)} by then in all) | warm first frame ${r.warm.frame.toFixed(0)} ms, ` +
-              `first data ${r.warm.data.toFixed(0)} ms, ${KB(r.warm.bytes)} transferred  (median of ${RUNS})`);
-  return r;
+}
+
+// The builds' runs taken in turns (this build, the reference, this build …), after one run
+// not counted: a freshly started Chromium spends its first seconds on its own pages (a
+// "top chrome" WebUI renderer, ~2 s of CPU on these 2 cores), and whichever build went first
+// paid for it; the machine's drift is shared the same way.
+async function pageLoads(browser, builds) {
+  const servers = [];
+  try {
+    for (const b of builds) servers.push(await startServer(b.dir));
+    await coldAndWarm(browser, servers[0]);
+    const runs = builds.map(() => ({ cold: [], warm: [] }));
+    for (let i = 0; i < RUNS; i++) {
+      for (let k = 0; k < builds.length; k++) {
+        const { cold, warm } = await coldAndWarm(browser, servers[k]);
+        runs[k].cold.push(cold);
+        runs[k].warm.push(warm);
+      }
+    }
+    return runs.map(({ cold, warm }, k) => {
+      const pick = (xs, key) => median(xs.map((x) => x[key]));
+      const r = { cold: { frame: pick(cold, 'frame'), data: pick(cold, 'data'), bytes: pick(cold, 'bytes'), all: pick(cold, 'all') },
+                  warm: { frame: pick(warm, 'frame'), data: pick(warm, 'data'), bytes: pick(warm, 'bytes') } };
+      console.log(`${builds[k].label.padEnd(10)} cold first frame ${r.cold.frame.toFixed(0)} ms, first data ${r.cold.data.toFixed(0)} ms, ` +
+                  `${KB(r.cold.bytes)} transferred before it (${KB(r.cold.all)} by then in all) | warm first frame ${r.warm.frame.toFixed(0)} ms, ` +
+                  `first data ${r.warm.data.toFixed(0)} ms, ${KB(r.warm.bytes)} transferred  (median of ${RUNS})`);
+      return r;
+    });
+  } finally {
+    for (const server of servers) server.stop();
+  }
 }
 
 // Frames an idle app draws in one second (after it said it sleeps).
@@ -168,9 +190,8 @@ const browser = await launchBrowser();
 try {
   console.log(`\n## First visit under Lighthouse mobile throttling (150 ms RTT, 1.6 Mbps down, 750 Kbps up, ${CPU}x CPU; ` +
               `390x844 DPR 3; software WebGL); budgets: cold <= 1500 ms, first data <= 2000 ms, warm <= 400 ms, <= 250 KB`);
-  const now = await pageLoad(browser, APP, 'this build');
+  const [now, ref] = await pageLoads(browser, [{ dir: APP, label: 'this build' }, ...(REF ? [{ dir: REF, label: 'reference' }] : [])]);
   if (REF) {
-    const ref = await pageLoad(browser, REF, 'reference');
     const q = (a, b) => (a / b).toFixed(2);
     console.log(`ratio     cold first frame ${q(now.cold.frame, ref.cold.frame)}, first data ${q(now.cold.data, ref.cold.data)}, ` +
                 `bytes ${q(now.cold.bytes, ref.cold.bytes)} | warm first frame ${q(now.warm.frame, ref.warm.frame)}`);

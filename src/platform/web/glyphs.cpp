@@ -422,18 +422,17 @@ void upload_rect(int x, int y, int w, int h, const unsigned char* rgba) {
 }
 
 void upload(const Batch& batch) {
-    std::vector<unsigned char> buf;
+    std::vector<uint32_t> buf;  // RGBA texels (wasm is little-endian)
     for (auto& [shelf, u] : batch.shelves) {
         const int w = u.x1 - u.x0, h = u.y1 - u.y0;
-        buf.assign((size_t)w * h * 4, 255);
-        for (size_t i = 3; i < buf.size(); i += 4) buf[i] = 0;  // transparent white
+        buf.assign((size_t)w * h, 0x00ffffffu);  // transparent white
         for (const Batch::Glyph& g : batch.glyphs) {
             if (g.y != shelf) continue;
             for (int row = 0; row < g.h; ++row)
-                std::memcpy(buf.data() + ((size_t)(g.y - u.y0 + row) * w + (g.x - u.x0)) * 4,
+                std::memcpy(buf.data() + (size_t)(g.y - u.y0 + row) * w + (g.x - u.x0),
                             batch.pixels.data() + g.at + (size_t)row * g.w * 4, (size_t)g.w * 4);
         }
-        upload_rect(u.x0, u.y0, w, h, buf.data());
+        upload_rect(u.x0, u.y0, w, h, reinterpret_cast<const unsigned char*>(buf.data()));
     }
 }
 
