@@ -48,14 +48,26 @@ void require_same_lookup(const ImFont* a, const ImFont* b) {
     for (int i = 0; i < IM_ARRAYSIZE(a->Used4kPagesMap); ++i) REQUIRE(a->Used4kPagesMap[i] == b->Used4kPagesMap[i]);
 }
 
+// An atlas as glyphs.cpp makes it, with two faces.
+struct Strip {
+    ImFontAtlas atlas;
+    ImFont* a = nullptr;
+    ImFont* b = nullptr;
+    Strip(float px_a, float px_b) {
+        atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
+        a = add_face(&atlas, px_a);
+        b = add_face(&atlas, px_b);
+        build_strip(&atlas, 2048);
+    }
+};
+
 }  // namespace
 
 TEST_CASE("imgui_font: the strip holds ImGui's own pixels where stb_rect_pack put them, and a space per face") {
-    ImFontAtlas atlas;
-    atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
-    ImFont* body = add_face(&atlas, 45);
-    ImFont* title = add_face(&atlas, 54);
-    build_strip(&atlas, 2048);
+    Strip strip(45, 54);
+    ImFontAtlas& atlas = strip.atlas;
+    ImFont* body = strip.a;
+    ImFont* title = strip.b;
 
     REQUIRE(atlas.IsBuilt());
     REQUIRE(atlas.TexWidth == 2048);
@@ -82,11 +94,9 @@ TEST_CASE("imgui_font: the strip holds ImGui's own pixels where stb_rect_pack pu
 }
 
 TEST_CASE("imgui_font: a table kept up batch by batch answers as one rebuilt each time") {
-    ImFontAtlas atlas;
-    atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
-    ImFont* rebuilt = add_face(&atlas, 45);
-    ImFont* kept_up = add_face(&atlas, 45);
-    build_strip(&atlas, 2048);
+    Strip strip(45, 45);
+    ImFont* rebuilt = strip.a;
+    ImFont* kept_up = strip.b;
     const float em = 45;
     for (ImFont* f : {rebuilt, kept_up}) {
         f->FallbackChar = ' ';

@@ -219,7 +219,7 @@ float g_px = 0;
 int g_baseline = 0;  // baseline offset from the top of a line, px
 ImFont* g_font = nullptr;
 Area g_area;
-int g_base_glyphs = 0;  // glyphs in the font right after Build() (space)
+int g_base_glyphs = 0;  // glyphs in the font right after build_strip() (space, tab)
 int g_evictions = 0;
 // The rasterizer's output (RGBA). Not zero-filled: the rasterizer writes what is read (a 1 MB
 // fill was ~30 ms of a 4×-throttled first frame).
