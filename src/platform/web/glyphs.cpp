@@ -13,7 +13,7 @@
 #include <memory>
 
 #include "imgui.h"
-#include "platform/web/imgui_font.h"
+#include "platform/web/glyph_font.h"
 #include "platform/web/utf8.h"
 
 // =============================================================================================

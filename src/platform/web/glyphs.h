@@ -1,6 +1,6 @@
 // Glyphs drawn by the browser, no font download.
 //
-// The ImGui atlas is built once per pixel size with no TrueType font (imgui_font.h): ImGui's
+// The ImGui atlas is built once per pixel size with no TrueType font (glyph_font.h): ImGui's
 // own pixels in a strip of a few rows at the top of a square texture whose rest is ours.
 // Each code point the app needs is rasterized in JS (Canvas2D fillText with the system's
 // fonts), shelf-packed into that area, uploaded straight to the texture with

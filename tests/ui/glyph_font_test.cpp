@@ -1,4 +1,4 @@
-// ImGui's side of the browser's glyphs (src/platform/web/imgui_font.h; first-visit, issue 11):
+// ImGui's side of the browser's glyphs (src/platform/web/glyph_font.h; first-visit, issue 11):
 // the atlas strip built without a TrueType font, and the lookup tables kept up glyph by glyph.
 // Native: the file uses ImGui only (the browser part of the glyphs is in glyphs.cpp).
 #include <catch2/catch.hpp>
@@ -9,7 +9,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "platform/web/imgui_font.h"
+#include "platform/web/glyph_font.h"
 
 using namespace zygc::web::glyphs;
 
@@ -63,7 +63,7 @@ struct Strip {
 
 }  // namespace
 
-TEST_CASE("imgui_font: the strip holds ImGui's own pixels where stb_rect_pack put them, and a space per face") {
+TEST_CASE("glyph_font: the strip holds ImGui's own pixels where stb_rect_pack put them, and a space per face") {
     Strip strip(45, 54);
     ImFontAtlas& atlas = strip.atlas;
     ImFont* body = strip.a;
@@ -93,7 +93,7 @@ TEST_CASE("imgui_font: the strip holds ImGui's own pixels where stb_rect_pack pu
     REQUIRE(body->FindGlyphNoFallback(0x4E00) == nullptr);
 }
 
-TEST_CASE("imgui_font: a table kept up batch by batch answers as one rebuilt each time") {
+TEST_CASE("glyph_font: a table kept up batch by batch answers as one rebuilt each time") {
     Strip strip(45, 45);
     ImFont* rebuilt = strip.a;
     ImFont* kept_up = strip.b;

@@ -1,5 +1,5 @@
-// ImGui's side of the browser's glyphs: see imgui_font.h.
-#include "platform/web/imgui_font.h"
+// ImGui's side of the browser's glyphs: see glyph_font.h.
+#include "platform/web/glyph_font.h"
 
 #include <algorithm>
 #include <cmath>
