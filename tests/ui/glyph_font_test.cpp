@@ -45,6 +45,7 @@ void require_same_lookup(const ImFont* a, const ImFont* b) {
     REQUIRE(a->FallbackGlyph->Codepoint == b->FallbackGlyph->Codepoint);
     REQUIRE(a->FallbackAdvanceX == b->FallbackAdvanceX);
     REQUIRE(a->EllipsisChar == b->EllipsisChar);
+    REQUIRE(a->DotChar == b->DotChar);
     for (int i = 0; i < IM_ARRAYSIZE(a->Used4kPagesMap); ++i) REQUIRE(a->Used4kPagesMap[i] == b->Used4kPagesMap[i]);
 }
 
@@ -110,7 +111,7 @@ TEST_CASE("glyph_font: a table kept up batch by batch answers as one rebuilt eac
         {0x5BF8, 0x8349, 0x5FC3},               // 寸草心
         {0x1F600},                              // an emoji: the table grows past U+FFFF
         {'A', 'b', '1', ' ', 0x3002},           // a space among them: the whole rebuild
-        {0x4E00, 0x9FA5, 0x3001},
+        {0x4E00, 0x9FA5, 0x3001, 0xFF0E},       // a fullwidth full stop: ImGui's second dot for an ellipsis
         {0x2026, '.'},                          // the ellipsis and its dot: the whole rebuild
         {0x5C0F, 0x5019, 0x9E1F, 0x4E00},       // one already there (a later glyph wins)
     };

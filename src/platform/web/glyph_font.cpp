@@ -75,7 +75,9 @@ void lookup(ImFont* f, float em) {
 void lookup_added(ImFont* f, int from, float em) {
     for (int i = from; i < f->Glyphs.Size; ++i) {
         const ImWchar cp = f->Glyphs[i].Codepoint;
-        if (cp == ' ' || cp == '\t' || cp == '.' || cp == 0x2026) return lookup(f, em);
+        // BuildLookupTable's own cases: the space and its tab, the ellipsis and the dots it
+        // falls back to (ImGui's ellipsis_chars and dots_chars; U+0085 is never drawable).
+        if (cp == ' ' || cp == '\t' || cp == 0x2026 || cp == '.' || cp == 0xFF0E) return lookup(f, em);
     }
     for (int i = from; i < f->Glyphs.Size; ++i) {
         const int cp = (int)f->Glyphs[i].Codepoint;
