@@ -5,6 +5,8 @@
 //   node tests/bench/trace-start.mjs            a warm visit (the second, service worker on)
 //   node tests/bench/trace-start.mjs --cold     a first visit, on Slow 4G as well
 //   options: --depth N (3), --min MS (15), --trace FILE (keeps the raw trace)
+//   --timeline   no profiler: the page's main-thread tasks of --min ms or more, in time order,
+//                with what they hold, and each request's send, response and finish
 // The split app has no names; they come from a copy of the same split made with -g.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { ROOT, launchBrowser } from '../e2e/harness.mjs';
 
 const arg = (name, def) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : def; };
 const COLD = process.argv.includes('--cold');
+const TIMELINE = process.argv.includes('--timeline');
 const DEPTH = +arg('--depth', 3), MIN = +arg('--min', 15);
 const APP = process.env.ZYGC_APP_DIR || path.join(ROOT, 'build/wasm/app');
 const SPLIT = path.join(ROOT, 'build/wasm/split');
@@ -59,7 +62,9 @@ async function trace() {
       await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30000 }).catch(() => {});
       await page.waitForTimeout(1500);
     }
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.cpu_profiler'] });
+    await browser.startTracing(page, { categories: TIMELINE
+      ? ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading']
+      : ['devtools.timeline', 'v8', 'disabled-by-default-v8.cpu_profiler'] });
     await page.goto(url + '/', { waitUntil: 'commit' });
     await page.waitForFunction(() => performance.getEntriesByName('zygc:first-data').length > 0, null, { timeout: 60000 });
     const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)} ms`));
@@ -115,9 +120,39 @@ function tree(events, names, root) {
   print(root, 1);
 }
 
-const names = wasmNames();
+// The page's renderer main thread (not the browser's own WebUI renderers), from its navigation.
+function timeline(events) {
+  const nav = events.find((e) => e.name === 'navigationStart' && /^http:\/\/127\./.test(e.args?.data?.documentLoaderURL || ''));
+  const ms = (ts) => ((ts - nav.ts) / 1000).toFixed(0).padStart(6);
+  const main = events.filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ph === 'X' && e.ts >= nav.ts);
+  for (const t of main.filter((e) => e.name === 'RunTask' && e.dur >= MIN * 1000)) {
+    const inner = main.filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e !== t && !/RunTask/.test(e.name) &&
+                                     e.dur >= MIN * 500);
+    const what = inner.slice(0, 5).map((e) => {
+      const d = e.args?.data || {}, where = d.functionName || (d.url || '').split('/').pop();
+      return `${e.name}${where ? `(${where.slice(0, 28)})` : ''} ${(e.dur / 1000).toFixed(0)}`;
+    });
+    console.log(`${ms(t.ts)} +${(t.dur / 1000).toFixed(0).padStart(5)} ms  ${what.join(' | ')}`);
+  }
+  console.log('request: sent, response, finished (ms), bytes');
+  const req = new Map();
+  for (const e of events) {
+    if (e.pid !== nav.pid || e.ts < nav.ts || !/^Resource(SendRequest|ReceiveResponse|Finish)$/.test(e.name)) continue;
+    const d = e.args.data;
+    if (e.name === 'ResourceSendRequest') req.set(d.requestId, { url: (d.url || '').split('/').pop() || '/', sent: e.ts });
+    const r = req.get(d.requestId);
+    if (r && e.name === 'ResourceReceiveResponse') r.response = e.ts;
+    if (r && e.name === 'ResourceFinish') Object.assign(r, { finish: e.ts, bytes: d.encodedDataLength });
+  }
+  for (const r of req.values()) {
+    console.log(`${ms(r.sent)} ${r.response ? ms(r.response) : '     -'} ${r.finish ? ms(r.finish) : '     -'} ${String(r.bytes ?? '').padStart(7)} ${r.url.slice(0, 60)}`);
+  }
+}
+
+const names = TIMELINE ? null : wasmNames();
 const { marks, events } = await trace();
 if (arg('--trace')) writeFileSync(arg('--trace'), JSON.stringify({ traceEvents: events }));
 console.log(`${COLD ? 'first' : 'warm'} visit, 4× CPU${COLD ? ', Slow 4G' : ''}: ${marks.join(', ')}`);
-for (const root of ['main', 'on_animation_frame']) tree(events, names, root);
+if (TIMELINE) timeline(events);
+else for (const root of ['main', 'on_animation_frame']) tree(events, names, root);
 rmSync(tmp, { recursive: true, force: true });
