@@ -17,18 +17,25 @@ namespace {
 
 constexpr int64_t kNow = 1790000000;  // 2026-09-21, fixed: the generator's and server's clock
 
-// The generated database (made once per run), copied for each server that writes to it.
-const fs::path& generated_db() {
-    static fs::path path = [] {
-        fs::path dir = make_temp_dir("city");
-        fs::path db = dir / "city.db";
+// The generated database (made once per run, removed at exit), copied for each server that
+// writes to it.
+struct GeneratedDb {
+    fs::path dir = make_temp_dir("city");
+    fs::path db = dir / "city.db";
+    GeneratedDb() {
         std::string cmd = std::string(ZYGC_GEN_CITY) + " --out " + db.string() + " --seed-file " +
                           ZYGC_SOURCE_DIR "/assets/demo/seed.json --rng 7 --scale 0.05 --now " +
                           std::to_string(kNow) + " >/dev/null";
         REQUIRE(std::system(cmd.c_str()) == 0);
-        return db;
-    }();
-    return path;
+    }
+    ~GeneratedDb() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+};
+const fs::path& generated_db() {
+    static GeneratedDb generated;
+    return generated.db;
 }
 
 // A server over its own copy of the generated database.
