@@ -21,6 +21,7 @@ const DEPTH = +arg('--depth', 3), MIN = +arg('--min', 15);
 const APP = process.env.ZYGC_APP_DIR || path.join(ROOT, 'build/wasm/app');
 const SPLIT = path.join(ROOT, 'build/wasm/split');
 const tmp = mkdtempSync(path.join(tmpdir(), 'zygc-trace-'));
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 
 // Names of the primary module's functions, by index.
 function wasmNames() {
@@ -155,4 +156,3 @@ if (arg('--trace')) writeFileSync(arg('--trace'), JSON.stringify({ traceEvents: 
 console.log(`${COLD ? 'first' : 'warm'} visit, 4× CPU${COLD ? ', Slow 4G' : ''}: ${marks.join(', ')}`);
 if (TIMELINE) timeline(events);
 else for (const root of ['main', 'on_animation_frame']) tree(events, names, root);
-rmSync(tmp, { recursive: true, force: true });
