@@ -3,8 +3,12 @@
 // Figures only, never assertions. Load comes from wrk (Debian), a second process on loopback.
 //   node tests/bench/api-city.mjs [--db build/city/city.db] [--seconds 5] [--conns 1,16,64]
 //                                 [--server path/to/zygc-server] (e.g. an older build: "before")
+// The fixed URLs are answered from kept answers after their first read (answer_cache.*); the
+// "varied" rows ask for a different project or search term at random each time, as a city's
+// visitors do, so most of their reads are computed afresh.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../e2e/harness.mjs';
 
@@ -61,6 +65,43 @@ function parseWrk(out) {
   return { p50: pct(50), p99: pct(99), rps, errors };
 }
 
+// Rows whose URL is drawn at random per request (a wrk Lua script each): any project's
+// detail, and searches for 2 and 3 characters taken from the titles of the first 1,000
+// projects (a long tail of terms, as people type them).
+const luaDir = mkdtempSync(path.join(tmpdir(), 'zygc-bench-api-'));
+async function variedReads() {
+  const first = await (await fetch(`${base}/api/v1/projects?limit=1`)).json();
+  const titles = [];
+  for (let cursor = '', n = 0; n < 10; n++) {
+    const page = await (await fetch(`${base}/api/v1/projects?limit=100${cursor ? `&cursor=${q(cursor)}` : ''}`)).json();
+    titles.push(...page.items.map((p) => p.title));
+    if (!page.next_cursor) break;
+    cursor = page.next_cursor;
+  }
+  const terms = (len) => {
+    const set = new Set();
+    for (const t of titles) {
+      const cs = [...t].filter((ch) => /\p{Script=Han}/u.test(ch));
+      for (let i = 0; i + len <= cs.length; i++) set.add(cs.slice(i, i + len).join(''));
+    }
+    return [...set];
+  };
+  const lua = (name, body) => {
+    const file = path.join(luaDir, `${name}.lua`);
+    writeFileSync(file, `math.randomseed(os.time() + tonumber(tostring({}):match('0x(%x+)') or '0', 16) % 100000)\n${body}`);
+    return file;
+  };
+  const search = (list) => `local terms = {${list.map((t) => `"${q(t)}"`).join(',')}}\n` +
+    'request = function() return wrk.format("GET", "/api/v1/projects?q=" .. terms[math.random(#terms)]) end\n';
+  const two = terms(2), three = terms(3);
+  return [
+    [`varied: project detail, any of ${first.total}`, '/',
+     lua('detail', `request = function() return wrk.format("GET", "/api/v1/projects/" .. math.random(1, ${first.total})) end\n`)],
+    [`varied: search, 2 characters (${two.length} terms)`, '/', lua('two', search(two))],
+    [`varied: search, 3 characters (${three.length} terms)`, '/', lua('three', search(three))],
+  ];
+}
+
 const proc = spawn(SERVER, ['--db', DB, '--port', '0', '--quiet', '--login-disabled'], { stdio: ['ignore', 'pipe', 'pipe'] });
 const base = await new Promise((resolve, reject) => {
   let log = '';
@@ -72,12 +113,13 @@ try {
   console.log(`## API at city scale (${path.relative(ROOT, DB)}), wrk ${SECONDS} s per cell, loopback, 2 cores shared with wrk`);
   console.log(`| request | ${CONNS.map((c) => `${c} conn p50 / p99 / req/s`).join(' | ')} | errors |`);
   console.log(`|---|${CONNS.map(() => '---:').join('|')}|---:|`);
-  for (const [name, url] of READS) {
+  for (const [name, url, script] of [...READS, ...await variedReads()]) {
     const cells = [];
     let errors = 0;
     for (const c of CONNS) {
       const r = spawnSync('wrk', ['-t', String(Math.min(2, c)), '-c', String(c), '-d', `${SECONDS}s`,
-                                  '--timeout', '60s', '--latency', base + url], { encoding: 'utf8' });
+                                  '--timeout', '60s', '--latency', ...(script ? ['-s', script] : []), base + url],
+                          { encoding: 'utf8' });
       const w = parseWrk(r.stdout || '');
       errors += w.errors;
       cells.push(`${w.p50.toFixed(1)} / ${w.p99.toFixed(1)} ms / ${w.rps.toFixed(0)}`);
@@ -87,4 +129,5 @@ try {
   console.log(`\nserver RSS after the run: ${(rssKiB(proc.pid) / 1024).toFixed(0)} MB`);
 } finally {
   proc.kill('SIGTERM');
+  rmSync(luaDir, { recursive: true, force: true });
 }
