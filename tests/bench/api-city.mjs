@@ -3,9 +3,10 @@
 // Figures only, never assertions. Load comes from wrk (Debian), a second process on loopback.
 //   node tests/bench/api-city.mjs [--db build/city/city.db] [--seconds 5] [--conns 1,16,64]
 //                                 [--server path/to/zygc-server] (e.g. an older build: "before")
-// The fixed URLs are answered from kept answers after their first read (answer_cache.*); the
-// "varied" rows ask for a different project or search term at random each time, as a city's
-// visitors do, so most of their reads are computed afresh.
+// Every request asks for gzip, as a browser does. The fixed URLs are answered from kept
+// answers after their first read (answer_cache.*); the "varied" rows ask for a different
+// project or search term at random each time, as a city's visitors do, so most of their reads
+// are computed afresh.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,7 +119,8 @@ try {
     let errors = 0;
     for (const c of CONNS) {
       const r = spawnSync('wrk', ['-t', String(Math.min(2, c)), '-c', String(c), '-d', `${SECONDS}s`,
-                                  '--timeout', '60s', '--latency', ...(script ? ['-s', script] : []), base + url],
+                                  '--timeout', '60s', '--latency', '-H', 'Accept-Encoding: gzip',
+                                  ...(script ? ['-s', script] : []), base + url],
                           { encoding: 'utf8' });
       const w = parseWrk(r.stdout || '');
       errors += w.errors;

@@ -143,6 +143,23 @@ TEST_CASE("GET responses carry an ETag; If-None-Match gives 304", "[server][etag
           srv.get("/api/v1/projects?limit=6").header("ETag"));
 }
 
+TEST_CASE("gzip_compress: bodies in turn on one thread each come back whole", "[server][gzip]") {
+    // The deflate state is kept per thread and reset for each body: nothing of one body may
+    // reach the next (a longer one before a shorter one, empty, binary, repetitive).
+    std::string binary;
+    for (int i = 0; i < 70000; ++i) binary += static_cast<char>((i * 7919) % 251);
+    const std::vector<std::string> bodies = {std::string(100000, 'a') + "tail", "{\"short\":1}", "",
+                                             binary, std::string(300, 'x'), "{\"short\":1}"};
+    std::vector<std::string> zipped;
+    for (const auto& b : bodies) {
+        zipped.push_back(zygc::server::gzip_compress(b));
+        REQUIRE_FALSE(zipped.back().empty());
+        CHECK(gunzip(zipped.back()) == b);
+    }
+    CHECK(zipped[1] == zipped[5]);  // the same body, the same bytes
+    CHECK(zipped[0].size() < 1000);
+}
+
 TEST_CASE("API JSON is gzipped for clients that accept it", "[server][gzip]") {
     const auto& srv = fixture_server();
     auto plain = srv.get("/api/v1/projects?limit=50");
