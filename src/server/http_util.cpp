@@ -148,7 +148,9 @@ namespace {
 struct Deflater {
     z_stream zs{};
     bool ok = false;
-    Deflater() { ok = deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) == Z_OK; }
+    Deflater() {
+        ok = deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) == Z_OK;
+    }
     ~Deflater() {
         if (ok) deflateEnd(&zs);
     }
