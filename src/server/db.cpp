@@ -49,30 +49,53 @@ void explain(sqlite3* db, std::string_view sql) {
 
 Stmt::Stmt(Db& db, std::string_view sql) : db_(db.raw()) {
     if (kExplain) explain(db_, sql);
-    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
+    if (db.keeps_statements_) kept_ = db.lend(sql);
+    if (kept_ && kept_->stmt) {
+        stmt_ = kept_->stmt;
+        return;
+    }
+    const unsigned flags = kept_ ? SQLITE_PREPARE_PERSISTENT : 0;
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), flags, &stmt_, nullptr) !=
         SQLITE_OK) {
         error_ = sqlite3_errmsg(db_);
         failed_ = true;
         if (stmt_) sqlite3_finalize(stmt_);
         stmt_ = nullptr;
     }
+    if (kept_) kept_->stmt = stmt_;
 }
 
-Stmt::~Stmt() {
-    if (stmt_) sqlite3_finalize(stmt_);
+// A kept statement goes back reset and unbound (a statement left mid-way would hold its
+// read transaction open); any other is finalized.
+void Stmt::let_go() {
+    if (kept_) {
+        if (stmt_) {
+            sqlite3_reset(stmt_);
+            sqlite3_clear_bindings(stmt_);
+        }
+        kept_->lent = false;
+    } else if (stmt_) {
+        sqlite3_finalize(stmt_);
+    }
+    stmt_ = nullptr;
+    kept_ = nullptr;
 }
+
+Stmt::~Stmt() { let_go(); }
 
 Stmt::Stmt(Stmt&& o) noexcept
     : stmt_(std::exchange(o.stmt_, nullptr)),
       db_(o.db_),
+      kept_(std::exchange(o.kept_, nullptr)),
       error_(std::move(o.error_)),
       failed_(o.failed_) {}
 
 Stmt& Stmt::operator=(Stmt&& o) noexcept {
     if (this != &o) {
-        if (stmt_) sqlite3_finalize(stmt_);
+        let_go();
         stmt_ = std::exchange(o.stmt_, nullptr);
         db_ = o.db_;
+        kept_ = std::exchange(o.kept_, nullptr);
         error_ = std::move(o.error_);
         failed_ = o.failed_;
     }
@@ -150,8 +173,41 @@ std::string Stmt::text(int col) const {
 Db::~Db() { close(); }
 
 void Db::close() {
+    for (auto& k : kept_)
+        if (k->stmt) sqlite3_finalize(k->stmt);
+    kept_.clear();
     if (db_) sqlite3_close_v2(db_);
     db_ = nullptr;
+}
+
+// The kept statement for this text, now lent; a new entry (the least recently lent idle
+// one making room) when the text has none; null when a Stmt of the same text is still
+// open on this connection (a nested query: it gets a statement of its own).
+Stmt::Kept* Db::lend(std::string_view sql) {
+    constexpr size_t kMaxKept = 64;
+    Stmt::Kept* oldest_idle = nullptr;
+    for (auto& k : kept_) {
+        if (k->sql == sql) {
+            if (k->lent) return nullptr;
+            k->lent = true;
+            k->last_lent = ++lends_;
+            return k.get();
+        }
+        if (!k->lent && (!oldest_idle || k->last_lent < oldest_idle->last_lent)) oldest_idle = k.get();
+    }
+    Stmt::Kept* k = oldest_idle;
+    if (kept_.size() < kMaxKept) {
+        k = kept_.emplace_back(std::make_unique<Stmt::Kept>()).get();
+    } else if (!k) {
+        return nullptr;  // all lent: this one is not kept
+    } else if (k->stmt) {
+        sqlite3_finalize(k->stmt);
+    }
+    k->sql = sql;
+    k->stmt = nullptr;
+    k->lent = true;
+    k->last_lent = ++lends_;
+    return k;
 }
 
 bool Db::open(const std::string& path, std::string* err) {
@@ -187,6 +243,7 @@ bool Db::open_readonly(const std::string& path, int cache_kib, std::string* err)
         return false;
     }
     sqlite3_busy_timeout(db_, 5000);
+    keeps_statements_ = true;
     return exec_script("PRAGMA cache_size=-" + std::to_string(cache_kib) +
                            ";PRAGMA mmap_size=0;PRAGMA temp_store=MEMORY;PRAGMA query_only=1;",
                        err);

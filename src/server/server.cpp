@@ -92,11 +92,11 @@ ReadLease::ReadLease(App& app) : app_(app) {
     } else {
         db_ = app.readers.acquire();
     }
-    (void)db_->exec_script("BEGIN", nullptr);
+    (void)Stmt(*db_, "BEGIN").exec();
 }
 
 ReadLease::~ReadLease() {
-    (void)db_->exec_script("COMMIT", nullptr);
+    (void)Stmt(*db_, "COMMIT").exec();
     if (!writer_.owns_lock()) app_.readers.release(db_);
 }
 

@@ -1,0 +1,117 @@
+// The reader connections' kept statements (db.h): a Stmt of a text seen before reuses the
+// connection's prepared statement, with its bindings cleared and its snapshot let go.
+// Real SQLite files: a writer connection and a read-only one on the same WAL database.
+#include <sqlite3.h>
+
+#include <string>
+
+#include "harness.h"
+#include "server/db.h"
+
+using zt::fs::path;
+namespace zs = zygc::server;
+
+namespace {
+
+struct TwoConnections {
+    path dir = zt::make_temp_dir("db");
+    zs::Db writer;
+    zs::Db reader;
+    TwoConnections() {
+        std::string err;
+        REQUIRE(writer.open((dir / "t.db").string(), &err));
+        REQUIRE(writer.exec_script("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT);"
+                                   "INSERT INTO t VALUES (1, 'one'), (2, 'two'), (3, 'three');",
+                                   &err));
+        REQUIRE(reader.open_readonly((dir / "t.db").string(), 1024, &err));
+    }
+    ~TwoConnections() {
+        reader.close();
+        writer.close();
+        std::error_code ec;
+        zt::fs::remove_all(dir, ec);
+    }
+};
+
+// Statements the connection holds (kept ones, and any Stmt still open).
+int statements(zs::Db& db) {
+    int n = 0;
+    for (sqlite3_stmt* s = sqlite3_next_stmt(db.raw(), nullptr); s; s = sqlite3_next_stmt(db.raw(), s)) ++n;
+    return n;
+}
+
+std::string value_of(zs::Db& db, const std::string& sql, int64_t k) {
+    zs::Stmt s(db, sql);
+    s.bind(1, k);
+    return s.step() == zs::Step::Row ? s.text(0) : "(none)";
+}
+
+int64_t count_rows(zs::Db& db) {
+    zs::Stmt s(db, "SELECT count(*) FROM t");
+    REQUIRE(s.step() == zs::Step::Row);
+    return s.i64(0);
+}
+
+}  // namespace
+
+TEST_CASE("db: a reader keeps one prepared statement per text, bound afresh each time", "[server][db]") {
+    TwoConnections c;
+    const std::string sql = "SELECT v FROM t WHERE k = ?";
+    CHECK(value_of(c.reader, sql, 1) == "one");
+    CHECK(value_of(c.reader, sql, 3) == "three");
+    CHECK(value_of(c.reader, sql, 2) == "two");
+    CHECK(statements(c.reader) == 1);
+    {
+        zs::Stmt unbound(c.reader, sql);  // the last use's binding is gone: k = NULL
+        CHECK(unbound.step() == zs::Step::Done);
+    }
+    // The writer keeps none.
+    CHECK(value_of(c.writer, sql, 1) == "one");
+    CHECK(statements(c.writer) == 0);
+}
+
+TEST_CASE("db: a Stmt of a text already open on the connection gets its own statement", "[server][db]") {
+    TwoConnections c;
+    const std::string sql = "SELECT k FROM t ORDER BY k";
+    zs::Stmt outer(c.reader, sql);
+    std::vector<int64_t> seen;
+    while (outer.step() == zs::Step::Row) {
+        seen.push_back(outer.i64(0));
+        zs::Stmt inner(c.reader, sql);
+        int rows = 0;
+        while (inner.step() == zs::Step::Row) ++rows;
+        CHECK(rows == 3);
+    }
+    CHECK(seen == std::vector<int64_t>{1, 2, 3});
+    CHECK_FALSE(outer.failed());
+}
+
+TEST_CASE("db: a kept statement left mid-way does not hold the reader's snapshot", "[server][db]") {
+    TwoConnections c;
+    CHECK(count_rows(c.reader) == 3);
+    {
+        zs::Stmt partly(c.reader, "SELECT k FROM t ORDER BY k");
+        REQUIRE(partly.step() == zs::Step::Row);  // one row of three, then dropped
+    }
+    std::string err;
+    REQUIRE(c.writer.exec_script("INSERT INTO t VALUES (4, 'four')", &err));
+    CHECK(count_rows(c.reader) == 4);
+    CHECK(value_of(c.reader, "SELECT v FROM t WHERE k = ?", 4) == "four");
+}
+
+TEST_CASE("db: more texts than a reader keeps, and a failing text, still answer right", "[server][db]") {
+    TwoConnections c;
+    for (int round = 0; round < 2; ++round)
+        for (int i = 0; i < 100; ++i) {
+            std::string sql = "SELECT v FROM t WHERE k = ? AND " + std::to_string(i) + " >= 0";
+            CHECK(value_of(c.reader, sql, 1 + i % 3) == (i % 3 == 0 ? "one" : i % 3 == 1 ? "two" : "three"));
+        }
+    CHECK(statements(c.reader) <= 64);
+    for (int i = 0; i < 2; ++i) {
+        zs::Stmt bad(c.reader, "SELECT nope FROM t");
+        CHECK_FALSE(bad.ok());
+        CHECK(bad.error().find("no such column") != std::string::npos);
+        CHECK(bad.step() == zs::Step::Error);
+    }
+    CHECK(value_of(c.reader, "SELECT v FROM t WHERE k = ?", 2) == "two");
+}
