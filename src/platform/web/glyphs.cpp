@@ -15,6 +15,7 @@
 #include "imgui.h"
 #include "platform/web/glyph_font.h"
 #include "platform/web/utf8.h"
+#include "platform/web/wake.h"
 
 // =============================================================================================
 // [SECTION] JS: Canvas2D rasterizer
@@ -528,8 +529,9 @@ bool flush_title() {
 }
 }  // namespace
 
-// A slice of the later queue (idle time). Those glyphs are not on screen (what is was wanted
-// by its label), so nothing needs drawing again. A full area stops it: no eviction for glyphs
+// A slice of the later queue (idle time). What is on screen was wanted by its label, but text
+// drawn without one (a level after its words, an ellipsis) may wait for these: one frame looks
+// again, and draws only if the picture changed. A full area stops it: no eviction for glyphs
 // nobody asked to see.
 void flush_later(double budget_ms) {
     if (g_later_text && g_later_allowed && g_font) {  // this idle slice makes the text; the next draws
@@ -562,8 +564,10 @@ void flush_later(double budget_ms) {
         g_later.clear();
         g_later_next = 0;
     }
+    const bool made = g_font->Glyphs.Size > from;
     lookup_added(g_font, from, g_px);
     upload(staged);
+    if (made) zygc_look_again();
     if (!g_later.empty()) zygc_js_glyphs_idle();
 }
 

@@ -477,6 +477,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void zygc_wake() {
     request_frame();
 }
 
+extern "C" void zygc_look_again() { request_frame(); }
+
 // The loop's state for window.zygc.loop() (does not wake it): frames so far, and whether it sleeps.
 extern "C" EMSCRIPTEN_KEEPALIVE int zygc_loop_frames() { return g_app.frame; }
 extern "C" EMSCRIPTEN_KEEPALIVE int zygc_loop_asleep() { return g_app.asleep ? 1 : 0; }

@@ -3,3 +3,7 @@
 #pragma once
 
 extern "C" void zygc_wake();
+
+// One frame to see whether the picture changed, not itself a change: glyphs made in idle time
+// (glyphs.cpp) show in text that was drawn without them, and the loop sleeps again if none did.
+extern "C" void zygc_look_again();
