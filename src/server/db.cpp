@@ -176,6 +176,7 @@ void Db::close() {
     for (auto& k : kept_)
         if (k->stmt) sqlite3_finalize(k->stmt);
     kept_.clear();
+    keeps_statements_ = false;
     if (db_) sqlite3_close_v2(db_);
     db_ = nullptr;
 }
