@@ -141,9 +141,10 @@ private:
 // `fix` such modes are changed to 0600 (with a notice); otherwise false and err says which.
 [[nodiscard]] bool check_db_file_modes(const std::string& path, bool fix, std::string* err);
 
-// Schema (migrations.cpp). Applies pending migrations in one transaction each;
+// Schema (migrations.cpp). Applies pending migrations in one transaction each, up to
+// `up_to` when given (tests: a database of an older version, filled, then migrated further);
 // the version lives in PRAGMA user_version.
-[[nodiscard]] bool migrate(Db& db, std::string* err);
+[[nodiscard]] bool migrate(Db& db, std::string* err, int up_to = -1);
 int schema_version(Db& db);
 int latest_schema_version();
 

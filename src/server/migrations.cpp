@@ -1,6 +1,7 @@
 // Versioned schema. Append new migrations at the end; never edit a shipped one. Each one is
 // its own file, src/server/migrations/NNN_name.cpp (declared in migrations/migrations.h).
 // The applied version is PRAGMA user_version (= number of migrations applied).
+#include <algorithm>
 #include <string>
 
 #include "server/db.h"
@@ -19,6 +20,7 @@ const char* const kMigrations[] = {
     kMigration006,
     kMigration007,
     kMigration008,
+    kMigration009,
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -32,7 +34,7 @@ int schema_version(Db& db) {
     return st.step() == Step::Row ? static_cast<int>(st.i64(0)) : -1;
 }
 
-bool migrate(Db& db, std::string* err) {
+bool migrate(Db& db, std::string* err, int up_to) {
     int v = schema_version(db);
     if (v < 0) {
         if (err) *err = "cannot read schema version: " + db.last_error();
@@ -43,7 +45,8 @@ bool migrate(Db& db, std::string* err) {
                         std::to_string(kCount) + ")";
         return false;
     }
-    for (; v < kCount; ++v) {
+    const int target = up_to < 0 ? kCount : std::min(up_to, kCount);
+    for (; v < target; ++v) {
         std::string e;
         if (!db.begin()) {
             if (err) *err = "cannot begin migration: " + db.last_error();

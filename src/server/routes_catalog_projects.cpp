@@ -35,8 +35,8 @@ double distance_m(double lat1, double lng1, double lat2, double lng2) {
 // groups over shifts. Every sort order has an index and pages are keyset pages: the cursor
 // holds the last row's sort key and id, and the next page starts right after it (cost
 // independent of depth; inserted rows never shift a page). Totals are exact from maintained
-// counts when at most one filter dimension is given, from the search index's own list for
-// a search alone, or when the whole result is the first page; otherwise an estimate from
+// counts when at most one filter dimension is given, from gram_counts or the search index's
+// own list for a search alone, or when the whole result is the first page; otherwise an estimate from
 // the maintained counts, flagged `total_estimated` (date filters: a count capped at
 // kCountCap rows).
 
@@ -138,9 +138,13 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
     }
 
     // Search. Its matches come from an index: project_grams for 1–2 characters, the FTS5
-    // trigram index for 3+. Few matches (≤ kDriveCap): read them all and sort them
-    // ("drive"). Many: walk the sort order's index and keep the rows that match ("probe"),
-    // which stops after a page because matches are then dense.
+    // trigram index for 3+. Two characters in start order: walk the gram's entries in
+    // start order from the cursor ("walk": a page costs a page, migration 9). Otherwise few
+    // matches (≤ kDriveCap): read them all and sort them ("drive"). Many: walk the sort
+    // order's index and keep the rows that match ("probe"), which stops after a page
+    // because matches are then dense.
+    const std::string s = sort.value_or("start");
+    bool walk = false;
     std::string from_clause = "FROM projects p";
     std::vector<SqlValue> from_args;
     std::optional<int64_t> q_matches;  // exact number of matching projects, when known
@@ -164,10 +168,17 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
         }
         q_ids_sql = ids_sql;
         q_ids_args = ids_args;
-        auto n = scalar(db, "SELECT count(*) FROM (" + ids_sql + " LIMIT " + std::to_string(kDriveCap + 1) + ")",
-                        ids_args, err);
+        auto n = len == 2 ? scalar(db, "SELECT COALESCE((SELECT n FROM gram_counts WHERE gram = ?), 0)", {lq}, err)
+                          : scalar(db, "SELECT count(*) FROM (" + ids_sql + " LIMIT " +
+                                           std::to_string(kDriveCap + 1) + ")", ids_args, err);
         if (!n) return db_failure(req, res, err);
-        if (*n <= kDriveCap) {
+        if (len == 2) q_matches = *n;  // gram_counts is exact
+        if (len == 2 && s == "start") {
+            walk = true;
+            from_clause = "FROM project_grams g CROSS JOIN projects p ON p.id = g.project_id";
+            where += " AND g.gram = ?";
+            args.push_back(lq);
+        } else if (*n <= kDriveCap) {
             q_matches = *n;
             from_clause = "FROM (" + ids_sql + ") m CROSS JOIN projects p ON p.id = m.project_id";
             from_args = ids_args;
@@ -188,7 +199,6 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
 
     // Sort order: its index order and the keyset condition "after the cursor's row". The
     // first page starts before every key, so each sort has one query shape (a range).
-    std::string s = sort.value_or("start");
     std::string order, after_sql;
     std::vector<SqlValue> after_args, order_args;
     const int64_t id_after = after.given ? after.id : (s == "-start" ? INT64_MAX : -1);
@@ -197,8 +207,9 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
                            : SqlValue{first};
     };
     if (s == "start") {
-        order = "p.start_asc, p.id";
-        after_sql = "(p.start_asc, p.id) > (?, ?)";
+        // The walk orders by the gram entry's copy of the key (its index), the same values.
+        order = walk ? "g.start_asc, g.project_id" : "p.start_asc, p.id";
+        after_sql = walk ? "(g.start_asc, g.project_id) > (?, ?)" : "(p.start_asc, p.id) > (?, ?)";
         after_args = {int_key(INT64_MIN), id_after};
     } else if (s == "-start") {
         order = "p.start_desc DESC, p.id DESC";

@@ -62,13 +62,23 @@ struct Direct {
         std::string err;
         REQUIRE(db.open(path.string(), &err));
     }
-    std::set<int64_t> ids(const std::string& sql, const std::vector<zs::SqlValue>& args = {}) {
+    std::vector<int64_t> ordered(const std::string& sql, const std::vector<zs::SqlValue>& args = {}) {
         zs::Stmt st(db, sql);
         st.bind_all(args);
-        std::set<int64_t> out;
-        while (st.step() == zs::Step::Row) out.insert(st.i64(0));
+        std::vector<int64_t> out;
+        while (st.step() == zs::Step::Row) out.push_back(st.i64(0));
         REQUIRE_FALSE(st.failed());
         return out;
+    }
+    std::set<int64_t> ids(const std::string& sql, const std::vector<zs::SqlValue>& args = {}) {
+        std::vector<int64_t> v = ordered(sql, args);
+        return {v.begin(), v.end()};
+    }
+    std::string text(const std::string& sql, const std::vector<zs::SqlValue>& args = {}) {
+        zs::Stmt st(db, sql);
+        st.bind_all(args);
+        REQUIRE(st.step() == zs::Step::Row);
+        return st.text(0);
     }
     int64_t count(const std::string& sql, const std::vector<zs::SqlValue>& args = {}) {
         zs::Stmt st(db, sql);
@@ -172,19 +182,70 @@ TEST_CASE("city: 1- and 2-character search equals a brute-force scan of the same
             auto got = page_through(*city.srv, "/api/v1/projects?q=" + qenc(q) + extra, 100, &total);
             std::set<int64_t> unique(got.begin(), got.end());
             CHECK(unique.size() == got.size());
-            std::set<int64_t> expect = want;
-            if (std::string(extra).find("district_id") != std::string::npos)
-                expect = d.ids("SELECT id FROM projects WHERE district_id = 3 AND id IN (SELECT value FROM json_each(?))",
-                               {json(std::vector<int64_t>(want.begin(), want.end())).dump()});
-            if (std::string(extra).find("status=open") != std::string::npos)
-                expect = d.ids("SELECT id FROM projects WHERE status = 'open' AND id IN (SELECT value FROM json_each(?))",
-                               {json(std::vector<int64_t>(want.begin(), want.end())).dump()});
-            CHECK(unique == expect);
+            const std::string wanted = json(std::vector<int64_t>(want.begin(), want.end())).dump();
+            const std::string e = extra;
+            std::string filter = e.find("district_id") != std::string::npos ? "district_id = 3"
+                                 : e.find("status=open") != std::string::npos ? "status = 'open'" : "1";
+            std::string order = e.find("popular") != std::string::npos ? "signed_up DESC, id"
+                                : e.find("-start") != std::string::npos ? "start_desc DESC, id DESC" : "start_asc, id";
+            // The same rows in the same order as the list sorted alone.
+            CHECK(got == d.ordered("SELECT id FROM projects WHERE " + filter +
+                                   " AND id IN (SELECT value FROM json_each(?)) ORDER BY " + order, {wanted}));
+            if (e.empty()) CHECK(total == static_cast<int64_t>(want.size()));
         }
     }
     CHECK(some_small);
     INFO("at least one query has more matches than the drive cap (the probe path)");
     CHECK(some_big);
+}
+
+// The walk of a 2-character search (migration 9) reads each gram entry's copy of its
+// project's start key and the gram's kept count: both must follow every change.
+TEST_CASE("city: a 2-character search follows its projects' first shifts, texts and counts", "[server][city]") {
+    CityServer city;
+    Direct d(city.db);
+    auto search = [&](const std::string& q, int64_t* total) {
+        return page_through(*city.srv, "/api/v1/projects?q=" + qenc(q), 50, total);
+    };
+    auto expected = [&](const std::string& q) {
+        return d.ordered("SELECT id FROM projects WHERE instr(lower(title), ?1) > 0 OR instr(lower(summary), ?1) > 0"
+                         " OR instr(lower(description), ?1) > 0 ORDER BY start_asc, id", {q});
+    };
+    int64_t total = -1;
+    std::vector<int64_t> before = search("义诊", &total);
+    REQUIRE(before.size() > 3);
+    CHECK(before == expected("义诊"));
+    CHECK(total == static_cast<int64_t>(before.size()));
+
+    // A shift before every other moves the last match to the front; removing it moves it back.
+    const int64_t last = before.back();
+    const int64_t first_start = d.count("SELECT min(start_at) FROM shifts");
+    zs::Stmt add(d.db, "INSERT INTO shifts (project_id, start_at, end_at, capacity) VALUES (?, ?, ?, 5)");
+    add.bind(1, last).bind(2, first_start - 86400).bind(3, first_start - 80000);
+    REQUIRE(add.exec());
+    const int64_t shift = d.db.last_insert_rowid();
+    std::vector<int64_t> moved = search("义诊", &total);
+    CHECK(moved.front() == last);
+    CHECK(moved == expected("义诊"));
+    zs::Stmt del(d.db, "DELETE FROM shifts WHERE id = ?");
+    del.bind(1, shift);
+    REQUIRE(del.exec());
+    CHECK(search("义诊", &total) == before);
+
+    // A new word in a title: found, counted, in order; gone again when the title changes back.
+    const std::string title = d.text("SELECT title FROM projects WHERE id = ?", {before.front()});
+    zs::Stmt retitle(d.db, "UPDATE projects SET title = ? WHERE id = ?");
+    retitle.bind(1, title + "鲸鲨").bind(2, before.front());
+    REQUIRE(retitle.exec());
+    int64_t one = d.insert_project(1, first_start + 3600, "鲸鲨观测");
+    CHECK(search("鲸鲨", &total) == expected("鲸鲨"));
+    CHECK(total == 2);
+    retitle.reset();
+    retitle.bind(1, title).bind(2, before.front());
+    REQUIRE(retitle.exec());
+    CHECK(search("鲸鲨", &total) == std::vector<int64_t>{one});
+    CHECK(total == 1);
+    CHECK(search("义诊", &total) == before);
 }
 
 TEST_CASE("city: totals equal a count, or say they are estimated", "[server][city]") {

@@ -125,3 +125,29 @@ TEST_CASE("the demo seed loads and its figures add up", "[server][demo]") {
     std::string today = format_date(cst_day(std::time(nullptr)));
     CHECK(first.j["items"][0]["start"].get<std::string>().substr(0, 10) >= today);
 }
+
+TEST_CASE("migration 9 gives a filled database's search grams their start keys and counts", "[server][seed]") {
+    fs::path dir = make_temp_dir("migrate9");
+    Db db;
+    std::string err;
+    REQUIRE(db.open((dir / "a.db").string(), &err));
+    REQUIRE(migrate(db, &err, 8));
+    REQUIRE(schema_version(db) == 8);
+    SeedResult r;
+    REQUIRE(load_seed_text(db, fixture_seed().dump(), fixture_now(), &r, &err));
+    INFO(err);
+    REQUIRE(migrate(db, &err));
+    CHECK(schema_version(db) == 9);
+    auto count = [&](const char* sql) {
+        Stmt st(db, sql);
+        REQUIRE(st.step() == Step::Row);
+        return st.i64(0);
+    };
+    CHECK(count("SELECT count(*) FROM project_grams") > 1000);
+    CHECK(count("SELECT count(*) FROM project_grams g JOIN projects p ON p.id = g.project_id "
+                "WHERE g.start_asc IS NOT p.start_asc") == 0);
+    CHECK(count("SELECT count(*) FROM projects WHERE first_start IS NOT NULL") > 30);
+    CHECK(count("SELECT count(*) FROM (SELECT gram, count(*) AS n FROM project_grams GROUP BY gram) c "
+                "LEFT JOIN gram_counts k ON k.gram = c.gram WHERE k.n IS NOT c.n") == 0);
+    CHECK(count("SELECT count(*) FROM gram_counts WHERE n <> 0 AND gram NOT IN (SELECT gram FROM project_grams)") == 0);
+}

@@ -13,5 +13,6 @@ extern const char* const kMigration005;  // 005_city_scale.cpp
 extern const char* const kMigration006;  // 006_city_minutes.cpp
 extern const char* const kMigration007;  // 007_points.cpp
 extern const char* const kMigration008;  // 008_eldercare.cpp
+extern const char* const kMigration009;  // 009_search_order.cpp
 
 }  // namespace zygc::server
