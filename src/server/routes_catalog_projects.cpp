@@ -43,6 +43,7 @@ double distance_m(double lat1, double lng1, double lat2, double lng2) {
 constexpr int64_t kCountCap = 2000;  // above this a count is an estimate
 constexpr int64_t kDriveCap = 2000;  // search matches up to this: read them all, then sort
 constexpr int64_t kSearchCountCap = 50000;  // a search alone is counted on its index up to this
+constexpr double kWalkCap = 2000;  // a search walks its rarest gram when it reads fewer entries than this
 
 // One row, one integer (counts); nullopt when the query failed (err set).
 std::optional<int64_t> scalar(Db& db, const std::string& sql, const std::vector<SqlValue>& args,
@@ -61,6 +62,41 @@ std::optional<int64_t> scalar(Db& db, const std::string& sql, const std::vector<
 std::optional<int64_t> maintained_count(Db& db, const std::string& dim, const std::string& val,
                                         std::string& err) {
     return scalar(db, "SELECT n FROM project_counts WHERE dim = ? AND val = ?", {dim, val}, err);
+}
+
+struct RareGram {
+    bool found = false;
+    std::string gram;
+    int64_t n = 0;  // projects with the gram
+};
+
+// The number of projects with a 2-character gram (gram_counts, exact).
+std::optional<int64_t> gram_count(Db& db, const std::string& gram, std::string& err) {
+    return scalar(db, "SELECT COALESCE((SELECT n FROM gram_counts WHERE gram = ?), 0)", {gram}, err);
+}
+
+// The query's 2-character gram with the fewest projects: every match has it. Only for a
+// query whose letters have no case beyond ASCII (printable ASCII, CJK, kana, hangul): the grams are
+// lower-cased as ASCII, the FTS index folds every case, and for such a query both agree.
+// False on a database error (err set); found is false when the query does not qualify.
+bool rarest_gram(Db& db, const std::string& lq, RareGram& out, std::string& err) {
+    std::vector<std::string> chars;
+    for (size_t i = 0; i < lq.size();) {
+        unsigned char b = static_cast<unsigned char>(lq[i]);
+        size_t k = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        uint32_t cp = k == 1 ? b : k == 2 ? b & 0x1F : k == 3 ? b & 0x0F : b & 0x07;
+        for (size_t j = 1; j < k && i + j < lq.size(); ++j) cp = (cp << 6) | (lq[i + j] & 0x3F);
+        if (!((cp >= 0x20 && cp < 0x80) || (cp >= 0x2E80 && cp <= 0xD7FF) || (cp >= 0xF900 && cp <= 0xFAFF))) return true;
+        chars.push_back(lq.substr(i, k));
+        i += k;
+    }
+    for (size_t i = 0; i + 1 < chars.size(); ++i) {
+        std::string gram = chars[i] + chars[i + 1];
+        auto n = gram_count(db, gram, err);
+        if (!n) return false;
+        if (!out.found || *n < out.n) out = {true, gram, *n};
+    }
+    return true;
 }
 
 std::string quote_phrase(const std::string& q) {
@@ -138,16 +174,18 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
     }
 
     // Search. Its matches come from an index: project_grams for 1–2 characters, the FTS5
-    // trigram index for 3+. Two characters in start order: walk the gram's entries in
-    // start order from the cursor ("walk": a page costs a page, migration 9). Otherwise few
-    // matches (≤ kDriveCap): read them all and sort them ("drive"). Many: walk the sort
-    // order's index and keep the rows that match ("probe"), which stops after a page
-    // because matches are then dense.
+    // trigram index for 3+. In start order, when the filters leave it cheap, walk the entries
+    // of the query's rarest gram in start order from the cursor and keep the projects that
+    // have the whole query and pass the filters ("walk", migration 9): a page costs about a
+    // page. Otherwise few matches (≤ kDriveCap): read them all and sort them ("drive"). Many:
+    // walk the sort order's index and keep the rows that match ("probe"), which stops after
+    // a page because matches are then dense.
     const std::string s = sort.value_or("start");
     bool walk = false;
     std::string from_clause = "FROM projects p";
     std::vector<SqlValue> from_args;
     std::optional<int64_t> q_matches;  // exact number of matching projects, when known
+    std::optional<int64_t> q_bound;    // else an upper bound from the walked gram, when walked
     std::string q_ids_sql;              // the search's matching ids (for counting)
     std::vector<SqlValue> q_ids_args;
     if (q) {
@@ -168,18 +206,43 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
         }
         q_ids_sql = ids_sql;
         q_ids_args = ids_args;
-        auto n = len == 2 ? scalar(db, "SELECT COALESCE((SELECT n FROM gram_counts WHERE gram = ?), 0)", {lq}, err)
+        auto n = len == 2 ? gram_count(db, lq, err)
                           : scalar(db, "SELECT count(*) FROM (" + ids_sql + " LIMIT " +
                                            std::to_string(kDriveCap + 1) + ")", ids_args, err);
         if (!n) return db_failure(req, res, err);
-        if (len == 2) q_matches = *n;  // gram_counts is exact
-        if (len == 2 && s == "start") {
-            walk = true;
+        if (len == 2 || *n <= kDriveCap) q_matches = *n;
+
+        RareGram rare;
+        if (s == "start" && !from && !to && len >= 2) {
+            if (!rarest_gram(db, lq, rare, err)) return db_failure(req, res, err);
+            double share = 1;  // of all projects, the filters' (as if independent)
+            if (rare.found && !dims.empty()) {
+                auto all = maintained_count(db, "all", "", err);
+                if (!all) return db_failure(req, res, err);
+                for (const auto& [dim, val] : dims) {
+                    auto c = maintained_count(db, dim, val, err);
+                    if (!c) return db_failure(req, res, err);
+                    share *= *all > 0 ? static_cast<double>(*c) / static_cast<double>(*all) : 0;
+                }
+            }
+            // Entries the walk reads for a page, expected; *n is a lower bound above the cap.
+            double entries = share > 0 ? (limit + 1.0) * static_cast<double>(rare.n) /
+                                             static_cast<double>(std::max<int64_t>(*n, 1)) / share
+                                       : INFINITY;
+            double drive = *n <= kDriveCap ? static_cast<double>(*n) : INFINITY;
+            walk = rare.found && entries <= kWalkCap && entries <= drive;
+        }
+        if (walk) {
             from_clause = "FROM project_grams g CROSS JOIN projects p ON p.id = g.project_id";
             where += " AND g.gram = ?";
-            args.push_back(lq);
+            args.push_back(rare.gram);
+            if (len >= 3) {
+                where += " AND (instr(lower(p.title), ?) > 0 OR instr(lower(p.summary), ?) > 0"
+                         " OR instr(lower(p.description), ?) > 0)";
+                for (int i = 0; i < 3; ++i) args.push_back(lq);
+                if (!q_matches) q_bound = rare.n;
+            }
         } else if (*n <= kDriveCap) {
-            q_matches = *n;
             from_clause = "FROM (" + ids_sql + ") m CROSS JOIN projects p ON p.id = m.project_id";
             from_args = ids_args;
         } else if (len >= 3) {
@@ -259,6 +322,11 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
         page.total = *n;
     } else if (q_matches && dims.empty() && !from && !to) {
         page.total = *q_matches;
+    } else if (q_bound && dims.empty() && !from && !to) {
+        // Many matches of 3+ characters, walked: the walked gram's count bounds them (reading
+        // the whole FTS list to count it would cost what the walk saved).
+        estimated = true;
+        page.total = std::max<int64_t>(*q_bound, static_cast<int64_t>(page.items.size()) + (more ? 1 : 0));
     } else if (q && dims.empty() && !from && !to) {
         // Many matches, no other filter: count the search index's list itself (no project
         // rows are read), up to kSearchCountCap.
@@ -280,8 +348,8 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
         double est = static_cast<double>(*all);
         int64_t bound = *all;
         if (q) {
-            int64_t qn = q_matches ? *q_matches : 0;
-            if (!q_matches) {
+            int64_t qn = q_matches ? *q_matches : q_bound ? *q_bound : 0;
+            if (!q_matches && !q_bound) {
                 auto n = scalar(db, "SELECT count(*) FROM (" + q_ids_sql + " LIMIT " +
                                         std::to_string(kSearchCountCap + 1) + ")", q_ids_args, err);
                 if (!n) return db_failure(req, res, err);

@@ -153,13 +153,17 @@ TEST_CASE("city: keyset paging returns every project exactly once under concurre
     }
 }
 
-TEST_CASE("city: 1- and 2-character search equals a brute-force scan of the same rows", "[server][city]") {
+TEST_CASE("city: search of 1, 2 and 3+ characters equals a brute-force scan of the same rows", "[server][city]") {
     CityServer city;
     Direct d(city.db);
     // Queries from the data: common and rare pairs, one that straddles the end of a title
     // and the start of its summary (instr() never matches across fields; neither may the
     // index), ASCII case-insensitivity, and single characters.
-    std::vector<std::string> queries = {"老人", "社区", "志愿", "服务", "海滨", "义诊", "ab", "AB", "a*", "区", "老", "期"};
+    // 3+ characters: common (more matches than the drive cap), rare, walked though their
+    // rarest pair has more projects than they do (环路街: 94 of 266; 小学生), and one whose
+    // rarest pair is common while the whole is rare (the walk would read too much: drive).
+    std::vector<std::string> queries = {"老人", "社区", "志愿", "服务", "海滨", "义诊", "ab", "AB", "a*", "区", "老", "期",
+                                        "志愿者", "小候鸟", "防诈骗", "环路街", "小学生", "社区志愿", "服务。"};
     {
         zs::Stmt st(d.db, "SELECT title, summary FROM projects WHERE summary <> '' ORDER BY id LIMIT 3");
         while (st.step() == zs::Step::Row) {
@@ -179,7 +183,8 @@ TEST_CASE("city: 1- and 2-character search equals a brute-force scan of the same
         for (const char* extra : {"", "&sort=popular", "&district_id=3", "&status=open&sort=-start"}) {
             INFO("with " << extra);
             int64_t total = -1;
-            auto got = page_through(*city.srv, "/api/v1/projects?q=" + qenc(q) + extra, 100, &total);
+            // Pages of 20 (the app's) in start order: what the walk is chosen for.
+            auto got = page_through(*city.srv, "/api/v1/projects?q=" + qenc(q) + extra, *extra ? 100 : 20, &total);
             std::set<int64_t> unique(got.begin(), got.end());
             CHECK(unique.size() == got.size());
             const std::string wanted = json(std::vector<int64_t>(want.begin(), want.end())).dump();
@@ -191,7 +196,10 @@ TEST_CASE("city: 1- and 2-character search equals a brute-force scan of the same
             // The same rows in the same order as the list sorted alone.
             CHECK(got == d.ordered("SELECT id FROM projects WHERE " + filter +
                                    " AND id IN (SELECT value FROM json_each(?)) ORDER BY " + order, {wanted}));
-            if (e.empty()) CHECK(total == static_cast<int64_t>(want.size()));
+            // Exact, but for 3+ characters with more matches than the drive cap: an upper bound.
+            const auto chars = std::count_if(q.begin(), q.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; });
+            if (e.empty() && (chars < 3 || want.size() <= 2000)) CHECK(total == static_cast<int64_t>(want.size()));
+            if (e.empty()) CHECK(total >= static_cast<int64_t>(want.size()));
         }
     }
     CHECK(some_small);
