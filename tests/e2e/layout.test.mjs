@@ -23,6 +23,18 @@ const env = useServerAndBrowser({ dev: true, demoHours: true });
 const { api, login } = contextApi(env);
 const SCREENS = path.join(SHOTS, 'screens');
 const ORGANIZER = '13800000002';
+// The organizer's session cookies, signed in once for the file: the server sends one SMS code
+// per phone a minute, and two tests less than a minute apart would meet a 429.
+let organizerCookies = null;
+async function organizerSession() {
+  if (!organizerCookies) {
+    const signIn = await env.browser.newContext();
+    await login(signIn, ORGANIZER);
+    organizerCookies = await signIn.cookies();
+    await signIn.close();
+  }
+  return organizerCookies;
+}
 
 const NO_START = '。，、；：？！」』）》〉】”’.,;:?!)]…';
 const NO_END = '「『（《〈【“‘([·';
@@ -181,10 +193,7 @@ test('every screen at 320, 390 and 1280 px, zh, en and 关怀版: text in its bo
   const sheet = [];  // [column, hash, file]
   const seen = { screens: 0, nodes: 0, breaks: 0, shots: 0, routes: new Set() };
   let routes = null;
-  const signIn = await env.browser.newContext();
-  await login(signIn, ORGANIZER);
-  const session = await signIn.cookies();
-  await signIn.close();
+  const session = await organizerSession();
   const spent = { load: 0, check: 0, mirror: 0, shot: 0 };
   const clock = (k, t0) => { spent[k] += Date.now() - t0; return Date.now(); };
   // The routes, with ids, read once through the organizer's session.
@@ -310,7 +319,7 @@ test('desktop: the pointer cursor over what can be tapped, the arrow elsewhere',
 
 test('a toast leaves by itself: shown after a failed 保存登记, gone 5 s later, and never on the next screen', async () => {
   const { context, page, errors } = await newPhonePage(env.browser);
-  await login(context, ORGANIZER);
+  await context.addCookies(await organizerSession());
   await openApp(page, env.server.url + '/#/eldercare/needs/new');
   const save = await scrollUntil(page, (s) => s.find((n) => n.role === 'button' && n.label === '保存登记' && n.h >= 44),
                                  null, 'the 保存登记 button', { drags: 20 });
