@@ -214,7 +214,8 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
 
         RareGram rare;
         if (s == "start" && !from && !to && len >= 2) {
-            if (!rarest_gram(db, lq, rare, err)) return db_failure(req, res, err);
+            if (len == 2) rare = {true, lq, *n};  // the gram is the query
+            else if (!rarest_gram(db, lq, rare, err)) return db_failure(req, res, err);
             double share = 1;  // of all projects, the filters' (as if independent)
             if (rare.found && !dims.empty()) {
                 auto all = maintained_count(db, "all", "", err);
