@@ -6,7 +6,7 @@
 // Every request asks for gzip, as a browser does. The fixed URLs are answered from kept
 // answers after their first read (answer_cache.*); the "varied" rows ask for a different
 // project or search term at random each time, as a city's visitors do, so most of their reads
-// are computed afresh.
+// are computed afresh; the "uncached" rows add a random unused parameter, so all are.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,14 +92,20 @@ async function variedReads() {
     writeFileSync(file, `math.randomseed(os.time() + tonumber(tostring({}):match('0x(%x+)') or '0', 16) % 100000)\n${body}`);
     return file;
   };
-  const search = (list) => `local terms = {${list.map((t) => `"${q(t)}"`).join(',')}}\n` +
-    'request = function() return wrk.format("GET", "/api/v1/projects?q=" .. terms[math.random(#terms)]) end\n';
+  // A parameter the server ignores, with a random value, makes every URL new: no kept
+  // answer serves it (what an attacker varying a URL costs, and a floor for fresh searches).
+  const fresh = '"&n=" .. math.random(1e9)';
+  const search = (list, nonce) => `local terms = {${list.map((t) => `"${q(t)}"`).join(',')}}\n` +
+    `request = function() return wrk.format("GET", "/api/v1/projects?q=" .. terms[math.random(#terms)]${nonce ? ` .. ${fresh}` : ''}) end\n`;
   const two = terms(2), three = terms(3);
   return [
     [`varied: project detail, any of ${first.total}`, '/',
      lua('detail', `request = function() return wrk.format("GET", "/api/v1/projects/" .. math.random(1, ${first.total})) end\n`)],
     [`varied: search, 2 characters (${two.length} terms)`, '/', lua('two', search(two))],
     [`varied: search, 3 characters (${three.length} terms)`, '/', lua('three', search(three))],
+    ['uncached: project list, first page', '/', lua('list', `request = function() return wrk.format("GET", "/api/v1/projects?limit=20" .. ${fresh}) end\n`)],
+    [`uncached: search, 2 characters (${two.length} terms)`, '/', lua('two-fresh', search(two, true))],
+    [`uncached: search, 3 characters (${three.length} terms)`, '/', lua('three-fresh', search(three, true))],
   ];
 }
 

@@ -25,8 +25,12 @@ const READS = [
   ['project list, status=open', '/api/v1/projects?status=open'],
   ['search, 2 characters, many matches (老人)', `/api/v1/projects?q=${q('老人')}`],
   ['search, 2 characters, few matches (义诊)', `/api/v1/projects?q=${q('义诊')}`],
+  ['search, 2 characters + district (老人)', `/api/v1/projects?q=${q('老人')}&district_id=3`],
+  ['search, 2 characters, sort popular (老人)', `/api/v1/projects?q=${q('老人')}&sort=popular`],
   ['search, 1 character (鸟)', `/api/v1/projects?q=${q('鸟')}`],
   ['search, 3+ characters (小候鸟)', `/api/v1/projects?q=${q('小候鸟')}`],
+  ['search, 3+ characters, many matches (志愿者)', `/api/v1/projects?q=${q('志愿者')}`],
+  ['search, 3+ characters, rare whole of common pairs (社区志愿)', `/api/v1/projects?q=${q('社区志愿')}`],
   ['filter district + category', '/api/v1/projects?district_id=1&category=elderly'],
   ['filter dates', '/api/v1/projects?date_from=2026-12-01&date_to=2026-12-07'],
   ['sort popular', '/api/v1/projects?sort=popular'],
@@ -61,7 +65,24 @@ async function planOf(url) {
   const pathOnly = url.replace(/^\/api/, '/api');
   for (let i = 0; i < 100 && !log.slice(mark).includes(` ${r.status}\n`); ++i) await new Promise((s) => setTimeout(s, 20));
   const lines = log.slice(mark).split('\n').filter((l) => l.startsWith('plan:')).map((l) => l.slice(5));
-  return { status: r.status, body, lines, pathOnly };
+  return { status: r.status, body, lines: collapse(lines), pathOnly };
+}
+
+// The same statement run again right after itself (one per listed project: its next shift)
+// is shown once, with how many times it ran.
+function collapse(lines) {
+  const blocks = [];
+  for (const l of lines) {
+    if (/^ \S/.test(l) || !blocks.length) blocks.push({ text: [l], times: 1 });
+    else blocks[blocks.length - 1].text.push(l);
+  }
+  const out = [];
+  for (const b of blocks) {
+    const last = out[out.length - 1];
+    if (last && last.text.join('\n') === b.text.join('\n')) last.times++;
+    else out.push(b);
+  }
+  return out.flatMap((b) => (b.times > 1 ? [`${b.text[0]}   -- × ${b.times}`, ...b.text.slice(1)] : b.text));
 }
 
 // A SCAN of a big table that is not an index walk in the ORDER BY's order under LIMIT.
