@@ -36,14 +36,14 @@ double distance_m(double lat1, double lng1, double lat2, double lng2) {
 // holds the last row's sort key and id, and the next page starts right after it (cost
 // independent of depth; inserted rows never shift a page). Totals are exact from maintained
 // counts when at most one filter dimension is given, from gram_counts or the search index's
-// own list for a search alone, or when the whole result is the first page; otherwise an estimate from
-// the maintained counts, flagged `total_estimated` (date filters: a count capped at
-// kCountCap rows).
+// own list for a search alone, or when the whole result is the first page; otherwise an
+// estimate from the maintained counts, flagged `total_estimated` (date filters: a count
+// capped at kCountCap rows).
 
 constexpr int64_t kCountCap = 2000;  // above this a count is an estimate
 constexpr int64_t kDriveCap = 2000;  // search matches up to this: read them all, then sort
 constexpr int64_t kSearchCountCap = 50000;  // a search alone is counted on its index up to this
-constexpr double kWalkCap = 2000;  // a search walks its rarest gram when it reads fewer entries than this
+constexpr double kWalkCap = 2000;  // a search walks its rarest gram if that reads fewer entries
 
 // One row, one integer (counts); nullopt when the query failed (err set).
 std::optional<int64_t> scalar(Db& db, const std::string& sql, const std::vector<SqlValue>& args,
@@ -76,9 +76,9 @@ std::optional<int64_t> gram_count(Db& db, const std::string& gram, std::string& 
 }
 
 // The query's 2-character gram with the fewest projects: every match has it. Only for a
-// query whose letters have no case beyond ASCII (printable ASCII, CJK, kana, hangul): the grams are
-// lower-cased as ASCII, the FTS index folds every case, and for such a query both agree.
-// False on a database error (err set); found is false when the query does not qualify.
+// query whose letters have no case beyond ASCII (printable ASCII, CJK, kana, hangul): the
+// grams are lower-cased as ASCII, the FTS index folds every case, and for such a query both
+// agree. False on a database error (err set); found is false when the query does not qualify.
 bool rarest_gram(Db& db, const std::string& lq, RareGram& out, std::string& err) {
     std::vector<std::string> chars;
     for (size_t i = 0; i < lq.size();) {
@@ -86,7 +86,9 @@ bool rarest_gram(Db& db, const std::string& lq, RareGram& out, std::string& err)
         size_t k = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
         uint32_t cp = k == 1 ? b : k == 2 ? b & 0x1F : k == 3 ? b & 0x0F : b & 0x07;
         for (size_t j = 1; j < k && i + j < lq.size(); ++j) cp = (cp << 6) | (lq[i + j] & 0x3F);
-        if (!((cp >= 0x20 && cp < 0x80) || (cp >= 0x2E80 && cp <= 0xD7FF) || (cp >= 0xF900 && cp <= 0xFAFF))) return true;
+        const bool caseless = (cp >= 0x20 && cp < 0x80) || (cp >= 0x2E80 && cp <= 0xD7FF) ||
+                              (cp >= 0xF900 && cp <= 0xFAFF);
+        if (!caseless) return true;
         chars.push_back(lq.substr(i, k));
         i += k;
     }

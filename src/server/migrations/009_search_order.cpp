@@ -5,8 +5,8 @@
 namespace zygc::server {
 
 const char* const kMigration009 =
-    // 9: a 2-character search in the list's default order costs a page, not its matches
-    // (issue 11):
+    // 9: a search in the list's default order costs about a page, not its matches
+    // (issue 11; routes_catalog_projects.cpp walks the query's rarest gram):
     //   - each project_grams entry carries its project's start key (projects.start_asc),
     //     indexed after the gram, so the matches of a gram are walked in start order from
     //     the cursor (as the list walks projects_start); kept by a trigger when a project's
@@ -16,7 +16,8 @@ const char* const kMigration009 =
     R"SQL(
 PRAGMA cache_size = -131072;  -- 128 MiB while this migration fills its index (reset below)
 ALTER TABLE project_grams ADD COLUMN start_asc INTEGER NOT NULL DEFAULT 4611686018427387904;
-UPDATE project_grams SET start_asc = (SELECT p.start_asc FROM projects p WHERE p.id = project_grams.project_id);
+UPDATE project_grams
+SET start_asc = (SELECT p.start_asc FROM projects p WHERE p.id = project_grams.project_id);
 CREATE INDEX project_grams_start ON project_grams(gram, start_asc, project_id);
 
 CREATE TABLE gram_counts (
