@@ -10,7 +10,7 @@ const char* const kMigration009 =
     //   - each project_grams entry carries its project's start key (projects.start_asc),
     //     indexed after the gram, so the matches of a gram are walked in start order from
     //     the cursor (as the list walks projects_start); kept by a trigger when a project's
-    //     first shift moves, and by the grams' own triggers (recreated here to fill it);
+    //     first shift moves, and by one on each new entry;
     //   - gram_counts: the number of projects per gram, kept by triggers on project_grams,
     //     so a search's total is one row read instead of a count over its matches.
     R"SQL(
@@ -32,33 +32,24 @@ CREATE TRIGGER gram_counts_ad AFTER DELETE ON project_grams BEGIN
     UPDATE gram_counts SET n = n - 1 WHERE gram = old.gram;
 END;
 
-DROP TRIGGER project_grams_ai;
-DROP TRIGGER project_grams_au;
-CREATE TRIGGER project_grams_ai AFTER INSERT ON projects BEGIN
-    INSERT OR IGNORE INTO project_grams(gram, project_id, start_asc)
-        SELECT CASE WHEN substr(t, i + 1, 1) = char(10) THEN substr(t, i, 1) ELSE substr(t, i, 2) END,
-               new.id, new.start_asc
-        FROM (SELECT lower(new.title || char(10) || new.summary || char(10) || new.description) AS t), seq
-        WHERE seq.i <= length(t) AND substr(t, i, 1) <> char(10);
+-- A gram entry made by migration 5's triggers (a new project, a new text) takes its
+-- project's start key at once, when that is not the default.
+CREATE TRIGGER project_grams_start_ai AFTER INSERT ON project_grams
+WHEN new.start_asc IS NOT (SELECT start_asc FROM projects WHERE id = new.project_id) BEGIN
+    UPDATE project_grams SET start_asc = (SELECT start_asc FROM projects WHERE id = new.project_id)
+    WHERE gram = new.gram AND project_id = new.project_id;
 END;
-CREATE TRIGGER project_grams_au AFTER UPDATE OF title, summary, description ON projects BEGIN
-    DELETE FROM project_grams WHERE project_id = old.id AND gram IN (
-        SELECT CASE WHEN substr(t, i + 1, 1) = char(10) THEN substr(t, i, 1) ELSE substr(t, i, 2) END
-        FROM (SELECT lower(old.title || char(10) || old.summary || char(10) || old.description) AS t), seq
-        WHERE seq.i <= length(t) AND substr(t, i, 1) <> char(10));
-    INSERT OR IGNORE INTO project_grams(gram, project_id, start_asc)
-        SELECT CASE WHEN substr(t, i + 1, 1) = char(10) THEN substr(t, i, 1) ELSE substr(t, i, 2) END,
-               new.id, new.start_asc
-        FROM (SELECT lower(new.title || char(10) || new.summary || char(10) || new.description) AS t), seq
-        WHERE seq.i <= length(t) AND substr(t, i, 1) <> char(10);
-END;
--- The project's grams are found from its text (the primary key is gram, project_id).
+-- The grams of each project's present text, as migration 5's triggers make them (the
+-- primary key is gram, project_id: a project's entries are found from its text).
+CREATE VIEW project_text_grams AS
+    SELECT id AS project_id,
+           CASE WHEN substr(t, i + 1, 1) = char(10) THEN substr(t, i, 1) ELSE substr(t, i, 2) END AS gram
+    FROM (SELECT id, lower(title || char(10) || summary || char(10) || description) AS t FROM projects), seq
+    WHERE seq.i <= length(t) AND substr(t, i, 1) <> char(10);
 CREATE TRIGGER project_grams_start_au AFTER UPDATE OF first_start ON projects
 WHEN old.first_start IS NOT new.first_start BEGIN
-    UPDATE project_grams SET start_asc = new.start_asc WHERE project_id = new.id AND gram IN (
-        SELECT CASE WHEN substr(t, i + 1, 1) = char(10) THEN substr(t, i, 1) ELSE substr(t, i, 2) END
-        FROM (SELECT lower(new.title || char(10) || new.summary || char(10) || new.description) AS t), seq
-        WHERE seq.i <= length(t) AND substr(t, i, 1) <> char(10));
+    UPDATE project_grams SET start_asc = new.start_asc
+    WHERE project_id = new.id AND gram IN (SELECT gram FROM project_text_grams WHERE project_id = new.id);
 END;
 PRAGMA cache_size = -2000;
 )SQL";
