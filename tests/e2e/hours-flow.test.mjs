@@ -23,7 +23,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchBrowser, newPhonePage, FLOW, openApp, waitSem, touchDrag, idle, scrollUntil } from './harness.mjs';
+import { launchBrowser, newPhonePage, FLOW, openApp, waitSem, touchDrag, idle, settle, scrollUntil } from './harness.mjs';
 import { missing, startDevServer, sql, login, openCheckin, tapButton, hasText, checkedIn, typeCheckinCode, drain,
          qrToolMissing, qrVideo, freshCheckinCode, launchCameraBrowser, decodeInPage, node, reveal, tap,
          verifyAnonymously, organizerPage, shiftWithSignup } from './attendance_lib.mjs';
@@ -167,6 +167,9 @@ test('QR, code, location and an offline check-out → 时长认定 → 我的时
                                 'the serial')).label;
   assert.ok(await hasText(page, PC.title), 'the certificate names the project');
   assert.ok(await hasText(page, '0 小时 30 分钟'), 'the certificate states the 30 certified minutes');
+  // The tap waits for a still screen: one that moved under the finger (the screen's opening,
+  // its data arriving) made the tap miss, and the download never came (seen once in CI).
+  await settle(page);
   const download = page.waitForEvent('download');
   await tap(page, 'button', '保存图片');
   const png = readFileSync(await (await download).path());
