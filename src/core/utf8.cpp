@@ -35,6 +35,15 @@ void copy(char* dst, size_t cap, std::string_view src) {
     dst[cut.size()] = 0;
 }
 
+uint32_t next(std::string_view s, size_t& i) {
+    const unsigned char c = s[i++];
+    size_t more = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
+    uint32_t cp = more == 1 ? c & 0x1F : more == 2 ? c & 0x0F : more == 3 ? c & 0x07 : c;
+    for (; more > 0 && i < s.size() && continuation(static_cast<unsigned char>(s[i])); --more, ++i)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
+    return cp;
+}
+
 bool valid(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {

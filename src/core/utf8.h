@@ -2,6 +2,7 @@
 // by core, the UI and the server.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,9 @@ std::string_view truncate_bytes(std::string_view s, size_t max_bytes);
 std::string_view truncate_chars(std::string_view s, size_t max_chars);
 // Copies `src` into a C buffer of `cap` bytes (NUL included), cut on a character boundary.
 void copy(char* dst, size_t cap, std::string_view src);
+// The code point at byte `i` of `s`, with `i` moved past it (`i` < s.size()). Meant for text
+// already checked by valid(); an invalid lead byte is answered as itself, one byte long.
+uint32_t next(std::string_view s, size_t& i);
 // Well-formed UTF-8 (no overlongs, surrogates or code points above U+10FFFF).
 bool valid(std::string_view s);
 

@@ -16,6 +16,7 @@
 #include "server/http_util.h"
 #include "server/mutation.h"
 #include "core/calendar.h"
+#include "core/utf8.h"
 #include "server/routes_catalog_internal.h"
 
 namespace zygc::server::catalog {
@@ -82,15 +83,12 @@ std::optional<int64_t> gram_count(Db& db, const std::string& gram, std::string& 
 bool rarest_gram(Db& db, const std::string& lq, RareGram& out, std::string& err) {
     std::vector<std::string> chars;
     for (size_t i = 0; i < lq.size();) {
-        unsigned char b = static_cast<unsigned char>(lq[i]);
-        size_t k = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-        uint32_t cp = k == 1 ? b : k == 2 ? b & 0x1F : k == 3 ? b & 0x0F : b & 0x07;
-        for (size_t j = 1; j < k && i + j < lq.size(); ++j) cp = (cp << 6) | (lq[i + j] & 0x3F);
+        const size_t at = i;
+        const uint32_t cp = utf8::next(lq, i);
         const bool caseless = (cp >= 0x20 && cp < 0x80) || (cp >= 0x2E80 && cp <= 0xD7FF) ||
                               (cp >= 0xF900 && cp <= 0xFAFF);
         if (!caseless) return true;
-        chars.push_back(lq.substr(i, k));
-        i += k;
+        chars.push_back(lq.substr(at, i - at));
     }
     for (size_t i = 0; i + 1 < chars.size(); ++i) {
         std::string gram = chars[i] + chars[i + 1];

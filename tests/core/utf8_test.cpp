@@ -26,6 +26,23 @@ TEST_CASE("utf8 cuts only between characters", "[utf8]") {
     CHECK(std::string(buf) == "abcde");
 }
 
+TEST_CASE("utf8 reads one code point at a time", "[utf8]") {
+    const std::string s = "a\xc3\xa9\xe5\xb0\x8f\xf0\x9f\x98\x80";  // a é 小 😀
+    size_t i = 0;
+    CHECK(utf8::next(s, i) == 0x61);
+    CHECK(i == 1);
+    CHECK(utf8::next(s, i) == 0xE9);
+    CHECK(i == 3);
+    CHECK(utf8::next(s, i) == 0x5C0F);
+    CHECK(i == 6);
+    CHECK(utf8::next(s, i) == 0x1F600);
+    CHECK(i == s.size());
+    const std::string cut = "\xe5\xb0";  // a character cut short stops at the end
+    i = 0;
+    utf8::next(cut, i);
+    CHECK(i == cut.size());
+}
+
 TEST_CASE("utf8 validation", "[utf8]") {
     CHECK(utf8::valid("小候鸟 ok 😀"));
     CHECK_FALSE(utf8::valid("\xE5\xB0"));          // cut short
