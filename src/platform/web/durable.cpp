@@ -7,8 +7,8 @@
 EM_JS(int, zygc_js_durable_store, (const char* key_p, const char* json_p), {
     var key = UTF8ToString(key_p), json = UTF8ToString(json_p);
     try {
-        if (json.length) localStorage.setItem(key, json);
-        else localStorage.removeItem(key);
+        if (json.length) window.localStorage.setItem(key, json);
+        else window.localStorage.removeItem(key);
         return 1;
     } catch (e) {
         return 0;
@@ -18,7 +18,7 @@ EM_JS(int, zygc_js_durable_store, (const char* key_p, const char* json_p), {
 EM_JS(char*, zygc_js_durable_load, (const char* key_p), {
     var v = "";
     try {
-        v = localStorage.getItem(UTF8ToString(key_p)) || "";
+        v = window.localStorage.getItem(UTF8ToString(key_p)) || "";
     } catch (e) {
     }
     var n = lengthBytesUTF8(v) + 1;

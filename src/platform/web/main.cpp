@@ -49,7 +49,7 @@
 EM_JS(char*, zygc_js_load_settings, (), {
     var v = "";
     try {
-        var o = JSON.parse(localStorage.getItem("zygc.settings") || "null");
+        var o = JSON.parse(window.localStorage.getItem("zygc.settings") || "null");
         if (o) v = (o.care_mode ? "1" : "0") + "|" + (o.lang || "zh") + "|" + (+o.zoom || 0);  // zoom
     } catch (e) {
     }
@@ -62,7 +62,7 @@ EM_JS(char*, zygc_js_load_settings, (), {
 EM_JS(void, zygc_js_save_settings, (int care, const char* lang_p, float zoom), {
     var lang = UTF8ToString(lang_p);
     try {
-        localStorage.setItem("zygc.settings", JSON.stringify({care_mode: !!care, lang: lang, zoom: zoom}));
+        window.localStorage.setItem("zygc.settings", JSON.stringify({care_mode: !!care, lang: lang, zoom: zoom}));
     } catch (e) {
     }
     document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
