@@ -75,7 +75,9 @@ try {
   profile = await page.evaluate(() => {
     const size = 1 << 20, at = Module._malloc(size);
     const n = Module.asm.__write_profile(at, size);
-    return Array.from(HEAPU8.subarray(at, at + n));
+    // The glue is minified (Closure): the memory is found by its type, not its name.
+    const memory = Object.values(Module.asm).find((v) => v instanceof WebAssembly.Memory);
+    return Array.from(new Uint8Array(memory.buffer, at, n));
   });
 } finally {
   await browser.close();
