@@ -32,6 +32,10 @@ bool read(JsonReader& r, BrandStat& v);
 bool read(JsonReader& r, Brand& v);
 bool read(JsonReader& r, Team& v);
 bool read(JsonReader& r, Signup& v);
+bool read(JsonReader& r, District& v);
+bool read(JsonReader& r, DistrictStats& v);
+bool read(JsonReader& r, DashDistrict& v);
+bool read(JsonReader& r, DashMonth& v);
 
 template <class T>
 bool read(JsonReader& r, std::vector<T>& out) {
@@ -90,6 +94,10 @@ public:
     }
     void skip() {
         if (!r_.skip()) ok_ = false;
+    }
+    // A field only the slow path reads: fine when null, else left to it.
+    void only_null() {
+        if (!r_.null()) ok_ = false;
     }
 
     // The object ended well and had its `required` req() fields.
@@ -223,6 +231,112 @@ bool read(JsonReader& r, Signup& v) {
     return f.done(6);
 }
 
+bool read(JsonReader& r, District& v) {
+    Fields f(r);
+    while (f.next()) {
+        if (f.is("id")) f.req(v.id);
+        else if (f.is("name")) f.req(v.name);
+        else if (f.is("population")) f.req(v.population);
+        else f.skip();
+    }
+    return f.done(3);
+}
+
+bool read(JsonReader& r, DistrictStats& v) {
+    Fields f(r);
+    while (f.next()) {
+        if (f.is("district_id")) f.req(v.district_id);
+        else if (f.is("name")) f.req(v.name);
+        else if (f.is("population")) f.req(v.population);
+        else if (f.is("registered_volunteers")) f.req(v.registered_volunteers);
+        else if (f.is("service_minutes")) f.req(v.service_minutes);
+        else f.skip();
+    }
+    return f.done(5);
+}
+
+bool read(JsonReader& r, CityStats& v) {
+    Fields f(r);
+    while (f.next()) {
+        if (f.is("registered_volunteers")) f.req(v.registered_volunteers);
+        else if (f.is("resident_population")) f.req(v.resident_population);
+        else if (f.is("share_of_population_pct")) f.req(v.share_of_population_pct);
+        else if (f.is("teams")) f.req(v.teams);
+        else if (f.is("projects")) f.req(v.projects);
+        else if (f.is("service_minutes")) f.req(v.service_minutes);
+        else if (f.is("by_district")) f.opt(v.by_district);
+        else f.skip();
+    }
+    return f.done(6);
+}
+
+bool read(JsonReader& r, DashDistrict& v) {
+    Fields f(r);
+    while (f.next()) {
+        if (f.is("district_id")) f.req(v.district_id);
+        else if (f.is("name")) f.req(v.name);
+        else if (f.is("population")) f.opt(v.population);
+        else if (f.is("registered_volunteers")) f.req(v.registered_volunteers);
+        else if (f.is("teams")) f.opt(v.teams);
+        else if (f.is("projects")) f.opt(v.projects);
+        else if (f.is("service_minutes")) f.req(v.service_minutes);
+        else if (f.is("eldercare_pairs")) f.opt(v.pairs);
+        else if (f.is("eldercare_visits")) f.opt(v.visits);
+        else if (f.is("help_requests")) f.opt(v.help_requests);
+        else f.skip();
+    }
+    return f.done(4);
+}
+
+bool read(JsonReader& r, DashMonth& v) {
+    Fields f(r);
+    while (f.next()) {
+        if (f.is("month")) f.req(v.month);
+        else if (f.is("service_minutes")) f.req(v.service_minutes);
+        else if (f.is("eldercare_visits")) f.opt(v.visits);
+        else if (f.is("eldercare_pairs")) f.opt(v.pairs);
+        else if (f.is("new_volunteers")) f.opt(v.new_volunteers);
+        else if (f.is("help_requests")) f.opt(v.help_requests);
+        else f.skip();
+    }
+    return f.done(2);
+}
+
+bool read(JsonReader& r, CityDashboard& v) {
+    Fields f(r);
+    while (f.next()) {
+        if (f.is("registered_volunteers")) f.req(v.registered_volunteers);
+        else if (f.is("resident_population")) f.req(v.resident_population);
+        else if (f.is("share_of_population_pct")) f.req(v.share_of_population_pct);
+        else if (f.is("teams")) f.req(v.teams);
+        else if (f.is("projects")) f.req(v.projects);
+        else if (f.is("service_minutes")) f.req(v.service_minutes);
+        else if (f.is("eldercare_pairs")) f.req(v.eldercare_pairs);
+        else if (f.is("eldercare_visits")) f.req(v.eldercare_visits);
+        else if (f.is("help_requests")) f.opt(v.help_requests);
+        else if (f.is("computed_at")) f.opt(v.computed_at);
+        else if (f.is("by_district")) f.req(v.by_district);
+        else if (f.is("by_month")) f.req(v.by_month);
+        else f.skip();
+    }
+    return f.done(10);
+}
+
+bool read(JsonReader& r, Problem& v) {
+    Fields f(r);
+    while (f.next()) {
+        if (f.is("type")) f.opt(v.type);
+        else if (f.is("title")) f.req(v.title);
+        else if (f.is("status")) f.req(v.status);
+        else if (f.is("detail")) f.opt(v.detail);
+        else if (f.is("code")) f.opt(v.code);
+        else if (f.is("errors")) f.only_null();
+        else if (f.is("params")) f.only_null();
+        else f.skip();
+    }
+    return f.done(2);
+}
+
 template <class T>
 bool read(JsonReader& r, Page<T>& v) {
     Fields f(r);
@@ -252,5 +366,9 @@ bool read_document(std::string_view text, std::vector<Brand>& out) { return read
 bool read_document(std::string_view text, Brand& out) { return read_whole(text, out); }
 bool read_document(std::string_view text, Page<Signup>& out) { return read_whole(text, out); }
 bool read_document(std::string_view text, std::vector<Signup>& out) { return read_whole(text, out); }
+bool read_document(std::string_view text, std::vector<District>& out) { return read_whole(text, out); }
+bool read_document(std::string_view text, CityStats& out) { return read_whole(text, out); }
+bool read_document(std::string_view text, CityDashboard& out) { return read_whole(text, out); }
+bool read_document(std::string_view text, Problem& out) { return read_whole(text, out); }
 
 }  // namespace zygc::stream

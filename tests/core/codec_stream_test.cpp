@@ -45,6 +45,12 @@ json all(const BrandStat& v);
 json all(const Brand& v);
 json all(const Team& v);
 json all(const Signup& v);
+json all(const District& v);
+json all(const DistrictStats& v);
+json all(const DashDistrict& v);
+json all(const DashMonth& v);
+json all(const Param& v);
+json all(const FieldError& v);
 template <class T>
 json all(const std::vector<T>& v) {
     json a = json::array();
@@ -73,6 +79,32 @@ json all(const Team& v) {
 json all(const Signup& v) {
     return {all(v.id),    all(v.shift_id), all(v.project_id), all(v.project_title), all(v.start),
             all(v.end),   all(v.site_name), all(v.status),    all(v.created_at)};
+}
+json all(const District& v) { return {all(v.id), all(v.name), all(v.population)}; }
+json all(const DistrictStats& v) {
+    return {all(v.district_id), all(v.name), all(v.population), all(v.registered_volunteers), all(v.service_minutes)};
+}
+json all(const CityStats& v) {
+    return {all(v.registered_volunteers), all(v.resident_population), all(v.share_of_population_pct), all(v.teams),
+            all(v.projects), all(v.service_minutes), all(v.by_district)};
+}
+json all(const DashDistrict& v) {
+    return {all(v.district_id), all(v.name),  all(v.population), all(v.registered_volunteers), all(v.teams),
+            all(v.projects),    all(v.service_minutes), all(v.pairs), all(v.visits), all(v.help_requests)};
+}
+json all(const DashMonth& v) {
+    return {all(v.month), all(v.service_minutes), all(v.visits), all(v.pairs), all(v.new_volunteers),
+            all(v.help_requests)};
+}
+json all(const CityDashboard& v) {
+    return {all(v.registered_volunteers), all(v.resident_population), all(v.share_of_population_pct),
+            all(v.teams), all(v.projects), all(v.service_minutes), all(v.eldercare_pairs), all(v.eldercare_visits),
+            all(v.help_requests), all(v.computed_at), all(v.by_district), all(v.by_month)};
+}
+json all(const Param& v) { return {all(v.name), all(v.value)}; }
+json all(const FieldError& v) { return {all(v.field), all(v.message), all(v.code), all(v.params)}; }
+json all(const Problem& v) {
+    return {all(v.type), all(v.title), all(v.status), all(v.detail), all(v.errors), all(v.code), all(v.params)};
 }
 template <class T>
 json all(const Page<T>& v) {
@@ -286,6 +318,52 @@ struct Writer {
         for (const char* k : {"project_title", "site_name", "created_at"}) maybe(f, k, str());
         object(std::move(f));
     }
+    void city_stats() {
+        std::vector<Field> f = {{"registered_volunteers", num()}, {"resident_population", num()},
+                                {"share_of_population_pct", [this] { real(); }}, {"teams", num()},
+                                {"projects", num()}, {"service_minutes", num()}};
+        maybe(f, "by_district", [this] {
+            array(pick(4), [this] {
+                object({{"district_id", num()}, {"name", str()}, {"population", num()},
+                        {"registered_volunteers", num()}, {"service_minutes", num()}});
+            });
+        });
+        object(std::move(f));
+    }
+    void dashboard() {
+        std::vector<Field> f = {{"registered_volunteers", num()}, {"resident_population", num()},
+                                {"share_of_population_pct", [this] { real(); }}, {"teams", num()},
+                                {"projects", num()}, {"service_minutes", num()}, {"eldercare_pairs", num()},
+                                {"eldercare_visits", num()}};
+        maybe(f, "help_requests", num());
+        maybe(f, "computed_at", str());
+        f.push_back({"by_district", [this] {
+                         array(pick(4), [this] {
+                             std::vector<Field> d = {{"district_id", num()}, {"name", str()},
+                                                     {"registered_volunteers", num()}, {"service_minutes", num()}};
+                             for (const char* k : {"population", "teams", "projects", "eldercare_pairs",
+                                                   "eldercare_visits", "help_requests"})
+                                 maybe(d, k, num());
+                             object(std::move(d));
+                         });
+                     }});
+        f.push_back({"by_month", [this] {
+                         array(pick(4), [this] {
+                             std::vector<Field> m = {{"month", str()}, {"service_minutes", num()}};
+                             for (const char* k : {"eldercare_visits", "eldercare_pairs", "new_volunteers", "help_requests"})
+                                 maybe(m, k, num());
+                             object(std::move(m));
+                         });
+                     }});
+        object(std::move(f));
+    }
+    // A problem without errors or params (those are left to the slow path); status as HTTP's.
+    void problem() {
+        std::vector<Field> f = {{"title", str()}, {"status", [this] { integer(400 + pick(200)); }}};
+        for (const char* k : {"type", "detail", "code"}) maybe(f, k, str());
+        if (pick(3) == 0) f.push_back({pick(2) ? "errors" : "params", [this] { out += "null"; }});
+        object(std::move(f));
+    }
     template <class F>
     void page(F item) {
         std::vector<Field> f = {{"items", [this, item] { array(pick(6), item); }}, {"total", num()}};
@@ -352,6 +430,27 @@ TEST_CASE("fast decode equals the old path on generated pages and their broken c
     check_generated<Brand>(6, [](Writer& w) { w.brand(); });
     check_generated<Page<Signup>>(7, [](Writer& w) { w.page([&w] { w.signup(); }); });
     check_generated<std::vector<Signup>>(8, [](Writer& w) { w.array(w.pick(5), [&w] { w.signup(); }); });
+    check_generated<std::vector<District>>(12, [](Writer& w) {
+        w.array(w.pick(5), [&w] { w.object({{"id", w.num()}, {"name", w.str()}, {"population", w.num()}}); });
+    });
+    check_generated<CityStats>(9, [](Writer& w) { w.city_stats(); });
+    check_generated<CityDashboard>(10, [](Writer& w) { w.dashboard(); });
+    check_generated<Problem>(11, [](Writer& w) { w.problem(); });
+}
+
+TEST_CASE("a problem with errors or params is left to the old path, which reads them", "[codec][stream]") {
+    for (const char* text : {
+             R"({"title":"Invalid","status":422,"errors":[{"field":"phone","message":"bad","code":"phone_invalid"}]})",
+             R"({"title":"Too many","status":429,"code":"rate_limited","params":{"seconds":30}})",
+             R"({"title":"Invalid","status":422,"errors":[{"message":"bad","params":{"max":5}}],"params":{}})"}) {
+        INFO(text);
+        Problem fast;
+        CHECK_FALSE(stream::read_document(text, fast));
+        const Decoded<Problem> now = decode<Problem>(text);
+        REQUIRE(now.ok());
+        CHECK(all(now.value).dump() == all(old_decode<Problem>(text).value).dump());
+        CHECK((now.value.errors.size() + now.value.params.size()) > 0);
+    }
 }
 
 TEST_CASE("fast decode unescapes strings as nlohmann does", "[codec][stream]") {
