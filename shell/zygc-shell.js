@@ -65,6 +65,25 @@
     if (h === '#/projects') prefetch('/projects');  // the catalogue's first page (core/catalogue.cpp)
   })();
 
+  // ---- On a first visit, the canvas's WebGL2 context is made while the wasm downloads ----
+  // first-visit (issue 11): making it costs a throttled phone ~30 ms of main thread, which
+  // then falls in the wait for the wasm instead of in main(). main() asks for the same
+  // canvas's context (the browser gives it this one: the attributes are main()'s,
+  // src/platform/web/main.cpp) and leaves the size when it is still right. A visit the
+  // service worker serves has no such wait (the wasm is in its cache): there it would only
+  // come first, so main() makes it as before.
+  (function () {
+    var c = document.getElementById('canvas');
+    if (!c || !c.getContext || (navigator.serviceWorker && navigator.serviceWorker.controller)) return;
+    try {
+      var r = c.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
+      c.width = Math.max(1, Math.round(r.width * dpr));
+      c.height = Math.max(1, Math.round(r.height * dpr));
+      c.getContext('webgl2', {alpha: false, depth: false, stencil: false, antialias: false,
+                              premultipliedAlpha: true, preserveDrawingBuffer: false});
+    } catch (e) {}
+  })();
+
   var statusEl = document.getElementById('zygc-status');
   var splash = document.getElementById('zygc-splash');
   function status(text) { if (statusEl) statusEl.textContent = text; }
