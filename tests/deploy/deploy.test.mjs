@@ -111,8 +111,13 @@ test('the app loads: page, hashed scripts and wasm, each with its caching', { sk
     assert.equal(r.headers['content-encoding'], 'gzip', `${s} served from its precompressed .gz`);
   }
   const shell = await request('GET', `/${hashed.find((s) => s.startsWith('zygc-shell.'))}`);
-  const wasmName = shell.body.toString().match(/'(zygc\.[0-9a-f]{16}\.wasm)'/)?.[1];
+  const wasmName = shell.body.toString().match(/["'](zygc\.[0-9a-f]{16}\.wasm)["']/)?.[1];  // minified: either quote
   assert.ok(wasmName, 'the shell names the hashed wasm');
+  // The page's preload of the wasm comes as a Link header too: the download starts before
+  // the page is parsed.
+  assert.equal(page.headers.link, `<${wasmName}>; rel=preload; as=fetch; crossorigin`);
+  assert.equal((await request('GET', '/index.html')).headers.link, page.headers.link);
+  assert.equal(shell.headers.link, undefined);
   const wasm = await request('GET', `/${wasmName}`, { headers: { 'accept-encoding': 'br, gzip' } });
   assert.equal(wasm.status, 200);
   assert.equal(wasm.headers['content-type'], 'application/wasm');
