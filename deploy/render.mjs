@@ -64,6 +64,19 @@ function inlineHashes(html) {
   return out;
 }
 
+// The page's <link rel="preload"> elements as a Link header value (the same as zygc-server's,
+// src/server/static_files.cpp).
+function preloadLink(html) {
+  const out = [];
+  for (const [tag] of html.matchAll(/<link [^>]*>/g)) {
+    const attr = (name) => tag.match(new RegExp(` ${name}(?:="([^"]*)")?[ >]`));
+    const rel = attr('rel'), href = attr('href'), as = attr('as');
+    if (rel?.[1] !== 'preload' || !href?.[1] || !as?.[1] || /[<>",;\s]/.test(href[1] + as[1])) continue;
+    out.push(`<${href[1]}>; rel=preload; as=${as[1]}${attr('crossorigin') ? '; crossorigin' : ''}`);
+  }
+  return out.join(', ');
+}
+
 // WeChat opens the page in its own web-view (a top-level document, not a frame), but its
 // developer tools and some official-account surfaces frame it from these hosts.
 const WECHAT_FRAME_HOSTS = 'https://servicewechat.com https://*.servicewechat.com https://*.weixin.qq.com';
@@ -118,6 +131,7 @@ function nginxConf(args) {
     CONF_DIR: out,
     BROTLI_STATIC: brotli,
     CSP: csp(html),
+    PRELOAD_LINK: preloadLink(html),
   };
   mkdirSync(out, { recursive: true });
   const files = [['zygc-site.conf.in', 'zygc-site.conf'], ['zygc-proxy.conf', 'zygc-proxy.conf'],

@@ -13,7 +13,10 @@ TEST_CASE("static files: precompressed siblings by Accept-Encoding, immutable ha
     // Not real encodings: the test checks which file is sent, byte for byte.
     std::ofstream(root / "app" / (hashed + ".br"), std::ios::binary) << "BROTLI-BYTES";
     std::ofstream(root / "app" / (hashed + ".gz"), std::ios::binary) << "GZIP-BYTES";
-    const std::string html = "<!doctype html><title>志愿港城</title>" + std::string(400, ' ');
+    const std::string html = "<!doctype html><link rel=\"icon\" href=\"icon.svg\">"
+                             "<link rel=\"preload\" href=\"" + hashed + "\" as=\"fetch\" crossorigin>"
+                             "<link rel=\"preload\" href=\"a b.js\" as=\"script\"><title>志愿港城</title>" +
+                             std::string(400, ' ');
     std::ofstream(root / "app" / "index.html") << html;
     std::ofstream(root / "app" / "index.html.br") << "HTML-BR";
     std::ofstream(root / "app" / "zygc.js") << "console.log('zygc');\n";
@@ -53,6 +56,12 @@ TEST_CASE("static files: precompressed siblings by Accept-Encoding, immutable ha
         auto page_gz = srv.request("GET", "/", {{"Accept-Encoding", "gzip"}}, false);
         CHECK(page_gz.header("Content-Encoding") == "gzip");
         CHECK(srv.get("/zygc.js").header("Cache-Control") == "no-cache");
+        // The page's preloads as a Link header (not the icon; not a name a header can't carry),
+        // so the wasm starts before the page is parsed; other files have none.
+        CHECK(page.header("Link") == "<" + hashed + ">; rel=preload; as=fetch; crossorigin");
+        CHECK(page_gz.header("Link") == page.header("Link"));
+        CHECK(srv.get("/zygc.js").header("Link").empty());
+        CHECK(br.header("Link").empty());
         // A name that only looks hashed (not 16 lowercase hex) is not cached for a year.
         std::ofstream(root / "app" / "a.0123456789ABCDEF.js") << "x";
         CHECK(srv.get("/a.0123456789ABCDEF.js").header("Cache-Control") == "no-cache");
