@@ -20,6 +20,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/json_reader.h"
 #include "core/route.h"
 #include "core/runtime.h"
 #include "core/settings.h"
@@ -188,7 +189,11 @@ Settings load_settings() {
         st.care_mode = v[0] == '1';
         const size_t bar = v.find('|', 2);  // zoom: "|zoom" follows the language
         st.lang = v.substr(2, bar == std::string::npos ? std::string::npos : bar - 2) == "en" ? "en" : "zh";
-        if (bar != std::string::npos) st.zoom = settings::clamp_zoom(std::strtof(v.c_str() + bar + 1, nullptr));
+        // Read as a JSON number (core/json_reader): std::strtof would bring strtod's long-double
+        // arithmetic into the code every return visit runs first (first-visit-functions.txt).
+        double zoom = 0;
+        JsonReader number(std::string_view(v).substr(bar == std::string::npos ? v.size() : bar + 1));
+        if (number.read(zoom) && number.finish()) st.zoom = settings::clamp_zoom((float)zoom);
     }
     return st;
 }
