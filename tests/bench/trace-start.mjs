@@ -28,6 +28,9 @@ function wasmNames() {
   execFileSync('wasm-split', [path.join(SPLIT, 'zygc.orig.wasm'), '--split', `--keep-funcs=@${path.join(SPLIT, 'keep.txt')}`,
     '--export-prefix=%', '--enable-mutable-globals', '--enable-sign-ext', '--enable-bulk-memory', '-g',
     '-o1', path.join(tmp, 'p.wasm'), '-o2', path.join(tmp, 'd.wasm')], { stdio: 'ignore' });
+  // As scripts/split-wasm.mjs does after the split (the names kept: -g).
+  execFileSync('wasm-opt', ['-Os', '-g', '--enable-mutable-globals', '--enable-sign-ext', '--enable-bulk-memory',
+    path.join(tmp, 'p.wasm'), '-o', path.join(tmp, 'p.wasm')], { stdio: 'ignore' });
   const out = execFileSync('wasm-objdump', ['-x', '-j', 'name', path.join(tmp, 'p.wasm')], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const names = new Map();
   for (const m of out.matchAll(/^ - func\[(\d+)\] <(.*)>$/gm)) {
