@@ -112,8 +112,10 @@ EM_JS(int, zygc_js_glyph_raster, (const uint32_t* cps, int n, unsigned char* out
         g = list[i];
         HEAP32[M + 0] = g.l; HEAP32[M + 1] = g.t; HEAP32[M + 2] = g.w; HEAP32[M + 3] = g.h;
         HEAP32[M + 4] = Math.round(g.advance * 64);
+        q = g.s.codePointAt(0);  // ASCII, CJK punctuation, Han, full-width forms: never in color
+        var mono = q < 0x80 || (q >= 0x3000 && q < 0x3030) || (q >= 0x3400 && q < 0xa000) || (q >= 0xff00 && q < 0xfff0);
         colored = 0;
-        for (row = 0; row < g.h && !colored; row++) {
+        for (row = 0; row < g.h && !colored && !mono; row++) {
             p = ((g.y + row) * usedW + g.x) * 4;
             for (col = 0; col < g.w; col++, p += 4) {
                 if (d[p + 3] > 96 && (d[p] < 192 || d[p + 1] < 192 || d[p + 2] < 192)) { colored = 1; break; }
