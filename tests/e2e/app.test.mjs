@@ -37,6 +37,10 @@ test('home: ready, project list, physical-pixel canvas, no font files', async ()
   }
   assert.deepEqual(fontRequests, [], 'no font file requested');
   assert.deepEqual(errors, [], 'no page errors');
+  // The minified glue keeps its one- and two-letter names to itself: a global `wx` would hide
+  // WeChat's JS-SDK, `gc` the test tools' (CMakeLists.txt wraps Closure's output in a function).
+  const short = await page.evaluate(() => Object.keys(window).filter((k) => k.length <= 2));
+  assert.deepEqual(short, [], 'short global names on the page');
   await context.close();
 });
 
