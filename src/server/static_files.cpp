@@ -131,9 +131,9 @@ std::string preload_links(std::string_view html) {
         if (end == std::string_view::npos) break;
         const std::string_view tag = html.substr(at, end - at + 1);
         const auto href = attribute(tag, "href"), as = attribute(tag, "as");
-        if (attribute(tag, "rel") != "preload" || !href || !as || href->empty() ||
-            href->find_first_of("<>\",;\r\n ") != std::string::npos || as->find_first_of("\",;\r\n ") != std::string::npos)
-            continue;
+        const bool header_safe = href && as && !href->empty() && !as->empty() &&
+                                 (*href + *as).find_first_of("<>\",;\r\n ") == std::string::npos;
+        if (attribute(tag, "rel") != "preload" || !header_safe) continue;
         if (!out.empty()) out += ", ";
         out += "<" + *href + ">; rel=preload; as=" + *as;
         if (attribute(tag, "crossorigin")) out += "; crossorigin";
