@@ -17,6 +17,169 @@
   // ?api=https://host/api/v1 overrides the configured API base (for pointing at another server).
   var apiBase = params.get('api') || cfg.apiBase || '/api/v1';
 
+  // A visit no service worker serves waits for the wasm to download: work done then is free.
+  // A visit the worker serves has no such wait (the wasm is in its cache), and work done before
+  // the app starts only comes first and delays the worker's answers (a warm first frame took
+  // 20–30 % longer with the glyphs or the WebGL context below made early).
+  var coldStart = !(navigator.serviceWorker && navigator.serviceWorker.controller);
+
+  // ---- Glyphs: the browser draws them; the app asks through Module.zygcGlyphs ----
+  // src/platform/web/glyphs.cpp packs what take() returns into its atlas. The drawing is here,
+  // not in the app, so that it can start before the app does (first-visit, issue 11): while
+  // a cold start's wasm downloads, ahead() draws the code points of the first answers at the
+  // size the app will ask for, and the app's first frame then takes them instead of drawing
+  // them. Each glyph drawn ahead is taken once (the app keeps it in its atlas from then on);
+  // the rest are dropped with the unused answers.
+  var glyphs = (function () {
+    var canvas = null, ctx = null, px = 0, family = '';
+    var ready = {};   // px + ' ' + code point → a glyph drawn ahead, not taken yet
+    var queue = [], working = false;  // [px, code point] to draw ahead
+    var counts = {ahead: 0, taken: 0, firstFrame: 0};  // for tests/bench/first-visit.mjs
+    function context(size) {
+      if (!canvas) {
+        canvas = document.createElement('canvas');
+        canvas.width = 64;
+        canvas.height = 64;
+        // In the document with lang=zh-CN, so Han fallback picks Simplified Chinese forms.
+        canvas.setAttribute('lang', 'zh-CN');
+        canvas.setAttribute('aria-hidden', 'true');
+        canvas.style.cssText = 'position:fixed;left:-10000px;top:0;visibility:hidden;pointer-events:none';
+        (document.body || document.documentElement).appendChild(canvas);
+        // look: Latin letters and digits in the platform's UI sans (San Francisco, Segoe UI,
+        // Roboto), else in the CJK face's own Latin (PingFang, Noto Sans CJK, YaHei), which sits
+        // with the Han glyphs; system-ui last (on Linux it is often DejaVu, wide and foreign).
+        // All installed faces: no font bytes are downloaded.
+        family = cfg.fontFamily ||
+          '-apple-system, BlinkMacSystemFont, Segoe UI, Roboto, PingFang SC, Noto Sans CJK SC, ' +
+          'Microsoft YaHei, system-ui, Noto Color Emoji, sans-serif';
+      }
+      if (!ctx) {
+        ctx = canvas.getContext('2d', {willReadFrequently: true});
+        ctx.fillStyle = '#fff';
+        ctx.textBaseline = 'alphabetic';
+        ctx.textAlign = 'left';
+        if ('lang' in ctx) ctx.lang = 'zh-CN';
+        px = 0;
+      }
+      if (px !== size) {
+        px = size;
+        ctx.font = size + 'px ' + family;
+      }
+    }
+    // Draws cps at size on one canvas, read back with one getImageData (one readback per glyph
+    // was half of a glyph's cost). Stops before the glyph whose pixels would pass cap bytes
+    // (never before the first). Per glyph: ink left and top (relative to pen and baseline),
+    // width, height, advance, colored, and its pixels (RGBA, width × height; white with the
+    // ink in alpha unless colored). Empty glyphs (space, zero-width) have no pixels.
+    function draw(cps, size, cap) {
+      context(size);
+      var W = 2048, gap = 2, x = 0, y = 0, rowH = 0, bytes = 0, list = [], i, g;
+      for (i = 0; i < cps.length; i++) {
+        var s = String.fromCodePoint(cps[i]), tm = ctx.measureText(s);
+        var l = Math.floor(-tm.actualBoundingBoxLeft) - 1, r = Math.ceil(tm.actualBoundingBoxRight) + 1;
+        var t = Math.floor(-tm.actualBoundingBoxAscent) - 1, b = Math.ceil(tm.actualBoundingBoxDescent) + 1;
+        var w = r - l, h = b - t, ink = w > 2 && h > 2 && w <= W && w * h * 4 <= cap;
+        if (ink && list.length && bytes + w * h * 4 > cap) break;
+        g = {cp: cps[i], s: s, advance: tm.width, left: l, top: t, width: ink ? w : 0, height: ink ? h : 0,
+             colored: 0, x: 0, y: 0};
+        if (ink) {
+          if (x + w > W) { x = 0; y += rowH + gap; rowH = 0; }
+          g.x = x; g.y = y;
+          x += w + gap;
+          rowH = Math.max(rowH, h);
+          bytes += w * h * 4;
+        }
+        list.push(g);
+      }
+      var usedW = y > 0 ? W : x, usedH = y + rowH, d = null, row, col, p, q;
+      if (usedW > 0 && usedH > 0) {
+        if (canvas.width < usedW || canvas.height < usedH) {
+          canvas.width = Math.max(canvas.width, usedW);
+          canvas.height = Math.max(canvas.height, usedH);
+          ctx = null;  // a resized canvas forgets its state
+          context(size);
+        }
+        ctx.clearRect(0, 0, usedW, usedH);
+        for (i = 0; i < list.length; i++) if (list[i].width) ctx.fillText(list[i].s, list[i].x - list[i].left, list[i].y - list[i].top);
+        d = ctx.getImageData(0, 0, usedW, usedH).data;
+      }
+      for (i = 0; i < list.length; i++) {
+        g = list[i];
+        q = g.cp;  // ASCII, CJK punctuation, Han, full-width forms: never in color
+        var mono = q < 0x80 || (q >= 0x3000 && q < 0x3030) || (q >= 0x3400 && q < 0xa000) || (q >= 0xff00 && q < 0xfff0);
+        for (row = 0; row < g.height && !g.colored && !mono; row++) {
+          p = ((g.y + row) * usedW + g.x) * 4;
+          for (col = 0; col < g.width; col++, p += 4) {
+            if (d[p + 3] > 96 && (d[p] < 192 || d[p + 1] < 192 || d[p + 2] < 192)) { g.colored = 1; break; }
+          }
+        }
+        var out = new Uint32Array(g.width * g.height), o = 0;
+        for (row = 0; row < g.height; row++) {
+          p = ((g.y + row) * usedW + g.x) * 4;
+          if (g.colored) {
+            new Uint8Array(out.buffer).set(d.subarray(p, p + g.width * 4), o * 4);
+            o += g.width;
+            continue;
+          }
+          for (col = 0; col < g.width; col++, p += 4) out[o++] = (d[p + 3] << 24 | 0xffffff) >>> 0;
+        }
+        g.pixels = new Uint8Array(out.buffer);
+      }
+      return list;
+    }
+    // The app's ask: glyphs for a prefix of cps (at least one) whose pixels fit in cap bytes,
+    // those drawn ahead taken, the rest drawn now.
+    function take(cps, size, cap) {
+      var missing = cps.filter(function (cp) { return !ready[size + ' ' + cp]; });
+      var drawn = missing.length ? draw(missing, size, cap) : [], next = 0, list = [], bytes = 0, got = {};
+      for (var i = 0; i < cps.length; i++) {
+        var key = size + ' ' + cps[i], g = got[key] || ready[key], now = !g;
+        if (now && next >= drawn.length) break;
+        if (now) g = drawn[next];
+        if (list.length && bytes + g.pixels.length > cap) break;
+        if (now) next++;
+        else if (ready[key]) counts.taken++;
+        delete ready[key];
+        got[key] = g;
+        bytes += g.pixels.length;
+        list.push(g);
+      }
+      for (; next < drawn.length; next++) ready[size + ' ' + drawn[next].cp] = drawn[next];  // past the cap
+      return list;
+    }
+    // Ink ascent and descent of a reference CJK glyph (国) at size.
+    function setup(size) {
+      context(size);
+      var tm = ctx.measureText('\u56fd');
+      return [tm.actualBoundingBoxAscent || size * 0.82, tm.actualBoundingBoxDescent || size * 0.08];
+    }
+    // Draws the code points of text at size, a few at a time between other work, until the
+    // app has drawn its first frame (stop()).
+    function ahead(text, size) {
+      for (var ch of text) queue.push([size, ch.codePointAt(0)]);
+      if (working) return;
+      working = true;
+      (function work() {
+        var cps = [], at = queue.length ? queue[0][0] : 0;
+        while (queue.length && queue[0][0] === at && cps.length < 12) {
+          var cp = queue.shift()[1];
+          if (cp >= 0x20 && !ready[at + ' ' + cp] && cps.indexOf(cp) < 0) cps.push(cp);
+        }
+        // The app's cap (glyphs.cpp, add_glyphs): a glyph too large for it has no pixels here either.
+        var cap = Math.max((at * 4 + 8) * (at * 2 + 8) * 4, 1 << 20);
+        draw(cps, at, cap).forEach(function (g) { ready[at + ' ' + g.cp] = g; counts.ahead++; });
+        if (queue.length) setTimeout(work, 0);
+        else working = false;
+      })();
+    }
+    function stop() {
+      queue = [];
+      counts.firstFrame = counts.taken;
+    }
+    function drop() { ready = {}; }
+    return {take: take, setup: setup, ahead: ahead, stop: stop, drop: drop, counts: counts};
+  })();
+
   // ---- The first API data, requested in parallel with the wasm download and compile ----
   // The fetch bridge (src/platform/web/fetch.cpp) serves the app's first identical GETs from
   // these answers, each once; unused ones are dropped a while after the app is ready (not after
@@ -34,6 +197,28 @@
     var all = Object.keys(prefetched).map(function (url) { return prefetched[url].promise.catch(function () {}); });
     return Promise.race([Promise.all(all), new Promise(function (resolve) { setTimeout(resolve, ms); })]);
   }
+  // The text an answer shows: its strings and numbers (their glyphs are drawn ahead).
+  function answerText(answer) {
+    var out = [];
+    try {
+      if (answer.status === 200 && /json/.test(answer.type)) {
+        (function walk(v) {
+          if (typeof v === 'string' || typeof v === 'number') out.push(v);
+          else if (v && typeof v === 'object') for (var k in v) walk(v[k]);
+        })(JSON.parse(new TextDecoder().decode(answer.body)));
+      }
+    } catch (e) {}
+    return out.join('');
+  }
+  // The body text's pixel size the app will build its glyphs at (ui::font_pixels in
+  // src/ui/theme.cpp, with the settings src/platform/web/main.cpp keeps): 16 CSS px × the
+  // device pixel ratio, × 1.5 in 关怀版, × the text zoom.
+  function firstGlyphPx() {
+    var o = null;
+    try { o = JSON.parse(localStorage.getItem('zygc.settings') || 'null'); } catch (e) {}
+    var zoom = o && o.zoom >= 1 ? o.zoom : 1;
+    return Math.round(16 * (window.devicePixelRatio || 1) * (o && o.care_mode ? 1.5 : 1) * zoom);
+  }
   var useWorker = 'serviceWorker' in navigator && !params.has('nosw') && cfg.serviceWorker !== false;
   function prefetch(path) {
     var url = apiBase.replace(/\/+$/, '') + path;
@@ -48,7 +233,10 @@
             caches.open('zygc-api').then(function (c) { return c.put(url, copy); }).catch(function () {});
           }
           return readAnswer(res);
-        }).then(function (answer) { return (entry.answer = answer); });
+        }).then(function (answer) {
+          if (coldStart) glyphs.ahead(answerText(answer), firstGlyphPx());
+          return (entry.answer = answer);
+        });
       entry.promise.catch(function () {});
       prefetched[url] = entry;
     } catch (e) {}
@@ -69,12 +257,11 @@
   // first-visit (issue 11): making it costs a throttled phone ~30 ms of main thread, which
   // then falls in the wait for the wasm instead of in main(). main() asks for the same
   // canvas's context (the browser gives it this one: the attributes are main()'s,
-  // src/platform/web/main.cpp) and leaves the size when it is still right. A visit the
-  // service worker serves has no such wait (the wasm is in its cache): there it would only
-  // come first, so main() makes it as before.
+  // src/platform/web/main.cpp) and leaves the size when it is still right. On a visit the
+  // service worker serves, main() makes it (coldStart).
   (function () {
     var c = document.getElementById('canvas');
-    if (!c || !c.getContext || (navigator.serviceWorker && navigator.serviceWorker.controller)) return;
+    if (!c || !c.getContext || !coldStart) return;
     try {
       var r = c.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
       c.width = Math.max(1, Math.round(r.width * dpr));
@@ -193,6 +380,7 @@
       return entry;
     },
     zygcReadAnswer: readAnswer,
+    zygcGlyphs: glyphs,
     zygcSemanticsChanged: function () { scheduleMirror(); },
     zygcRouteChanged: function () { scheduleShare(); },
     zygcWeChat: { back: wechatBack },
@@ -200,13 +388,14 @@
     zygcFrameEvent: function (kind, drawn) {
       if (kind === 1) {
         performance.mark('zygc:first-frame', {detail: {drawn: drawn}});
+        glyphs.stop();
         if (splash) {
           splash.classList.add('hidden');
           setTimeout(function () { splash.style.display = 'none'; }, 250);
         }
       } else if (kind === 2) {
         resolveReady(true);
-        setTimeout(function () { prefetched = {}; }, 10000);
+        setTimeout(function () { prefetched = {}; glyphs.drop(); }, 10000);
         // A first screen without a list (login …): 1 s on, once none of its requests is on its
         // way (on a slow network the deferred part would slow down the first screen's answers),
         // and a quarter second after the last answer (the frame showing it comes first).

@@ -3,6 +3,7 @@
 // Figures only, never assertions. Load comes from wrk (Debian), a second process on loopback.
 //   node tests/bench/api-city.mjs [--db build/city/city.db] [--seconds 5] [--conns 1,16,64]
 //                                 [--server path/to/zygc-server] (e.g. an older build: "before")
+//                                 [--only uncached] (rows whose name contains the text)
 // Every request asks for gzip, as a browser does. The fixed URLs are answered from kept
 // answers after their first read (answer_cache.*); the "varied" rows ask for a different
 // project or search term at random each time, as a city's visitors do, so most of their reads
@@ -120,7 +121,8 @@ try {
   console.log(`## API at city scale (${path.relative(ROOT, DB)}), wrk ${SECONDS} s per cell, loopback, 2 cores shared with wrk`);
   console.log(`| request | ${CONNS.map((c) => `${c} conn p50 / p99 / req/s`).join(' | ')} | errors |`);
   console.log(`|---|${CONNS.map(() => '---:').join('|')}|---:|`);
-  for (const [name, url, script] of [...READS, ...await variedReads()]) {
+  const rows = [...READS, ...await variedReads()].filter(([name]) => !args.only || name.includes(args.only));
+  for (const [name, url, script] of rows) {
     const cells = [];
     let errors = 0;
     for (const c of CONNS) {

@@ -102,7 +102,8 @@ async function visit(page, cdp, url) {
     return sem.some((n) => n.role === 'list-item') ? performance.now() : null;
   }, null, { timeout: 60000, polling: 50 });
   const m = { data: await h.jsonValue(),
-              frame: await page.evaluate(() => performance.getEntriesByName('zygc:first-frame')[0].startTime) };
+              frame: await page.evaluate(() => performance.getEntriesByName('zygc:first-frame')[0].startTime),
+              glyphs: await page.evaluate(() => window.Module.zygcGlyphs && window.Module.zygcGlyphs.counts) };
   cdp.off('Network.loadingFinished', onDone);
   const bytes = await page.evaluate((t) => {
     const nav = performance.getEntriesByType('navigation')[0];
@@ -158,6 +159,10 @@ async function pageLoads(browser, builds) {
       console.log(`${builds[k].label.padEnd(10)} cold first frame ${r.cold.frame.toFixed(0)} ms, first data ${r.cold.data.toFixed(0)} ms, ` +
                   `${KB(r.cold.bytes)} transferred before it (${KB(r.cold.all)} by then in all) | warm first frame ${r.warm.frame.toFixed(0)} ms, ` +
                   `first data ${r.warm.data.toFixed(0)} ms, ${KB(r.warm.bytes)} transferred  (median of ${RUNS})`);
+      // The shell's glyphs drawn while the wasm downloads (zygc-shell.js, ahead()), and how many
+      // of them the first frame took (a build before the shell drew glyphs has no such count).
+      const g = cold[0].glyphs;
+      if (g) console.log(`${''.padEnd(10)} cold: ${g.ahead} glyphs drawn ahead by the shell, ${g.firstFrame} of them taken by the first frame`);
       return r;
     });
   } finally {

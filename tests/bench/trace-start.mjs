@@ -4,6 +4,7 @@
 // animation-frame callback (the first frames), and the page's marks.
 //   node tests/bench/trace-start.mjs            a warm visit (the second, service worker on)
 //   node tests/bench/trace-start.mjs --cold     a first visit, on Slow 4G as well
+//   node tests/bench/trace-start.mjs --slow     a warm visit on Slow 4G (first-visit.mjs's warm one)
 //   options: --depth N (3), --min MS (15), --trace FILE (keeps the raw trace)
 //   --timeline   no profiler: the page's main-thread tasks of --min ms or more, in time order,
 //                with what they hold, and each request's send, response and finish
@@ -16,6 +17,7 @@ import { ROOT, launchBrowser } from '../e2e/harness.mjs';
 
 const arg = (name, def) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : def; };
 const COLD = process.argv.includes('--cold');
+const SLOW = COLD || process.argv.includes('--slow');
 const TIMELINE = process.argv.includes('--timeline');
 const DEPTH = +arg('--depth', 3), MIN = +arg('--min', 15);
 const APP = process.env.ZYGC_APP_DIR || path.join(ROOT, 'build/wasm/app');
@@ -56,15 +58,16 @@ async function trace() {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    if (COLD) {
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150,
-        downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
-    } else {
+    if (!COLD) {
       await page.goto(url + '/');
       await page.evaluate(() => window.zygc.ready);
       await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30000 }).catch(() => {});
       await page.waitForTimeout(1500);
+    }
+    if (SLOW) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150,
+        downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
     }
     await browser.startTracing(page, { categories: TIMELINE
       ? ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading']
@@ -156,6 +159,6 @@ function timeline(events) {
 const names = TIMELINE ? null : wasmNames();
 const { marks, events } = await trace();
 if (arg('--trace')) writeFileSync(arg('--trace'), JSON.stringify({ traceEvents: events }));
-console.log(`${COLD ? 'first' : 'warm'} visit, 4× CPU${COLD ? ', Slow 4G' : ''}: ${marks.join(', ')}`);
+console.log(`${COLD ? 'first' : 'warm'} visit, 4× CPU${SLOW ? ', Slow 4G' : ''}: ${marks.join(', ')}`);
 if (TIMELINE) timeline(events);
 else for (const root of ['main', 'on_animation_frame']) tree(events, names, root);

@@ -35,6 +35,16 @@ zygcCrossing.zygcTakePrefetch;
 zygcCrossing.zygcTicks;
 zygcCrossing.zygcWake;
 zygcCrossing.zygcWeChat;
+// The shell's glyph drawer (Module.zygcGlyphs) and its glyphs.
+zygcCrossing.setup;
+zygcCrossing.take;
+zygcCrossing.left;
+zygcCrossing.top;
+zygcCrossing.width;
+zygcCrossing.height;
+zygcCrossing.advance;
+zygcCrossing.colored;
+zygcCrossing.pixels;
 // ZYGC_CONFIG's settings.
 zygcCrossing.apiBase;
 zygcCrossing.timeoutMs;

@@ -1,4 +1,4 @@
-// [SECTION] JS: Canvas2D rasterizer
+// [SECTION] JS: the shell draws the glyphs
 // [SECTION] Code point bookkeeping
 // [SECTION] Atlas build and shelf packing
 // [SECTION] Flush: rasterize, pack, upload
@@ -18,120 +18,32 @@
 #include "platform/web/wake.h"
 
 // =============================================================================================
-// [SECTION] JS: Canvas2D rasterizer
+// [SECTION] JS: the shell draws the glyphs
 // =============================================================================================
 
-// Sets up the glyph canvas for a pixel size; writes ink ascent/descent of a reference CJK
-// glyph (px × 64) to m[0], m[1].
+// The glyphs are drawn by the page's shell (shell/zygc-shell.js, Module.zygcGlyphs: Canvas2D
+// fillText with the system's fonts), which may have drawn the first screen's ahead of the app.
+
+// Writes the ink ascent and descent of a reference CJK glyph at px (× 64) to m[0], m[1].
 EM_JS(void, zygc_js_glyph_setup, (float px, int* m), {
-    var G = Module.zygcGlyphs;
-    if (!G) {
-        var c = document.createElement("canvas");
-        c.width = 64;
-        c.height = 64;
-        // In the document with lang=zh-CN, so Han fallback picks Simplified Chinese forms.
-        c.setAttribute("lang", "zh-CN");
-        c.setAttribute("aria-hidden", "true");
-        c.style.cssText = "position:fixed;left:-10000px;top:0;visibility:hidden;pointer-events:none";
-        (document.body || document.documentElement).appendChild(c);
-        G = Module.zygcGlyphs = {canvas: c, ctx: null, px: 0, font: ""};
-    }
-    var cfg = window.ZYGC_CONFIG || {};
-    // look: Latin letters and digits in the platform's UI sans (San Francisco, Segoe UI,
-    // Roboto), else in the CJK face's own Latin (PingFang, Noto Sans CJK, YaHei), which sits
-    // with the Han glyphs; system-ui last (on Linux it is often DejaVu, wide and foreign).
-    // All installed faces: no font bytes are downloaded.
-    var family = cfg.fontFamily ||
-        "-apple-system, BlinkMacSystemFont, Segoe UI, Roboto, PingFang SC, Noto Sans CJK SC, " +
-        "Microsoft YaHei, system-ui, Noto Color Emoji, sans-serif";
-    G.px = px;
-    G.family = family;
-    G.font = px + "px " + family;
-    G.reset = function() {
-        var ctx = G.canvas.getContext("2d", {willReadFrequently: true});
-        ctx.font = G.font;
-        ctx.fillStyle = "#fff";
-        ctx.textBaseline = "alphabetic";
-        ctx.textAlign = "left";
-        if ("lang" in ctx) ctx.lang = "zh-CN";
-        G.ctx = ctx;
-    };
-    G.reset();
-    var tm = G.ctx.measureText(String.fromCharCode(0x56fd));
-    HEAP32[(m >> 2) + 0] = Math.round((tm.actualBoundingBoxAscent || px * 0.82) * 64);
-    HEAP32[(m >> 2) + 1] = Math.round((tm.actualBoundingBoxDescent || px * 0.08) * 64);
+    var am = Module.zygcGlyphs.setup(px);
+    HEAP32[(m >> 2) + 0] = Math.round(am[0] * 64);
+    HEAP32[(m >> 2) + 1] = Math.round(am[1] * 64);
 });
 
-// Rasterizes code points cps[0..n) at px, all on one canvas and read back with one
-// getImageData (one readback per glyph was half of a glyph's cost). Per glyph, m[6 i ..] = ink
-// left, ink top (relative to pen/baseline), width, height, advance × 64, colored; its pixels
-// (RGBA, w×h) follow the previous glyph's in out. Stops before the glyph whose pixels would
-// pass cap bytes (never before the first); returns how many were done. Empty glyphs (space,
-// zero-width) have w = h = 0.
+// Glyphs for code points cps[0..n) at px, for as many as fit in cap bytes (at least one);
+// returns how many. Per glyph, m[6 i ..] = ink left, ink top (relative to pen and baseline),
+// width, height, advance × 64, colored; its pixels (RGBA, w×h) follow the previous glyph's in
+// out. Empty glyphs (space, zero-width) have w = h = 0.
 EM_JS(int, zygc_js_glyph_raster, (const uint32_t* cps, int n, unsigned char* out, int cap, int* m, float px), {
-    var G = Module.zygcGlyphs;
-    if (px !== G.px) {  // look: the title face is rasterized at its own size
-        G.px = px;
-        G.font = px + "px " + G.family;
-        G.ctx.font = G.font;
-    }
-    var ctx = G.ctx, c = G.canvas;
-    // Shelves on the canvas, 2 px apart: ink a little outside its box stays out of the next one.
-    var W = 2048, gap = 2, x = 0, y = 0, rowH = 0, bytes = 0, list = [], i, g;
-    for (i = 0; i < n; i++) {
-        var s = String.fromCodePoint(HEAPU32[(cps >> 2) + i]);
-        var tm = ctx.measureText(s);
-        var l = Math.floor(-tm.actualBoundingBoxLeft) - 1, r = Math.ceil(tm.actualBoundingBoxRight) + 1;
-        var t = Math.floor(-tm.actualBoundingBoxAscent) - 1, b = Math.ceil(tm.actualBoundingBoxDescent) + 1;
-        var w = r - l, h = b - t, ink = w > 2 && h > 2 && w <= W && w * h * 4 <= cap;
-        if (ink && bytes + w * h * 4 > cap) break;
-        g = {s: s, advance: tm.width, l: l, t: t, w: ink ? w : 0, h: ink ? h : 0, x: 0, y: 0};
-        if (ink) {
-            if (x + w > W) { x = 0; y += rowH + gap; rowH = 0; }
-            g.x = x; g.y = y;
-            x += w + gap;
-            rowH = Math.max(rowH, h);
-            bytes += w * h * 4;
-        }
-        list.push(g);
-    }
-    var usedW = y > 0 ? W : x, usedH = y + rowH, d = null;
-    if (usedW > 0 && usedH > 0) {
-        if (c.width < usedW || c.height < usedH) {
-            c.width = Math.max(c.width, usedW);
-            c.height = Math.max(c.height, usedH);
-            G.reset();
-            ctx = G.ctx;
-        }
-        ctx.clearRect(0, 0, usedW, usedH);
-        for (i = 0; i < list.length; i++) if (list[i].w) ctx.fillText(list[i].s, list[i].x - list[i].l, list[i].y - list[i].t);
-        d = ctx.getImageData(0, 0, usedW, usedH).data;
-    }
-    var o = out, M = m >> 2, row, col, p, q, colored;  // out: 4-byte aligned, each glyph w×h×4 bytes
-    for (i = 0; i < list.length; i++, M += 6) {
-        g = list[i];
-        HEAP32[M + 0] = g.l; HEAP32[M + 1] = g.t; HEAP32[M + 2] = g.w; HEAP32[M + 3] = g.h;
+    var list = Module.zygcGlyphs.take(Array.from(HEAPU32.subarray(cps >> 2, (cps >> 2) + n)), px, cap);
+    for (var i = 0, o = out, M = m >> 2; i < list.length; i++, M += 6) {
+        var g = list[i];
+        HEAP32[M + 0] = g.left; HEAP32[M + 1] = g.top; HEAP32[M + 2] = g.width; HEAP32[M + 3] = g.height;
         HEAP32[M + 4] = Math.round(g.advance * 64);
-        q = g.s.codePointAt(0);  // ASCII, CJK punctuation, Han, full-width forms: never in color
-        var mono = q < 0x80 || (q >= 0x3000 && q < 0x3030) || (q >= 0x3400 && q < 0xa000) || (q >= 0xff00 && q < 0xfff0);
-        colored = 0;
-        for (row = 0; row < g.h && !colored && !mono; row++) {
-            p = ((g.y + row) * usedW + g.x) * 4;
-            for (col = 0; col < g.w; col++, p += 4) {
-                if (d[p + 3] > 96 && (d[p] < 192 || d[p + 1] < 192 || d[p + 2] < 192)) { colored = 1; break; }
-            }
-        }
-        HEAP32[M + 5] = colored;
-        for (row = 0; row < g.h; row++) {
-            p = ((g.y + row) * usedW + g.x) * 4;
-            if (colored) {
-                HEAPU8.set(d.subarray(p, p + g.w * 4), o);
-                o += g.w * 4;
-                continue;
-            }
-            for (col = 0, q = o >> 2; col < g.w; col++, p += 4) HEAPU32[q++] = (d[p + 3] << 24 | 0xffffff) >>> 0;
-            o += g.w * 4;
-        }
+        HEAP32[M + 5] = g.colored;
+        HEAPU8.set(g.pixels, o);
+        o += g.pixels.length;
     }
     return list.length;
 });
