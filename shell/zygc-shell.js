@@ -180,6 +180,26 @@
     return {take: take, setup: setup, ahead: ahead, stop: stop, drop: drop, counts: counts};
   })();
 
+  // The body text's pixel size the app will build its glyphs at (ui::font_pixels in
+  // src/ui/theme.cpp, with the settings src/platform/web/main.cpp keeps): 16 CSS px × the
+  // device pixel ratio, × 1.5 in 关怀版, × the text zoom.
+  function firstGlyphPx() {
+    var o = null;
+    try { o = JSON.parse(localStorage.getItem('zygc.settings') || 'null'); } catch (e) {}
+    var zoom = o && o.zoom >= 1 ? o.zoom : 1;
+    return Math.round(16 * (window.devicePixelRatio || 1) * (o && o.care_mode ? 1.5 : 1) * zoom);
+  }
+  // A cold start draws the home screen's own words first (the page names them: index.html,
+  // tests/ui/first_glyphs_test.cpp), then each first answer's text as it comes (prefetch).
+  if (coldStart) {
+    var pageGlyphs = function (name) {
+      var m = document.querySelector('meta[name="' + name + '"]');
+      return m ? m.content : '';
+    };
+    glyphs.ahead(pageGlyphs('zygc-glyphs'), firstGlyphPx());
+    glyphs.ahead(pageGlyphs('zygc-title-glyphs'), Math.round(firstGlyphPx() * 20 / 16));  // ui::type::Title / Body
+  }
+
   // ---- The first API data, requested in parallel with the wasm download and compile ----
   // The fetch bridge (src/platform/web/fetch.cpp) serves the app's first identical GETs from
   // these answers, each once; unused ones are dropped a while after the app is ready (not after
@@ -209,15 +229,6 @@
       }
     } catch (e) {}
     return out.join('');
-  }
-  // The body text's pixel size the app will build its glyphs at (ui::font_pixels in
-  // src/ui/theme.cpp, with the settings src/platform/web/main.cpp keeps): 16 CSS px × the
-  // device pixel ratio, × 1.5 in 关怀版, × the text zoom.
-  function firstGlyphPx() {
-    var o = null;
-    try { o = JSON.parse(localStorage.getItem('zygc.settings') || 'null'); } catch (e) {}
-    var zoom = o && o.zoom >= 1 ? o.zoom : 1;
-    return Math.round(16 * (window.devicePixelRatio || 1) * (o && o.care_mode ? 1.5 : 1) * zoom);
   }
   var useWorker = 'serviceWorker' in navigator && !params.has('nosw') && cfg.serviceWorker !== false;
   function prefetch(path) {
