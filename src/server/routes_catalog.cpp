@@ -133,9 +133,13 @@ bool answered_before(App& app, const httplib::Request& req, httplib::Response& r
 
 void send_versioned(App& app, const httplib::Request& req, httplib::Response& res, const json& j,
                     const std::string& version) {
-    if (version.empty()) return send_json(req, res, j);
+    send_versioned(app, req, res, dump_json(j), version);
+}
+
+void send_versioned(App& app, const httplib::Request& req, httplib::Response& res, std::string body,
+                    const std::string& version) {
+    if (version.empty()) return send_body(req, res, 200, std::move(body), "application/json", true);
     std::string tag = version;
-    std::string body = dump_json(j);
     bool gzip = accepts_gzip(req.get_header_value("Accept-Encoding"));
     res.status = 200;
     res.set_header("Cache-Control", "no-cache");

@@ -35,9 +35,16 @@ std::string version_tag(Db& db, const httplib::Request& req, int64_t minute = 0)
 bool not_modified(const httplib::Request& req, httplib::Response& res, const std::string& tag);
 // True when an answer for this tag was kept (answer_cache.h) and is now in res.
 bool answered_before(App& app, const httplib::Request& req, httplib::Response& res, const std::string& tag);
-// Sends j under its version tag (gzip when asked) and keeps the answer for the next request.
+// Sends j (or JSON text) under its version tag (gzip when asked) and keeps the answer for the
+// next request.
 void send_versioned(App& app, const httplib::Request& req, httplib::Response& res, const json& j,
                     const std::string& version);
+void send_versioned(App& app, const httplib::Request& req, httplib::Response& res, std::string body,
+                    const std::string& version);
+
+// routes_catalog_page_json.cpp: dump_json(encode(page)) with "total_estimated" and, when given,
+// each item's "distance_m", written without nlohmann's tree.
+std::string project_page_json(const Page<Project>& page, bool estimated, const std::vector<int64_t>& distance_m);
 
 // routes_catalog_project.cpp
 Project read_project(const Stmt& st, bool detail);

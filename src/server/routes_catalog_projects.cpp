@@ -407,13 +407,10 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
         }
         page.next_cursor = make_keyset_cursor(key, last.id, fnv1a64(canon));
     }
-    json j = encode(page);
-    j["total_estimated"] = estimated;
+    std::vector<int64_t> distances;
     if (lat && lng)
-        for (size_t i = 0; i < page.items.size(); ++i)
-            j["items"][i]["distance_m"] = std::llround(
-                distance_m(*lat, *lng, page.items[i].site.lat, page.items[i].site.lng));
-    send_versioned(app, req, res, j, tag);
+        for (const Project& p : page.items) distances.push_back(std::llround(distance_m(*lat, *lng, p.site.lat, p.site.lng)));
+    send_versioned(app, req, res, project_page_json(page, estimated, distances), tag);
 }
 
 }  // namespace zygc::server::catalog
