@@ -73,6 +73,7 @@
     // ink in alpha unless colored). Empty glyphs (space, zero-width) have no pixels.
     function draw(cps, size, cap) {
       context(size);
+      // Shelves on the canvas, 2 px apart: ink a little outside its box stays out of the next one.
       var W = 2048, gap = 2, x = 0, y = 0, rowH = 0, bytes = 0, list = [], i, g;
       for (i = 0; i < cps.length; i++) {
         var s = String.fromCodePoint(cps[i]), tm = ctx.measureText(s);
