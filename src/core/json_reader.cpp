@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "core/json_guard.h"
+#include "core/utf8.h"
 
 namespace zygc {
 
@@ -27,24 +28,6 @@ int hex_value(char c) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 }  // namespace
@@ -315,7 +298,7 @@ bool JsonReader::escape(std::string& out) {
     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
         return fail();  // a low surrogate alone
     }
-    append_utf8(out, static_cast<uint32_t>(cp));
+    utf8::append(out, static_cast<uint32_t>(cp));
     return true;
 }
 

@@ -21,5 +21,7 @@ void copy(char* dst, size_t cap, std::string_view src);
 uint32_t next(std::string_view s, size_t& i);
 // Well-formed UTF-8 (no overlongs, surrogates or code points above U+10FFFF).
 bool valid(std::string_view s);
+// Appends code point `cp` (at most U+10FFFF) to `out` as UTF-8.
+void append(std::string& out, uint32_t cp);
 
 }  // namespace zygc::utf8
