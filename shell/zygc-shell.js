@@ -192,13 +192,14 @@
   }
   // A cold start draws the home screen's own words first (the page names them: index.html,
   // tests/ui/first_glyphs_test.cpp), then each first answer's text as it comes (prefetch).
+  var glyphPx = coldStart ? firstGlyphPx() : 0;
   if (coldStart) {
     var pageGlyphs = function (name) {
       var m = document.querySelector('meta[name="' + name + '"]');
       return m ? m.content : '';
     };
-    glyphs.ahead(pageGlyphs('zygc-glyphs'), firstGlyphPx());
-    glyphs.ahead(pageGlyphs('zygc-title-glyphs'), Math.round(firstGlyphPx() * 20 / 16));  // ui::type::Title / Body
+    glyphs.ahead(pageGlyphs('zygc-glyphs'), glyphPx);
+    glyphs.ahead(pageGlyphs('zygc-title-glyphs'), Math.round(glyphPx * 20 / 16));  // ui::type::Title / Body
   }
 
   // ---- The first API data, requested in parallel with the wasm download and compile ----
@@ -246,7 +247,7 @@
           }
           return readAnswer(res);
         }).then(function (answer) {
-          if (coldStart) glyphs.ahead(answerText(answer), firstGlyphPx());
+          if (coldStart) glyphs.ahead(answerText(answer), glyphPx);
           return (entry.answer = answer);
         });
       entry.promise.catch(function () {});
