@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { ROOT, launchBrowser } from '../e2e/harness.mjs';
+import { ROOT, firstVisitSettled, launchBrowser } from '../e2e/harness.mjs';
 
 const APP = process.env.ZYGC_APP_DIR || path.join(ROOT, 'build/wasm/app');
 const REF = process.env.ZYGC_BENCH_REF || '';
@@ -125,9 +125,7 @@ async function coldAndWarm(browser, server) {
     await cdp.send('Network.emulateNetworkConditions', NET);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
     const cold = await visit(page, cdp, server.url + '/');
-    await page.evaluate(() => window.zygc.ready);
-    await page.waitForFunction(() => !('serviceWorker' in navigator) || !document.querySelector('meta[name="zygc-build"]') ||
-                               !!navigator.serviceWorker.controller, null, { timeout: 30000 }).catch(() => {});
+    await firstVisitSettled(page);
     const warm = await visit(page, cdp, server.url + '/');
     return { cold, warm };
   } finally {
@@ -163,6 +161,8 @@ async function pageLoads(browser, builds) {
       // of them the first frame took (a build before the shell drew glyphs has no such count).
       const g = cold[0].glyphs;
       if (g) console.log(`${''.padEnd(10)} cold: ${g.ahead} glyphs drawn ahead by the shell, ${g.firstFrame} of them taken by the first frame`);
+      const w = warm[0].glyphs;
+      if (w && w.kept !== undefined) console.log(`${''.padEnd(10)} warm: ${w.kept} glyphs kept from the last visit, ${w.firstFrame} of them taken by the first frame`);
       return r;
     });
   } finally {

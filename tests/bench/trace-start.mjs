@@ -13,7 +13,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, launchBrowser } from '../e2e/harness.mjs';
+import { ROOT, firstVisitSettled, launchBrowser } from '../e2e/harness.mjs';
 
 const arg = (name, def) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : def; };
 const COLD = process.argv.includes('--cold');
@@ -60,8 +60,7 @@ async function trace() {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     if (!COLD) {
       await page.goto(url + '/');
-      await page.evaluate(() => window.zygc.ready);
-      await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30000 }).catch(() => {});
+      await firstVisitSettled(page);
       await page.waitForTimeout(1500);
     }
     if (SLOW) {

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, launchBrowser } from '../e2e/harness.mjs';
+import { ROOT, firstVisitSettled, launchBrowser } from '../e2e/harness.mjs';
 
 const RTT = Number(process.env.ZYGC_BENCH_RTT || 150);
 const RUNS = Number(process.env.ZYGC_BENCH_RUNS || 5);
@@ -54,8 +54,7 @@ async function warmVisit(browser, url) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(url + '/');
-    await page.evaluate(() => window.zygc.ready);
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30000 });
+    await firstVisitSettled(page);
     await page.waitForTimeout(1000);
     await page.goto(url + '/', { waitUntil: 'commit' });
     return { frame: await mark(page, 'zygc:first-frame'), data: await mark(page, 'zygc:first-data') };

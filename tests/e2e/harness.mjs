@@ -108,6 +108,20 @@ export async function newPhonePage(browser, { dpr = 3, width = 390, height = 844
   return { context, page, fontRequests, errors };
 }
 
+// After a first visit: what a repeat visit finds once the first has settled, the service worker
+// in charge of the page and the first frames' glyphs kept (zygc-shell.js, keep()). A build
+// without one of them (a benchmark's reference) is not waited for.
+export async function firstVisitSettled(page) {
+  await page.evaluate(() => window.zygc.ready);
+  await page.waitForFunction(() => !document.querySelector('meta[name="zygc-build"]') || !!navigator.serviceWorker.controller,
+                             null, { timeout: 30000 });
+  const kept = () => page.evaluate(async () => !(window.Module.zygcGlyphs && window.Module.zygcGlyphs.keep) ||
+                                               !!(await caches.match('zygc-glyphs-v1')));
+  for (const t0 = Date.now(); !(await kept()); await page.waitForTimeout(100)) {
+    if (Date.now() - t0 > 10000) throw new Error('the first visit kept no glyphs in 10 s');
+  }
+}
+
 export async function openApp(page, url) {
   await page.goto(url);
   await page.evaluate(() => window.zygc.ready);

@@ -13,7 +13,7 @@ const SRC = process.env.ZYGC_APP_DIR ||
 const COPY = mkdtempSync(path.join(tmpdir(), 'zygc-offline-app-'));
 cpSync(SRC, COPY, { recursive: true });
 process.env.ZYGC_APP_DIR = COPY;  // read by the harness when it loads (next line)
-const { startServer, launchBrowser, newPhonePage, openApp, waitSem, settle } = await import('./harness.mjs');
+const { startServer, launchBrowser, newPhonePage, openApp, waitSem, settle, firstVisitSettled } = await import('./harness.mjs');
 
 const OFFLINE_ZH = '离线，显示的是缓存内容';
 let browser;
@@ -109,6 +109,56 @@ test('a new build is installed in the background and used on the next visit, not
       c.postMessage({ type: 'build' }, [ch.port2]);
     }), b, { timeout: 20000, polling: 200 });
     assert.equal(await buildOf(page), b);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+// The ink (darkness) of the first project card as drawn now, from a screenshot.
+async function cardInk(page) {
+  const card = (await page.evaluate(() => window.zygc.semantics())).find((n) => n.role === 'list-item');
+  const png = await page.screenshot({ clip: { x: card.x, y: card.y, width: card.w, height: card.h } });
+  return page.evaluate(async (src) => {
+    const img = new Image();
+    await new Promise((resolve) => { img.onload = resolve; img.src = src; });
+    const g = new OffscreenCanvas(img.width, img.height).getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, img.width, img.height).data;
+    let sum = 0;
+    for (let i = 0; i < d.length; i += 4) sum += 255 - (d[i] * 0.299 + d[i + 1] * 0.587 + d[i + 2] * 0.114);
+    return sum;
+  }, 'data:image/png;base64,' + png.toString('base64'));
+}
+
+test('a repeat visit takes the glyphs the last one kept, and its text looks as when drawn afresh', async () => {
+  const server = await startServer();
+  const { context, page, errors } = await newPhonePage(browser);
+  const counts = () => page.evaluate(() => ({ ...window.Module.zygcGlyphs.counts }));
+  const visit = async () => {
+    await page.reload();
+    await waitSem(page, cards, null, 'project cards');
+    await settle(page);
+  };
+  try {
+    await openApp(page, server.url + '/');
+    await waitSem(page, cards, null, 'project cards');
+    await firstVisitSettled(page);  // the worker in charge, the first seconds' glyphs kept
+    await visit();
+    const kept = await counts();
+    assert.ok(kept.kept >= 40, `glyphs kept from the last visit: ${kept.kept}`);
+    assert.ok(kept.taken >= 40, `of them taken by the app: ${kept.taken}`);
+    const inkKept = await cardInk(page);
+
+    await page.evaluate(() => caches.delete('zygc-glyphs'));
+    await visit();
+    const fresh = await counts();
+    assert.equal(fresh.kept, 0, 'no glyphs kept once the entry is gone');
+    // Canvas2D may place a glyph's box a pixel apart from one visit to the next (see below), so
+    // the ink is compared, not the pixels: a card without its text has a fraction of it.
+    const inkFresh = await cardInk(page);
+    assert.ok(Math.abs(inkKept / inkFresh - 1) < 0.01, `a card's ink with kept glyphs / drawn afresh: ${(inkKept / inkFresh).toFixed(4)}`);
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
     await server.stop();
