@@ -3,6 +3,8 @@
 // not the service worker's, so there a worker that goes to the network looks free. Here a
 // proxy on loopback holds every request ZYGC_BENCH_RTT ms (150, Slow 4G's) before passing it
 // on, whoever sends it; the CPU is throttled 4×, the bandwidth is not limited. Figures only.
+// The worker is stopped before the measured visit, as the browser stops an idle one (a repeat
+// visit usually starts it); ZYGC_BENCH_WORKER=running keeps it running.
 //   ZYGC_BENCH_REF=<another build's app dir> ZYGC_BENCH_RUNS=5 node tests/bench/warm-latency.mjs
 import http from 'node:http';
 import { spawn } from 'node:child_process';
@@ -56,6 +58,10 @@ async function warmVisit(browser, url) {
     await page.goto(url + '/');
     await firstVisitSettled(page);
     await page.waitForTimeout(1000);
+    if (process.env.ZYGC_BENCH_WORKER !== 'running') {
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    }
     await page.goto(url + '/', { waitUntil: 'commit' });
     return { frame: await mark(page, 'zygc:first-frame'), data: await mark(page, 'zygc:first-data') };
   } finally {
