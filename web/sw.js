@@ -3,9 +3,8 @@
 // content-hashed scripts and wasm); a new build is a new sw.js, which the browser installs in
 // the background. It waits (no skipWaiting) until every page of the old build is closed, so a
 // running session never mixes builds; the next visit runs the new one.
-//   the page (navigations)  network first (asked for while the worker starts: navigation
-//                           preload); after 3 s without an answer, or offline, the precached
-//                           page of this build
+//   the page (navigations)  network first; after 3 s without an answer, or offline, the
+//                           precached page of this build
 //   hashed files            the precache first (they never change under their names)
 //   other files             the precache first, and the network's copy kept for the next visit
 //                           (config.js may be edited in place: an edit is seen a visit later)
@@ -31,17 +30,13 @@ self.addEventListener('activate', (event) => {
     for (const name of await caches.keys()) {
       if (name.startsWith('zygc-shell-') && name !== SHELL) await caches.delete(name);
     }
-    // A repeat visit usually finds this worker stopped: the page's request goes out while it
-    // starts (navigation preload), not after.
-    if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
     await self.clients.claim();  // the first visit's own API answers are cached already
   })());
 });
 
 // The page: the network's, or this build's when the network is slow or gone.
-async function navigation(event) {
-  const request = event.request;
-  const network = Promise.resolve(event.preloadResponse).then((res) => res || fetch(request));
+async function navigation(request) {
+  const network = fetch(request);
   let timer;
   const late = new Promise((resolve) => { timer = setTimeout(resolve, NAV_TIMEOUT_MS); });
   try {
@@ -95,7 +90,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (request.mode === 'navigate') {
-    event.respondWith(navigation(event));
+    event.respondWith(navigation(request));
   } else if (/\/api\//.test(url.pathname) && !/\/auth\//.test(url.pathname)) {
     // A conditional GET (If-None-Match) is the app's own revalidation: the network's 304
     // passes through; only whole 200 answers are kept.
