@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { ROOT, firstVisitSettled, launchBrowser } from '../e2e/harness.mjs';
+import { ROOT, firstVisitSettled, launchBrowser, markTime } from '../e2e/harness.mjs';
 
 const APP = process.env.ZYGC_APP_DIR || path.join(ROOT, 'build/wasm/app');
 const REF = process.env.ZYGC_BENCH_REF || '';
@@ -94,15 +94,7 @@ async function visit(page, cdp, url) {
   const onDone = (e) => { all += e.encodedDataLength; };
   cdp.on('Network.loadingFinished', onDone);
   await page.goto(url, { waitUntil: 'commit' });
-  // Builds before the zygc:first-data mark: the first poll (every 50 ms) that sees a list item.
-  const h = await page.waitForFunction(() => {
-    const mark = performance.getEntriesByName('zygc:first-data')[0];
-    if (mark) return mark.startTime;
-    const sem = window.zygc && window.zygc.semantics ? window.zygc.semantics() : [];
-    return sem.some((n) => n.role === 'list-item') ? performance.now() : null;
-  }, null, { timeout: 60000, polling: 50 });
-  const m = { data: await h.jsonValue(),
-              frame: await page.evaluate(() => performance.getEntriesByName('zygc:first-frame')[0].startTime),
+  const m = { data: await markTime(cdp, 'zygc:first-data'), frame: await markTime(cdp, 'zygc:first-frame'),
               glyphs: await page.evaluate(() => window.Module.zygcGlyphs && window.Module.zygcGlyphs.counts) };
   cdp.off('Network.loadingFinished', onDone);
   const bytes = await page.evaluate((t) => {

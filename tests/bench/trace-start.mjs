@@ -13,7 +13,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, firstVisitSettled, launchBrowser } from '../e2e/harness.mjs';
+import { ROOT, firstVisitSettled, launchBrowser, markTime } from '../e2e/harness.mjs';
 
 const arg = (name, def) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : def; };
 const COLD = process.argv.includes('--cold');
@@ -72,7 +72,7 @@ async function trace() {
       ? ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading']
       : ['devtools.timeline', 'v8', 'disabled-by-default-v8.cpu_profiler'] });
     await page.goto(url + '/', { waitUntil: 'commit' });
-    await page.waitForFunction(() => performance.getEntriesByName('zygc:first-data').length > 0, null, { timeout: 60000 });
+    await markTime(cdp, 'zygc:first-data');
     const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)} ms`));
     const buf = await browser.stopTracing();
     return { marks, events: JSON.parse(buf.toString()).traceEvents };

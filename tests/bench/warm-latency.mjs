@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, firstVisitSettled, launchBrowser } from '../e2e/harness.mjs';
+import { ROOT, firstVisitSettled, launchBrowser, markTime } from '../e2e/harness.mjs';
 
 const RTT = Number(process.env.ZYGC_BENCH_RTT || 150);
 const RUNS = Number(process.env.ZYGC_BENCH_RUNS || 5);
@@ -42,11 +42,6 @@ async function start(appDir) {
            stop: () => { proxy.close(); proc.kill('SIGTERM'); rmSync(dir, { recursive: true, force: true }); } };
 }
 
-const mark = (page, name) => page.waitForFunction((n) => {
-  const m = performance.getEntriesByName(n)[0];
-  return m ? m.startTime : null;
-}, name, { timeout: 60000, polling: 50 }).then((h) => h.jsonValue());
-
 // A first visit, the worker taking charge, then the measured visit.
 async function warmVisit(browser, url) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3,
@@ -63,7 +58,7 @@ async function warmVisit(browser, url) {
       await cdp.send('ServiceWorker.stopAllWorkers');
     }
     await page.goto(url + '/', { waitUntil: 'commit' });
-    return { frame: await mark(page, 'zygc:first-frame'), data: await mark(page, 'zygc:first-data') };
+    return { frame: await markTime(cdp, 'zygc:first-frame'), data: await markTime(cdp, 'zygc:first-data') };
   } finally {
     await context.close();
   }
