@@ -181,37 +181,33 @@
     }
     function drop() { ready = {}; }
 
-    // The glyphs the app took for its first frames are kept in the Cache Storage: the next
-    // visit's first frame takes them from there instead of drawing them (a warm first frame
-    // spent ~60 of its ~100 ms at 4× CPU drawing ~90 glyphs). One entry: a little-endian u32
-    // n, n bytes of JSON {family, time, glyphs: [[px, cp, advance, left, top, width, height,
-    // colored]…]}, then each glyph's pixels in that order (alpha only unless colored). An entry
-    // for another font family, older than a week or malformed is not used; the next keep()
-    // replaces it.
-    var STORE = 'zygc-glyphs', ENTRY = 'zygc-glyphs-v1', KEEP_MAX = 400, WEEK = 7 * 24 * 3600 * 1000;
+    // The glyphs the app took for its first frames are kept in localStorage: the next visit's
+    // first frame takes them from there instead of drawing them (a warm first frame spent ~60
+    // of its ~100 ms at 4× CPU drawing ~95 glyphs). localStorage because it is read at once:
+    // an entry in the Cache Storage came after the warm first frame (two round trips to the
+    // browser, and its body throttled like the network's under DevTools' emulation). The entry:
+    // JSON {family, time, glyphs: [[px, cp, advance, left, top, width, height, colored]…],
+    // pixels: base64 of each glyph's pixels in that order, alpha only unless colored}. One for
+    // another font family, older than a week or malformed is not used; the next keep() replaces it.
+    var KEY = 'zygc.glyphs', KEEP_MAX = 400, WEEK = 7 * 24 * 3600 * 1000;
     function load() {
-      if (!window.caches) return;
-      caches.open(STORE).then(function (c) { return c.match(ENTRY); })
-        .then(function (res) { return res && res.arrayBuffer(); })
-        .then(function (buf) {
-          if (!buf || buf.byteLength < 4) return;
-          var bytes = new Uint8Array(buf), n = new DataView(buf).getUint32(0, true), at = 4 + n, found = [];
-          var head = JSON.parse(new TextDecoder().decode(bytes.subarray(4, at)));
-          if (head.family !== family || !(Date.now() - head.time < WEEK)) return;
-          head.glyphs.forEach(function (e) {
-            var g = {cp: e[1], advance: e[2], left: e[3], top: e[4], width: e[5], height: e[6], colored: e[7] ? 1 : 0,
-                     kept: true};
-            var count = g.width * g.height, size = g.colored ? count * 4 : count;
-            if (!(count >= 0 && g.width <= 2048 && at + size <= bytes.length)) throw new Error('glyph entry');
-            var out = new Uint32Array(count), i;
-            if (g.colored) new Uint8Array(out.buffer).set(bytes.subarray(at, at + size));
-            else for (i = 0; i < count; i++) out[i] = (bytes[at + i] << 24 | 0xffffff) >>> 0;
-            at += size;
-            g.pixels = new Uint8Array(out.buffer);
-            found.push([e[0] + ' ' + g.cp, g]);
-          });
-          found.forEach(function (f) { if (!ready[f[0]]) { ready[f[0]] = f[1]; counts.kept++; } });
-        }).catch(function () {});
+      try {
+        var head = JSON.parse(localStorage.getItem(KEY) || 'null');
+        if (!head || head.family !== family || !(Date.now() - head.time < WEEK)) return;
+        var raw = atob(head.pixels), at = 0, found = [];
+        head.glyphs.forEach(function (e) {
+          var g = {cp: e[1], advance: e[2], left: e[3], top: e[4], width: e[5], height: e[6], colored: e[7] ? 1 : 0,
+                   kept: true};
+          var count = g.width * g.height, size = g.colored ? count * 4 : count, out = new Uint32Array(count), i;
+          if (!(count >= 0 && g.width <= 2048 && at + size <= raw.length)) throw new Error('glyph entry');
+          if (g.colored) for (i = 0; i < size; i++) out[i >> 2] |= raw.charCodeAt(at + i) << (8 * (i & 3));
+          else for (i = 0; i < count; i++) out[i] = (raw.charCodeAt(at + i) << 24 | 0xffffff) >>> 0;
+          at += size;
+          g.pixels = new Uint8Array(out.buffer);
+          found.push([e[0] + ' ' + g.cp, g]);
+        });
+        found.forEach(function (f) { if (!ready[f[0]]) { ready[f[0]] = f[1]; counts.kept++; } });
+      } catch (e) {}
     }
     // Ends the keeping (at the first frame with data, or a while after a screen without any is
     // ready) and writes what was taken, a second later.
@@ -220,24 +216,20 @@
       if (!taking) return;
       taking = false;
       taken = [];
-      if (window.caches && !list.every(function (e) { return e[1].kept; })) setTimeout(function () { write(list); }, 1000);
+      if (!list.every(function (e) { return e[1].kept; })) setTimeout(function () { write(list); }, 1000);
     }
     function write(list) {
-      var head = {family: family, time: Date.now(), glyphs: []}, parts = [], seen = {};
+      var head = {family: family, time: Date.now(), glyphs: [], pixels: ''}, parts = [], seen = {};
       list.forEach(function (e) {
-        var g = e[1], count = g.width * g.height, alpha, i;
-        if (seen[e[0] + ' ' + g.cp]) return;
-        seen[e[0] + ' ' + g.cp] = true;
+        var g = e[1], key = e[0] + ' ' + g.cp, bytes = [], i;
+        if (seen[key]) return;
+        seen[key] = true;
         head.glyphs.push([e[0], g.cp, g.advance, g.left, g.top, g.width, g.height, g.colored]);
-        if (g.colored) { parts.push(g.pixels); return; }
-        alpha = new Uint8Array(count);
-        for (i = 0; i < count; i++) alpha[i] = g.pixels[i * 4 + 3];
-        parts.push(alpha);
+        for (i = g.colored ? 0 : 3; i < g.pixels.length; i += g.colored ? 1 : 4) bytes.push(g.pixels[i]);
+        for (i = 0; i < bytes.length; i += 8192) parts.push(String.fromCharCode.apply(null, bytes.slice(i, i + 8192)));
       });
-      var json = new TextEncoder().encode(JSON.stringify(head)), n = new Uint8Array(4);
-      new DataView(n.buffer).setUint32(0, json.length, true);
-      var body = new Blob([n, json].concat(parts), {type: 'application/octet-stream'});
-      caches.open(STORE).then(function (c) { return c.put(ENTRY, new Response(body)); }).catch(function () {});
+      head.pixels = btoa(parts.join(''));
+      try { localStorage.setItem(KEY, JSON.stringify(head)); } catch (e) {}  // full: the next visit draws
     }
     return {take: take, setup: setup, ahead: ahead, stop: stop, drop: drop, load: load, keep: keep, counts: counts};
   })();

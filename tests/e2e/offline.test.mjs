@@ -150,7 +150,7 @@ test('a repeat visit takes the glyphs the last one kept, and its text looks as w
     assert.ok(kept.taken >= 40, `of them taken by the app: ${kept.taken}`);
     const inkKept = await cardInk(page);
 
-    await page.evaluate(() => caches.delete('zygc-glyphs'));
+    await page.evaluate(() => localStorage.removeItem('zygc.glyphs'));
     await visit();
     const fresh = await counts();
     assert.equal(fresh.kept, 0, 'no glyphs kept once the entry is gone');
