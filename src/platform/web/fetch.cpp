@@ -13,22 +13,10 @@ EM_JS(void, zygc_js_fetch, (int id, const char* method_p, const char* path_p, co
                             const char* body_p, int body_len), {
     var method = UTF8ToString(method_p);
     var path = UTF8ToString(path_p);
-    var headers = JSON.parse(UTF8ToString(headers_p) || "[]");
     var cfg = window.ZYGC_CONFIG || {};
     var base = Module.zygcApiBase ? Module.zygcApiBase() : (cfg.apiBase || "/api/v1");
     while (base.length && base.charAt(base.length - 1) == "/") base = base.slice(0, -1);
     var url = path.indexOf("http:") == 0 || path.indexOf("https:") == 0 ? path : base + path;
-    var h = new Headers();
-    for (var i = 0; i < headers.length; i++) h.append(headers[i][0], headers[i][1]);
-    if (method !== "GET" && method !== "HEAD" && !h.has("X-Requested-With")) h.set("X-Requested-With", "zygc");
-    var init = {method: method, headers: h, credentials: cfg.credentials || "same-origin"};
-    if (body_len > 0) init.body = HEAPU8.slice(body_p, body_p + body_len);
-    var ctrl = typeof AbortController !== "undefined" ? new AbortController() : null;
-    var timer = 0;
-    if (ctrl) {
-        init.signal = ctrl.signal;
-        timer = setTimeout(function() { ctrl.abort(); }, cfg.timeoutMs || 30000);
-    }
     function str(s) {
         var n = lengthBytesUTF8(s) + 1;
         var p = _malloc(n);
@@ -36,6 +24,7 @@ EM_JS(void, zygc_js_fetch, (int id, const char* method_p, const char* path_p, co
         return p;
     }
     var offline = 0;  // first-visit: the service worker's cached answer (web/sw.js)
+    var timer = 0;
     // Requests on their way, for the shell: the deferred part waits until none is (zygc-shell.js).
     Module.zygcApiInFlight = (Module.zygcApiInFlight || 0) + 1;
     function done(status, ct, etag, err, bytes) {
@@ -51,13 +40,26 @@ EM_JS(void, zygc_js_fetch, (int id, const char* method_p, const char* path_p, co
     }
     // The page started the first GETs while the wasm compiled (zygc-shell.js): an identical
     // request takes that answer, once; at once when it is in (it is queued for the next frame
-    // like any other: _zygc_fetch_done only queues).
+    // like any other: _zygc_fetch_done only queues), without making a request of its own
+    // (the headers, abort controller and timer of the first five were ~30 ms of a cold main()
+    // at 4× CPU).
     var pre = Module.zygcTakePrefetch && method === "GET" ? Module.zygcTakePrefetch(url) : null;
     function settle(a) {
         offline = a.offline;
         done(a.status, a.type, a.etag, "", a.body);
     }
     if (pre && pre.answer) return settle(pre.answer);
+    var headers = JSON.parse(UTF8ToString(headers_p) || "[]");
+    var h = new Headers();
+    for (var i = 0; i < headers.length; i++) h.append(headers[i][0], headers[i][1]);
+    if (method !== "GET" && method !== "HEAD" && !h.has("X-Requested-With")) h.set("X-Requested-With", "zygc");
+    var init = {method: method, headers: h, credentials: cfg.credentials || "same-origin"};
+    if (body_len > 0) init.body = HEAPU8.slice(body_p, body_p + body_len);
+    var ctrl = typeof AbortController !== "undefined" ? new AbortController() : null;
+    if (ctrl) {
+        init.signal = ctrl.signal;
+        timer = setTimeout(function() { ctrl.abort(); }, cfg.timeoutMs || 30000);
+    }
     // Module.zygcReadAnswer (zygc-shell.js): the body in full, as the answer above.
     var fresh = function() { return fetch(url, init).then(Module.zygcReadAnswer); };
     (pre ? pre.promise.catch(fresh) : fresh()).then(settle).catch(function(e) {
