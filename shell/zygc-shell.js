@@ -210,12 +210,15 @@
       } catch (e) {}
     }
     // Ends the keeping (at the first frame with data, or a while after a screen without any is
-    // ready) and writes what was taken, a second later.
-    function keep() {
-      var list = taken;
+    // ready) and writes what was taken, a second later. The characters of personal (the
+    // signed-in resident's own answer, a name among them) beyond ASCII are not kept.
+    function keep(personal) {
+      var list = taken, skip = {};
       if (!taking) return;
       taking = false;
       taken = [];
+      for (var ch of personal) if (ch.codePointAt(0) >= 0x80) skip[ch.codePointAt(0)] = true;
+      list = list.filter(function (e) { return !skip[e[1].cp]; });
       if (!list.every(function (e) { return e[1].kept; })) setTimeout(function () { write(list); }, 1000);
     }
     function write(list) {
@@ -287,6 +290,8 @@
     return out.join('');
   }
   var useWorker = 'serviceWorker' in navigator && !params.has('nosw') && cfg.serviceWorker !== false;
+  var meAnswer = null;  // the signed-in resident's own: no glyph of it is kept (glyphs.keep)
+  function personalText() { return meAnswer ? answerText(meAnswer) : ''; }
   function prefetch(path) {
     var url = apiBase.replace(/\/+$/, '') + path;
     try {
@@ -302,6 +307,7 @@
           return readAnswer(res);
         }).then(function (answer) {
           if (coldStart) glyphs.ahead(answerText(answer), glyphPx);
+          if (path === '/me') meAnswer = answer;
           return (entry.answer = answer);
         });
       entry.promise.catch(function () {});
@@ -462,7 +468,7 @@
         }
       } else if (kind === 2) {
         resolveReady(true);
-        setTimeout(glyphs.keep, 3000);
+        setTimeout(function () { glyphs.keep(personalText()); }, 3000);
         setTimeout(function () { prefetched = {}; glyphs.drop(); }, 10000);
         // A first screen without a list (login …): 1 s on, once none of its requests is on its
         // way (on a slow network the deferred part would slow down the first screen's answers),
@@ -475,7 +481,7 @@
       } else if (kind === 3) {
         // The first frame showing API data (a list item); detail.drawn 1: the first drawn one.
         performance.mark('zygc:first-data', {detail: {drawn: drawn}});
-        glyphs.keep();
+        glyphs.keep(personalText());
         preloadDeferred();
       }
     },

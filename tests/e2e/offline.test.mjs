@@ -13,7 +13,8 @@ const SRC = process.env.ZYGC_APP_DIR ||
 const COPY = mkdtempSync(path.join(tmpdir(), 'zygc-offline-app-'));
 cpSync(SRC, COPY, { recursive: true });
 process.env.ZYGC_APP_DIR = COPY;  // read by the harness when it loads (next line)
-const { startServer, launchBrowser, newPhonePage, openApp, waitSem, settle, firstVisitSettled } = await import('./harness.mjs');
+const { startServer, launchBrowser, newPhonePage, openApp, waitSem, settle, firstVisitSettled, contextApi } =
+  await import('./harness.mjs');
 
 const OFFLINE_ZH = '离线，显示的是缓存内容';
 let browser;
@@ -158,6 +159,31 @@ test('a repeat visit takes the glyphs the last one kept, and its text looks as w
     // the ink is compared, not the pixels: a card without its text has a fraction of it.
     const inkFresh = await cardInk(page);
     assert.ok(Math.abs(inkKept / inkFresh - 1) < 0.01, `a card's ink with kept glyphs / drawn afresh: ${(inkKept / inkFresh).toFixed(4)}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test("a signed-in resident's names are not among the glyphs kept for the next visit", async () => {
+  const server = await startServer({ dev: true });
+  const { context, page, errors } = await newPhonePage(browser);
+  try {
+    const me = await contextApi({ server }).login(context, '13800000001');
+    assert.match(me.display_name, /[^\x00-\x7f]/);
+    await openApp(page, server.url + '/#/me');
+    await waitSem(page, (s, name) => s.some((n) => n.label === name), me.display_name, 'the name on 我的');
+    await firstVisitSettled(page);
+    const kept = JSON.parse(await page.evaluate(() => localStorage.getItem('zygc.glyphs')));
+    assert.ok(kept.glyphs.length >= 20, `glyphs kept: ${kept.glyphs.length}`);
+    const cps = new Set(kept.glyphs.map((g) => g[1]));
+    // Both names 我的 shows: the display name and the real name of 实名注册.
+    const realName = me.volunteer && me.volunteer.real_name;
+    assert.ok(realName, JSON.stringify(me));
+    await waitSem(page, (s, name) => s.some((n) => n.label === name), realName, 'the real name on 我的');
+    const named = [...me.display_name + realName].filter((ch) => cps.has(ch.codePointAt(0)));
+    assert.deepEqual(named, [], 'characters of the names kept');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
