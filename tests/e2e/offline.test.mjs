@@ -116,10 +116,9 @@ test('a new build is installed in the background and used on the next visit, not
   }
 });
 
-// The ink (darkness) of the first project card as drawn now, from a screenshot.
-async function cardInk(page) {
-  const card = (await page.evaluate(() => window.zygc.semantics())).find((n) => n.role === 'list-item');
-  const png = await page.screenshot({ clip: { x: card.x, y: card.y, width: card.w, height: card.h } });
+// The ink (darkness) of a rectangle of the page as drawn now, from a screenshot.
+async function inkOf(page, clip) {
+  const png = await page.screenshot({ clip });
   return page.evaluate(async (src) => {
     const img = new Image();
     await new Promise((resolve) => { img.onload = resolve; img.src = src; });
@@ -130,6 +129,11 @@ async function cardInk(page) {
     for (let i = 0; i < d.length; i += 4) sum += 255 - (d[i] * 0.299 + d[i + 1] * 0.587 + d[i + 2] * 0.114);
     return sum;
   }, 'data:image/png;base64,' + png.toString('base64'));
+}
+// The first project card's.
+async function cardInk(page) {
+  const card = (await page.evaluate(() => window.zygc.semantics())).find((n) => n.role === 'list-item');
+  return inkOf(page, { x: card.x, y: card.y, width: card.w, height: card.h });
 }
 
 test('a repeat visit takes the glyphs the last one kept, and its text looks as when drawn afresh', async () => {
@@ -239,18 +243,7 @@ test('glyphs made after the app fell asleep show in text drawn without a label',
     // compared; the ink is (within 3 %: the missing "1" alone is 5 % of it).
     const ink = async () => {
       const words = (await page.evaluate(() => window.zygc.semantics())).find((n) => n.label === '文字大小');
-      const png = await page.screenshot({ clip: { x: words.x, y: words.y - 4, width: 240 - words.x, height: words.h + 8 } });
-      return page.evaluate(async (src) => {
-        const img = new Image();
-        await new Promise((resolve) => { img.onload = resolve; img.src = src; });
-        const c = new OffscreenCanvas(img.width, img.height);
-        const g = c.getContext('2d');
-        g.drawImage(img, 0, 0);
-        const d = g.getImageData(0, 0, img.width, img.height).data;
-        let sum = 0;
-        for (let i = 0; i < d.length; i += 4) sum += 255 - (d[i] * 0.299 + d[i + 1] * 0.587 + d[i + 2] * 0.114);
-        return sum;
-      }, 'data:image/png;base64,' + png.toString('base64'));
+      return inkOf(page, { x: words.x, y: words.y - 4, width: 240 - words.x, height: words.h + 8 });
     };
     await openApp(page, server.url + '/?nosw');
     await waitSem(page, cards, null, 'project cards');
