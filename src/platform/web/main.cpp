@@ -10,6 +10,7 @@
 // [SECTION] main
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
 #include <cmath>
@@ -470,7 +471,7 @@ void schedule() {
     } else if (emscripten_get_now() - a.changed_at < kWatchMs) {
         if (!a.timer_pending) {
             a.timer_pending = true;
-            emscripten_async_call(on_watch_timer, nullptr, kWatchIntervalMs);
+            emscripten_set_timeout(on_watch_timer, kWatchIntervalMs, nullptr);  // not emscripten_async_call: it links all of emscripten's Browser object
         }
     } else if (!a.timer_pending) {
         a.asleep = true;
