@@ -105,11 +105,13 @@ uint64_t process_nonce() {
 
 // The tag for this request at the lease's snapshot ("" when the version cannot be read:
 // then the body's own hash is used).
-std::string version_tag(Db& db, const httplib::Request& req, int64_t minute) {
+std::string version_tag(Db& db, const httplib::Request& req, int64_t minute,
+                        std::initializer_list<std::string_view> params) {
     Stmt st(db, "SELECT v FROM catalog_version WHERE id = 1");
     if (st.step() != Step::Row) return {};
     std::string key = std::to_string(st.i64(0)) + "|" + std::to_string(minute) + "|" + req.path;
-    for (const auto& [k, v] : req.params) key += "|" + k + "=" + v;
+    for (const auto& [k, v] : req.params)
+        if (std::find(params.begin(), params.end(), k) != params.end()) key += "|" + k + "=" + v;
     char buf[48];
     std::snprintf(buf, sizeof buf, "\"c%016llx\"", static_cast<unsigned long long>(fnv1a64(key, process_nonce())));
     return buf;

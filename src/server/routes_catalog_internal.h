@@ -1,8 +1,10 @@
 // Internal to the catalogue's server files (routes_catalog*.cpp): what they share. Not for
 // other features: they use server/app.h (project_detail_json, kCatalogGetPaths).
 #pragma once
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/codec.h"
@@ -30,8 +32,11 @@ bool check_exists(Db& db, const char* sql, const SqlValue& v, Query& qp, const c
 std::string make_keyset_cursor(const std::string& key, int64_t id, uint64_t signature);
 Keyset read_keyset_cursor(const httplib::Request& req, uint64_t signature, Query& qp);
 // minute: for answers that depend on the time too (a list's next_shift), the minute they
-// were made (app.now() / 60); 0 for answers that depend on the data alone.
-std::string version_tag(Db& db, const httplib::Request& req, int64_t minute = 0);
+// were made (app.now() / 60); 0 for answers that depend on the data alone. params: the
+// query parameters the route reads. No other parameter changes the answer, so none changes
+// the tag: a URL varied by an unused parameter is served its kept answer, not recomputed.
+std::string version_tag(Db& db, const httplib::Request& req, int64_t minute = 0,
+                        std::initializer_list<std::string_view> params = {});
 bool not_modified(const httplib::Request& req, httplib::Response& res, const std::string& tag);
 // True when an answer for this tag was kept (answer_cache.h) and is now in res.
 bool answered_before(App& app, const httplib::Request& req, httplib::Response& res, const std::string& tag);

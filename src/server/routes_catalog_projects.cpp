@@ -153,7 +153,9 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
     }
     if (!qp.ok()) return send_problem(req, res, qp.problem());
     // The cards' next_shift depends on the time: the tag (and a kept answer) lasts a minute.
-    std::string tag = version_tag(db, req, app.now() / 60);
+    std::string tag = version_tag(db, req, app.now() / 60,
+                                  {"q", "district_id", "team_id", "brand", "category", "status", "date_from",
+                                   "date_to", "sort", "lat", "lng", "cursor", "limit"});
     if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
     std::string err;
 

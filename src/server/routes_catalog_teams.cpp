@@ -50,7 +50,7 @@ void get_teams(App& app, const httplib::Request& req, httplib::Response& res) {
                       "no such district", req, res))
         return;
     if (!qp.ok()) return send_problem(req, res, qp.problem());
-    std::string tag = version_tag(db, req);
+    std::string tag = version_tag(db, req, 0, {"q", "district_id", "cursor", "limit"});
     if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
 
     std::string where = "WHERE 1";

@@ -7,7 +7,7 @@
 // Every request asks for gzip, as a browser does. The fixed URLs are answered from kept
 // answers after their first read (answer_cache.*); the "varied" rows ask for a different
 // project or search term at random each time, as a city's visitors do, so most of their reads
-// are computed afresh; the "uncached" rows add a random unused parameter, so all are.
+// are computed afresh; the "uncached" rows add a random location (lat/lng), so all are.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,9 +93,10 @@ async function variedReads() {
     writeFileSync(file, `math.randomseed(os.time() + tonumber(tostring({}):match('0x(%x+)') or '0', 16) % 100000)\n${body}`);
     return file;
   };
-  // A parameter the server ignores, with a random value, makes every URL new: no kept
-  // answer serves it (what an attacker varying a URL costs, and a floor for fresh searches).
-  const fresh = '"&n=" .. math.random(1e9)';
+  // A resident's location (lat/lng, as the app sends for distances) drawn at random within
+  // the city makes every URL new: no kept answer serves it, each is computed afresh. (A
+  // parameter the server does not read would not: it does not change the kept answer's tag.)
+  const fresh = '"&lat=" .. string.format("%.6f", 39.80 + math.random() * 0.2) .. "&lng=" .. string.format("%.6f", 119.45 + math.random() * 0.3)';
   const search = (list, nonce) => `local terms = {${list.map((t) => `"${q(t)}"`).join(',')}}\n` +
     `request = function() return wrk.format("GET", "/api/v1/projects?q=" .. terms[math.random(#terms)]${nonce ? ` .. ${fresh}` : ''}) end\n`;
   const two = terms(2), three = terms(3);

@@ -143,6 +143,46 @@ TEST_CASE("GET responses carry an ETag; If-None-Match gives 304", "[server][etag
           srv.get("/api/v1/projects?limit=6").header("ETag"));
 }
 
+TEST_CASE("a list's tag covers the parameters it reads and no other", "[server][etag]") {
+    const auto& srv = fixture_server();
+    // A parameter the route does not read changes neither the answer nor its tag, so a URL
+    // varied by one is served the kept answer instead of being computed again.
+    for (const char* target : {"/api/v1/projects?limit=5", "/api/v1/teams?limit=5", "/api/v1/projects/100",
+                               "/api/v1/brands"}) {
+        INFO(target);
+        std::string sep = std::string(target).find('?') == std::string::npos ? "?" : "&";
+        auto plain = srv.get(target);
+        auto varied = srv.get(target + sep + "utm_source=wechat&n=12345");
+        REQUIRE(plain.status == 200);
+        REQUIRE(varied.status == 200);
+        CHECK(varied.header("ETag") == plain.header("ETag"));
+        CHECK(varied.body == plain.body);
+    }
+    // Each parameter the list reads gives another answer, under another tag.
+    const std::string base = "/api/v1/projects?limit=3";
+    auto first = srv.get(base);
+    REQUIRE(first.j["next_cursor"].is_string());
+    const std::string cursor = first.j["next_cursor"];
+    for (const std::string& extra : std::vector<std::string>{
+             "&q=%E8%80%81%E4%BA%BA", "&district_id=1", "&category=elderly", "&status=closed",
+          "&sort=popular", "&sort=-start", "&lat=39.93&lng=119.6", "&date_from=2020-01-01&date_to=2020-01-02",
+          "&brand=cuncaoxin", "&team_id=1", "&cursor=" + cursor}) {
+        INFO(extra);
+        auto r = srv.get(base + extra);
+        REQUIRE(r.status == 200);
+        CHECK(r.body != first.body);
+        CHECK(r.header("ETag") != first.header("ETag"));
+    }
+    auto teams = srv.get("/api/v1/teams?limit=3");
+    for (const char* extra : {"&q=%E5%BF%97%E6%84%BF", "&district_id=2"}) {
+        INFO(extra);
+        auto r = srv.get(std::string("/api/v1/teams?limit=3") + extra);
+        REQUIRE(r.status == 200);
+        CHECK(r.body != teams.body);
+        CHECK(r.header("ETag") != teams.header("ETag"));
+    }
+}
+
 TEST_CASE("gzip_compress: bodies in turn on one thread each come back whole", "[server][gzip]") {
     // The deflate state is kept per thread and reset for each body: nothing of one body may
     // reach the next (a longer one before a shorter one, empty, binary, repetitive).
