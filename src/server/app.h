@@ -6,6 +6,7 @@
 #include <mutex>
 #include <regex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <httplib.h>
@@ -74,6 +75,8 @@ inline ReadLease App::read() { return ReadLease(*this); }
 // GET paths (regexes) of the catalogue.
 extern const char* const kCatalogGetPaths[];
 extern const size_t kCatalogGetPathCount;
+// True when path is one of kCatalogGetPaths (what their regexes match, without a regex).
+bool is_catalog_get_path(std::string_view path);
 
 void register_catalog_routes(App& app);  // routes_catalog.cpp
 void register_account_routes(App& app);  // routes_account.cpp

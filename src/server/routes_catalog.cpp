@@ -174,6 +174,21 @@ const char* const kCatalogGetPaths[] = {
 };
 const size_t kCatalogGetPathCount = sizeof(kCatalogGetPaths) / sizeof(kCatalogGetPaths[0]);
 
+bool is_catalog_get_path(std::string_view path) {
+    constexpr std::string_view segment = "/([^/]+)";  // the only group the table uses
+    for (std::string_view p : kCatalogGetPaths) {
+        if (p.size() > segment.size() && p.substr(p.size() - segment.size()) == segment) {
+            std::string_view prefix = p.substr(0, p.size() - segment.size() + 1);  // ends in '/'
+            if (path.size() > prefix.size() && path.substr(0, prefix.size()) == prefix &&
+                path.find('/', prefix.size()) == std::string_view::npos)
+                return true;
+        } else if (path == p) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void register_catalog_routes(App& app) {
     auto on = [&](const char* pattern, App::Handler fn) { app.route("GET", pattern, std::move(fn)); };
     on(kCatalogGetPaths[0], get_districts);

@@ -218,10 +218,11 @@ bool Server::init(std::string* err) {
         return false;
     }
 
-    // city-api: one read-only connection per worker thread, each with an 8 MiB page cache
-    // (the server's RSS stays bounded however large the database is).
+    // city-api: one read-only connection per worker thread of both lanes, each with an 8 MiB
+    // page cache (the server's RSS stays bounded however large the database is).
+    const int threads = std::max(1, app.opts.limits.workers) + quick_worker_count(app.opts.limits);
     if (app.opts.db_path != ":memory:" && !app.opts.db_path.empty() &&
-        !app.readers.open(app.opts.db_path, std::max(1, app.opts.limits.workers), 8 * 1024, &e)) {
+        !app.readers.open(app.opts.db_path, threads, 8 * 1024, &e)) {
         if (err) *err = "cannot open read connections to " + app.opts.db_path + ": " + e;
         return false;
     }
@@ -243,9 +244,13 @@ bool Server::init(std::string* err) {
 
 int Server::bind() {
     App& app = impl_->app;
+    // The catalogue's GETs only lease a reader and cost about a page: the quick lane.
+    auto quick = [](const httplib::Request& req) {
+        return (req.method == "GET" || req.method == "HEAD") && is_catalog_get_path(req.path);
+    };
     auto front = std::make_unique<HttpFront>(
         app.opts.limits, [&app](httplib::Request& req, httplib::Response& res) { dispatch(app, req, res); },
-        app.opts.access_log);
+        app.opts.access_log, quick);
     int port = front->bind(app.opts.host, app.opts.port);
     if (port < 0) return -1;
     std::lock_guard lock(impl_->mu);

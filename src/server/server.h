@@ -15,8 +15,9 @@ struct Limits {
     size_t max_body_bytes = 64 * 1024;   // decoded, however it is framed
     size_t max_chunk_line = 1024;        // one chunk-size line
     size_t max_trailer_bytes = 4 * 1024;
-    int workers = 8;                     // threads running handlers
-    size_t queue_capacity = 1024;        // complete requests waiting for a worker (full: 503)
+    int workers = 8;                     // threads running handlers (all but quick reads)
+    int quick_workers = 0;               // threads running quick reads (0: one per core, ≥ 2)
+    size_t queue_capacity = 1024;        // complete requests waiting in one lane (full: 503)
     size_t max_connections = 4096;       // open at once (idle keep-alive ones are closed first)
     size_t max_per_address = 512;        // open at once from one client address
     int head_timeout_ms = 10000;         // from a request's first byte to the end of its head

@@ -6,7 +6,12 @@
 #include <poll.h>
 #include <sys/socket.h>
 
+#include <future>
+#include <regex>
+
 #include "fixture.h"
+#include "server/app.h"
+#include "server/http_front.h"
 #include "server/http_parse.h"
 
 using namespace zt;
@@ -67,6 +72,7 @@ public:
         }
     }
     std::string& buffered() { return buf_; }
+    int fd() const { return fd_; }
 
 private:
     bool fill() {
@@ -354,6 +360,61 @@ TEST_CASE("front: a stalled body is 408, an idle connection closes, a full queue
     auto r = c.read_response();
     check_problem(r, 503, "overloaded");
     CHECK(r.headers["retry-after"] == "1");
+}
+
+TEST_CASE("front: quick reads have their own lane; a held worker does not hold them up", "[server][front]") {
+    using namespace zygc::server;
+    Limits lim;
+    lim.workers = 1;
+    lim.quick_workers = 1;
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    HttpFront front(
+        lim,
+        [released](httplib::Request& req, httplib::Response& res) {
+            if (req.path == "/slow") released.wait();  // holds the only other worker
+            res.status = 200;
+            res.body = req.path;
+        },
+        false, [](const httplib::Request& req) { return req.path.rfind("/quick", 0) == 0; });
+    int port = front.bind("127.0.0.1", 0);
+    REQUIRE(port > 0);
+    std::thread loop([&] { front.run(); });
+    struct Stop {
+        HttpFront& f;
+        std::thread& t;
+        ~Stop() { f.stop(); t.join(); }
+    } stop{front, loop};
+
+    Raw slow(port), other(port), quick(port);
+    slow.send("GET /slow HTTP/1.1\r\n\r\n");
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the worker has it now
+    other.send("GET /other HTTP/1.1\r\n\r\n");
+    quick.send("GET /quick/1 HTTP/1.1\r\n\r\n");
+    auto q = quick.read_response();
+    CHECK(q.status == 200);
+    CHECK(q.body == "/quick/1");
+    pollfd p{other.fd(), POLLIN, 0};
+    CHECK(::poll(&p, 1, 300) == 0);  // queued behind /slow in its lane
+    release.set_value();
+    auto o = other.read_response();
+    CHECK(o.status == 200);
+    CHECK(o.body == "/other");
+    CHECK(slow.read_response().body == "/slow");
+}
+
+TEST_CASE("front: the quick lane's paths are exactly the catalogue's GET paths", "[server][front][unit]") {
+    using namespace zygc::server;
+    for (const char* path : {"/api/v1/projects", "/api/v1/projects/12", "/api/v1/projects/12/shifts",
+                             "/api/v1/projects/", "/api/v1/projectsx", "/api/v1/teams/3", "/api/v1/teams/3/members",
+                             "/api/v1/brands/cuncaoxin", "/api/v1/stats/city", "/api/v1/stats/city/x",
+                             "/api/v1/districts", "/api/v1/me", "/api/v1/dashboard", "/", "/api/v1/brands//"}) {
+        bool by_regex = false;
+        for (size_t i = 0; i < kCatalogGetPathCount; ++i)
+            by_regex = by_regex || std::regex_match(std::string(path), std::regex(kCatalogGetPaths[i]));
+        INFO(path);
+        CHECK(is_catalog_get_path(path) == by_regex);
+    }
 }
 
 TEST_CASE("front: parser units", "[server][front][unit]") {
