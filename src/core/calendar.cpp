@@ -171,10 +171,27 @@ std::string format_cst(int64_t t) {
     int64_t days = floor_div(local, 86400);
     int64_t secs = local - days * 86400;
     CivilDate c = civil_from_days(days);
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", c.year, c.month, c.day,
-                  static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
-    return buf;
+    if (c.year < 0 || c.year > 9999) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", c.year, c.month, c.day,
+                      static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
+        return buf;
+    }
+    // The digits by hand: a page of projects formats ~60 of these, and snprintf's were 4 % of
+    // the server's CPU under fresh pages (docs/benchmarks.md, fifteenth session).
+    std::string out = "0000-00-00T00:00:00+08:00";
+    auto two = [&](size_t at, int v) {
+        out[at] = static_cast<char>('0' + v / 10);
+        out[at + 1] = static_cast<char>('0' + v % 10);
+    };
+    two(0, c.year / 100);
+    two(2, c.year % 100);
+    two(5, c.month);
+    two(8, c.day);
+    two(11, static_cast<int>(secs / 3600));
+    two(14, static_cast<int>(secs / 60 % 60));
+    two(17, static_cast<int>(secs % 60));
+    return out;
 }
 
 //-----------------------------------------------------------------------------

@@ -34,6 +34,14 @@ TEST_CASE("RFC 3339 to Unix seconds and the wall time as written", "[calendar]")
     CHECK(parse_rfc3339("1970-01-01T00:00:00.250-05:30") == 5 * 3600 + 30 * 60);
     CHECK(format_cst(0) == "1970-01-01T08:00:00+08:00");
     CHECK(format_cst(*parse_rfc3339("2026-12-31T20:00:00Z")) == "2027-01-01T04:00:00+08:00");
+    CHECK(format_cst(*parse_rfc3339("2003-02-04T05:06:07+08:00")) == "2003-02-04T05:06:07+08:00");
+    CHECK(format_cst(*parse_rfc3339("0999-12-31T23:59:59+08:00")) == "0999-12-31T23:59:59+08:00");
+    // Every second of a day and a day every ~13 hours from 1900 to 2200 come back as they went.
+    for (int64_t t = -2208988800; t < 7258118400; t += 46'811) {
+        INFO(t);
+        REQUIRE(parse_rfc3339(format_cst(t)) == t);
+    }
+    for (int64_t t = 1'764'700'000; t < 1'764'700'000 + 86'400; ++t) REQUIRE(parse_rfc3339(format_cst(t)) == t);
 
     auto t = parse_wall("2026-12-03T09:00:00+08:00");
     REQUIRE(t);
