@@ -33,6 +33,10 @@ namespace {
 
 using namespace zygc::server;
 
+// A site as a map picker gives it (WeChat's wx.getLocation, a map's pin): 6 decimals,
+// ~0.1 m. Full doubles would put 16 random digits per coordinate into every page.
+double micro_degrees(double v) { return std::round(v * 1e6) / 1e6; }
+
 // splitmix64: small, fast, and the same sequence on every machine.
 struct Rng {
     uint64_t s;
@@ -345,7 +349,8 @@ int main(int argc, char** argv) {
             proj.i(1, team_ids[ti]).t(2, title).t(3, t.summary).t(4, t.description).t(5, t.category);
             if (!t.brand.empty() && rng.chance(0.3)) proj.t(6, t.brand); else proj.null(6);
             proj.i(7, district).t(8, closed ? "closed" : "open").t(9, c + "社区" + t.site_name)
-                .f(10, d->lat + (rng.unit() - 0.5) * 0.1).f(11, d->lng + (rng.unit() - 0.5) * 0.1)
+                .f(10, micro_degrees(d->lat + (rng.unit() - 0.5) * 0.1))
+                .f(11, micro_degrees(d->lng + (rng.unit() - 0.5) * 0.1))
                 .i(12, rng.range(100, 500)).run();
             int64_t pid = sqlite3_last_insert_rowid(s);
             int64_t n = rng.range(1, 8);
