@@ -1,7 +1,7 @@
 // The connection layer: one event thread (epoll) owns every socket; two fixed lanes of
-// workers (quick reads, everything else) run handlers on complete requests. Slow, idle or hostile connections cost a
-// few KiB in the event loop and never hold a worker. See docs/architecture.md
-// "Server connections".
+// workers (quick reads, everything else) run handlers on complete requests. Slow, idle or
+// hostile connections cost a few KiB in the event loop and never hold a worker. See
+// docs/architecture.md "Server connections".
 #pragma once
 #include <functional>
 #include <memory>
