@@ -493,7 +493,8 @@ struct HttpFront::Impl {
 
 int quick_worker_count(const Limits& lim) {
     if (lim.quick_workers > 0) return lim.quick_workers;
-    return std::max(2, static_cast<int>(std::thread::hardware_concurrency()));
+    // At most 16: each thread leases a reader with its own 8 MiB page cache.
+    return std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 2, 16);
 }
 
 HttpFront::HttpFront(Limits limits, Handler handler, bool access_log, Quick quick)

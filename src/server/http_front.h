@@ -39,7 +39,7 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// Threads of the quick lane: lim.quick_workers, or one per core (at least 2).
+// Threads of the quick lane: lim.quick_workers, or one per core (2 to 16).
 int quick_worker_count(const Limits& lim);
 
 // The bytes of a response: status line, headers, Content-Length and (unless HEAD, 204 or

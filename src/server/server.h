@@ -16,7 +16,7 @@ struct Limits {
     size_t max_chunk_line = 1024;        // one chunk-size line
     size_t max_trailer_bytes = 4 * 1024;
     int workers = 8;                     // threads running handlers (all but quick reads)
-    int quick_workers = 0;               // threads running quick reads (0: one per core, ≥ 2)
+    int quick_workers = 0;               // threads running quick reads (0: one per core, 2–16)
     size_t queue_capacity = 1024;        // complete requests waiting in one lane (full: 503)
     size_t max_connections = 4096;       // open at once (idle keep-alive ones are closed first)
     size_t max_per_address = 512;        // open at once from one client address
