@@ -110,9 +110,9 @@ TEST_CASE("glyph_font: a table kept up batch by batch answers as one rebuilt eac
         {0x5FD7, 0x613F, 0x6E2F, 0x57CE},       // 志愿港城
         {0x5BF8, 0x8349, 0x5FC3},               // 寸草心
         {0x1F600},                              // an emoji: the table grows past U+FFFF
-        {'A', 'b', '1', ' ', 0x3002},           // a space among them: the whole rebuild
+        {'A', 'b', '1', ' ', 0x3002},           // a space among them: invisible, and the tab follows it
         {0x4E00, 0x9FA5, 0x3001, 0xFF0E},       // a fullwidth full stop: ImGui's second dot for an ellipsis
-        {0x2026, '.'},                          // the ellipsis and its dot: the whole rebuild
+        {0x2026, '.'},                          // the ellipsis and its dot
         {0x5C0F, 0x5019, 0x9E1F, 0x4E00},       // one already there (a later glyph wins)
     };
     for (const std::vector<uint32_t>& batch : batches) {

@@ -35,7 +35,7 @@ void lookup(ImFont* f, float em);
 // BuildLookupTable keeps last was taken off: only their entries, not the table of every code
 // point up to the largest (~40,000, more with an emoji), which a glyph flush inside a fling's
 // frame paid for. Glyphs BuildLookupTable treats specially (space, tab, the ellipsis and the
-// dots it falls back to: '.', U+FF0E) take the whole rebuild.
+// dots it falls back to: '.', U+FF0E) get the same treatment as there.
 void lookup_added(ImFont* f, int from, float em);
 
 }  // namespace zygc::web::glyphs

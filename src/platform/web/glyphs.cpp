@@ -257,21 +257,21 @@ void build_atlas(float px) {
 // [SECTION] Flush
 // =============================================================================================
 
-// Glyph pixels on their way to the texture: one upload per shelf a flush touched (the
-// rectangle its new glyphs span, transparent white between them).
-struct Batch {
-    struct Glyph {
-        int x, y, w, h;
-        size_t at;  // first byte in pixels
-    };
-    std::vector<std::pair<int, Upload>> shelves;  // keyed by the shelf's y
-    std::vector<Glyph> glyphs;
-    std::vector<unsigned char> pixels;  // RGBA, one glyph after another
-};
+void upload_rect(int x, int y, int w, int h, const unsigned char* rgba) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    GLuint tex = (GLuint)(intptr_t)atlas->TexID;
+    if (!tex || w <= 0 || h <= 0) return;
+    // No binding to restore: the renderer binds each draw's texture.
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+}
 
 // Adds one rasterized code point (m: its metrics, pixels: its RGBA) to the body face (title:
-// to the title face); false when the area is full.
-bool add_glyph(uint32_t cp, const int* m, const unsigned char* pixels, Batch& batch, bool title) {
+// to the title face) and uploads its pixels; false when the area is full. One upload per
+// glyph, from the rasterizer's buffer: gathering a flush's glyphs into one upload per shelf
+// took two copies, a fill and ~1 MB of heap (~55 of a throttled first frame's 156 ms of glyphs).
+bool add_glyph(uint32_t cp, const int* m, const unsigned char* pixels, bool title) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     ImFont* font = title ? g_title.font : g_font;
     CodePoints& in_font = title ? g_title.in_font : g_in_font;
@@ -283,17 +283,12 @@ bool add_glyph(uint32_t cp, const int* m, const unsigned char* pixels, Batch& ba
     } else {
         int w = m[2], h = m[3], x = 0, y = 0;
         if (!pack(w, h, x, y)) return false;
-        const size_t at = batch.pixels.size(), n = (size_t)w * h * 4;
-        batch.glyphs.push_back({x, y, w, h, at});
-        batch.pixels.insert(batch.pixels.end(), pixels, pixels + n);
+        upload_rect(x, y, w, h, pixels);
         float x0 = (float)m[0], y0 = (float)(baseline + m[1]);
         float iw = 1.f / atlas->TexWidth, ih = 1.f / atlas->TexHeight;
         font->AddGlyph(nullptr, (ImWchar)cp, x0, y0, x0 + w, y0 + h, x * iw, y * ih, (x + w) * iw, (y + h) * ih,
                        advance);
         font->Glyphs.back().Colored = m[5] != 0;
-        auto it = std::find_if(batch.shelves.begin(), batch.shelves.end(), [&](auto& u) { return u.first == y; });
-        if (it == batch.shelves.end()) batch.shelves.push_back({y, Upload{}}), it = batch.shelves.end() - 1;
-        it->second.add(x, y, w, h);
     }
     in_font.set(cp, true);
     (title ? g_title.known : g_known).push_back(cp);
@@ -302,7 +297,7 @@ bool add_glyph(uint32_t cp, const int* m, const unsigned char* pixels, Batch& ba
 
 // Rasterizes and adds cps, in order, to the body face (title: the title face); returns how
 // many were added before the area was full (all: cps.size()).
-size_t add_glyphs(const std::vector<uint32_t>& cps, Batch& batch, bool title = false) {
+size_t add_glyphs(const std::vector<uint32_t>& cps, bool title = false) {
     const float px = title ? g_title.px : g_px;
     const size_t cap = std::max((size_t)(px * 4 + 8) * (size_t)(px * 2 + 8) * 4, (size_t)1 << 20);
     if (g_scratch_size < cap) {
@@ -314,42 +309,17 @@ size_t add_glyphs(const std::vector<uint32_t>& cps, Batch& batch, bool title = f
         m.assign((cps.size() - i) * 6, 0);
         const int k = zygc_js_glyph_raster(cps.data() + i, (int)(cps.size() - i), g_scratch.get(), (int)g_scratch_size,
                                            m.data(), px);
-        size_t at = 0, bytes = 0;
-        for (int j = 0; j < k; ++j) bytes += (size_t)m[j * 6 + 2] * m[j * 6 + 3] * 4;
-        batch.pixels.reserve(batch.pixels.size() + bytes);
+        size_t at = 0;
         for (int j = 0; j < k; ++j, ++i) {
             const int* mj = m.data() + j * 6;
-            if (!add_glyph(cps[i], mj, g_scratch.get() + at, batch, title)) return i;
+            if (!add_glyph(cps[i], mj, g_scratch.get() + at, title)) return i;
             at += (size_t)mj[2] * mj[3] * 4;
         }
     }
     return cps.size();
 }
 
-void upload_rect(int x, int y, int w, int h, const unsigned char* rgba) {
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    GLuint tex = (GLuint)(intptr_t)atlas->TexID;
-    if (!tex || w <= 0 || h <= 0) return;
-    // No binding to restore: the renderer binds each draw's texture.
-    glBindTexture(GL_TEXTURE_2D, tex);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-}
 
-void upload(const Batch& batch) {
-    std::vector<uint32_t> buf;  // RGBA texels (wasm is little-endian)
-    for (auto& [shelf, u] : batch.shelves) {
-        const int w = u.x1 - u.x0, h = u.y1 - u.y0;
-        buf.assign((size_t)w * h, 0x00ffffffu);  // transparent white
-        for (const Batch::Glyph& g : batch.glyphs) {
-            if (g.y != shelf) continue;
-            for (int row = 0; row < g.h; ++row)
-                std::memcpy(buf.data() + (size_t)(g.y - u.y0 + row) * w + (g.x - u.x0),
-                            batch.pixels.data() + g.at + (size_t)row * g.w * 4, (size_t)g.w * 4);
-        }
-        upload_rect(u.x0, u.y0, w, h, reinterpret_cast<const unsigned char*>(buf.data()));
-    }
-}
 
 // first-visit (issue 11): the atlas texture is made here, not from ImGui's RGBA atlas (ImGui's
 // OpenGL3 backend uploaded the whole of it: 16 MB at DPR 3, 0.6 s of a throttled phone's first
@@ -434,11 +404,9 @@ bool flush_title() {
     ImFont* f = g_title.font;
     if (f->Glyphs.Size > g_title.base_glyphs && f->Glyphs.back().Codepoint == '\t') f->Glyphs.pop_back();
     std::erase_if(batch, [](uint32_t cp) { return !drawable(cp) || g_title.in_font[cp]; });
-    Batch staged;
     const int from = f->Glyphs.Size;
-    add_glyphs(batch, staged, true);
+    add_glyphs(batch, true);
     lookup_added(f, from, g_title.px);
-    upload(staged);
     return true;
 }
 }  // namespace
@@ -459,7 +427,6 @@ void flush_later(double budget_ms) {
     const double start = emscripten_get_now();
     if (g_font->Glyphs.Size > g_base_glyphs && g_font->Glyphs.back().Codepoint == '\t') g_font->Glyphs.pop_back();
     const int from = g_font->Glyphs.Size;
-    Batch staged;
     size_t added = 0;
     bool full = false;
     std::vector<uint32_t> chunk;  // 16 at a time, one canvas readback each
@@ -470,7 +437,7 @@ void flush_later(double budget_ms) {
             g_later_queued.set(cp, false);
             if (!g_in_font[cp] && !g_queued[cp]) chunk.push_back(cp);
         }
-        full = add_glyphs(chunk, staged) < chunk.size();
+        full = add_glyphs(chunk) < chunk.size();
         added += chunk.size();
     }
     if (full || g_later_next >= g_later.size()) {
@@ -480,7 +447,6 @@ void flush_later(double budget_ms) {
     }
     const bool made = g_font->Glyphs.Size > from;
     lookup_added(g_font, from, g_px);
-    upload(staged);
     if (made) zygc_look_again();
     if (!g_later.empty()) zygc_js_glyphs_idle();
 }
@@ -495,9 +461,8 @@ bool flush() {
     if (g_font->Glyphs.Size > g_base_glyphs && g_font->Glyphs.back().Codepoint == '\t') g_font->Glyphs.pop_back();
 
     std::erase_if(batch, [](uint32_t cp) { return !drawable(cp) || g_in_font[cp]; });
-    Batch staged;
     const int from = g_font->Glyphs.Size;
-    const size_t added = add_glyphs(batch, staged);
+    const size_t added = add_glyphs(batch);
     const bool evicted = added < batch.size();
     if (evicted) {
         // Full: start over with what is on screen now, then the rest of this batch. If even a
@@ -512,8 +477,7 @@ bool flush() {
         std::erase_if(keep, [](uint32_t cp) { return !drawable(cp); });
         reset_area();
         create_texture();
-        staged = {};
-        add_glyphs(keep, staged);
+        add_glyphs(keep);
     }
     if (!evicted) {
         lookup_added(g_font, from, g_px);
@@ -521,7 +485,6 @@ bool flush() {
         lookup(g_font, g_px);
         if (g_title.font) lookup(g_title.font, g_title.px);  // its glyphs went with the area
     }
-    upload(staged);
     return true;
 }
 
