@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <memory>
 
 #include "imgui.h"
@@ -318,8 +317,6 @@ size_t add_glyphs(const std::vector<uint32_t>& cps, bool title = false) {
     }
     return cps.size();
 }
-
-
 
 // first-visit (issue 11): the atlas texture is made here, not from ImGui's RGBA atlas (ImGui's
 // OpenGL3 backend uploaded the whole of it: 16 MB at DPR 3, 0.6 s of a throttled phone's first
