@@ -21,6 +21,7 @@ const char* const kMigrations[] = {
     kMigration007,
     kMigration008,
     kMigration009,
+    kMigration010,
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

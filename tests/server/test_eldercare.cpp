@@ -657,6 +657,94 @@ TEST_CASE("city dashboard: figures equal the test's own SQL counts; demo data in
     CHECK(pairs.j["total"].get<int64_t>() >= 3);
 }
 
+// Migration 10's kept counts against the same counts made from every row: per district and per
+// month, after the demo data, after edits of every column they depend on, and when the
+// migration fills them on a database that had the rows first.
+TEST_CASE("city dashboard: the kept volunteer and minute counts follow every edit, and a migration fills them",
+          "[eldercare][dashboard]") {
+    auto srv = std::make_unique<TestServer>(fixture_seed().dump(), fixture_now(), std::string(),
+                                            [](zygc::server::Options& o) {
+                                                o.dev = true;
+                                                o.demo_hours = true;
+                                            });
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((srv->dir() / "test.db").c_str(), &db) == SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    auto exec = [&](const std::string& sql) {
+        INFO(sql);
+        REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    };
+    const std::string month = "strftime('%Y-%m', %s + 28800, 'unixepoch')";
+    auto month_of = [&](const char* column) { std::string m = month; return m.replace(m.find("%s"), 2, column); };
+    // Rows where the kept count differs from the one counted now (either side missing = 0).
+    auto differing = [&] {
+        const std::string kept_months = "SELECT month, new_volunteers AS v, certified_minutes AS m FROM month_counts";
+        const std::string counted_months =
+            "SELECT k, SUM(v) AS v, SUM(m) AS m FROM ("
+            "SELECT " + month_of("registered_at") + " AS k, 1 AS v, 0 AS m FROM volunteers UNION ALL "
+            "SELECT " + month_of("check_in") + ", 0, minutes FROM attendance WHERE certified = 1 AND corrected_by IS NULL"
+            ") GROUP BY k";
+        return sql_int(db, "SELECT count(*) FROM (" + counted_months + ") c FULL JOIN (" + kept_months +
+                               ") k ON k.month = c.k WHERE COALESCE(c.v, 0) <> COALESCE(k.v, 0) "
+                               "OR COALESCE(c.m, 0) <> COALESCE(k.m, 0)") +
+               sql_int(db, "SELECT count(*) FROM (SELECT district_id, count(*) AS n FROM volunteers GROUP BY 1) c "
+                           "FULL JOIN district_volunteers k USING (district_id) WHERE COALESCE(c.n, 0) <> COALESCE(k.n, 0)");
+    };
+    REQUIRE(sql_int(db, "SELECT count(*) FROM attendance WHERE certified = 1 AND corrected_by IS NULL") > 10);
+    REQUIRE(sql_int(db, "SELECT count(*) FROM volunteers") > 1);
+    CHECK(differing() == 0);
+
+    // Every column the counts read, edited as far as the schema lets it (a certified record's
+    // minutes and times are immutable): an uncertified record's minutes and check-in (into
+    // another month), then certified; a certification taken back; a correction; a deletion.
+    const std::string open = std::to_string(sql_int(db, "SELECT min(id) FROM attendance WHERE certified = 0 AND minutes > 0"));
+    exec("UPDATE attendance SET minutes = minutes + 7, check_in = check_in - 86400 * 62 WHERE id = " + open);
+    exec("UPDATE attendance SET certified = 1 WHERE id = " + open);
+    exec("UPDATE attendance SET certified = 0 WHERE id = (SELECT max(id) FROM attendance WHERE certified = 1 AND id <> " + open + ")");
+    exec("UPDATE attendance SET corrected_by = id WHERE id = (SELECT min(id) FROM attendance WHERE certified = 1 "
+         "AND corrected_by IS NULL AND id <> " + open + ")");
+    exec("DELETE FROM attendance WHERE id = (SELECT max(id) FROM attendance WHERE certified = 1 AND corrected_by IS NULL "
+         "AND id NOT IN (SELECT attendance_id FROM attendance_history) AND id <> " + open + ")");
+    exec("UPDATE volunteers SET district_id = (SELECT max(id) FROM districts) WHERE user_id = (SELECT min(user_id) FROM volunteers "
+         "WHERE district_id <> (SELECT max(id) FROM districts))");
+    exec("UPDATE volunteers SET registered_at = registered_at - 86400 * 400 WHERE user_id = (SELECT max(user_id) FROM volunteers)");
+    exec("PRAGMA foreign_keys = OFF");
+    exec("DELETE FROM volunteers WHERE user_id = (SELECT min(user_id) FROM volunteers)");
+    CHECK(differing() == 0);
+
+    // A new registration and a certification through the API move the dashboard at once.
+    auto before = srv->get("/api/v1/stats/dashboard");
+    new_volunteer(*srv, "13712345671", make_id("130302", "19900101", 556));
+    auto after = srv->get("/api/v1/stats/dashboard");
+    CHECK(after.j["registered_volunteers"] == before.j["registered_volunteers"].get<int64_t>() + 1);
+    CHECK(after.j["by_month"][11]["new_volunteers"] == before.j["by_month"][11]["new_volunteers"].get<int64_t>() + 1);
+    CHECK(differing() == 0);
+
+    // The migration on a database that had its rows first: a copy, taken back to version 9
+    // (its tables and triggers dropped), migrated again.
+    const fs::path copy = srv->dir() / "copy.db";
+    exec("VACUUM INTO '" + copy.string() + "'");
+    sqlite3_close(db);
+    REQUIRE(sqlite3_open(copy.c_str(), &db) == SQLITE_OK);
+    exec("DROP TABLE month_counts");
+    exec("DROP TABLE district_volunteers");
+    for (const char* t : {"volunteers_district_ai", "volunteers_district_ad", "volunteers_district_au", "volunteers_month_ai",
+                          "volunteers_month_ad", "volunteers_month_au", "attendance_month_ai", "attendance_month_au",
+                          "attendance_month_ad"})
+        exec(std::string("DROP TRIGGER ") + t);
+    exec("PRAGMA user_version = 9");
+    {
+        zygc::server::Db d;
+        std::string err;
+        REQUIRE(d.open(copy.string(), &err));
+        REQUIRE(zygc::server::migrate(d, &err));
+        CHECK(zygc::server::schema_version(d) == 10);
+    }
+    CHECK(sql_int(db, "SELECT count(*) FROM month_counts") > 0);
+    CHECK(differing() == 0);
+    sqlite3_close(db);
+}
+
 TEST_CASE("awards: honours linked to brands, filtered by brand", "[eldercare][awards]") {
     const auto& srv = fixture_server();
     auto all = srv.get("/api/v1/awards");

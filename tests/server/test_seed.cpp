@@ -136,7 +136,7 @@ TEST_CASE("migration 9 gives a filled database's search grams their start keys a
     SeedResult r;
     REQUIRE(load_seed_text(db, fixture_seed().dump(), fixture_now(), &r, &err));
     INFO(err);
-    REQUIRE(migrate(db, &err));
+    REQUIRE(migrate(db, &err, 9));
     CHECK(schema_version(db) == 9);
     auto count = [&](const char* sql) {
         Stmt st(db, sql);

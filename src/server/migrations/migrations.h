@@ -14,5 +14,6 @@ extern const char* const kMigration006;  // 006_city_minutes.cpp
 extern const char* const kMigration007;  // 007_points.cpp
 extern const char* const kMigration008;  // 008_eldercare.cpp
 extern const char* const kMigration009;  // 009_search_order.cpp
+extern const char* const kMigration010;  // 010_dashboard_counts.cpp
 
 }  // namespace zygc::server
