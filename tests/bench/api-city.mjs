@@ -45,6 +45,7 @@ const READS = [
   ['team list', '/api/v1/teams'],
   ['/stats/city', '/api/v1/stats/city'],
   ['/brands', '/api/v1/brands'],
+  ['/stats/dashboard (home screen, 数据)', '/api/v1/stats/dashboard'],
 ];
 
 function rssKiB(pid) {
