@@ -87,16 +87,10 @@ void get_dashboard(App& app, const httplib::Request& req, httplib::Response& res
                  if (it != months.end()) it->second.*field = st.i64(1);
              }, err);
     };
-    if (ok) {
-        Stmt st(db, "SELECT month, new_volunteers, certified_minutes FROM month_counts WHERE month >= ?");
-        st.bind(1, months.begin()->first);
-        Step s;
-        while ((s = st.step()) == Step::Row) {
-            auto it = months.find(st.text(0));
-            if (it != months.end()) it->second.volunteers = st.i64(1), it->second.minutes = st.i64(2);
-        }
-        if (s == Step::Error) ok = false, err = st.error();
-    }
+    ok = ok && each(db, "SELECT month, new_volunteers, certified_minutes FROM month_counts", {}, [&](const Stmt& st) {
+             auto it = months.find(st.text(0));
+             if (it != months.end()) it->second.volunteers = st.i64(1), it->second.minutes = st.i64(2);
+         }, err);
     month_into(month_sql("created_at", "eldercare_pairs WHERE 1"), &Month::pairs);
     month_into(month_sql("start_at", "eldercare_visits WHERE 1"), &Month::visits);
     month_into(month_sql("created_at", "help_requests WHERE 1"), &Month::requests);

@@ -574,6 +574,16 @@ TEST_CASE("help requests: asked by a resident, seen by district organizers, take
 
 namespace {
 
+// Dev mode with the demo data: hours, and the eldercare demo (pairs, visits, requests).
+std::unique_ptr<TestServer> demo_server() {
+    return std::make_unique<TestServer>(fixture_seed().dump(), fixture_now(), std::string(),
+                                        [](zygc::server::Options& o) {
+                                            o.dev = true;
+                                            o.trust_proxy = true;
+                                            o.demo_hours = true;
+                                        });
+}
+
 int64_t sql_int(sqlite3* db, const std::string& sql) {
     sqlite3_stmt* st = nullptr;
     REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
@@ -587,13 +597,7 @@ int64_t sql_int(sqlite3* db, const std::string& sql) {
 
 TEST_CASE("city dashboard: figures equal the test's own SQL counts; demo data in every district",
           "[eldercare][dashboard]") {
-    // Dev mode with the demo data: hours, and the eldercare demo (pairs, visits, requests).
-    auto srv = std::make_unique<TestServer>(fixture_seed().dump(), fixture_now(), std::string(),
-                                            [](zygc::server::Options& o) {
-                                                o.dev = true;
-                                                o.trust_proxy = true;
-                                                o.demo_hours = true;
-                                            });
+    auto srv = demo_server();
     // Live data on top: a registered volunteer and a help request.
     std::string vol = new_volunteer(*srv, "13712345670", make_id("130302", "19900101", 555));
     srv->send("POST", "/api/v1/help-requests", as(vol),
@@ -662,11 +666,7 @@ TEST_CASE("city dashboard: figures equal the test's own SQL counts; demo data in
 // migration fills them on a database that had the rows first.
 TEST_CASE("city dashboard: the kept volunteer and minute counts follow every edit, and a migration fills them",
           "[eldercare][dashboard]") {
-    auto srv = std::make_unique<TestServer>(fixture_seed().dump(), fixture_now(), std::string(),
-                                            [](zygc::server::Options& o) {
-                                                o.dev = true;
-                                                o.demo_hours = true;
-                                            });
+    auto srv = demo_server();
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open((srv->dir() / "test.db").c_str(), &db) == SQLITE_OK);
     sqlite3_busy_timeout(db, 5000);
