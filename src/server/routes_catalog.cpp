@@ -1,11 +1,8 @@
 // [SECTION] Catalogue reads: districts, city stats, brands, teams, projects. The parts are
 // routes_catalog_{projects,project,districts,brands,teams}.cpp; here what they share (errors,
 // keyset cursors, versioned answers) and the registration of the catalogue's routes.
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +14,7 @@
 #include "server/app.h"
 #include "server/http_util.h"
 #include "server/mutation.h"
+#include "server/versioned.h"
 #include "core/calendar.h"
 
 #include "server/routes_catalog_internal.h"
@@ -92,16 +90,10 @@ Keyset read_keyset_cursor(const httplib::Request& req, uint64_t signature, Query
     return k;
 }
 
-// ---- versioned answers (cheap ETags) -----------------------------------------------------
+// ---- versioned answers (cheap ETags, versioned.h) -----------------------------------------
 // A catalogue answer depends only on the URL and the catalogue's data, and every change
 // of that data bumps catalog_version (triggers). So the tag is a hash of the two, known
 // before any query runs: a matching If-None-Match costs one row read.
-
-uint64_t process_nonce() {
-    static const uint64_t n = fnv1a64(std::to_string(
-        std::chrono::steady_clock::now().time_since_epoch().count()) + std::to_string(::getpid()));
-    return n;
-}
 
 // The tag for this request at the lease's snapshot ("" when the version cannot be read:
 // then the body's own hash is used).
@@ -112,52 +104,7 @@ std::string version_tag(Db& db, const httplib::Request& req, int64_t minute,
     std::string key = std::to_string(st.i64(0)) + "|" + std::to_string(minute) + "|" + req.path;
     for (const auto& [k, v] : req.params)
         if (std::find(params.begin(), params.end(), k) != params.end()) key += "|" + k + "=" + v;
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "\"c%016llx\"", static_cast<unsigned long long>(fnv1a64(key, process_nonce())));
-    return buf;
-}
-
-// True when If-None-Match already names this version (304 sent).
-bool not_modified(const httplib::Request& req, httplib::Response& res, const std::string& tag) {
-    if (tag.empty() || !req.has_header("If-None-Match") ||
-        !if_none_match_hits(req.get_header_value("If-None-Match"), tag))
-        return false;
-    res.status = 304;
-    res.set_header("Cache-Control", "no-cache");
-    res.set_header("Vary", "Accept-Encoding");
-    res.set_header("ETag", tag);
-    return true;
-}
-
-bool answered_before(App& app, const httplib::Request& req, httplib::Response& res, const std::string& tag) {
-    return app.answers.serve(tag, accepts_gzip(req.get_header_value("Accept-Encoding")), res);
-}
-
-void send_versioned(App& app, const httplib::Request& req, httplib::Response& res, const json& j,
-                    const std::string& version) {
-    send_versioned(app, req, res, dump_json(j), version);
-}
-
-void send_versioned(App& app, const httplib::Request& req, httplib::Response& res, std::string body,
-                    const std::string& version) {
-    if (version.empty()) return send_body(req, res, 200, std::move(body), "application/json", true);
-    std::string tag = version;
-    bool gzip = accepts_gzip(req.get_header_value("Accept-Encoding"));
-    res.status = 200;
-    res.set_header("Cache-Control", "no-cache");
-    res.set_header("Vary", "Accept-Encoding");
-    if (body.size() >= 256 && gzip) {
-        std::string z = gzip_compress(body);
-        if (!z.empty()) {
-            body.swap(z);
-            tag.insert(tag.size() - 1, "-gzip");
-            res.set_header("Content-Encoding", "gzip");
-        }
-    }
-    res.set_header("ETag", tag);
-    res.body = std::move(body);
-    res.set_header("Content-Type", "application/json");
-    app.answers.keep(version, gzip, res);
+    return answer_tag('c', key);
 }
 
 }  // namespace zygc::server::catalog

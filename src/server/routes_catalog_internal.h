@@ -11,6 +11,7 @@
 #include "server/app.h"
 #include "server/http_util.h"
 #include "server/mutation.h"
+#include "server/versioned.h"
 
 namespace zygc::server::catalog {
 
@@ -37,15 +38,6 @@ Keyset read_keyset_cursor(const httplib::Request& req, uint64_t signature, Query
 // the tag: a URL varied by an unused parameter is served its kept answer, not recomputed.
 std::string version_tag(Db& db, const httplib::Request& req, int64_t minute = 0,
                         std::initializer_list<std::string_view> params = {});
-bool not_modified(const httplib::Request& req, httplib::Response& res, const std::string& tag);
-// True when an answer for this tag was kept (answer_cache.h) and is now in res.
-bool answered_before(App& app, const httplib::Request& req, httplib::Response& res, const std::string& tag);
-// Sends j (or JSON text) under its version tag (gzip when asked) and keeps the answer for the
-// next request.
-void send_versioned(App& app, const httplib::Request& req, httplib::Response& res, const json& j,
-                    const std::string& version);
-void send_versioned(App& app, const httplib::Request& req, httplib::Response& res, std::string body,
-                    const std::string& version);
 
 // routes_catalog_page_json.cpp: dump_json(encode(page)) with "total_estimated" and, when given,
 // each item's "distance_m", written without nlohmann's tree.
