@@ -1,9 +1,10 @@
-// Catalogue answers kept ready to send again. A catalogue answer is a function of its URL
-// and the catalogue's data version (routes_catalog.cpp: version_tag), so its ETag names it
-// exactly: the same tag, the same bytes. The hot reads of a city (the first page of the
-// list, popular searches, a popular project, /stats/city) then cost one row read (the
-// version) and a copy instead of queries, JSON and gzip. Entries of an older version are
-// never asked for again; the cache is emptied when it reaches its bound.
+// Answers kept ready to send again (versioned.h). A catalogue answer is a function of its URL
+// and the catalogue's data version (routes_catalog.cpp: version_tag), the dashboard's of the
+// catalogue's and the statistics' versions, so its ETag names it exactly: the same tag, the
+// same bytes. The hot reads of a city (the first page of the list, popular searches, a
+// popular project, /stats/city, the dashboard) then cost a row read (the version) and a copy
+// instead of queries, JSON and gzip. Entries of an older version are never asked for again;
+// the cache is emptied when it reaches its bound.
 #pragma once
 #include <cstddef>
 #include <memory>

@@ -22,6 +22,7 @@ const char* const kMigrations[] = {
     kMigration008,
     kMigration009,
     kMigration010,
+    kMigration011,
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

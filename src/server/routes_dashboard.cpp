@@ -7,6 +7,7 @@
 
 #include "core/calendar.h"
 #include "server/eldercare.h"
+#include "server/versioned.h"
 
 namespace zygc::server {
 
@@ -44,9 +45,20 @@ std::string month_sql(const char* column, const char* from_where) {
     return "SELECT " + m + ", count(*) FROM " + from_where + " AND " + column + " >= ? GROUP BY 1";
 }
 
+// The answer is a function of the catalogue's data, the statistics' (migration 11) and the
+// minute (computed_at; the months shown), so its tag is a hash of the three.
+std::string dashboard_tag(Db& db, int64_t minute) {
+    Stmt st(db, "SELECT (SELECT v FROM catalog_version), (SELECT v FROM stats_version)");
+    if (st.step() != Step::Row || st.is_null(0) || st.is_null(1)) return {};
+    return answer_tag('d', std::to_string(st.i64(0)) + "|" + std::to_string(st.i64(1)) + "|" + std::to_string(minute));
+}
+
 void get_dashboard(App& app, const httplib::Request& req, httplib::Response& res) {
     auto lease = app.read();
     Db& db = lease.db();
+    int64_t now = app.now();
+    std::string tag = dashboard_tag(db, now / 60);
+    if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
     std::map<int64_t, Row> rows;
     std::string err;
     bool ok = each(db, "SELECT id, name, population FROM districts ORDER BY id", {},
@@ -68,7 +80,6 @@ void get_dashboard(App& app, const httplib::Request& req, httplib::Response& res
     count_into("SELECT district_id, count(*) FROM help_requests GROUP BY district_id", &Row::requests);
 
     // The last 12 calendar months (+08:00), oldest first.
-    int64_t now = app.now();
     CivilDate today = civil_from_days(cst_day(now));
     std::map<std::string, Month> months;
     int y0 = today.year, m0 = static_cast<int>(today.month) - 11;
@@ -122,19 +133,20 @@ void get_dashboard(App& app, const httplib::Request& req, httplib::Response& res
                             {"eldercare_pairs", m.pairs},
                             {"eldercare_visits", m.visits},
                             {"help_requests", m.requests}});
-    send_json(req, res,
-              {{"computed_at", format_cst(now)},
-               {"registered_volunteers", all.volunteers},
-               {"resident_population", all.population},
-               {"share_of_population_pct", share_pct(all.volunteers, all.population)},
-               {"teams", all.teams},
-               {"projects", all.projects},
-               {"service_minutes", all.minutes},
-               {"eldercare_pairs", all.pairs},
-               {"eldercare_visits", all.visits},
-               {"help_requests", all.requests},
-               {"by_district", std::move(by_district)},
-               {"by_month", std::move(by_month)}});
+    send_versioned(app, req, res,
+                   {{"computed_at", format_cst(now)},
+                    {"registered_volunteers", all.volunteers},
+                    {"resident_population", all.population},
+                    {"share_of_population_pct", share_pct(all.volunteers, all.population)},
+                    {"teams", all.teams},
+                    {"projects", all.projects},
+                    {"service_minutes", all.minutes},
+                    {"eldercare_pairs", all.pairs},
+                    {"eldercare_visits", all.visits},
+                    {"help_requests", all.requests},
+                    {"by_district", std::move(by_district)},
+                    {"by_month", std::move(by_month)}},
+                   tag);
 }
 
 void get_awards(App& app, const httplib::Request& req, httplib::Response& res) {

@@ -737,11 +737,72 @@ TEST_CASE("city dashboard: the kept volunteer and minute counts follow every edi
         zygc::server::Db d;
         std::string err;
         REQUIRE(d.open(copy.string(), &err));
-        REQUIRE(zygc::server::migrate(d, &err));
+        REQUIRE(zygc::server::migrate(d, &err, 10));
         CHECK(zygc::server::schema_version(d) == 10);
     }
     CHECK(sql_int(db, "SELECT count(*) FROM month_counts") > 0);
     CHECK(differing() == 0);
+    sqlite3_close(db);
+}
+
+// The dashboard is kept under a tag of the data versions (migration 11) and the minute: asked
+// again, it is the same answer (a 304 with the tag); after an edit of any of its inputs, made
+// by the API or by another connection, a new one that shows the edit.
+TEST_CASE("city dashboard: kept under a tag that every one of its inputs moves", "[eldercare][dashboard]") {
+    auto srv = demo_server();
+    auto first = srv->get("/api/v1/stats/dashboard");
+    REQUIRE(first.status == 200);
+    std::string tag = first.header("ETag");
+    REQUIRE(!tag.empty());
+    auto again = srv->get("/api/v1/stats/dashboard");
+    CHECK(again.header("ETag") == tag);
+    CHECK(again.body == first.body);
+    CHECK(srv->get("/api/v1/stats/dashboard", {{"If-None-Match", tag}}).status == 304);
+
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((srv->dir() / "test.db").c_str(), &db) == SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    json last = first.j;
+    // After each edit: a new tag, the old one no longer answered by a 304, and `figure` moved by `by`.
+    auto moved = [&](const std::string& what, const std::function<void()>& edit, const json::json_pointer& figure,
+                     int64_t by) {
+        INFO(what);
+        edit();
+        auto now = srv->get("/api/v1/stats/dashboard", {{"If-None-Match", tag}});
+        REQUIRE(now.status == 200);
+        CHECK(now.header("ETag") != tag);
+        CHECK(now.j[figure].get<int64_t>() == last[figure].get<int64_t>() + by);
+        tag = now.header("ETag");
+        last = now.j;
+    };
+    auto sql = [&](const std::string& text) {
+        return [&, text] {
+            INFO(text);
+            REQUIRE(sqlite3_exec(db, text.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        };
+    };
+    std::string vol;
+    moved("a registration through the API", [&] { vol = new_volunteer(*srv, "13712345672", make_id("130302", "19900101", 557)); },
+          "/registered_volunteers"_json_pointer, 1);
+    moved("a help request through the API", [&] {
+        auto r = srv->send("POST", "/api/v1/help-requests", as(vol),
+                           json({{"title", "需要帮忙换灯泡"}, {"description", "厨房的灯坏了，老人够不着。"}, {"district_id", 2}}).dump());
+        REQUIRE(r.status == 201);
+    }, "/by_district/1/help_requests"_json_pointer, 1);
+    moved("a help request moved to another district", sql("UPDATE help_requests SET district_id = 3 WHERE id = (SELECT max(id) FROM help_requests)"),
+          "/by_district/2/help_requests"_json_pointer, 1);
+    moved("a help request deleted", sql("DELETE FROM help_requests WHERE id = (SELECT max(id) FROM help_requests)"),
+          "/help_requests"_json_pointer, -1);
+    const std::string visit = std::to_string(sql_int(db, "SELECT max(id) FROM eldercare_visits"));
+    moved("a visit deleted", sql("PRAGMA foreign_keys = OFF; DELETE FROM eldercare_visits WHERE id = " + visit),
+          "/eldercare_visits"_json_pointer, -1);
+    moved("a pair ended", sql("UPDATE eldercare_pairs SET status = 'ended' WHERE id = (SELECT min(id) FROM eldercare_pairs WHERE status = 'active')"),
+          "/eldercare_pairs"_json_pointer, -1);
+    const std::string open = std::to_string(sql_int(db, "SELECT min(id) FROM attendance WHERE certified = 0 AND minutes > 0"));
+    const int64_t minutes = sql_int(db, "SELECT minutes FROM attendance WHERE id = " + open);
+    moved("hours certified", sql("UPDATE attendance SET certified = 1 WHERE id = " + open), "/service_minutes"_json_pointer, minutes);
+    moved("a team moved to another district", sql("UPDATE teams SET district_id = 3 WHERE id = (SELECT min(id) FROM teams WHERE district_id = 1)"),
+          "/by_district/0/teams"_json_pointer, -1);
     sqlite3_close(db);
 }
 

@@ -15,5 +15,6 @@ extern const char* const kMigration007;  // 007_points.cpp
 extern const char* const kMigration008;  // 008_eldercare.cpp
 extern const char* const kMigration009;  // 009_search_order.cpp
 extern const char* const kMigration010;  // 010_dashboard_counts.cpp
+extern const char* const kMigration011;  // 011_stats_version.cpp
 
 }  // namespace zygc::server
