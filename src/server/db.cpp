@@ -73,7 +73,7 @@ void Stmt::let_go() {
             sqlite3_reset(stmt_);
             sqlite3_clear_bindings(stmt_);
         }
-        kept_->lent = false;
+        kept_->lent.store(false, std::memory_order_release);
     } else if (stmt_) {
         sqlite3_finalize(stmt_);
     }
@@ -186,6 +186,7 @@ void Db::close() {
 // open on this connection (a nested query: it gets a statement of its own).
 Stmt::Kept* Db::lend(std::string_view sql) {
     constexpr size_t kMaxKept = 64;
+    std::lock_guard lock(kept_mu_);
     Stmt::Kept* oldest_idle = nullptr;
     for (auto& k : kept_) {
         if (k->sql == sql) {
@@ -228,6 +229,7 @@ bool Db::open(const std::string& path, std::string* err) {
         return false;
     }
     sqlite3_busy_timeout(db_, 5000);
+    keeps_statements_ = true;
     return exec_script(
         "PRAGMA journal_mode=WAL;"
         "PRAGMA synchronous=NORMAL;"

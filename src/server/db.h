@@ -3,6 +3,7 @@
 // [[nodiscard]]: "no row" and "the database failed" are different answers (a failed
 // query must become a 500, never a 4xx such as "no such shift").
 #pragma once
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -68,7 +69,7 @@ private:
     struct Kept {
         std::string sql;
         sqlite3_stmt* stmt = nullptr;  // null until prepared (or when preparing failed)
-        bool lent = false;
+        std::atomic<bool> lent{false};  // set under Db::kept_mu_, cleared by the borrower
         uint64_t last_lent = 0;
     };
     void let_go();
@@ -89,13 +90,14 @@ public:
 
     // Opens (creating if needed) with WAL, foreign keys and a busy timeout.
     // The file (and its -wal/-shm) is created with mode 0600; an existing file readable
-    // or writable by group/others is refused (err says so).
+    // or writable by group/others is refused (err says so). Like a reader, it keeps its
+    // prepared statements (the signed-in reads run on the writer: an organizer's attendance
+    // queue prepared ~230 statements per request).
     [[nodiscard]] bool open(const std::string& path, std::string* err);
     // A read-only connection to an existing WAL database (the reader pool), with a page
     // cache of at most `cache_kib` KiB and no memory map (server RSS stays bounded). It
     // keeps its prepared statements by SQL text for the next Stmt of the same text: parsing
-    // and planning was ~40 % of a project detail's CPU. (Only readers keep them: each is
-    // used by one lease at a time.)
+    // and planning was ~40 % of a project detail's CPU.
     [[nodiscard]] bool open_readonly(const std::string& path, int cache_kib, std::string* err);
     void close();
     sqlite3* raw() { return db_; }
@@ -117,6 +119,9 @@ private:
 
     sqlite3* db_ = nullptr;
     bool keeps_statements_ = false;
+    // Lending is guarded: the writer is one connection any worker may use (under
+    // App::db_mutex, and SQLite's own mutex), and a statement lent is never lent twice.
+    std::mutex kept_mu_;
     std::vector<std::unique_ptr<Stmt::Kept>> kept_;  // at most kMaxKept, lent or idle
     uint64_t lends_ = 0;
 };

@@ -1,9 +1,12 @@
-// The reader connections' kept statements (db.h): a Stmt of a text seen before reuses the
+// The connections' kept statements (db.h): a Stmt of a text seen before reuses the
 // connection's prepared statement, with its bindings cleared and its snapshot let go.
 // Real SQLite files: a writer connection and a read-only one on the same WAL database.
 #include <sqlite3.h>
 
+#include <atomic>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "harness.h"
 #include "server/db.h"
@@ -65,9 +68,38 @@ TEST_CASE("db: a reader keeps one prepared statement per text, bound afresh each
         zs::Stmt unbound(c.reader, sql);  // the last use's binding is gone: k = NULL
         CHECK(unbound.step() == zs::Step::Done);
     }
-    // The writer keeps none.
+    // The writer keeps its own.
     CHECK(value_of(c.writer, sql, 1) == "one");
-    CHECK(statements(c.writer) == 0);
+    CHECK(value_of(c.writer, sql, 2) == "two");
+    CHECK(statements(c.writer) == 1);
+}
+
+// The writer is one connection that any worker may use: a kept statement is lent to one Stmt
+// at a time, the others get statements of their own, and every answer is its own.
+TEST_CASE("db: the writer's kept statements, used by four threads at once, answer each its own", "[server][db]") {
+    TwoConnections c;
+    const std::string sql = "SELECT v FROM t WHERE k = ?";
+    const char* names[] = {"one", "two", "three"};
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 2000; ++i) {
+                int64_t k = 1 + (i + t) % 3;
+                if (value_of(c.writer, sql, k) != names[k - 1]) ++wrong;
+            }
+        });
+    for (auto& th : threads) th.join();
+    CHECK(wrong == 0);
+    CHECK(statements(c.writer) == 1);
+    // A schema change and a transaction later, the kept statement still answers.
+    std::string err;
+    REQUIRE(c.writer.exec_script("ALTER TABLE t ADD COLUMN w TEXT", &err));
+    REQUIRE(c.writer.begin());
+    REQUIRE(c.writer.exec_script("UPDATE t SET v = 'uno' WHERE k = 1", &err));
+    CHECK(value_of(c.writer, sql, 1) == "uno");
+    REQUIRE(c.writer.commit());
+    CHECK(value_of(c.reader, sql, 1) == "uno");
 }
 
 TEST_CASE("db: a Stmt of a text already open on the connection gets its own statement", "[server][db]") {
