@@ -688,6 +688,27 @@ TEST_CASE("hours: disputes: the volunteer asks, the organizer resolves (keep, ad
     std::vector<std::string> actions;
     for (const auto& e : keep.j["history"]) actions.push_back(e["action"]);
     CHECK(actions == std::vector<std::string>{"check_in", "check_out", "dispute", "resolve"});
+
+    // In the volunteer's list, each record carries its own history and dispute.
+    json listed = h.my_hours(h.vol)["items"];
+    int seen = 0;
+    for (const auto& it : listed) {
+        INFO(it.dump());
+        if (it["id"] == r2["id"]) {
+            ++seen;
+            CHECK(it["history"] == keep.j["history"]);
+            CHECK(it["dispute"]["reason"] == "时间不对");
+        } else if (it["id"] == r1["id"]) {
+            ++seen;
+            CHECK(it["history"] == res.j["history"]);
+            CHECK(it["dispute"]["reason"] == "我11点才离开");
+        } else if (it["id"] == res.j["corrected_by"]) {
+            ++seen;
+            CHECK(it["dispute"].is_null());
+            CHECK(it["history"].size() >= 1);
+        }
+    }
+    CHECK(seen == 3);
 }
 
 TEST_CASE("hours: my hours totals and months; city service minutes grow with certified minutes", "[server][hours]") {
