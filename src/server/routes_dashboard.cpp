@@ -27,22 +27,12 @@ double share_pct(int64_t volunteers, int64_t population) {
 }
 
 // Runs `sql` (rows: key, value) and hands each row to `fn`. False when the query failed.
-bool each(Db& db, const char* sql, const std::vector<int64_t>& binds,
-          const std::function<void(const Stmt&)>& fn, std::string& err) {
+bool each(Db& db, const char* sql, const std::function<void(const Stmt&)>& fn, std::string& err) {
     Stmt st(db, sql);
-    for (size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i + 1), binds[i]);
     Step s;
     while ((s = st.step()) == Step::Row) fn(st);
     if (s == Step::Error) err = st.error();
     return s != Step::Error;
-}
-
-// Month keys "YYYY-MM" of Unix times are computed in SQL in +08:00.
-constexpr const char* kMonthOf = "strftime('%Y-%m', %s + 28800, 'unixepoch')";
-std::string month_sql(const char* column, const char* from_where) {
-    std::string m = kMonthOf;
-    m.replace(m.find("%s"), 2, column);
-    return "SELECT " + m + ", count(*) FROM " + from_where + " AND " + column + " >= ? GROUP BY 1";
 }
 
 // The answer is a function of the catalogue's data, the statistics' (migration 11) and the
@@ -61,30 +51,32 @@ void get_dashboard(App& app, const httplib::Request& req, httplib::Response& res
     if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
     std::map<int64_t, Row> rows;
     std::string err;
-    bool ok = each(db, "SELECT id, name, population FROM districts ORDER BY id", {},
+    bool ok = each(db, "SELECT id, name, population FROM districts ORDER BY id",
                    [&](const Stmt& st) { rows[st.i64(0)] = {st.text(1), st.i64(2)}; }, err);
     auto count_into = [&](const char* sql, int64_t Row::*field) {
-        ok = ok && each(db, sql, {}, [&](const Stmt& st) {
+        ok = ok && each(db, sql, [&](const Stmt& st) {
                  auto it = rows.find(st.i64(0));
                  if (it != rows.end()) it->second.*field = st.i64(1);
              }, err);
     };
-    // The large counts are kept by triggers (migrations 10, 6 for the minutes, 5 for projects).
+    // Every count is kept by triggers (migrations 10 and 11, 6 for the minutes, 5 for projects)
+    // but the teams' (4,248 rows at the city's size).
     count_into("SELECT district_id, n FROM district_volunteers", &Row::volunteers);
     count_into("SELECT district_id, count(*) FROM teams GROUP BY district_id", &Row::teams);
     count_into("SELECT CAST(val AS INTEGER), n FROM project_counts WHERE dim = 'district'", &Row::projects);
     count_into("SELECT id, certified_minutes FROM districts", &Row::minutes);
-    count_into("SELECT district_id, count(*) FROM eldercare_pairs WHERE status = 'active' GROUP BY district_id", &Row::pairs);
-    count_into("SELECT p.district_id, count(*) FROM eldercare_visits v JOIN eldercare_pairs p ON p.id = v.pair_id "
-               "GROUP BY p.district_id", &Row::visits);
-    count_into("SELECT district_id, count(*) FROM help_requests GROUP BY district_id", &Row::requests);
+    ok = ok && each(db, "SELECT district_id, active_pairs, visits, help_requests FROM care_district_counts",
+                    [&](const Stmt& st) {
+                        auto it = rows.find(st.i64(0));
+                        if (it != rows.end())
+                            it->second.pairs = st.i64(1), it->second.visits = st.i64(2), it->second.requests = st.i64(3);
+                    }, err);
 
     // The last 12 calendar months (+08:00), oldest first.
     CivilDate today = civil_from_days(cst_day(now));
     std::map<std::string, Month> months;
     int y0 = today.year, m0 = static_cast<int>(today.month) - 11;
     while (m0 <= 0) m0 += 12, --y0;
-    int64_t since = (days_from_civil(y0, static_cast<unsigned>(m0), 1)) * 86400 - 8 * 3600;
     for (int i = 0; i < 12; ++i) {
         int y = y0, m = m0 + i;
         while (m > 12) m -= 12, ++y;
@@ -92,19 +84,15 @@ void get_dashboard(App& app, const httplib::Request& req, httplib::Response& res
         std::snprintf(key, sizeof key, "%04d-%02d", y, m);
         months[key] = {};
     }
-    auto month_into = [&](const std::string& sql, int64_t Month::*field) {
-        ok = ok && each(db, sql.c_str(), {since}, [&](const Stmt& st) {
-                 auto it = months.find(st.text(0));
-                 if (it != months.end()) it->second.*field = st.i64(1);
-             }, err);
-    };
-    ok = ok && each(db, "SELECT month, new_volunteers, certified_minutes FROM month_counts", {}, [&](const Stmt& st) {
+    ok = ok && each(db, "SELECT month, new_volunteers, certified_minutes FROM month_counts", [&](const Stmt& st) {
              auto it = months.find(st.text(0));
              if (it != months.end()) it->second.volunteers = st.i64(1), it->second.minutes = st.i64(2);
          }, err);
-    month_into(month_sql("created_at", "eldercare_pairs WHERE 1"), &Month::pairs);
-    month_into(month_sql("start_at", "eldercare_visits WHERE 1"), &Month::visits);
-    month_into(month_sql("created_at", "help_requests WHERE 1"), &Month::requests);
+    ok = ok && each(db, "SELECT month, pairs, visits, help_requests FROM care_month_counts", [&](const Stmt& st) {
+             auto it = months.find(st.text(0));
+             if (it != months.end())
+                 it->second.pairs = st.i64(1), it->second.visits = st.i64(2), it->second.requests = st.i64(3);
+         }, err);
     if (!ok) return db_error(req, res, err);
 
     Row all;

@@ -42,6 +42,7 @@ const READS = [
   ['brand detail', '/api/v1/brands/cuncaoxin'],
   ['/stats/city', '/api/v1/stats/city'],
   ['/districts', '/api/v1/districts'],
+  ['/stats/dashboard (not the catalogue: its kept counts)', '/api/v1/stats/dashboard'],
 ];
 
 const proc = spawn(SERVER, ['--db', DB, '--port', '0', '--login-disabled'],

@@ -661,10 +661,10 @@ TEST_CASE("city dashboard: figures equal the test's own SQL counts; demo data in
     CHECK(pairs.j["total"].get<int64_t>() >= 3);
 }
 
-// Migration 10's kept counts against the same counts made from every row: per district and per
-// month, after the demo data, after edits of every column they depend on, and when the
-// migration fills them on a database that had the rows first.
-TEST_CASE("city dashboard: the kept volunteer and minute counts follow every edit, and a migration fills them",
+// Migrations 10's and 11's kept counts against the same counts made from every row: per
+// district and per month, after the demo data, after edits of every column they depend on,
+// and when the migrations fill them on a database that had the rows first.
+TEST_CASE("city dashboard: the kept counts follow every edit, and the migrations fill them",
           "[eldercare][dashboard]") {
     auto srv = demo_server();
     sqlite3* db = nullptr;
@@ -690,9 +690,31 @@ TEST_CASE("city dashboard: the kept volunteer and minute counts follow every edi
                sql_int(db, "SELECT count(*) FROM (SELECT district_id, count(*) AS n FROM volunteers GROUP BY 1) c "
                            "FULL JOIN district_volunteers k USING (district_id) WHERE COALESCE(c.n, 0) <> COALESCE(k.n, 0)");
     };
+    // The same for migration 11's 老帮老 counts, per district and per month.
+    auto differing_care = [&] {
+        const std::string counted_districts =
+            "SELECT d, SUM(a) AS a, SUM(v) AS v, SUM(h) AS h FROM ("
+            "SELECT district_id AS d, 1 AS a, 0 AS v, 0 AS h FROM eldercare_pairs WHERE status = 'active' UNION ALL "
+            "SELECT p.district_id, 0, 1, 0 FROM eldercare_visits v JOIN eldercare_pairs p ON p.id = v.pair_id UNION ALL "
+            "SELECT district_id, 0, 0, 1 FROM help_requests) GROUP BY d";
+        const std::string counted_months =
+            "SELECT m, SUM(a) AS a, SUM(v) AS v, SUM(h) AS h FROM ("
+            "SELECT " + month_of("created_at") + " AS m, 1 AS a, 0 AS v, 0 AS h FROM eldercare_pairs UNION ALL "
+            "SELECT " + month_of("start_at") + ", 0, 1, 0 FROM eldercare_visits UNION ALL "
+            "SELECT " + month_of("created_at") + ", 0, 0, 1 FROM help_requests) GROUP BY m";
+        return sql_int(db, "SELECT count(*) FROM (" + counted_districts + ") c FULL JOIN care_district_counts k "
+                           "ON k.district_id = c.d WHERE COALESCE(c.a, 0) <> COALESCE(k.active_pairs, 0) "
+                           "OR COALESCE(c.v, 0) <> COALESCE(k.visits, 0) OR COALESCE(c.h, 0) <> COALESCE(k.help_requests, 0)") +
+               sql_int(db, "SELECT count(*) FROM (" + counted_months + ") c FULL JOIN care_month_counts k "
+                           "ON k.month = c.m WHERE COALESCE(c.a, 0) <> COALESCE(k.pairs, 0) "
+                           "OR COALESCE(c.v, 0) <> COALESCE(k.visits, 0) OR COALESCE(c.h, 0) <> COALESCE(k.help_requests, 0)");
+    };
     REQUIRE(sql_int(db, "SELECT count(*) FROM attendance WHERE certified = 1 AND corrected_by IS NULL") > 10);
     REQUIRE(sql_int(db, "SELECT count(*) FROM volunteers") > 1);
+    REQUIRE(sql_int(db, "SELECT count(DISTINCT pair_id) FROM eldercare_visits") > 1);
+    REQUIRE(sql_int(db, "SELECT count(*) FROM help_requests") > 1);
     CHECK(differing() == 0);
+    CHECK(differing_care() == 0);
 
     // Every column the counts read, edited as far as the schema lets it (a certified record's
     // minutes and times are immutable): an uncertified record's minutes and check-in (into
@@ -712,6 +734,30 @@ TEST_CASE("city dashboard: the kept volunteer and minute counts follow every edi
     exec("DELETE FROM volunteers WHERE user_id = (SELECT min(user_id) FROM volunteers)");
     CHECK(differing() == 0);
 
+    // 老帮老: a pair ended, one with visits moved to another district, one's creation into
+    // another month; a visit's start and pair changed, a visit deleted; a help request moved
+    // (district and month) and one deleted; a pair with visits deleted (its visits left
+    // without a district), and a pair added.
+    const std::string last_district = "(SELECT max(id) FROM districts)";
+    exec("UPDATE eldercare_pairs SET status = 'ended' WHERE id = (SELECT min(id) FROM eldercare_pairs WHERE status = 'active')");
+    exec("UPDATE eldercare_pairs SET district_id = " + last_district + " WHERE id = (SELECT min(p.id) FROM eldercare_pairs p "
+         "WHERE EXISTS (SELECT 1 FROM eldercare_visits v WHERE v.pair_id = p.id) AND p.district_id <> " + last_district + ")");
+    exec("UPDATE eldercare_pairs SET created_at = created_at - 86400 * 62 WHERE id = (SELECT max(id) FROM eldercare_pairs)");
+    exec("UPDATE eldercare_visits SET start_at = start_at - 86400 * 40, end_at = end_at - 86400 * 40 "
+         "WHERE id = (SELECT min(id) FROM eldercare_visits)");
+    exec("UPDATE eldercare_visits SET pair_id = (SELECT max(id) FROM eldercare_pairs) WHERE id = (SELECT max(v.id) "
+         "FROM eldercare_visits v JOIN eldercare_pairs p ON p.id = v.pair_id WHERE p.district_id <> "
+         "(SELECT district_id FROM eldercare_pairs WHERE id = (SELECT max(id) FROM eldercare_pairs)))");
+    exec("DELETE FROM eldercare_visits WHERE id = (SELECT max(id) FROM eldercare_visits)");
+    exec("UPDATE help_requests SET district_id = " + last_district + ", created_at = created_at - 86400 * 100 "
+         "WHERE id = (SELECT min(id) FROM help_requests WHERE district_id <> " + last_district + ")");
+    exec("DELETE FROM help_requests WHERE id = (SELECT max(id) FROM help_requests)");
+    exec("DELETE FROM eldercare_pairs WHERE id = (SELECT min(pair_id) FROM eldercare_visits)");
+    exec("INSERT INTO eldercare_pairs(need_id, helper_id, district_id, project_id, status, rhythm_days, created_by, created_at) "
+         "SELECT need_id, helper_id, district_id, project_id, 'ended', 7, created_by, created_at - 86400 * 300 "
+         "FROM eldercare_pairs WHERE id = (SELECT max(id) FROM eldercare_pairs)");
+    CHECK(differing_care() == 0);
+
     // A new registration and a certification through the API move the dashboard at once.
     auto before = srv->get("/api/v1/stats/dashboard");
     new_volunteer(*srv, "13712345671", make_id("130302", "19900101", 556));
@@ -720,34 +766,35 @@ TEST_CASE("city dashboard: the kept volunteer and minute counts follow every edi
     CHECK(after.j["by_month"][11]["new_volunteers"] == before.j["by_month"][11]["new_volunteers"].get<int64_t>() + 1);
     CHECK(differing() == 0);
 
-    // The migration on a database that had its rows first: a copy, taken back to version 9
-    // (its tables and triggers dropped), migrated again.
+    // The migrations on a database that had its rows first: a copy, taken back to version 9
+    // (the tables and triggers of 10 and 11 dropped), migrated again.
     const fs::path copy = srv->dir() / "copy.db";
     exec("VACUUM INTO '" + copy.string() + "'");
     sqlite3_close(db);
     REQUIRE(sqlite3_open(copy.c_str(), &db) == SQLITE_OK);
-    exec("DROP TABLE month_counts");
-    exec("DROP TABLE district_volunteers");
+    for (const char* t : {"month_counts", "district_volunteers", "care_district_counts", "care_month_counts", "stats_version"})
+        exec(std::string("DROP TABLE ") + t);
     for (const char* t : {"volunteers_district_ai", "volunteers_district_ad", "volunteers_district_au", "volunteers_month_ai",
                           "volunteers_month_ad", "volunteers_month_au", "attendance_month_ai", "attendance_month_au",
-                          "attendance_month_ad"})
+                          "attendance_month_ad", "care_pairs_ai", "care_pairs_ad", "care_pairs_au", "care_visits_ai",
+                          "care_visits_ad", "care_visits_au", "care_help_ai", "care_help_ad", "care_help_au"})
         exec(std::string("DROP TRIGGER ") + t);
+    REQUIRE(sql_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stats_v_%'") == 0);
     exec("PRAGMA user_version = 9");
     {
         zygc::server::Db d;
         std::string err;
         REQUIRE(d.open(copy.string(), &err));
-        REQUIRE(zygc::server::migrate(d, &err, 10));
-        CHECK(zygc::server::schema_version(d) == 10);
+        REQUIRE(zygc::server::migrate(d, &err));
+        CHECK(zygc::server::schema_version(d) == 11);
     }
     CHECK(sql_int(db, "SELECT count(*) FROM month_counts") > 0);
+    CHECK(sql_int(db, "SELECT count(*) FROM care_month_counts") > 0);
     CHECK(differing() == 0);
+    CHECK(differing_care() == 0);
     sqlite3_close(db);
 }
 
-// The dashboard is kept under a tag of the data versions (migration 11) and the minute: asked
-// again, it is the same answer (a 304 with the tag); after an edit of any of its inputs, made
-// by the API or by another connection, a new one that shows the edit.
 TEST_CASE("city dashboard: kept under a tag that every one of its inputs moves", "[eldercare][dashboard]") {
     auto srv = demo_server();
     auto first = srv->get("/api/v1/stats/dashboard");
