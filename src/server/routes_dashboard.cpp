@@ -26,7 +26,7 @@ double share_pct(int64_t volunteers, int64_t population) {
     return std::round(static_cast<double>(volunteers) * 10000.0 / static_cast<double>(population)) / 100.0;
 }
 
-// Runs `sql` (rows: key, value) and hands each row to `fn`. False when the query failed.
+// Runs `sql` and hands each row to `fn`. False when the query failed.
 bool each(Db& db, const char* sql, const std::function<void(const Stmt&)>& fn, std::string& err) {
     Stmt st(db, sql);
     Step s;
