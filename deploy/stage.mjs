@@ -1,8 +1,8 @@
 // Staging of the built app for delivery, shared by the build (scripts/build → CMake target
 // zygc_site) and deploy/render.mjs stage-app. From a directory of plain files (the linker's
 // zygc.js/zygc.wasm, shell/*, web/*) it makes the served directory:
-//   - every .js and .wasm (except config.js, edited per deployment, and sw.js, whose URL must
-//     stay put) gets a content-hashed twin NAME.<16 hex>.EXT; quoted references to the plain
+//   - every .js, .wasm and .json (except config.js, edited per deployment, and sw.js, whose URL
+//     must stay put) gets a content-hashed twin NAME.<16 hex>.EXT; quoted references to the plain
 //     names inside the other hashed files and in index.html are rewritten, leaves first
 //     (the wasm, then the scripts naming it, then the page), so a new file needs no edit here;
 //   - index.html carries <meta name="zygc-build" content="BUILD"> (BUILD: a hash over the page
@@ -61,7 +61,7 @@ export function stage(src, dest, { keepPlain = true } = {}) {
 
   const files = readdirSync(src).filter((f) => !f.startsWith('.') && !/\.(br|gz)$/.test(f) &&
     !HASHED_NAME.test(f) && f !== 'asset-manifest.json' && statSync(path.join(src, f)).isFile());
-  const pending = files.filter((f) => /\.(js|wasm)$/.test(f) && !UNHASHED.has(f));
+  const pending = files.filter((f) => /\.(js|wasm|json)$/.test(f) && !UNHASHED.has(f));
   const names = {};  // plain → hashed
   const out = {};    // served name → content (Buffer)
   while (pending.length) {
@@ -94,7 +94,7 @@ export function stage(src, dest, { keepPlain = true } = {}) {
   // Modules loaded on demand (the camera's QR decoder) are not: a first visit must not pay for them.
   const onDemand = (f) => f.startsWith('zygc_scanner.');
   const precache = ['./', ...Object.entries(names).filter(([f]) => !onDemand(f)).map(([, h]) => h).sort(),
-                    ...files.filter((f) => !/\.(js|wasm)$/.test(f) && f !== 'index.html' &&
+                    ...files.filter((f) => !/\.(js|wasm|json)$/.test(f) && f !== 'index.html' &&
                                           f !== 'sw.js' && !f.endsWith('.map')),
                     'config.js'];
   if (files.includes('sw.js')) {

@@ -240,9 +240,13 @@
   // The body text's pixel size the app will build its glyphs at (ui::font_pixels in
   // src/ui/theme.cpp, with the settings src/platform/web/main.cpp keeps): 16 CSS px × the
   // device pixel ratio, × 1.5 in 关怀版, × the text zoom.
-  function firstGlyphPx() {
+  function savedSettings() {
     var o = null;
     try { o = JSON.parse(localStorage.getItem('zygc.settings') || 'null'); } catch (e) {}
+    return o;
+  }
+  function firstGlyphPx() {
+    var o = savedSettings();
     var zoom = o && o.zoom >= 1 ? o.zoom : 1;
     return Math.round(16 * (window.devicePixelRatio || 1) * (o && o.care_mode ? 1.5 : 1) * zoom);
   }
@@ -258,6 +262,30 @@
     glyphs.ahead(pageGlyphs('zygc-glyphs'), glyphPx);
     glyphs.ahead(pageGlyphs('zygc-title-glyphs'), Math.round(glyphPx * 20 / 16));  // ui::type::Title / Body
   }
+
+  // ---- The English words: not in the wasm (src/ui/strings.h), fetched once ----
+  // The app asks (Module.zygcEnglish) when a resident picks English; when the saved language
+  // is English the fetch starts here, beside the wasm's. The callback gets the file's text, or
+  // null if it could not be fetched (the next ask tries again).
+  var english = (function () {
+    var text = null, loading = false, waiting = [];
+    function answer(t) {
+      loading = false;
+      waiting.splice(0).forEach(function (cb) { cb(t); });
+    }
+    return function (cb) {
+      if (text !== null) return cb(text);
+      waiting.push(cb);
+      if (loading) return;
+      loading = true;
+      fetch('zygc-en.json').then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.text();
+      }).then(function (t) { text = t; answer(t); }, function () { answer(null); });
+    };
+  })();
+  var saved = savedSettings();
+  if (saved && saved.lang === 'en') english(function () {});
 
   // ---- The first API data, requested in parallel with the wasm download and compile ----
   // The fetch bridge (src/platform/web/fetch.cpp) serves the app's first identical GETs from
@@ -454,6 +482,7 @@
     },
     zygcReadAnswer: readAnswer,
     zygcGlyphs: glyphs,
+    zygcEnglish: english,
     zygcSemanticsChanged: function () { scheduleMirror(); },
     zygcRouteChanged: function () { scheduleShare(); },
     zygcWeChat: { back: wechatBack },

@@ -307,7 +307,7 @@ void pull_indicator(const Viewport& vp, float top, float pull) {
 
 void draw(const State& state, const Viewport& vp, std::vector<Action>& out) {
     linebreak::begin_frame();  // look: the layout test reads this frame's line breaks
-    set_lang(state.settings.lang == "en" ? Lang::En : Lang::Zh);
+    set_lang(state.settings.lang == "en" && english_ready() ? Lang::En : Lang::Zh);
     set_care(state.settings.care_mode);
     set_scale(vp.scale);
     set_frame(&out, vp);

@@ -1,16 +1,33 @@
 #include "ui/strings.h"
 
+#include <cstdio>
 #include <cstring>
+#include <string>
+#include <vector>
+
+#include "core/json_reader.h"
 
 #include "ui/context_internal.h"
 
 namespace zygc::ui {
 namespace {
 
+// The English words. The web app is built with ZYGC_ENGLISH_APART: its tables keep only the
+// Chinese and the English arrive as zygc-en.json when a resident picks English (~4.7 KB
+// brotli off every first visit's wasm). That file is english_json() of a build with the words
+// in (src/platform/web/english_dump.cpp). Apart, an EnText drops its literal at compile time.
+#ifdef ZYGC_ENGLISH_APART
+struct EnText {
+    constexpr EnText(const char*) {}
+};
+#else
+using EnText = const char*;
+#endif
+
 struct Entry {
     S id;
     const char* zh;
-    const char* en;
+    EnText en;
 };
 
 // Keep in enum order (checked by entry_ok below and by tests/ui/strings_test.cpp). A feature's
@@ -246,7 +263,7 @@ static_assert(entries_in_order(), "kTable must follow the order of enum S");
 struct Words {
     const char* code;
     const char* zh;
-    const char* en;
+    EnText en;
 };
 
 constexpr Words kMessages[] = {
@@ -323,7 +340,21 @@ constexpr Words kMessages[] = {
 };
 
 constexpr const char* kUnknownZh = "出错了，请重试";
-constexpr const char* kUnknownEn = "Something went wrong. Please try again.";
+constexpr EnText kUnknownEn = "Something went wrong. Please try again.";
+constexpr int kMessageCount = static_cast<int>(sizeof(kMessages) / sizeof(kMessages[0]));
+// English words in one sequence: kTable's, then kMessages', then kUnknownEn.
+constexpr int kEnglishCount = kCount + kMessageCount + 1;
+
+#ifdef ZYGC_ENGLISH_APART
+std::vector<std::string> g_english;  // set_english(); empty until then
+const char* english(int i) { return g_english.empty() ? "" : g_english[i].c_str(); }
+#else
+const char* english(int i) {
+    if (i < kCount) return kTable[i].en ? kTable[i].en : "";
+    if (i < kCount + kMessageCount) return kMessages[i - kCount].en;
+    return kUnknownEn;
+}
+#endif
 
 // Replaces each "{name}" in `words` with the message's parameter.
 std::string fill(const char* words, const Message& m) {
@@ -343,15 +374,15 @@ std::string fill(const char* words, const Message& m) {
 }  // namespace
 
 const char* tr(S s) {
-    const Entry& e = kTable[static_cast<int>(s)];
-    if (lang() == Lang::En && e.en && e.en[0]) return e.en;
-    return e.zh;
+    const int i = static_cast<int>(s);
+    if (lang() == Lang::En && english(i)[0]) return english(i);
+    return kTable[i].zh;
 }
 
 std::string say(const Message& m) {
-    for (const Words& w : kMessages)
-        if (m.code == w.code) return fill(lang() == Lang::En ? w.en : w.zh, m);
-    if (lang() == Lang::En) return kUnknownEn;
+    for (int i = 0; i < kMessageCount; ++i)
+        if (m.code == kMessages[i].code) return fill(lang() == Lang::En ? english(kCount + i) : kMessages[i].zh, m);
+    if (lang() == Lang::En) return english(kEnglishCount - 1);
     return m.detail.empty() ? kUnknownZh : m.detail;
 }
 
@@ -368,14 +399,53 @@ void set_lang(Lang lang) { context().lang = lang; }
 Lang lang() { return current_context() ? context().lang : Lang::Zh; }
 
 const char* tr_zh(int i) { return (i >= 0 && i < kCount) ? kTable[i].zh : ""; }
-const char* tr_en(int i) { return (i >= 0 && i < kCount) ? kTable[i].en : ""; }
+const char* tr_en(int i) { return (i >= 0 && i < kCount) ? english(i) : ""; }
 
 std::string message_text() {
     std::string text;
-    for (const Words& w : kMessages) text += std::string(w.zh) + w.en;
+    for (int i = 0; i < kMessageCount; ++i) text += std::string(kMessages[i].zh) + english(kCount + i);
     text += kUnknownZh;
-    text += kUnknownEn;
+    text += english(kEnglishCount - 1);
     return text;
+}
+
+bool english_ready() { return english(kEnglishCount - 1)[0] != 0; }
+
+bool set_english(std::string_view json) {
+#ifdef ZYGC_ENGLISH_APART
+    std::vector<std::string> words;
+    JsonReader r(json);
+    for (bool more = r.begin_array(); more; more = r.next_item()) {
+        words.emplace_back();
+        if (!r.read(words.back())) break;
+    }
+    // Another build's file (a different count) or a broken one: English stays unavailable.
+    if (!r.finish() || words.size() != kEnglishCount || words.back().empty()) return false;
+    g_english = std::move(words);
+#else
+    (void)json;
+#endif
+    return true;
+}
+
+std::string english_json() {
+    std::string out = "[";
+    for (int i = 0; i < kEnglishCount; ++i) {
+        if (i > 0) out += ",\n";
+        out += '"';
+        for (const char* p = english(i); *p; ++p) {
+            const auto c = static_cast<unsigned char>(*p);
+            if (c == '"' || c == '\\') out += '\\', out += *p;
+            else if (c == '\n') out += "\\n";
+            else if (c < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else out += *p;
+        }
+        out += '"';
+    }
+    return out + "]\n";
 }
 
 }  // namespace zygc::ui

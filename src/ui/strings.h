@@ -3,6 +3,7 @@
 // Entries ending in "Fmt" are printf formats.
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "core/codec.h"
 #include "core/message.h"
@@ -146,6 +147,15 @@ const char* category_label(const Category& c);
 
 void set_lang(Lang lang);  // en falls back to zh where an entry is missing
 Lang lang();
+
+// The English words. Built in natively; the web app's wasm leaves them out (ZYGC_ENGLISH_APART)
+// and the platform hands them over from zygc-en.json when a resident picks English. Until
+// then English is not ready, and draw() shows Chinese.
+bool english_ready();
+// The text of zygc-en.json; false (and nothing changes) if it is not this build's.
+bool set_english(std::string_view json);
+// zygc-en.json: a JSON array of every English word, as a build with them in has them.
+std::string english_json();
 
 // Iteration for static_text(): the zh and en text of entry i (en may be "").
 const char* tr_zh(int i);

@@ -125,6 +125,19 @@ test('the app loads: page, hashed scripts and wasm, each with its caching', { sk
   if (existsSync('/usr/lib/nginx/modules/ngx_http_brotli_static_module.so')) {
     assert.equal(wasm.headers['content-encoding'], 'br');
   }
+  // The English words are not in the wasm but in a hashed file the shell names (src/ui/strings.h).
+  const enName = shell.body.toString().match(/["'](zygc-en\.[0-9a-f]{16}\.json)["']/)?.[1];
+  assert.ok(enName, 'the shell names the hashed English words');
+  const en = await request('GET', `/${enName}`);
+  assert.equal(en.status, 200);
+  assert.match(en.headers['content-type'], /^application\/json/);
+  assert.equal(en.headers['cache-control'], 'public, max-age=31536000, immutable');
+  const words = JSON.parse(en.body.toString());
+  assert.ok(words.includes('Registered volunteers') && words.length > 700, `${words.length} English words`);
+  const rawWasm = (await request('GET', `/${wasmName}`)).body;
+  for (const w of ['Registered volunteers', 'Volunteer Harbour City', 'Please log in first'])
+    assert.equal(rawWasm.indexOf(w), -1, `"${w}" is not in the wasm`);
+  assert.ok(rawWasm.indexOf('注册志愿者') >= 0, 'the Chinese words are');
   const config = await request('GET', '/config.js');
   assert.equal(config.status, 200);
   assert.equal(config.headers['cache-control'], 'no-cache');

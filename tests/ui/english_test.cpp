@@ -259,3 +259,26 @@ TEST_CASE("no screen shows Chinese of its own in English", "[ui][english]") {
         CHECK(labels > 3);  // the screen drew something (a test that sees nothing passes nothing)
     }
 }
+
+// zygc-en.json (the web app's English, src/platform/web/english_dump.cpp) is english_json():
+// every entry's words in table order, then the messages', as this build has them.
+TEST_CASE("english_json() holds every English word, in table order, escaped", "[ui][english]") {
+    const nlohmann::json words = nlohmann::json::parse(ui::english_json());
+    REQUIRE(words.is_array());
+    const int count = static_cast<int>(ui::S::COUNT);
+    REQUIRE(words.size() > static_cast<size_t>(count) + 100);  // the entries, ~300 messages, the generic sentence
+    for (int i = 0; i < count; ++i) {
+        INFO("entry " << i);
+        CHECK(words[i].get<std::string>() == ui::tr_en(i));
+    }
+    CHECK(words[static_cast<int>(ui::S::NoResultsForFmt)] == "No projects match \"%s\"");
+    ui::Context* ctx = ui::create_context();
+    ui::set_current_context(ctx);
+    ui::set_lang(ui::Lang::En);
+    CHECK(words[count] == ui::say(Message{"registered", {}, ""}));  // the first message
+    CHECK(words.back() == ui::say(Message{"no_such_code", {}, ""}));
+    ui::set_lang(ui::Lang::Zh);
+    ui::set_current_context(nullptr);
+    ui::destroy_context(ctx);
+    CHECK(ui::english_ready());  // natively the words are built in
+}

@@ -22,6 +22,7 @@ zygcCrossing.ccall;
 zygcCrossing.zygcApiBase;
 zygcCrossing.zygcApiInFlight;
 zygcCrossing.zygcClipboard;
+zygcCrossing.zygcEnglish;
 zygcCrossing.zygcFatal;
 zygcCrossing.zygcFrameEvent;
 zygcCrossing.zygcGlyphs;

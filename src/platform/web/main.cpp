@@ -29,6 +29,7 @@
 #include "platform/web/fetch.h"
 #include "platform/web/glyphs.h"
 #include "platform/web/durable.h"
+#include "platform/web/english.h"
 #include "platform/web/history.h"
 #include "platform/web/location.h"
 #include "platform/web/renderer.h"
@@ -556,7 +557,10 @@ int main() {
     host.set_hash = [](const std::string& hash) { web::history::push(hash); };
     host.replace_hash = [](const std::string& hash) { web::history::replace(hash); };  // search typing
     host.go_back = [](const std::string& fallback) { web::history::back(fallback); };
-    host.save_settings = [](const Settings& st) { zygc_js_save_settings(st.care_mode, st.lang.c_str(), st.zoom); };
+    host.save_settings = [](const Settings& st) {
+        zygc_js_save_settings(st.care_mode, st.lang.c_str(), st.zoom);
+        if (st.lang == "en") web::english::want();
+    };
     host.device = [](const Effect& e) {
         // qr: the camera scanner (StartScan/StopScan) and SaveImage.
         if (web::scanner::handle(e) || web::save_image::handle(e)) return;
@@ -578,6 +582,7 @@ int main() {
     zygc_js_random(seed);
     Settings settings = load_settings();
     zygc_js_save_settings(settings.care_mode, settings.lang.c_str(), settings.zoom);  // <html lang>
+    if (settings.lang == "en") web::english::want();
     a.runtime->start(first, (uint64_t(seed[0]) << 32) | seed[1], settings);
     if (!code.empty()) a.runtime->dispatch(WechatCode{code});
     // attendance: the outbox stored by an earlier visit goes out again (same keys).
