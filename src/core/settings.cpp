@@ -18,4 +18,11 @@ void update(State& s, const SetSettings& a, Effects& out) {
     out.push_back(SaveSettings{s.settings});
 }
 
+void update(State& s, const LanguageUnavailable& a, Effects& out) {
+    if (s.settings.lang != a.lang) return;  // picked another one meanwhile
+    s.settings.lang = "zh";
+    out.push_back(SaveSettings{s.settings});
+    s.notice = {"language_unavailable"};
+}
+
 }  // namespace zygc::settings

@@ -12,6 +12,9 @@ struct SettingsSlice {
 };
 
 struct SetSettings { Settings settings; };
+// The platform could not load a language's words (the web app fetches English on demand):
+// back to Chinese, saved, with a notice.
+struct LanguageUnavailable { std::string lang; };
 
 namespace settings {
 // zoom: the user's text zoom range (Settings::zoom), and the level a value is kept to
@@ -19,6 +22,7 @@ namespace settings {
 constexpr float kZoomMin = 1.0f, kZoomMax = 2.0f;
 float clamp_zoom(float z);
 void update(State& s, const SetSettings& a, Effects& out);
+void update(State& s, const LanguageUnavailable& a, Effects& out);
 }  // namespace settings
 
 }  // namespace zygc

@@ -263,6 +263,7 @@ std::vector<Effect> update(State& s, const Action& action) {
                    [&](const CloseProject& a) { publishing::update(s, a, out); },
                    [&](const LocateSite& a) { publishing::update(s, a, out); },
                    [&](const SetSettings& a) { settings::update(s, a, out); },
+                   [&](const LanguageUnavailable& a) { settings::update(s, a, out); },
                    // certification
                    [&](const ApproveRecord& a) { certification::update(s, a, out); },
                    [&](const OpenDecision& a) { certification::update(s, a, out); },

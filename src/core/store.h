@@ -57,6 +57,7 @@ using Action = std::variant<
     EditLogin, RequestSmsCode, SubmitLogin, WechatCode, Logout, EditRegistration, SubmitRegistration,
     // signups, teams, publishing, settings
     SignUp, CancelSignup, JoinTeam, EditDraft, SubmitDraft, CloseProject, LocateSite, SetSettings,
+    LanguageUnavailable,
     // certification (Tick: device.h)
     ApproveRecord, OpenDecision, EditDecision, SubmitDecision, CloseDecision, CertifyShift, FilterHours,
     ToggleHistory, ManualCheck, SaveCertificate,

@@ -327,6 +327,9 @@ constexpr Words kMessages[] = {
     {"idempotency_key_reused", "请求重复，请刷新后重试", "This request was already used; please refresh and retry"},
     {"not_found", "内容不存在或已删除", "Not found, or removed"},
     {"internal", "服务器出错了，请稍后再试", "Something went wrong on the server; please try again later"},
+    // The web app's English words could not be fetched: shown in Chinese, so it names English too.
+    {"language_unavailable", "暂时无法加载英文（English is unavailable offline），请联网后重试",
+     "English could not be loaded; connect and try again"},
 #include "ui/messages_certification.inc"
 #include "ui/messages_attendance.inc"
 #include "ui/messages_points.inc"

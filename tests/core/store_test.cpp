@@ -346,6 +346,20 @@ TEST_CASE("settings are kept and saved; back and refresh", "[store]") {
     CHECK(f.t.has("/projects/42"));
 }
 
+TEST_CASE("a language whose words cannot be loaded falls back to Chinese, saved, with a notice", "[store]") {
+    State s;
+    s.settings.lang = "en";
+    auto saved = effects_of<SaveSettings>(update(s, LanguageUnavailable{"en"}));
+    REQUIRE(saved.size() == 1);
+    CHECK(saved[0].settings.lang == "zh");
+    CHECK(s.settings.lang == "zh");
+    CHECK(s.notice.code == "language_unavailable");
+    // A late failure after the resident went back to Chinese changes nothing.
+    s.notice = {};
+    CHECK(effects_of<SaveSettings>(update(s, LanguageUnavailable{"en"})).empty());
+    CHECK(s.notice.empty());
+}
+
 TEST_CASE("closing a project sends status=closed with the detail's ETag", "[store][publish]") {
     StoreFixture f;
     f.rt.start(parse_route("#/projects/42"));

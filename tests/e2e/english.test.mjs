@@ -60,3 +60,25 @@ test('English comes with its file: fetched once when picked, at the start of an 
     await context.close();
   }
 });
+
+test('English that cannot be fetched: back to Chinese with a notice that says so; picked again, it comes', async () => {
+  const { context, page, errors } = await newPhonePage(env.browser, { serviceWorkers: 'block' });
+  try {
+    await page.route(/\/zygc-en\.[0-9a-f]{16}\.json$/, (r) => r.abort('internetdisconnected'));
+    await openApp(page, env.server.url + '/#/');
+    const zh = await waitSem(page, (s) => s.find((n) => n.label === 'English') && s, null, 'the Chinese home');
+    await tapNode(page, label(zh, 'English'));
+    const notice = await waitSem(page, (s) => s.find((n) => n.label.includes('English is unavailable')) && s, null,
+                                 'the notice');
+    assert.ok(label(notice, '首页') && label(notice, 'English'), 'still Chinese, the switch still offers English');
+    assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('zygc.settings')).lang), 'zh',
+                 'Chinese is what is saved');
+
+    await page.unroute(/\/zygc-en\.[0-9a-f]{16}\.json$/);
+    await tapNode(page, label(notice, 'English'));
+    await waitSem(page, (s) => s.some((n) => n.label === 'Home'), null, 'English on the second try');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

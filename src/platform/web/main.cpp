@@ -375,6 +375,7 @@ void frame() {
     if (web::input::take_refresh()) actions.push_back(Refresh{});
     web::location::drain(actions);  // attendance: Located, LocateFailed, Tick, Online
     web::images::drain(actions);    // images (issue 10): ImageLoaded, ImageFailed
+    web::english::drain(actions);   // LanguageUnavailable
     // The clock, read once before anything the volunteer or a device did is handled: a
     // check-in/out is dated when it happened, not at the last periodic Tick (which is up to a
     // second old, and minutes old when the phone slept or the page was hidden: timers are
