@@ -343,7 +343,7 @@ constexpr Words kMessages[] = {
 };
 
 constexpr const char* kUnknownZh = "出错了，请重试";
-constexpr EnText kUnknownEn = "Something went wrong. Please try again.";
+[[maybe_unused]] constexpr EnText kUnknownEn = "Something went wrong. Please try again.";
 constexpr int kMessageCount = static_cast<int>(sizeof(kMessages) / sizeof(kMessages[0]));
 // English words in one sequence: kTable's, then kMessages', then kUnknownEn.
 constexpr int kEnglishCount = kCount + kMessageCount + 1;
