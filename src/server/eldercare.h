@@ -19,7 +19,7 @@ bool ensure_demo_eldercare(App& app, std::string* err);
 
 // Is `team` a district's 老帮老 team and `user` a social worker (they certify its visit
 // records as an organizer certifies their team's)? nullopt: the database failed (logged).
-std::optional<bool> keeps_eldercare_team(App& app, Id user, Id team);
+std::optional<bool> keeps_eldercare_team(Db& db, Id user, Id team);
 
 // The attendance history of a visit record: a manual check-in and check-out by `actor`.
 bool add_visit_history(App& app, Id record, Id actor, int64_t at, int64_t start, int64_t end, int64_t minutes);

@@ -1,6 +1,7 @@
 // Internal: what routes_hours.cpp shares with routes_certificates.cpp (and the seed).
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/hours_model.h"
@@ -19,6 +20,8 @@ int64_t haversine_m(double lat1, double lng1, double lat2, double lng2);
 std::string masked_name(const std::string& name);
 // Closes open records whose shift has ended (pending + auto_closed). Caller holds db_mutex.
 bool auto_close_due(App& app);
+// Whether auto_close_due() has anything to close: nullopt when the database failed (logged).
+[[nodiscard]] std::optional<bool> auto_close_pending(Db& db, int64_t now);
 // One record with history and dispute: 1 found, 0 none, -1 database error.
 int load_record(App& app, Id id, HourRecord& out);
 

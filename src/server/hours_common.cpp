@@ -152,6 +152,19 @@ using namespace hours;
 
 // ---- auto-close -----------------------------------------------------------------------------
 
+// The records auto_close_due() would close, as one query.
+constexpr const char* kDueSelect =
+    "SELECT a.id, a.user_id, a.check_in, a.flags, a.shift_id, s.start_at, s.end_at FROM attendance a "
+    "JOIN shifts s ON s.id = a.shift_id WHERE a.status = 'open' AND s.end_at <= ? LIMIT 1000";
+
+std::optional<bool> auto_close_pending(Db& db, int64_t now) {
+    Stmt st(db, kDueSelect);
+    st.bind(1, now);
+    Step s = st.step();
+    if (s == Step::Error) return log_db_error(st.error()), std::nullopt;
+    return s == Step::Row;
+}
+
 bool auto_close_due(App& app) {
     int64_t now = app.now();
     struct Due {
@@ -162,9 +175,7 @@ bool auto_close_due(App& app) {
     };
     std::vector<Due> due;
     {
-        Stmt st(app.db,
-                "SELECT a.id, a.user_id, a.check_in, a.flags, a.shift_id, s.start_at, s.end_at FROM attendance a "
-                "JOIN shifts s ON s.id = a.shift_id WHERE a.status = 'open' AND s.end_at <= ? LIMIT 1000");
+        Stmt st(app.db, kDueSelect);
         st.bind(1, now);
         Step s;
         while ((s = st.step()) == Step::Row) {
@@ -252,8 +263,8 @@ HourRecord read_record_row(const Stmt& st, int64_t now) {
 }
 
 // History and the latest dispute of a record.
-bool fill_record(App& app, HourRecord& r) {
-    Stmt h(app.db,
+bool fill_record(Db& db, HourRecord& r) {
+    Stmt h(db,
            "SELECT h.at, h.actor_id, COALESCE(u.display_name, ''), h.action, h.before, h.after, h.reason "
            "FROM attendance_history h LEFT JOIN users u ON u.id = h.actor_id WHERE h.attendance_id = ? "
            "ORDER BY h.id");
@@ -270,7 +281,7 @@ bool fill_record(App& app, HourRecord& r) {
         r.history.push_back(std::move(e));
     }
     if (s == Step::Error) return log_db_error(h.error()), false;
-    Stmt d(app.db,
+    Stmt d(db,
            "SELECT reason, at, resolution, resolved_at FROM disputes WHERE attendance_id = ? ORDER BY id DESC LIMIT 1");
     d.bind(1, r.id);
     s = d.step();
@@ -284,16 +295,15 @@ bool fill_record(App& app, HourRecord& r) {
 }
 
 // Records matching `where` (bound values `args`), each with history and dispute.
-bool load_records(App& app, const std::string& where, const std::vector<SqlValue>& args,
+bool load_records(Db& db, int64_t now, const std::string& where, const std::vector<SqlValue>& args,
                   std::vector<HourRecord>& out) {
-    Stmt st(app.db, std::string(kRecordSelect) + where);
+    Stmt st(db, std::string(kRecordSelect) + where);
     st.bind_all(args);
     Step s;
-    int64_t now = app.now();
     while ((s = st.step()) == Step::Row) out.push_back(read_record_row(st, now));
     if (s == Step::Error) return log_db_error(st.error()), false;
     for (HourRecord& r : out)
-        if (!fill_record(app, r)) return false;
+        if (!fill_record(db, r)) return false;
     return true;
 }
 
@@ -302,7 +312,7 @@ bool load_records(App& app, const std::string& where, const std::vector<SqlValue
 // 1 found, 0 none, -1 database error.
 int load_record(App& app, Id id, HourRecord& out) {
     std::vector<HourRecord> rs;
-    if (!load_records(app, "WHERE a.id = ?", {SqlValue(id)}, rs)) return -1;
+    if (!load_records(app.db, app.now(), "WHERE a.id = ?", {SqlValue(id)}, rs)) return -1;
     if (rs.empty()) return 0;
     out = std::move(rs[0]);
     return 1;

@@ -60,7 +60,7 @@ std::optional<std::string> overlapping(App& app, Id user, Id except, int64_t in,
 
 std::optional<Id> opt_id(const Stmt& st, int c);
 // Records with history and disputes, `where` appended to the record select.
-bool load_records(App& app, const std::string& where, const std::vector<SqlValue>& args,
+bool load_records(Db& db, int64_t now, const std::string& where, const std::vector<SqlValue>& args,
                   std::vector<HourRecord>& out);
 Reply record_reply(App& app, Id id, int status);
 Reply decode_problem(const DecodeError& e);

@@ -160,27 +160,45 @@ std::string session_token(const httplib::Request& req) {
     return {};
 }
 
+namespace {
+
+// A session as stored: whose, and what using it now would need of the writer.
+struct SessionRow {
+    bool failed = false;   // the database failed (logged)
+    Id user = 0;           // 0: no such session
+    bool ended = false;    // expired (absolute or idle): to be deleted, the request is anonymous
+    bool stale = false;    // last used a minute ago or more: last_seen to be refreshed
+};
+
+SessionRow find_session(Db& db, int64_t now, const std::string& hash) {
+    Stmt st(db, "SELECT user_id, last_seen, expires_at FROM sessions WHERE token_hash = ?");
+    st.bind(1, std::string_view(hash));
+    Step s = st.step();
+    if (s == Step::Error) return log_db_error(st.error()), SessionRow{true};
+    if (s == Step::Done) return {};
+    int64_t last_seen = st.i64(1), expires = st.i64(2);
+    return {false, st.i64(0), now >= expires || now - last_seen >= kSessionIdle, now - last_seen >= 60};
+}
+
+}  // namespace
+
 std::optional<Id> session_user(App& app, const httplib::Request& req) {
     std::string token = session_token(req);
     if (token.empty() || token.size() > 200) return Id{0};
     std::string hash = sha256(token);
-    Stmt st(app.db, "SELECT user_id, last_seen, expires_at FROM sessions WHERE token_hash = ?");
-    st.bind(1, std::string_view(hash));
-    Step s = st.step();
-    if (s == Step::Error) return log_db_error(st.error()), std::nullopt;
-    if (s == Step::Done) return Id{0};
-    Id user = st.i64(0);
-    int64_t last_seen = st.i64(1), expires = st.i64(2), now = app.now();
-    if (now >= expires || now - last_seen >= kSessionIdle) {
+    int64_t now = app.now();
+    SessionRow row = find_session(app.db, now, hash);
+    if (row.failed) return std::nullopt;
+    if (row.ended) {
         Stmt del(app.db, "DELETE FROM sessions WHERE token_hash = ?");
         if (!del.bind(1, std::string_view(hash)).exec()) return log_db_error(del.error()), std::nullopt;
         return Id{0};
     }
-    if (now - last_seen >= 60) {
+    if (row.user && row.stale) {
         Stmt up(app.db, "UPDATE sessions SET last_seen = ? WHERE token_hash = ?");
         if (!up.bind(1, now).bind(2, std::string_view(hash)).exec()) return log_db_error(up.error()), std::nullopt;
     }
-    return user;
+    return row.user;
 }
 
 std::string create_session(App& app, Id user) {
@@ -214,30 +232,30 @@ static std::optional<bool> any_row(Stmt& st) {
     return s == Step::Row;
 }
 
-std::optional<bool> has_role(App& app, Id user, const char* role) {
+std::optional<bool> has_role(Db& db, Id user, const char* role) {
     if (std::string_view(role) == "resident") return user > 0;
     if (std::string_view(role) == "organizer") {
-        auto leads = leads_any_team(app, user);
+        auto leads = leads_any_team(db, user);
         if (!leads || *leads) return leads;
     }
     if (std::string_view(role) == "merchant") {  // points (issue 12): the clerk of a partner merchant
-        Stmt st(app.db, "SELECT 1 FROM points_merchants WHERE owner_user_id = ?");
+        Stmt st(db, "SELECT 1 FROM points_merchants WHERE owner_user_id = ?");
         st.bind(1, user);
         return any_row(st);
     }
-    Stmt st(app.db, "SELECT 1 FROM user_roles WHERE user_id = ? AND role = ?");
+    Stmt st(db, "SELECT 1 FROM user_roles WHERE user_id = ? AND role = ?");
     st.bind(1, user).bind(2, role);
     return any_row(st);
 }
 
-std::optional<bool> leads_team(App& app, Id user, Id team) {
-    Stmt st(app.db, "SELECT 1 FROM team_members WHERE user_id = ? AND team_id = ? AND role = 'leader'");
+std::optional<bool> leads_team(Db& db, Id user, Id team) {
+    Stmt st(db, "SELECT 1 FROM team_members WHERE user_id = ? AND team_id = ? AND role = 'leader'");
     st.bind(1, user).bind(2, team);
     return any_row(st);
 }
 
-std::optional<bool> leads_any_team(App& app, Id user) {
-    Stmt st(app.db, "SELECT 1 FROM team_members WHERE user_id = ? AND role = 'leader'");
+std::optional<bool> leads_any_team(Db& db, Id user) {
+    Stmt st(db, "SELECT 1 FROM team_members WHERE user_id = ? AND role = 'leader'");
     st.bind(1, user);
     return any_row(st);
 }
@@ -251,13 +269,13 @@ static std::vector<std::string> json_string_list(const std::string& text) {
     return out;
 }
 
-bool load_me(App& app, Id user, Me& me, bool* db_failed) {
+bool load_me(Db& db, Id user, Me& me, bool* db_failed) {
     auto failed = [&](const Stmt& st) {
         log_db_error(st.error());
         if (db_failed) *db_failed = true;
         return false;
     };
-    Stmt u(app.db, "SELECT id, COALESCE(phone, ''), display_name FROM users WHERE id = ?");
+    Stmt u(db, "SELECT id, COALESCE(phone, ''), display_name FROM users WHERE id = ?");
     u.bind(1, user);
     Step s = u.step();
     if (s == Step::Error) return failed(u);
@@ -269,20 +287,20 @@ bool load_me(App& app, Id user, Me& me, bool* db_failed) {
     me.display_name = u.text(2);
     me.roles.push_back("resident");
     for (const char* r : {"volunteer", "organizer", "social_worker", "admin", /* points (issue 12) */ "merchant"}) {
-        auto has = has_role(app, user, r);
+        auto has = has_role(db, user, r);
         if (!has) {
             if (db_failed) *db_failed = true;
             return false;
         }
         if (*has) me.roles.push_back(r);
     }
-    Stmt t(app.db,
+    Stmt t(db,
            "SELECT t.id, t.name, m.role FROM team_members m JOIN teams t ON t.id = m.team_id "
            "WHERE m.user_id = ? ORDER BY m.role = 'leader' DESC, t.id");
     t.bind(1, user);
     while ((s = t.step()) == Step::Row) me.teams.push_back({t.i64(0), t.text(1), t.text(2)});
     if (s == Step::Error) return failed(t);
-    Stmt v(app.db,
+    Stmt v(db,
            "SELECT real_name, id_masked, district_id, skills, availability, registered_at "
            "FROM volunteers WHERE user_id = ?");
     v.bind(1, user);
@@ -335,6 +353,29 @@ void with_user(App& app, const httplib::Request& req, httplib::Response& res,
         reply = !user ? problem_reply(internal_problem()) : !*user ? not_logged_in() : fn(*user);
     }
     send_reply(req, res, reply);
+}
+
+// A signed-in read runs on a reader (the pool of read-only connections) when nothing has to be
+// written first: the session neither ended nor due for its once-a-minute refresh, and `fn`
+// finds nothing to do on the writer (it returns nullopt when it does, e.g. records to
+// auto-close). Otherwise the read runs on the writer, as with_user does, with on_writer set.
+void with_user_read(App& app, const httplib::Request& req, httplib::Response& res, const UserRead& fn) {
+    std::string token = session_token(req);
+    std::optional<Reply> reply;
+    if (token.empty() || token.size() > 200) {
+        reply = not_logged_in();
+    } else {
+        ReadLease lease = app.read();
+        SessionRow row = find_session(lease.db(), app.now(), sha256(token));
+        if (row.failed) reply = problem_reply(internal_problem());
+        else if (!row.user) reply = not_logged_in();
+        else if (!row.ended && !row.stale) reply = fn(lease.db(), row.user, false);
+    }
+    if (reply) return send_reply(req, res, *reply);
+    with_user(app, req, res, [&](Id user) {
+        std::optional<Reply> r = fn(app.db, user, true);
+        return r ? std::move(*r) : problem_reply(internal_problem());
+    });
 }
 
 // ---- [SECTION] idempotency --------------------------------------------------------------

@@ -70,12 +70,12 @@ std::string session_cookie(const App& app, const std::string& token);  // Set-Co
 std::string cleared_cookie(const App& app);
 
 // Role checks: nullopt when the database failed (cause logged).
-[[nodiscard]] std::optional<bool> has_role(App& app, Id user, const char* role);
-[[nodiscard]] std::optional<bool> leads_team(App& app, Id user, Id team);
-[[nodiscard]] std::optional<bool> leads_any_team(App& app, Id user);
+[[nodiscard]] std::optional<bool> has_role(Db& db, Id user, const char* role);
+[[nodiscard]] std::optional<bool> leads_team(Db& db, Id user, Id team);
+[[nodiscard]] std::optional<bool> leads_any_team(Db& db, Id user);
 // Me for a user (caller holds db_mutex); false when the user does not exist or the
 // database failed (then `db_failed` is set and the cause logged).
-[[nodiscard]] bool load_me(App& app, Id user, Me& out, bool* db_failed = nullptr);
+[[nodiscard]] bool load_me(Db& db, Id user, Me& out, bool* db_failed = nullptr);
 
 // ---- the opening every personal handler shares -------------------------------------------
 // with_user_mutation: CSRF + body rules (read_mutation), then the database lock, then the
@@ -86,6 +86,11 @@ void with_user_mutation(App& app, const httplib::Request& req, httplib::Response
                         bool body_required, const UserMutation& fn);
 void with_user(App& app, const httplib::Request& req, httplib::Response& res,
                const std::function<Reply(Id user)>& fn);
+// with_user_read: a signed-in read, on a reader when nothing is to be written first (the
+// session's refresh, or what `fn` returns nullopt for when on_writer is false), else on the
+// writer with on_writer true (then nullopt is a 500). `db` is the connection to read from.
+using UserRead = std::function<std::optional<Reply>(Db& db, Id user, bool on_writer)>;
+void with_user_read(App& app, const httplib::Request& req, httplib::Response& res, const UserRead& fn);
 Reply not_logged_in();
 Reply forbidden_role(const char* role, std::string detail);
 

@@ -46,7 +46,7 @@ Id user_for(App& app, const char* column, const std::string& value, const std::s
 Reply session_reply(App& app, Id user) {
     Session s;
     std::string token = create_session(app, user);
-    if (token.empty() || !load_me(app, user, s.user)) return problem_reply(internal_problem());
+    if (token.empty() || !load_me(app.db, user, s.user)) return problem_reply(internal_problem());
     Reply r = json_reply(encode(s));
     r.headers.push_back({"Set-Cookie", session_cookie(app, token)});
     return r;
@@ -254,10 +254,10 @@ void post_logout(App& app, const httplib::Request& req, httplib::Response& res) 
 // ---- me ---------------------------------------------------------------------------------
 
 void get_me(App& app, const httplib::Request& req, httplib::Response& res) {
-    with_user(app, req, res, [&](Id user) {
+    with_user_read(app, req, res, [&](Db& db, Id user, bool) -> std::optional<Reply> {
         Me me;
         bool failed = false;
-        if (!load_me(app, user, me, &failed)) return failed ? problem_reply(internal_problem()) : not_logged_in();
+        if (!load_me(db, user, me, &failed)) return failed ? problem_reply(internal_problem()) : not_logged_in();
         return json_reply(encode(me));
     });
 }
@@ -265,7 +265,7 @@ void get_me(App& app, const httplib::Request& req, httplib::Response& res) {
 // ---- teams ------------------------------------------------------------------------------
 
 Reply join_team(App& app, Id user, const std::optional<int64_t>& id) {
-    auto volunteer = has_role(app, user, "volunteer");
+    auto volunteer = has_role(app.db, user, "volunteer");
     if (!volunteer) return problem_reply(internal_problem());
     if (!*volunteer) return forbidden_role("volunteer", "实名注册后才能加入队伍");
     Reply not_found = problem_reply(404, "not_found", "队伍不存在", {}, {{"resource", "team"}});
@@ -412,7 +412,7 @@ Reply do_signup(App& app, Id user, Id project, const json& body) {
 }
 
 Reply sign_up(App& app, const httplib::Request& req, Id user, const json& body) {
-    auto volunteer = has_role(app, user, "volunteer");
+    auto volunteer = has_role(app.db, user, "volunteer");
     if (!volunteer) return problem_reply(internal_problem());
     if (!*volunteer) return forbidden_role("volunteer", "请先完成实名注册");
     Reply not_found = problem_reply(404, "not_found", "项目不存在", {}, {{"resource", "project"}});
@@ -468,8 +468,8 @@ void delete_signup(App& app, const httplib::Request& req, httplib::Response& res
 }
 
 void get_my_signups(App& app, const httplib::Request& req, httplib::Response& res) {
-    with_user(app, req, res, [&](Id user) {
-        Stmt st(app.db, std::string(kSignupSelect) +
+    with_user_read(app, req, res, [&](Db& db, Id user, bool) -> std::optional<Reply> {
+        Stmt st(db, std::string(kSignupSelect) +
                             "WHERE g.user_id = ? AND g.status = 'confirmed' "
                             "ORDER BY (s.end_at <= ?), s.start_at, g.id LIMIT 500");
         st.bind(1, user).bind(2, app.now());

@@ -76,7 +76,7 @@ Reply do_check_in(App& app, Id user, const json& body, const std::string& event_
     if (m == "manual") {
         if (!q.volunteer_id)
             return problem_reply(422, "invalid", "请选择志愿者", {field_error("volunteer_id", "required", "required")});
-        auto leads = leads_team(app, user, sh.team);
+        auto leads = leads_team(app.db, user, sh.team);
         if (!leads) return problem_reply(internal_problem());
         if (!*leads) return not_team_leader(sh.team);
         volunteer = *q.volunteer_id;
@@ -192,7 +192,7 @@ Reply do_check_out(App& app, Id user, const json& body, const std::string& event
     bool manual = false;
     if (rec.user != user) {
         // Someone else's record: only its team's organizer, checking the volunteer out by hand.
-        auto leads = leads_team(app, user, rec.team);
+        auto leads = leads_team(app.db, user, rec.team);
         if (!leads) return problem_reply(internal_problem());
         if (!*leads) return not_found_reply("attendance");
         if (!q.volunteer_id || *q.volunteer_id != rec.user) return not_team_leader(rec.team);
@@ -250,7 +250,7 @@ Reply code_reply(App& app, Id user, const std::optional<int64_t>& project, const
     int found = load_shift(app, *shift, sh);
     if (found < 0) return problem_reply(internal_problem());
     if (found == 0 || sh.project != *project) return not_found_reply("shift");
-    auto leads = leads_team(app, user, sh.team);
+    auto leads = leads_team(app.db, user, sh.team);
     if (!leads) return problem_reply(internal_problem());
     if (!*leads) return not_team_leader(sh.team);
     int64_t now = app.now();

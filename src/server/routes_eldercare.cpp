@@ -111,13 +111,13 @@ bool add_visit_history(App& app, Id record, Id actor, int64_t at, int64_t start,
     return true;
 }
 
-std::optional<bool> keeps_eldercare_team(App& app, Id user, Id team) {
-    Stmt st(app.db, "SELECT 1 FROM eldercare_projects WHERE team_id = ?");
+std::optional<bool> keeps_eldercare_team(Db& db, Id user, Id team) {
+    Stmt st(db, "SELECT 1 FROM eldercare_projects WHERE team_id = ?");
     st.bind(1, team);
     Step s = st.step();
     if (s == Step::Error) return log_db_error(st.error()), std::nullopt;
     if (s == Step::Done) return false;
-    return has_role(app, user, "social_worker");
+    return has_role(db, user, "social_worker");
 }
 
 Id eldercare_project(App& app, Id district) {
@@ -179,7 +179,7 @@ json names_of(uint32_t bits, const char* const* names, int n) {
 }
 
 std::optional<Reply> social_worker_only(App& app, Id user) {
-    auto sw = has_role(app, user, "social_worker");
+    auto sw = has_role(app.db, user, "social_worker");
     if (!sw) return problem_reply(internal_problem());
     if (!*sw) return forbidden_role("social_worker", "只有社工可以查看和登记老帮老台账");
     return std::nullopt;

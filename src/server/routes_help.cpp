@@ -66,7 +66,7 @@ std::optional<std::string> text_field(const json& body, const char* key, size_t 
 
 // Does the user lead a team in the district (or is an admin)? nullopt: database failed.
 std::optional<bool> district_organizer(App& app, Id user, Id district) {
-    auto admin = has_role(app, user, "admin");
+    auto admin = has_role(app.db, user, "admin");
     if (!admin || *admin) return admin;
     Stmt st(app.db,
             "SELECT 1 FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = ? AND m.role = 'leader' "
@@ -196,8 +196,8 @@ Reply patch(App& app, const httplib::Request& req, Id user, const json& body) {
             if (!ok) return problem_reply(internal_problem());
             if (!*ok) return problem_reply(403, "not_requester", "只有求助人或该区县队伍的负责人可以关闭");
             if (taken_by) {
-                auto leads = leads_team(app, user, taken_by);
-                auto admin = has_role(app, user, "admin");
+                auto leads = leads_team(app.db, user, taken_by);
+                auto admin = has_role(app.db, user, "admin");
                 if (!leads || !admin) return problem_reply(internal_problem());
                 if (!*leads && !*admin) return problem_reply(403, "not_team_leader", "只有承接队伍的负责人可以关闭", {}, {{"team", std::to_string(taken_by)}});
             }
@@ -215,8 +215,8 @@ Reply patch(App& app, const httplib::Request& req, Id user, const json& body) {
     Step ts = t.step();
     if (ts == Step::Error) return internal_error(t.error());
     if (ts == Step::Done) return invalid({field_error("team_id", "not_found", "队伍不存在")});
-    auto admin = has_role(app, user, "admin");
-    auto leads = leads_team(app, user, *team);
+    auto admin = has_role(app.db, user, "admin");
+    auto leads = leads_team(app.db, user, *team);
     if (!admin || !leads) return problem_reply(internal_problem());
     if (!*admin && !*leads) return problem_reply(403, "not_team_leader", "你不是该队伍的负责人", {}, {{"team", std::to_string(*team)}});
     if (t.i64(0) != district) return not_district_organizer();

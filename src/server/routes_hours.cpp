@@ -53,10 +53,10 @@ std::optional<Reply> check_minutes(const std::optional<int64_t>& minutes, int64_
 
 // eldercare (issue 13): a social worker certifies the 老帮老 visit records of a district's
 // 老帮老 team (and sees their queue) as the team's organizer would.
-std::optional<bool> certifies_team(App& app, Id user, Id team) {
-    auto leads = leads_team(app, user, team);
+std::optional<bool> certifies_team(Db& db, Id user, Id team) {
+    auto leads = leads_team(db, user, team);
     if (!leads || *leads) return leads;
-    return keeps_eldercare_team(app, user, team);
+    return keeps_eldercare_team(db, user, team);
 }
 
 // Loads the record and checks that `user` leads its team. On failure the reply is set.
@@ -66,7 +66,7 @@ std::optional<Reply> as_leader(App& app, Id user, const std::optional<int64_t>& 
     int found = load_row(app, *id, rec);
     if (found < 0) return problem_reply(internal_problem());
     if (found == 0) return not_found_reply("attendance");
-    auto leads = certifies_team(app, user, rec.team);
+    auto leads = certifies_team(app.db, user, rec.team);
     if (!leads) return problem_reply(internal_problem());
     if (!*leads) return not_team_leader(rec.team);
     if (load_shift(app, rec.shift, sh) != 1) return problem_reply(internal_problem());
@@ -143,7 +143,7 @@ Reply certify_all(App& app, Id user, const std::optional<int64_t>& shift) {
     int found = load_shift(app, *shift, sh);
     if (found < 0) return problem_reply(internal_problem());
     if (found == 0) return not_found_reply("shift");
-    auto leads = leads_team(app, user, sh.team);
+    auto leads = leads_team(app.db, user, sh.team);
     if (!leads) return problem_reply(internal_problem());
     if (!*leads) return not_team_leader(sh.team);
     if (!auto_close_due(app)) return problem_reply(internal_problem());
@@ -293,13 +293,12 @@ Reply resolve_dispute(App& app, Id user, const std::optional<int64_t>& id, const
 
 // ---- reads ----------------------------------------------------------------------------------
 
-Reply my_hours(App& app, Id user) {
-    if (!auto_close_due(app)) return problem_reply(internal_problem());
+// Reads only: the caller has closed what was due (auto_close_due) or found nothing due.
+Reply my_hours(Db& db, int64_t now, Id user) {
     MyHours out;
-    if (!load_records(app, "WHERE a.user_id = ? ORDER BY a.check_in DESC, a.id DESC LIMIT 500", {SqlValue(user)},
+    if (!load_records(db, now, "WHERE a.user_id = ? ORDER BY a.check_in DESC, a.id DESC LIMIT 500", {SqlValue(user)},
                       out.items))
         return problem_reply(internal_problem());
-    int64_t now = app.now();
     CivilDate today = civil_from_days(cst_day(now));
     std::map<std::string, MonthHours> months;
     for (int i = 11; i >= 0; --i) {
@@ -313,7 +312,7 @@ Reply my_hours(App& app, Id user) {
         if (r.status == "open") out.open = r;
     // Certified: minutes certified and not superseded by a correction (a dispute on a
     // certified record keeps them certified); pending: closed, not yet decided.
-    Stmt st(app.db,
+    Stmt st(db,
             "SELECT strftime('%Y-%m', check_in + 28800, 'unixepoch'), "
             "SUM(CASE WHEN certified = 1 AND corrected_by IS NULL THEN minutes ELSE 0 END), "
             "SUM(CASE WHEN certified = 0 AND status IN ('pending', 'disputed') THEN minutes ELSE 0 END), count(*) "
@@ -332,15 +331,16 @@ Reply my_hours(App& app, Id user) {
     return json_reply(encode(out));
 }
 
-Reply attendance_page(App& app, Id user, const std::optional<int64_t>& project, const httplib::Request& req) {
+// Reads only: the caller has closed what was due (auto_close_due) or found nothing due.
+Reply attendance_page(Db& db, int64_t now, Id user, const std::optional<int64_t>& project, const httplib::Request& req) {
     if (!project) return not_found_reply("project");
-    Stmt p(app.db, "SELECT team_id FROM projects WHERE id = ?");
+    Stmt p(db, "SELECT team_id FROM projects WHERE id = ?");
     p.bind(1, *project);
     Step s = p.step();
     if (s == Step::Error) return internal_error(p.error());
     if (s == Step::Done) return problem_reply(404, "not_found", "项目不存在", {}, {{"resource", "project"}});
     Id team = p.i64(0);
-    auto leads = certifies_team(app, user, team);
+    auto leads = certifies_team(db, user, team);
     if (!leads) return problem_reply(internal_problem());
     if (!*leads) return not_team_leader(team);
     std::optional<Id> shift;
@@ -355,14 +355,13 @@ Reply attendance_page(App& app, Id user, const std::optional<int64_t>& project, 
         if (status != "open" && status != "pending" && status != "certified" && status != "rejected" && status != "disputed")
             return problem_reply(400, "invalid_query", "status 无效", {field_error("status", "invalid", "open|pending|certified|rejected|disputed")});
     }
-    if (!auto_close_due(app)) return problem_reply(internal_problem());
     AttendancePage out;
     std::string where = "WHERE a.project_id = ?";
     std::vector<SqlValue> args = {SqlValue(*project)};
     if (shift) where += " AND a.shift_id = ?", args.push_back(*shift);
     if (!status.empty()) where += " AND a.status = ?", args.push_back(status);
     where += " ORDER BY s.start_at, a.check_in, a.id LIMIT 1000";
-    if (!load_records(app, where, args, out.items)) return problem_reply(internal_problem());
+    if (!load_records(db, now, where, args, out.items)) return problem_reply(internal_problem());
     out.total = static_cast<int64_t>(out.items.size());
     // Who signed up, and where they are.
     std::string rq =
@@ -376,7 +375,7 @@ Reply attendance_page(App& app, Id user, const std::optional<int64_t>& project, 
     std::vector<SqlValue> rargs = {SqlValue(*project)};
     if (shift) rq += " AND g.shift_id = ?", rargs.push_back(*shift);
     rq += " ORDER BY s.start_at, g.id LIMIT 1000";
-    Stmt r(app.db, rq);
+    Stmt r(db, rq);
     r.bind_all(rargs);
     while ((s = r.step()) == Step::Row) {
         RosterEntry e{{r.i64(0), masked_name(r.text(1))}, r.i64(2), "expected", opt_id(r, 3)};
@@ -413,13 +412,30 @@ void post_resolve(App& app, const httplib::Request& req, httplib::Response& res)
                        [&](Id user, const json& body) { return resolve_dispute(app, user, id, body); });
 }
 
+// A read of records through with_user_read: on a reader, it hands over to the writer (nullopt)
+// when records are due to be auto-closed; on the writer, it closes them first.
+std::optional<Reply> when_none_due(App& app, Db& db, bool on_writer, const std::function<Reply()>& read) {
+    if (on_writer) {
+        if (!auto_close_due(app)) return problem_reply(internal_problem());
+    } else {
+        auto due = auto_close_pending(db, app.now());
+        if (!due) return problem_reply(internal_problem());
+        if (*due) return std::nullopt;
+    }
+    return read();
+}
+
 void get_my_hours(App& app, const httplib::Request& req, httplib::Response& res) {
-    with_user(app, req, res, [&](Id user) { return my_hours(app, user); });
+    with_user_read(app, req, res, [&](Db& db, Id user, bool on_writer) {
+        return when_none_due(app, db, on_writer, [&] { return my_hours(db, app.now(), user); });
+    });
 }
 
 void get_attendance(App& app, const httplib::Request& req, httplib::Response& res) {
     auto id = path_id(req.matches[1]);
-    with_user(app, req, res, [&](Id user) { return attendance_page(app, user, id, req); });
+    with_user_read(app, req, res, [&](Db& db, Id user, bool on_writer) {
+        return when_none_due(app, db, on_writer, [&] { return attendance_page(db, app.now(), user, id, req); });
+    });
 }
 
 }  // namespace

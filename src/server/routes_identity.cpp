@@ -203,15 +203,15 @@ Reply register_volunteer(App& app, Id user, const json& body) {
     if (!store_volunteer(app, user, r)) return broken("");
     if (!app.db.commit()) return broken(app.db.last_error());
     Me me;
-    if (!load_me(app, user, me)) return problem_reply(internal_problem());
+    if (!load_me(app.db, user, me)) return problem_reply(internal_problem());
     return json_reply(encode(me));
 }
 
 // ---- [SECTION] appeals ------------------------------------------------------------------
 
 std::optional<Reply> require_social_worker(App& app, Id user) {
-    auto sw = has_role(app, user, "social_worker");
-    auto admin = has_role(app, user, "admin");
+    auto sw = has_role(app.db, user, "social_worker");
+    auto admin = has_role(app.db, user, "admin");
     if (!sw || !admin) return problem_reply(internal_problem());
     if (!*sw && !*admin) return forbidden_role("social_worker", "只有社工或管理员可以核验实名");
     return std::nullopt;

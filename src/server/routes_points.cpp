@@ -141,7 +141,7 @@ Reply page_reply(App& app, const httplib::Request& req, Query& q, std::initializ
 }
 
 std::optional<Reply> need_role(App& app, Id user, const char* role, const char* detail) {
-    auto has = has_role(app, user, role);
+    auto has = has_role(app.db, user, role);
     if (!has) return problem_reply(internal_problem());
     if (!*has) return forbidden_role(role, detail);
     return std::nullopt;

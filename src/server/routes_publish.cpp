@@ -142,13 +142,13 @@ Reply create_project(App& app, const ProjectDraft& d, const std::vector<Times>& 
 }
 
 Reply publish(App& app, const httplib::Request& req, Id user, const json& body) {
-    auto admin = has_role(app, user, "admin");
-    auto leader = leads_any_team(app, user);
+    auto admin = has_role(app.db, user, "admin");
+    auto leader = leads_any_team(app.db, user);
     if (!admin || !leader) return problem_reply(internal_problem());
     if (!*admin && !*leader) return forbidden_role("organizer", "只有队伍负责人可以发布项目");
     auto team = body.find("team_id");
     if (!*admin && team != body.end() && team->is_number_integer() && team->get<int64_t>() > 0) {
-        auto leads = leads_team(app, user, team->get<int64_t>());
+        auto leads = leads_team(app.db, user, team->get<int64_t>());
         if (!leads) return problem_reply(internal_problem());
         if (!*leads) return problem_reply(403, "not_team_leader", "你不是该队伍的负责人");
     }
@@ -260,10 +260,10 @@ Reply patch(App& app, const httplib::Request& req, Id user, const json& body) {
     if (ps == Step::Error) return internal_error(p.error());
     if (ps == Step::Done) return not_found;
     int64_t team = p.i64(0);
-    auto admin = has_role(app, user, "admin");
+    auto admin = has_role(app.db, user, "admin");
     if (!admin) return problem_reply(internal_problem());
     if (!*admin) {
-        auto leads = leads_team(app, user, team);
+        auto leads = leads_team(app.db, user, team);
         if (!leads) return problem_reply(internal_problem());
         if (!*leads) return problem_reply(403, "not_team_leader", "你不是该队伍的负责人");
     }

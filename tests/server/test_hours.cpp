@@ -213,6 +213,23 @@ TEST_CASE("hours: an open record closes at shift end as pending, flagged auto_cl
     CHECK(out.j["code"] == "not_checked_in");
 }
 
+TEST_CASE("hours: a read within the session's minute still closes what is due first", "[server][hours]") {
+    Hours h;
+    auto ps = h.project(2, 9, 11, "图书馆整理");
+    h.sign(h.vol, ps);
+    h.clock(when(2, 9));
+    REQUIRE(h.check_in(h.vol, Hours::gps_at(ps.second, when(2, 9))).status == 201);
+    h.clock(when(2, 11, 5));
+    // /me refreshes the session (on the writer) and closes nothing. /me/hours, within the same
+    // minute, reads on a reader unless a record is due: then the writer closes it first.
+    REQUIRE(h.srv->get("/api/v1/me", as(h.vol)).status == 200);
+    json mine = h.my_hours(h.vol);
+    CHECK(mine["open"].is_null());
+    REQUIRE(mine["items"].size() == 1);
+    CHECK(mine["items"][0]["status"] == "pending");
+    CHECK(has_flag(mine["items"][0], "auto_closed"));
+}
+
 TEST_CASE("hours: minutes clamp to the shift", "[server][hours]") {
     Hours h;
     auto ps = h.project(2, 9, 11, "助残出行");

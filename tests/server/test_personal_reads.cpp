@@ -1,0 +1,68 @@
+// Signed-in reads (/me, /me/hours, /me/signups) on the pool of read-only connections: they
+// answer while the writer waits, and hand over to the writer when something is to be written
+// first (a session's refresh, records to auto-close).
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "accounts.h"
+#include "server/db.h"
+
+using namespace zt;
+namespace zs = zygc::server;
+
+TEST_CASE("signed-in reads answer from a reader while the writer waits", "[server][auth]") {
+    auto srv = dev_server();
+    std::string vol = login(*srv, "13800000001");
+    std::string other = login(*srv, "13600000077");
+
+    // A second connection takes the database's write lock: the server's writer, asked to
+    // log another resident out (a DELETE), waits on it (busy timeout 5 s) holding the
+    // writer's mutex.
+    zs::Db direct;
+    std::string err;
+    REQUIRE(direct.open((srv->dir() / "test.db").string(), &err));
+    REQUIRE(zs::Stmt(direct, "BEGIN IMMEDIATE").exec());
+    std::atomic<int> posted{0};  // the POST's status once it is answered (no assertions off the test thread)
+    std::thread post([&] {
+        httplib::Client c = srv->client();
+        auto r = c.Post("/api/v1/auth/logout", as(other), "", "application/json");
+        posted = r ? r->status : -1;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the POST is in the writer by now
+
+    for (const char* path : {"/api/v1/me", "/api/v1/me/hours", "/api/v1/me/signups"}) {
+        INFO(path);
+        CHECK(srv->get(path, as(vol)).status == 200);
+    }
+    CHECK(srv->get("/api/v1/me", as(vol)).j["display_name"] == "测试志愿者");
+    CHECK(posted == 0);  // still waiting: the reads did not queue behind it
+
+    REQUIRE(zs::Stmt(direct, "COMMIT").exec());
+    post.join();
+    CHECK(posted == 204);
+}
+
+TEST_CASE("a signed-in read refreshes its session on the writer once a minute", "[server][auth]") {
+    auto srv = dev_server();
+    std::string vol = login(*srv, "13800000001");
+    zs::Db direct;
+    std::string err;
+    REQUIRE(direct.open((srv->dir() / "test.db").string(), &err));
+    auto last_seen = [&] {
+        zs::Stmt st(direct, "SELECT max(last_seen) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.phone = ?");
+        st.bind(1, std::string("13800000001"));
+        REQUIRE(st.step() == zs::Step::Row);
+        return st.i64(0);
+    };
+    int64_t first = last_seen();
+    srv->server().advance_clock(30);
+    CHECK(srv->get("/api/v1/me/signups", as(vol)).status == 200);
+    CHECK(last_seen() == first);  // within the minute: read only
+    srv->server().advance_clock(60);
+    CHECK(srv->get("/api/v1/me/signups", as(vol)).status == 200);
+    CHECK(last_seen() >= first + 90);  // refreshed
+    srv->server().advance_clock(31 * 86400);
+    check_problem(srv->get("/api/v1/me/hours", as(vol)), 401);  // idle past 30 days: ended and deleted
+    CHECK(srv->get("/api/v1/me", as(vol)).status == 401);
+}
