@@ -245,14 +245,29 @@ static bool expire_code(Db& db, int64_t now, Id id, std::string& err) {
     return post(db, now, *esc, *vol, pts, c, lot_exp, err) != 0;
 }
 
+std::optional<bool> sweep_pending(Db& db, int64_t now, std::string& err) {
+    for (const char* sql : {"SELECT 1 FROM points_redemptions WHERE status = 'reserved' AND expires_at <= ? LIMIT 1",
+                            "SELECT 1 FROM points_lots WHERE remaining > 0 AND expires_at > 0 AND expires_at <= ? LIMIT 1"}) {
+        Stmt st(db, sql);
+        st.bind(1, now);
+        Step s = st.step();
+        if (s == Step::Error) return err = st.error(), std::nullopt;
+        if (s == Step::Row) return true;
+    }
+    return false;
+}
+
 bool sweep(Db& db, int64_t now, std::string& err) {
     std::vector<Id> due;
     {
-        Stmt st(db, "SELECT id FROM points_redemptions WHERE status = 'reserved' AND expires_at <= ? ORDER BY id");
+        // Sorted here, not by ORDER BY id: that made the planner scan every redemption in id
+        // order instead of reading the few due ones from points_redemptions_due.
+        Stmt st(db, "SELECT id FROM points_redemptions WHERE status = 'reserved' AND expires_at <= ?");
         st.bind(1, now);
         Step s;
         while ((s = st.step()) == Step::Row) due.push_back(st.i64(0));
         if (s == Step::Error) return fail(err, st.error());
+        std::sort(due.begin(), due.end());
     }
     for (Id id : due)
         if (!expire_code(db, now, id, err)) return false;

@@ -57,6 +57,9 @@ Id post(Db& db, int64_t now, Id from, Id to, int64_t n, const Cause& c, int64_t 
 // Settles what is due: reserved codes past expires_at are expired (escrow → volunteer, stock
 // back, once), lots past their expiry post their remaining points to the expiry account.
 [[nodiscard]] bool sweep(Db& db, int64_t now, std::string& err);
+// Whether sweep() has anything to settle (nullopt when the database failed, err set): reads
+// only, so a reader can ask before handing a read over to the writer.
+[[nodiscard]] std::optional<bool> sweep_pending(Db& db, int64_t now, std::string& err);
 
 enum class Outcome { Ok, NotFound, OutOfStock, Insufficient, LimitReached, Used, Expired, Decided, Error };
 struct Result {

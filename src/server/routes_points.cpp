@@ -45,15 +45,24 @@ std::optional<Reply> settle_due(App& app) {
     return std::nullopt;
 }
 
-// Public reads: the writer lock (the sweep may write), no session needed.
-void public_read(App& app, const httplib::Request& req, httplib::Response& res, const std::function<Reply()>& fn) {
-    Reply reply;
+// Public reads, no session needed: on a reader of the pool, unless the sweep has something
+// to settle (an expired reservation's stock to return, expired lots); then on the writer,
+// after settling it. An anonymous flood of them does not hold the writer.
+void public_read(App& app, const httplib::Request& req, httplib::Response& res, const std::function<Reply(Db& db)>& fn) {
+    std::optional<Reply> reply;
     {
+        ReadLease lease = app.read();
+        std::string err;
+        auto due = points::sweep_pending(lease.db(), app.now(), err);
+        if (!due) reply = internal_error(err);
+        else if (!*due) reply = fn(lease.db());
+    }
+    if (!reply) {
         std::lock_guard lock(app.db_mutex);
         auto due = settle_due(app);
-        reply = due ? *due : fn();
+        reply = due ? *due : fn(app.db);
     }
-    send_reply(req, res, reply);
+    send_reply(req, res, *reply);
 }
 
 Params to_params(const std::vector<std::pair<std::string, std::string>>& ps) {
@@ -84,8 +93,8 @@ json page_json(json items, int64_t total, const PageQuery& pq, uint64_t sig) {
     return out;
 }
 
-std::optional<Reply> district_missing(App& app, Id d) {
-    Stmt st(app.db, "SELECT 1 FROM districts WHERE id = ?");
+std::optional<Reply> district_missing(Db& db, Id d) {
+    Stmt st(db, "SELECT 1 FROM districts WHERE id = ?");
     st.bind(1, d);
     Step s = st.step();
     if (s == Step::Error) return internal_error(st.error());
@@ -102,24 +111,24 @@ json hold_json(const Stmt& st) {
 }
 
 // Rows of `sql` (bound to args) mapped by fn; false on a database failure (err set).
-bool rows(App& app, const std::string& sql, const std::vector<SqlValue>& args, const std::function<json(const Stmt&)>& fn,
+bool rows(Db& db, const std::string& sql, const std::vector<SqlValue>& args, const std::function<json(const Stmt&)>& fn,
           json& out, std::string& err) {
-    Stmt st(app.db, sql);
+    Stmt st(db, sql);
     st.bind_all(args);
     Step s;
     while ((s = st.step()) == Step::Row) out.push_back(fn(st));
     if (s == Step::Error) return err = st.error(), false;
     return true;
 }
-std::optional<int64_t> count(App& app, const std::string& sql, const std::vector<SqlValue>& args, std::string& err) {
-    Stmt st(app.db, sql);
+std::optional<int64_t> count(Db& db, const std::string& sql, const std::vector<SqlValue>& args, std::string& err) {
+    Stmt st(db, sql);
     st.bind_all(args);
     if (st.step() != Step::Row) return err = st.error(), std::nullopt;
     return st.i64(0);
 }
 
 // A page of `cols` + `from_where` ordered by `order`.
-Reply page_reply(App& app, const httplib::Request& req, Query& q, std::initializer_list<const char*> names,
+Reply page_reply(Db& db, const httplib::Request& req, Query& q, std::initializer_list<const char*> names,
                  const char* cols, const std::string& where, const std::vector<SqlValue>& args, const char* order,
                  const std::function<json(const Stmt&)>& fn) {
     PageQuery pq;
@@ -129,13 +138,13 @@ Reply page_reply(App& app, const httplib::Request& req, Query& q, std::initializ
     if (!q.ok()) return problem_reply(q.problem());
     std::string err;
     std::string from = std::string(cols);
-    auto total = count(app, "SELECT count(*) FROM (SELECT " + from + where + ")", args, err);
+    auto total = count(db, "SELECT count(*) FROM (SELECT " + from + where + ")", args, err);
     if (!total) return internal_error(err);
     std::vector<SqlValue> a = args;
     a.push_back(int64_t{pq.limit});
     a.push_back(pq.offset);
     json items = json::array();
-    if (!rows(app, "SELECT " + from + where + " ORDER BY " + order + " LIMIT ? OFFSET ?", a, fn, items, err))
+    if (!rows(db, "SELECT " + from + where + " ORDER BY " + order + " LIMIT ? OFFSET ?", a, fn, items, err))
         return internal_error(err);
     return json_reply(page_json(items, *total, pq, sig));
 }

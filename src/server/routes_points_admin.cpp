@@ -14,7 +14,7 @@ Reply points_stats(App& app, Id user) {
     if (auto due = settle_due(app)) return *due;
     std::string err;
     auto sum_kind = [&](const char* kinds) {
-        return count(app, std::string("SELECT COALESCE(SUM(points), 0) FROM points_postings WHERE kind IN (") + kinds + ")",
+        return count(app.db, std::string("SELECT COALESCE(SUM(points), 0) FROM points_postings WHERE kind IN (") + kinds + ")",
                      {}, err);
     };
     auto earned = sum_kind("'earn'");
@@ -22,8 +22,8 @@ Reply points_stats(App& app, Id user) {
     auto redeemed = sum_kind("'settle'");
     auto donated = sum_kind("'donate'");
     auto expired = sum_kind("'expire'");
-    auto reserved = count(app, "SELECT balance FROM points_accounts WHERE kind = 'escrow'", {}, err);
-    auto outstanding = count(app, "SELECT COALESCE(SUM(balance), 0) FROM points_accounts WHERE kind = 'volunteer'", {}, err);
+    auto reserved = count(app.db, "SELECT balance FROM points_accounts WHERE kind = 'escrow'", {}, err);
+    auto outstanding = count(app.db, "SELECT COALESCE(SUM(balance), 0) FROM points_accounts WHERE kind = 'volunteer'", {}, err);
     if (!earned || !reversed || !redeemed || !donated || !expired || !reserved || !outstanding) return internal_error(err);
     constexpr const char* kTotals =
         "SUM(CASE kind WHEN 'earn' THEN points WHEN 'reversal' THEN -points WHEN 'hold_applied' THEN -points ELSE 0 END), "
@@ -34,7 +34,7 @@ Reply points_stats(App& app, Id user) {
         return json{{"issued", st.i64(c)}, {"redeemed", st.i64(c + 1)}, {"donated", st.i64(c + 2)}, {"expired", st.i64(c + 3)}};
     };
     json by_district = json::array(), by_month = json::array(), by_dm = json::array();
-    bool ok = rows(app,
+    bool ok = rows(app.db,
                    std::string("SELECT d.id, d.name, ") + kTotals +
                        "FROM points_postings p JOIN districts d ON d.id = p.district_id GROUP BY d.id ORDER BY d.id",
                    {},
@@ -44,7 +44,7 @@ Reply points_stats(App& app, Id user) {
                        return j;
                    },
                    by_district, err) &&
-              rows(app,
+              rows(app.db,
                    std::string("SELECT ") + kMonth + ", " + kTotals + "FROM points_postings p GROUP BY 1 ORDER BY 1", {},
                    [&](const Stmt& st) {
                        json j = totals(st, 1);
@@ -52,7 +52,7 @@ Reply points_stats(App& app, Id user) {
                        return j;
                    },
                    by_month, err) &&
-              rows(app,
+              rows(app.db,
                    std::string("SELECT p.district_id, ") + kMonth + ", " + kTotals +
                        "FROM points_postings p WHERE p.district_id IS NOT NULL GROUP BY 1, 2 ORDER BY 2, 1",
                    {},
@@ -77,7 +77,7 @@ void get_holds(App& app, const httplib::Request& req, httplib::Response& res) {
         std::string where = "WHERE 1 = 1";
         std::vector<SqlValue> args;
         if (status) where += " AND h.status = ?", args.push_back(*status);
-        return page_reply(app, req, q, {"status", "limit"}, kHoldCols, where, args, "h.id DESC", hold_json);
+        return page_reply(app.db, req, q, {"status", "limit"}, kHoldCols, where, args, "h.id DESC", hold_json);
     });
 }
 

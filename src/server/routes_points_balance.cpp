@@ -15,14 +15,14 @@ json rule_json(const points::Rule& r) {
 }
 
 void get_rules(App& app, const httplib::Request& req, httplib::Response& res) {
-    public_read(app, req, res, [&]() -> Reply {
+    public_read(app, req, res, [&](Db& db) -> Reply {
         json out = json::array();
         std::string err;
         auto fn = [](const Stmt& st) {
             points::Rule r{st.i64(0), st.i64(1), st.i64(2), st.i64(3), st.i64(4), st.text(5)};
             return rule_json(r);
         };
-        if (!rows(app,
+        if (!rows(db,
                   "SELECT version, minutes_per_point, expiry_months, code_life_minutes, effective_from, note "
                   "FROM points_rules ORDER BY version DESC",
                   {}, fn, out, err))
@@ -41,13 +41,13 @@ Reply my_points(App& app, Id user) {
     if (!points::rule_at(app.db, now, rule, err)) return internal_error(err);
     auto bal = points::balance(app.db, *acc, err);
     if (!bal) return internal_error(err);
-    auto reserved = count(app, "SELECT COALESCE(SUM(points), 0) FROM points_redemptions WHERE user_id = ? AND status = 'reserved'",
+    auto reserved = count(app.db, "SELECT COALESCE(SUM(points), 0) FROM points_redemptions WHERE user_id = ? AND status = 'reserved'",
                           {user}, err);
-    auto earned = count(app,
+    auto earned = count(app.db,
                         "SELECT COALESCE(SUM(CASE WHEN kind = 'earn' THEN points ELSE -points END), 0) FROM points_postings "
                         "WHERE (kind = 'earn' AND to_account = ?1) OR (kind IN ('reversal', 'hold_applied') AND from_account = ?1)",
                         {*acc}, err);
-    auto n_entries = count(app, "SELECT count(*) FROM points_postings WHERE from_account = ?1 OR to_account = ?1", {*acc}, err);
+    auto n_entries = count(app.db, "SELECT count(*) FROM points_postings WHERE from_account = ?1 OR to_account = ?1", {*acc}, err);
     if (!reserved || !earned || !n_entries) return internal_error(err);
     json expiring = json::array();
     {
@@ -88,7 +88,7 @@ Reply my_points(App& app, Id user) {
                     {"rule_version", st.is_null(8) ? json(nullptr) : json(st.i64(8))},
                     {"by", st.is_null(9) ? json(nullptr) : json(st.i64(9))}};
     };
-    if (!rows(app,
+    if (!rows(app.db,
               "SELECT p.id, p.at, p.to_account, p.from_account, p.points, p.kind, p.ref_kind, p.ref_id, p.rule_version, "
               "p.by_user, p.why, fa.kind, ta.kind, fa.owner_id, ta.owner_id, "
               "COALESCE((SELECT name FROM points_merchants WHERE id = CASE WHEN p.to_account = ?1 THEN fa.owner_id ELSE ta.owner_id END "
@@ -101,7 +101,7 @@ Reply my_points(App& app, Id user) {
               {*acc}, entry, entries, err))
         return internal_error(err);
     json holds = json::array();
-    if (!rows(app, std::string("SELECT ") + kHoldCols + "WHERE h.user_id = ? ORDER BY h.id DESC LIMIT 50", {user},
+    if (!rows(app.db, std::string("SELECT ") + kHoldCols + "WHERE h.user_id = ? ORDER BY h.id DESC LIMIT 50", {user},
               hold_json, holds, err))
         return internal_error(err);
     return json_reply({{"balance", *bal}, {"reserved", *reserved}, {"earned_total", *earned}, {"expiring", expiring},

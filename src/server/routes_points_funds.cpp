@@ -21,13 +21,13 @@ json fund_json(const Stmt& st) {
 }
 
 void get_funds(App& app, const httplib::Request& req, httplib::Response& res) {
-    public_read(app, req, res, [&]() -> Reply {
+    public_read(app, req, res, [&](Db& db) -> Reply {
         Query q(req);
         auto brand = q.text("brand");
         std::string where = "WHERE 1 = 1";
         std::vector<SqlValue> args;
         if (brand) where += " AND f.brand_slug = ?", args.push_back(*brand);
-        return page_reply(app, req, q, {"brand", "limit"}, kFundCols, where, args, "f.id", fund_json);
+        return page_reply(db, req, q, {"brand", "limit"}, kFundCols, where, args, "f.id", fund_json);
     });
 }
 
@@ -45,7 +45,7 @@ Reply post_donation(App& app, const httplib::Request& req, Id user, const json& 
         auto fund = f.integer("fund_id", 1, INT64_MAX, true);
         auto pts = f.integer("points", 1, 100000, true);
         std::string err;
-        if (fund && !*count(app, "SELECT count(*) FROM points_funds WHERE id = ?", {*fund}, err))
+        if (fund && !*count(app.db, "SELECT count(*) FROM points_funds WHERE id = ?", {*fund}, err))
             f.errs.push_back(field_error("fund_id", "not_found", "没有这个基金"));
         if (!err.empty()) return internal_error(err);
         if (!f.errs.empty()) return invalid_form(f.errs);
@@ -80,7 +80,7 @@ Reply create_fund(App& app, Id user, const json& body) {
     auto description = f.text("description", 2000, false);
     auto brand = f.text("brand_slug", 100, false);
     std::string err;
-    if (brand && !brand->empty() && !*count(app, "SELECT count(*) FROM brands WHERE slug = ?", {*brand}, err))
+    if (brand && !brand->empty() && !*count(app.db, "SELECT count(*) FROM brands WHERE slug = ?", {*brand}, err))
         f.errs.push_back(field_error("brand_slug", "not_found", "没有这个品牌"));
     if (!err.empty()) return internal_error(err);
     if (!f.errs.empty()) return invalid_form(f.errs);

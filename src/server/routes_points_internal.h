@@ -58,14 +58,14 @@ struct Form {
 // routes_points.cpp
 Reply in_tx(App& app, const std::function<Reply()>& fn);
 std::optional<Reply> settle_due(App& app);
-void public_read(App& app, const httplib::Request& req, httplib::Response& res, const std::function<Reply()>& fn);
+void public_read(App& app, const httplib::Request& req, httplib::Response& res, const std::function<Reply(Db& db)>& fn);
 json opt_time(const Stmt& st, int c);
-std::optional<Reply> district_missing(App& app, Id d);
+std::optional<Reply> district_missing(Db& db, Id d);
 json hold_json(const Stmt& st);
-bool rows(App& app, const std::string& sql, const std::vector<SqlValue>& args, const std::function<json(const Stmt&)>& fn,
+bool rows(Db& db, const std::string& sql, const std::vector<SqlValue>& args, const std::function<json(const Stmt&)>& fn,
           json& out, std::string& err);
-std::optional<int64_t> count(App& app, const std::string& sql, const std::vector<SqlValue>& args, std::string& err);
-Reply page_reply(App& app, const httplib::Request& req, Query& q, std::initializer_list<const char*> names,
+std::optional<int64_t> count(Db& db, const std::string& sql, const std::vector<SqlValue>& args, std::string& err);
+Reply page_reply(Db& db, const httplib::Request& req, Query& q, std::initializer_list<const char*> names,
                  const char* cols, const std::string& where, const std::vector<SqlValue>& args, const char* order,
                  const std::function<json(const Stmt&)>& fn);
 std::optional<Reply> need_role(App& app, Id user, const char* role, const char* detail);

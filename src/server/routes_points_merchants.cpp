@@ -29,9 +29,9 @@ Reply create_merchant(App& app, Id user, const json& body) {
     auto owner = f.integer("owner_user_id", 1, INT64_MAX, false);
     if (kind && *kind != "shop" && *kind != "public") f.errs.push_back(field_error("kind", "invalid", "shop|public"));
     std::string err;
-    if (district && !*count(app, "SELECT count(*) FROM districts WHERE id = ?", {*district}, err))
+    if (district && !*count(app.db, "SELECT count(*) FROM districts WHERE id = ?", {*district}, err))
         f.errs.push_back(field_error("district_id", "not_found", "没有这个区县"));
-    if (owner && !*count(app, "SELECT count(*) FROM users WHERE id = ?", {*owner}, err))
+    if (owner && !*count(app.db, "SELECT count(*) FROM users WHERE id = ?", {*owner}, err))
         f.errs.push_back(field_error("owner_user_id", "not_found", "没有这个用户"));
     if (!err.empty()) return internal_error(err);
     if (!f.errs.empty()) return invalid_form(f.errs);
@@ -56,15 +56,15 @@ Reply create_merchant(App& app, Id user, const json& body) {
 }
 
 void get_merchants(App& app, const httplib::Request& req, httplib::Response& res) {
-    public_read(app, req, res, [&]() -> Reply {
+    public_read(app, req, res, [&](Db& db) -> Reply {
         Query q(req);
         auto district = q.id("district_id");
         if (q.ok() && district)
-            if (auto bad = district_missing(app, *district)) return *bad;
+            if (auto bad = district_missing(db, *district)) return *bad;
         std::string where = "WHERE 1 = 1";
         std::vector<SqlValue> args;
         if (district) where += " AND m.district_id = ?", args.push_back(*district);
-        return page_reply(app, req, q, {"district_id", "limit"}, kMerchantCols, where, args, "m.id", merchant_json);
+        return page_reply(db, req, q, {"district_id", "limit"}, kMerchantCols, where, args, "m.id", merchant_json);
     });
 }
 

@@ -46,19 +46,19 @@ json redemption_json(const Stmt& st, bool merchant_view) {
 }
 
 void get_rewards(App& app, const httplib::Request& req, httplib::Response& res) {
-    public_read(app, req, res, [&]() -> Reply {
+    public_read(app, req, res, [&](Db& db) -> Reply {
         Query q(req);
         auto district = q.id("district_id");
         auto category = q.one_of("category", {"transit", "museum", "park", "shop", "service"});
         auto merchant = q.id("merchant_id");
         if (q.ok() && district)
-            if (auto bad = district_missing(app, *district)) return *bad;
+            if (auto bad = district_missing(db, *district)) return *bad;
         std::string where = "WHERE 1 = 1";
         std::vector<SqlValue> args;
         if (district) where += " AND m.district_id = ?", args.push_back(*district);
         if (category) where += " AND w.category = ?", args.push_back(*category);
         if (merchant) where += " AND w.merchant_id = ?", args.push_back(*merchant);
-        return page_reply(app, req, q, {"district_id", "category", "merchant_id", "limit"}, kRewardCols, where, args,
+        return page_reply(db, req, q, {"district_id", "category", "merchant_id", "limit"}, kRewardCols, where, args,
                           "w.id", reward_json);
     });
 }
@@ -83,7 +83,7 @@ void get_reward(App& app, const httplib::Request& req, httplib::Response& res) {
                 json j = reward_json(st);
                 std::string err;
                 if (*user) {
-                    auto mine = count(app,
+                    auto mine = count(app.db,
                                       "SELECT COALESCE(SUM(quantity), 0) FROM points_redemptions WHERE user_id = ? "
                                       "AND reward_id = ? AND status IN ('reserved', 'settled')",
                                       {*user, *id}, err);
@@ -112,7 +112,7 @@ Reply create_reward(App& app, Id user, const json& body) {
                                  [&](const char* c) { return *category == c; }) == std::end(kCategories))
         f.errs.push_back(field_error("category", "invalid", "transit|museum|park|shop|service"));
     std::string err;
-    if (merchant && !*count(app, "SELECT count(*) FROM points_merchants WHERE id = ?", {*merchant}, err))
+    if (merchant && !*count(app.db, "SELECT count(*) FROM points_merchants WHERE id = ?", {*merchant}, err))
         f.errs.push_back(field_error("merchant_id", "not_found", "没有这个商户"));
     if (!err.empty()) return internal_error(err);
     if (!f.errs.empty()) return invalid_form(f.errs);
@@ -155,7 +155,7 @@ Reply post_redemption(App& app, const httplib::Request& req, Id user, const json
         auto reward = f.integer("reward_id", 1, INT64_MAX, true);
         auto qty = f.integer("quantity", 1, 10, false);
         std::string err;
-        if (reward && !*count(app, "SELECT count(*) FROM points_rewards WHERE id = ?", {*reward}, err))
+        if (reward && !*count(app.db, "SELECT count(*) FROM points_rewards WHERE id = ?", {*reward}, err))
             f.errs.push_back(field_error("reward_id", "not_found", "没有这个兑换项目"));
         if (!err.empty()) return internal_error(err);
         if (!f.errs.empty()) return invalid_form(f.errs);
@@ -180,7 +180,7 @@ void get_my_redemptions(App& app, const httplib::Request& req, httplib::Response
         std::string where = "WHERE r.user_id = ?";
         std::vector<SqlValue> args{user};
         if (status) where += " AND r.status = ?", args.push_back(*status);
-        return page_reply(app, req, q, {"status", "limit"}, kRedemptionCols, where, args, "r.id DESC",
+        return page_reply(app.db, req, q, {"status", "limit"}, kRedemptionCols, where, args, "r.id DESC",
                           [](const Stmt& st) { return redemption_json(st, false); });
     });
 }
@@ -194,7 +194,7 @@ void get_merchant_redemptions(App& app, const httplib::Request& req, httplib::Re
         std::string where = "WHERE m.owner_user_id = ?";
         std::vector<SqlValue> args{user};
         if (status) where += " AND r.status = ?", args.push_back(*status);
-        return page_reply(app, req, q, {"status", "limit"}, kRedemptionCols, where, args,
+        return page_reply(app.db, req, q, {"status", "limit"}, kRedemptionCols, where, args,
                           "r.id DESC",
                           [](const Stmt& st) { return redemption_json(st, true); });
     });
