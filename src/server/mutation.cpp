@@ -331,10 +331,24 @@ Reply forbidden_role(const char* role, std::string detail) {
     return problem_reply(403, "forbidden_role", std::move(detail), {}, {{"role", role}});
 }
 
+// A request without a token, or whose token names no session, gets its 401 from a reader: a
+// flood of them neither waits for the writer nor holds it. (An expired session goes on to the
+// writer, which deletes it.)
+static std::optional<Reply> no_session(App& app, const httplib::Request& req) {
+    std::string token = session_token(req);
+    if (token.empty() || token.size() > 200) return not_logged_in();
+    ReadLease lease = app.read();
+    SessionRow row = find_session(lease.db(), app.now(), sha256(token));
+    if (row.failed) return problem_reply(internal_problem());
+    if (!row.user) return not_logged_in();
+    return std::nullopt;
+}
+
 void with_user_mutation(App& app, const httplib::Request& req, httplib::Response& res,
                         bool body_required, const UserMutation& fn) {
     json body;
     if (auto bad = check_mutation(req, body, body_required)) return send_reply(req, res, *bad);
+    if (auto no = no_session(app, req)) return send_reply(req, res, *no);
     Reply reply;
     {
         std::lock_guard lock(app.db_mutex);
@@ -346,6 +360,7 @@ void with_user_mutation(App& app, const httplib::Request& req, httplib::Response
 
 void with_user(App& app, const httplib::Request& req, httplib::Response& res,
                const std::function<Reply(Id user)>& fn) {
+    if (auto no = no_session(app, req)) return send_reply(req, res, *no);
     Reply reply;
     {
         std::lock_guard lock(app.db_mutex);

@@ -1,6 +1,7 @@
 // Signed-in reads (/me, /me/hours, /me/signups) on the pool of read-only connections: they
 // answer while the writer waits, and hand over to the writer when something is to be written
-// first (a session's refresh, records to auto-close).
+// first (a session's refresh, records to auto-close). Requests without a session are refused
+// from a reader as well.
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -36,7 +37,12 @@ TEST_CASE("signed-in reads answer from a reader while the writer waits", "[serve
         CHECK(srv->get(path, as(vol)).status == 200);
     }
     CHECK(srv->get("/api/v1/me", as(vol)).j["display_name"] == "测试志愿者");
-    CHECK(posted == 0);  // still waiting: the reads did not queue behind it
+    // Without a session, any personal route's 401 comes from a reader too, reads and writes.
+    std::string bogus(43, 'x');
+    check_problem(srv->get("/api/v1/me/points"), 401);
+    check_problem(srv->get("/api/v1/me/points", as(bogus)), 401);
+    check_problem(srv->send("POST", "/api/v1/redemptions", as(bogus), json({{"reward_id", 1}}).dump()), 401);
+    CHECK(posted == 0);  // still waiting: none of these queued behind it
 
     REQUIRE(zs::Stmt(direct, "COMMIT").exec());
     post.join();
