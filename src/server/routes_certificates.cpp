@@ -116,8 +116,8 @@ void get_certificate(App& app, const httplib::Request& req, httplib::Response& r
     std::string serial = req.matches[1];
     Reply reply;
     {
-        std::lock_guard lock(app.db_mutex);
-        Stmt st(app.db, "SELECT content, mac FROM certificates WHERE serial = ?");
+        ReadLease lease = app.read();  // a public read: never waits for, or holds, the writer
+        Stmt st(lease.db(), "SELECT content, mac FROM certificates WHERE serial = ?");
         st.bind(1, serial);
         Step s = st.step();
         if (s == Step::Error) reply = internal_error(st.error());
@@ -158,8 +158,8 @@ void post_verify(App& app, const httplib::Request& req, httplib::Response& res) 
     const Certificate& c = d.value;
     CertificateVerdict v{false, c.serial};
     {
-        std::lock_guard lock(app.db_mutex);
-        Stmt st(app.db, "SELECT mac FROM certificates WHERE serial = ?");
+        ReadLease lease = app.read();  // a public read, as above
+        Stmt st(lease.db(), "SELECT mac FROM certificates WHERE serial = ?");
         st.bind(1, c.serial);
         Step s = st.step();
         if (s == Step::Error) return send_reply(req, res, internal_error(st.error()));

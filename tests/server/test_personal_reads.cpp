@@ -12,7 +12,7 @@
 using namespace zt;
 namespace zs = zygc::server;
 
-TEST_CASE("signed-in reads answer from a reader while the writer waits", "[server][auth]") {
+TEST_CASE("signed-in reads, refusals and public reads answer from a reader while the writer waits", "[server][auth]") {
     auto srv = dev_server();
     std::string vol = login(*srv, "13800000001");
     std::string other = login(*srv, "13600000077");
@@ -42,6 +42,10 @@ TEST_CASE("signed-in reads answer from a reader while the writer waits", "[serve
     check_problem(srv->get("/api/v1/me/points"), 401);
     check_problem(srv->get("/api/v1/me/points", as(bogus)), 401);
     check_problem(srv->send("POST", "/api/v1/redemptions", as(bogus), json({{"reward_id", 1}}).dump()), 401);
+    // Public reads that need no writer: the points lists, a certificate's check.
+    CHECK(srv->get("/api/v1/rewards").status == 200);
+    CHECK(srv->get("/api/v1/points/rules").status == 200);
+    check_problem(srv->get("/api/v1/certificates/ZYGC-00000000"), 404);
     CHECK(posted == 0);  // still waiting: none of these queued behind it
 
     REQUIRE(zs::Stmt(direct, "COMMIT").exec());
