@@ -331,10 +331,7 @@ Reply forbidden_role(const char* role, std::string detail) {
     return problem_reply(403, "forbidden_role", std::move(detail), {}, {{"role", role}});
 }
 
-// A request without a token, or whose token names no session, gets its 401 from a reader: a
-// flood of them neither waits for the writer nor holds it. (An expired session goes on to the
-// writer, which deletes it.)
-static std::optional<Reply> no_session(App& app, const httplib::Request& req) {
+std::optional<Reply> no_session(App& app, const httplib::Request& req) {
     std::string token = session_token(req);
     if (token.empty() || token.size() > 200) return not_logged_in();
     ReadLease lease = app.read();

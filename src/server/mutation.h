@@ -86,6 +86,10 @@ void with_user_mutation(App& app, const httplib::Request& req, httplib::Response
                         bool body_required, const UserMutation& fn);
 void with_user(App& app, const httplib::Request& req, httplib::Response& res,
                const std::function<Reply(Id user)>& fn);
+// The 401 (or 500) for a request without a token, or whose token names no session, found on a
+// reader: a flood of them neither waits for the writer nor holds it; nullopt when the token
+// names a session (an expired one too: the writer deletes it). with_user* call it first.
+std::optional<Reply> no_session(App& app, const httplib::Request& req);
 // with_user_read: a signed-in read, on a reader when nothing is to be written first (the
 // session's refresh, or what `fn` returns nullopt for when on_writer is false), else on the
 // writer with on_writer true (then nullopt is a 500). `db` is the connection to read from.

@@ -239,8 +239,9 @@ void post_wechat(App& app, const httplib::Request& req, httplib::Response& res) 
 void post_logout(App& app, const httplib::Request& req, httplib::Response& res) {
     json body;
     if (!read_mutation(req, res, body, false)) return;
-    std::lock_guard lock(app.db_mutex);
     res.set_header("Set-Cookie", cleared_cookie(app));
+    if (auto no = no_session(app, req)) return send_reply(req, res, *no);
+    std::lock_guard lock(app.db_mutex);
     auto user = session_user(app, req);
     if (!user) return send_reply(req, res, problem_reply(internal_problem()));
     if (!*user) return send_reply(req, res, not_logged_in());

@@ -63,36 +63,39 @@ void get_rewards(App& app, const httplib::Request& req, httplib::Response& res) 
     });
 }
 
+// A reward, with how many of it `user` (0: anonymous) has redeemed.
+Reply reward_reply(Db& db, const std::optional<int64_t>& id, Id user) {
+    Reply not_found = problem_reply(404, "not_found", "没有这个兑换项目");
+    if (!id) return not_found;
+    Stmt st(db, std::string("SELECT ") + kRewardCols + "WHERE w.id = ?");
+    st.bind(1, *id);
+    Step s = st.step();
+    if (s == Step::Error) return internal_error(st.error());
+    if (s == Step::Done) return not_found;
+    json j = reward_json(st);
+    if (user) {
+        std::string err;
+        auto mine = count(db,
+                          "SELECT COALESCE(SUM(quantity), 0) FROM points_redemptions WHERE user_id = ? "
+                          "AND reward_id = ? AND status IN ('reserved', 'settled')",
+                          {user, *id}, err);
+        if (!mine) return internal_error(err);
+        j["my_redeemed"] = *mine;
+    }
+    return json_reply(j);
+}
+
+// Anonymous: a public read (on a reader). Signed in: on the writer, which settles what is due
+// and refreshes the session.
 void get_reward(App& app, const httplib::Request& req, httplib::Response& res) {
     auto id = path_id(req.matches[1]);
+    if (no_session(app, req)) return public_read(app, req, res, [&](Db& db) { return reward_reply(db, id, 0); });
     Reply reply;
     {
         std::lock_guard lock(app.db_mutex);
         auto due = settle_due(app);
         auto user = session_user(app, req);
-        if (due) reply = *due;
-        else if (!user) reply = problem_reply(internal_problem());
-        else if (!id) reply = problem_reply(404, "not_found", "没有这个兑换项目");
-        else {
-            Stmt st(app.db, std::string("SELECT ") + kRewardCols + "WHERE w.id = ?");
-            st.bind(1, *id);
-            Step s = st.step();
-            if (s == Step::Error) reply = internal_error(st.error());
-            else if (s == Step::Done) reply = problem_reply(404, "not_found", "没有这个兑换项目");
-            else {
-                json j = reward_json(st);
-                std::string err;
-                if (*user) {
-                    auto mine = count(app.db,
-                                      "SELECT COALESCE(SUM(quantity), 0) FROM points_redemptions WHERE user_id = ? "
-                                      "AND reward_id = ? AND status IN ('reserved', 'settled')",
-                                      {*user, *id}, err);
-                    if (!mine) reply = internal_error(err);
-                    else j["my_redeemed"] = *mine;
-                }
-                if (err.empty()) reply = json_reply(j);
-            }
-        }
+        reply = due ? *due : !user ? problem_reply(internal_problem()) : reward_reply(app.db, id, *user);
     }
     send_reply(req, res, reply);
 }

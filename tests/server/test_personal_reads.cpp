@@ -42,9 +42,11 @@ TEST_CASE("signed-in reads, refusals and public reads answer from a reader while
     check_problem(srv->get("/api/v1/me/points"), 401);
     check_problem(srv->get("/api/v1/me/points", as(bogus)), 401);
     check_problem(srv->send("POST", "/api/v1/redemptions", as(bogus), json({{"reward_id", 1}}).dump()), 401);
+    check_problem(srv->send("POST", "/api/v1/auth/logout", as(bogus), ""), 401);
     // Public reads that need no writer: the points lists, a certificate's check.
     CHECK(srv->get("/api/v1/rewards").status == 200);
     CHECK(srv->get("/api/v1/points/rules").status == 200);
+    check_problem(srv->get("/api/v1/rewards/999"), 404);  // anonymous: a public read
     check_problem(srv->get("/api/v1/certificates/ZYGC-00000000"), 404);
     CHECK(posted == 0);  // still waiting: none of these queued behind it
 

@@ -443,6 +443,9 @@ TEST_CASE("points: catalogue reads, filters and admin forms", "[server][points]"
     auto one = p.get_ok("/api/v1/rewards/" + std::to_string(all["items"][0]["id"].get<int64_t>()), p.vol);
     CHECK(one["my_redeemed"] == 0);
     CHECK(one["merchant"]["name"] == "海港区公交");
+    json anonymous = p.get_ok("/api/v1/rewards/" + std::to_string(all["items"][0]["id"].get<int64_t>()));
+    CHECK_FALSE(anonymous.contains("my_redeemed"));
+    CHECK(anonymous["merchant"]["name"] == "海港区公交");
     CHECK(p.get_ok("/api/v1/merchants")["total"] == 2);
     CHECK(p.get_ok("/api/v1/merchants?district_id=2")["items"][0]["reward_count"] == 1);
     check_problem(p.post("/api/v1/merchants", p.vol, {{"name", "x"}, {"district_id", 1}}), 403);
