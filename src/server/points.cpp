@@ -62,6 +62,14 @@ std::optional<Id> account(Db& db, const char* kind, Id owner, std::string& err) 
     return id;
 }
 
+std::optional<Id> find_account(Db& db, const char* kind, Id owner, std::string& err) {
+    Stmt st(db, "SELECT id FROM points_accounts WHERE kind = ? AND owner_id = ?");
+    st.bind(1, kind).bind(2, owner);
+    Step s = st.step();
+    if (s == Step::Error) return err = st.error(), std::nullopt;
+    return s == Step::Row ? st.i64(0) : Id{0};
+}
+
 std::optional<int64_t> balance(Db& db, Id acc, std::string& err) {
     Stmt st(db, "SELECT balance FROM points_accounts WHERE id = ?");
     st.bind(1, acc);

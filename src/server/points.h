@@ -31,6 +31,8 @@ struct Rule {
 
 // The account of (kind, owner), created when missing. owner 0 for the singletons.
 [[nodiscard]] std::optional<Id> account(Db& db, const char* kind, Id owner, std::string& err);
+// The same, read only: 0 when the account does not exist yet.
+[[nodiscard]] std::optional<Id> find_account(Db& db, const char* kind, Id owner, std::string& err);
 
 struct Cause {
     const char* kind;      // earn reversal redeem settle refund donate expire hold_applied

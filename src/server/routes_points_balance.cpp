@@ -31,31 +31,28 @@ void get_rules(App& app, const httplib::Request& req, httplib::Response& res) {
     });
 }
 
-Reply my_points(App& app, Id user) {
-    if (auto due = settle_due(app)) return *due;
+// The volunteer's balance, ledger and holds (`acc`: their account); reads only.
+Reply my_points(Db& db, int64_t now, Id user, Id acc) {
     std::string err;
-    auto acc = points::account(app.db, "volunteer", user, err);  // harmless: an empty account
-    if (!acc) return internal_error(err);
-    int64_t now = app.now();
     points::Rule rule;
-    if (!points::rule_at(app.db, now, rule, err)) return internal_error(err);
-    auto bal = points::balance(app.db, *acc, err);
+    if (!points::rule_at(db, now, rule, err)) return internal_error(err);
+    auto bal = points::balance(db, acc, err);
     if (!bal) return internal_error(err);
-    auto reserved = count(app.db, "SELECT COALESCE(SUM(points), 0) FROM points_redemptions WHERE user_id = ? AND status = 'reserved'",
+    auto reserved = count(db, "SELECT COALESCE(SUM(points), 0) FROM points_redemptions WHERE user_id = ? AND status = 'reserved'",
                           {user}, err);
-    auto earned = count(app.db,
+    auto earned = count(db,
                         "SELECT COALESCE(SUM(CASE WHEN kind = 'earn' THEN points ELSE -points END), 0) FROM points_postings "
                         "WHERE (kind = 'earn' AND to_account = ?1) OR (kind IN ('reversal', 'hold_applied') AND from_account = ?1)",
-                        {*acc}, err);
-    auto n_entries = count(app.db, "SELECT count(*) FROM points_postings WHERE from_account = ?1 OR to_account = ?1", {*acc}, err);
+                        {acc}, err);
+    auto n_entries = count(db, "SELECT count(*) FROM points_postings WHERE from_account = ?1 OR to_account = ?1", {acc}, err);
     if (!reserved || !earned || !n_entries) return internal_error(err);
     json expiring = json::array();
     {
         // Lots expiring within 90 days, grouped by their last day.
-        Stmt st(app.db,
+        Stmt st(db,
                 "SELECT expires_at, SUM(remaining) FROM points_lots WHERE account_id = ? AND remaining > 0 "
                 "AND expires_at > 0 AND expires_at <= ? GROUP BY expires_at ORDER BY expires_at");
-        st.bind(1, *acc).bind(2, now + 90 * 86400);
+        st.bind(1, acc).bind(2, now + 90 * 86400);
         std::map<std::string, int64_t> by_day;
         std::vector<std::string> order;
         Step s;
@@ -69,7 +66,7 @@ Reply my_points(App& app, Id user) {
     }
     json entries = json::array();
     auto entry = [&](const Stmt& st) {
-        bool in = st.i64(2) == *acc;
+        bool in = st.i64(2) == acc;
         std::string counter_kind = in ? st.text(11) : st.text(12);
         int64_t counter_owner = in ? st.i64(13) : st.i64(14);
         std::string counter_name = st.text(15);
@@ -88,7 +85,7 @@ Reply my_points(App& app, Id user) {
                     {"rule_version", st.is_null(8) ? json(nullptr) : json(st.i64(8))},
                     {"by", st.is_null(9) ? json(nullptr) : json(st.i64(9))}};
     };
-    if (!rows(app.db,
+    if (!rows(db,
               "SELECT p.id, p.at, p.to_account, p.from_account, p.points, p.kind, p.ref_kind, p.ref_id, p.rule_version, "
               "p.by_user, p.why, fa.kind, ta.kind, fa.owner_id, ta.owner_id, "
               "COALESCE((SELECT name FROM points_merchants WHERE id = CASE WHEN p.to_account = ?1 THEN fa.owner_id ELSE ta.owner_id END "
@@ -98,10 +95,10 @@ Reply my_points(App& app, Id user) {
               "FROM points_postings p JOIN points_accounts fa ON fa.id = p.from_account "
               "JOIN points_accounts ta ON ta.id = p.to_account "
               "WHERE p.from_account = ?1 OR p.to_account = ?1 ORDER BY p.id DESC LIMIT 200",
-              {*acc}, entry, entries, err))
+              {acc}, entry, entries, err))
         return internal_error(err);
     json holds = json::array();
-    if (!rows(app.db, std::string("SELECT ") + kHoldCols + "WHERE h.user_id = ? ORDER BY h.id DESC LIMIT 50", {user},
+    if (!rows(db, std::string("SELECT ") + kHoldCols + "WHERE h.user_id = ? ORDER BY h.id DESC LIMIT 50", {user},
               hold_json, holds, err))
         return internal_error(err);
     return json_reply({{"balance", *bal}, {"reserved", *reserved}, {"earned_total", *earned}, {"expiring", expiring},
@@ -109,7 +106,22 @@ Reply my_points(App& app, Id user) {
 }
 
 void get_my_points(App& app, const httplib::Request& req, httplib::Response& res) {
-    with_user(app, req, res, [&](Id user) { return my_points(app, user); });
+    // On a reader unless something is to be settled first (due codes or lots) or the
+    // volunteer has no account yet (created, empty, on the writer).
+    with_user_read(app, req, res, [&](Db& db, Id user, bool on_writer) -> std::optional<Reply> {
+        std::string err;
+        if (on_writer) {
+            if (auto due = settle_due(app)) return *due;
+            auto acc = points::account(db, "volunteer", user, err);
+            if (!acc) return internal_error(err);
+            return my_points(db, app.now(), user, *acc);
+        }
+        auto due = points::sweep_pending(db, app.now(), err);
+        auto acc = due ? points::find_account(db, "volunteer", user, err) : std::nullopt;
+        if (!acc) return internal_error(err);
+        if (*due || *acc == 0) return std::nullopt;
+        return my_points(db, app.now(), user, *acc);
+    });
 }
 
 }  // namespace zygc::server::points_routes

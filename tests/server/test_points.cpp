@@ -384,6 +384,25 @@ TEST_CASE("points: the public reward list settles an expired code before it answ
     CHECK(stock() == 3);  // once
 }
 
+TEST_CASE("points: /me/points within the session's minute still settles an expired code first", "[server][points]") {
+    Points p;
+    auto recs = p.served(1, 9, 12, {p.vol});  // 180 → 6
+    p.certify(recs[0], {{"decision", "approve"}});
+    auto m = p.merchant("老龙头早餐店", 2, p.id_of(p.clerk));
+    auto w = p.reward(m["id"], 2, 3, 2, "shop");
+    auto rd = p.redeem(p.vol, w["id"]);
+    REQUIRE(rd.status == 201);
+    CHECK(p.me_points(p.vol)["reserved"] == 2);
+    p.clock(*zygc::parse_rfc3339(rd.j["expires_at"].get<std::string>()) + 1);
+    // /me refreshes the session (on the writer) and settles nothing. /me/points, within the
+    // same minute, reads on a reader unless a code is due: then the writer settles it first.
+    REQUIRE(p.get_ok("/api/v1/me", p.vol)["id"].is_number());
+    auto mine = p.me_points(p.vol);
+    CHECK(mine["reserved"] == 0);
+    CHECK(mine["balance"] == 6);
+    CHECK(mine["entries"][0]["reason"] == "refund");
+}
+
 TEST_CASE("points: donations move points to a fund; funds show running totals by brand", "[server][points]") {
     Points p;
     auto recs = p.served(1, 9, 12, {p.vol});
