@@ -65,6 +65,18 @@ void public_read(App& app, const httplib::Request& req, httplib::Response& res, 
     send_reply(req, res, *reply);
 }
 
+std::optional<Reply> when_settled(App& app, Db& db, bool on_writer, const std::function<Reply()>& read) {
+    if (on_writer) {
+        if (auto due = settle_due(app)) return *due;
+        return read();
+    }
+    std::string err;
+    auto due = points::sweep_pending(db, app.now(), err);
+    if (!due) return internal_error(err);
+    if (*due) return std::nullopt;
+    return read();
+}
+
 Params to_params(const std::vector<std::pair<std::string, std::string>>& ps) {
     Params out;
     for (const auto& [k, v] : ps) out.push_back({k, v});
@@ -149,8 +161,8 @@ Reply page_reply(Db& db, const httplib::Request& req, Query& q, std::initializer
     return json_reply(page_json(items, *total, pq, sig));
 }
 
-std::optional<Reply> need_role(App& app, Id user, const char* role, const char* detail) {
-    auto has = has_role(app.db, user, role);
+std::optional<Reply> need_role(Db& db, Id user, const char* role, const char* detail) {
+    auto has = has_role(db, user, role);
     if (!has) return problem_reply(internal_problem());
     if (!*has) return forbidden_role(role, detail);
     return std::nullopt;

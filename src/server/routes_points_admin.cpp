@@ -10,7 +10,7 @@
 namespace zygc::server::points_routes {
 
 Reply points_stats(App& app, Id user) {
-    if (auto bad = need_role(app, user, "admin", "只有管理员可以查看积分统计")) return *bad;
+    if (auto bad = need_role(app.db, user, "admin", "只有管理员可以查看积分统计")) return *bad;
     if (auto due = settle_due(app)) return *due;
     std::string err;
     auto sum_kind = [&](const char* kinds) {
@@ -71,7 +71,7 @@ Reply points_stats(App& app, Id user) {
 
 void get_holds(App& app, const httplib::Request& req, httplib::Response& res) {
     with_user(app, req, res, [&](Id user) -> Reply {
-        if (auto bad = need_role(app, user, "admin", "只有管理员可以查看待复核的更正")) return *bad;
+        if (auto bad = need_role(app.db, user, "admin", "只有管理员可以查看待复核的更正")) return *bad;
         Query q(req);
         auto status = q.one_of("status", {"held", "applied", "waived"});
         std::string where = "WHERE 1 = 1";
@@ -82,7 +82,7 @@ void get_holds(App& app, const httplib::Request& req, httplib::Response& res) {
 }
 
 Reply resolve(App& app, Id user, const std::optional<int64_t>& id, const json& body) {
-    if (auto bad = need_role(app, user, "admin", "只有管理员可以处理")) return *bad;
+    if (auto bad = need_role(app.db, user, "admin", "只有管理员可以处理")) return *bad;
     if (!id) return problem_reply(404, "not_found", "没有这条待复核的更正");
     if (!body.is_object()) return invalid_form({field_error("body", "invalid", "应为对象")});
     Form f{body, {}};

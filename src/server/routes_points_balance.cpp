@@ -106,21 +106,14 @@ Reply my_points(Db& db, int64_t now, Id user, Id acc) {
 }
 
 void get_my_points(App& app, const httplib::Request& req, httplib::Response& res) {
-    // On a reader unless something is to be settled first (due codes or lots) or the
-    // volunteer has no account yet (created, empty, on the writer).
+    // A volunteer without an account yet gets one, empty, on the writer.
     with_user_read(app, req, res, [&](Db& db, Id user, bool on_writer) -> std::optional<Reply> {
         std::string err;
-        if (on_writer) {
-            if (auto due = settle_due(app)) return *due;
-            auto acc = points::account(db, "volunteer", user, err);
-            if (!acc) return internal_error(err);
-            return my_points(db, app.now(), user, *acc);
-        }
-        auto due = points::sweep_pending(db, app.now(), err);
-        auto acc = due ? points::find_account(db, "volunteer", user, err) : std::nullopt;
+        auto acc = on_writer ? points::account(db, "volunteer", user, err)
+                             : points::find_account(db, "volunteer", user, err);
         if (!acc) return internal_error(err);
-        if (*due || *acc == 0) return std::nullopt;
-        return my_points(db, app.now(), user, *acc);
+        if (*acc == 0) return std::nullopt;
+        return when_settled(app, db, on_writer, [&] { return my_points(db, app.now(), user, *acc); });
     });
 }
 

@@ -36,7 +36,7 @@ Reply post_donation(App& app, const httplib::Request& req, Id user, const json& 
     if (auto bad = read_idempotency_key(req, false, idem.key)) return *bad;
     idem.active = !idem.key.empty();
     idem.user = user;
-    if (auto bad = need_role(app, user, "volunteer", "完成实名注册的志愿者才能捐赠积分")) return *bad;
+    if (auto bad = need_role(app.db, user, "volunteer", "完成实名注册的志愿者才能捐赠积分")) return *bad;
     if (auto due = settle_due(app)) return *due;
     if (auto replay = idempotency_begin(app, req, idem, body)) return *replay;
     Reply reply = [&]() -> Reply {
@@ -73,7 +73,7 @@ Reply post_donation(App& app, const httplib::Request& req, Id user, const json& 
 }
 
 Reply create_fund(App& app, Id user, const json& body) {
-    if (auto bad = need_role(app, user, "admin", "只有管理员可以添加基金")) return *bad;
+    if (auto bad = need_role(app.db, user, "admin", "只有管理员可以添加基金")) return *bad;
     if (!body.is_object()) return invalid_form({field_error("body", "invalid", "应为对象")});
     Form f{body, {}};
     auto name = f.text("name", 100, true);

@@ -58,6 +58,9 @@ struct Form {
 // routes_points.cpp
 Reply in_tx(App& app, const std::function<Reply()>& fn);
 std::optional<Reply> settle_due(App& app);
+// A signed-in points read through with_user_read: on a reader it hands over to the writer
+// (nullopt) when codes or lots are due; on the writer it settles them first.
+std::optional<Reply> when_settled(App& app, Db& db, bool on_writer, const std::function<Reply()>& read);
 void public_read(App& app, const httplib::Request& req, httplib::Response& res, const std::function<Reply(Db& db)>& fn);
 json opt_time(const Stmt& st, int c);
 std::optional<Reply> district_missing(Db& db, Id d);
@@ -68,7 +71,7 @@ std::optional<int64_t> count(Db& db, const std::string& sql, const std::vector<S
 Reply page_reply(Db& db, const httplib::Request& req, Query& q, std::initializer_list<const char*> names,
                  const char* cols, const std::string& where, const std::vector<SqlValue>& args, const char* order,
                  const std::function<json(const Stmt&)>& fn);
-std::optional<Reply> need_role(App& app, Id user, const char* role, const char* detail);
+std::optional<Reply> need_role(Db& db, Id user, const char* role, const char* detail);
 Reply invalid_form(std::vector<FieldError> errs);
 Reply outcome_problem(const points::Result& r);
 

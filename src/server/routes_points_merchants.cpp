@@ -19,7 +19,7 @@ json merchant_json(const Stmt& st) {
 }
 
 Reply create_merchant(App& app, Id user, const json& body) {
-    if (auto bad = need_role(app, user, "admin", "只有管理员可以添加商户")) return *bad;
+    if (auto bad = need_role(app.db, user, "admin", "只有管理员可以添加商户")) return *bad;
     if (!body.is_object()) return invalid_form({field_error("body", "invalid", "应为对象")});
     Form f{body, {}};
     auto name = f.text("name", 100, true);
@@ -69,7 +69,7 @@ void get_merchants(App& app, const httplib::Request& req, httplib::Response& res
 }
 
 Reply verify(App& app, Id user, const json& body) {
-    if (auto bad = need_role(app, user, "merchant", "只有合作商户的店员可以核销")) return *bad;
+    if (auto bad = need_role(app.db, user, "merchant", "只有合作商户的店员可以核销")) return *bad;
     std::string code;
     if (body.is_object())
         if (auto it = body.find("code"); it != body.end() && it->is_string()) code = it->get<std::string>();

@@ -101,7 +101,7 @@ void get_reward(App& app, const httplib::Request& req, httplib::Response& res) {
 }
 
 Reply create_reward(App& app, Id user, const json& body) {
-    if (auto bad = need_role(app, user, "admin", "只有管理员可以添加兑换项目")) return *bad;
+    if (auto bad = need_role(app.db, user, "admin", "只有管理员可以添加兑换项目")) return *bad;
     if (!body.is_object()) return invalid_form({field_error("body", "invalid", "应为对象")});
     Form f{body, {}};
     auto merchant = f.integer("merchant_id", 1, INT64_MAX, true);
@@ -149,7 +149,7 @@ Reply post_redemption(App& app, const httplib::Request& req, Id user, const json
     if (auto bad = read_idempotency_key(req, true, idem.key)) return *bad;
     idem.active = true;
     idem.user = user;
-    if (auto bad = need_role(app, user, "volunteer", "完成实名注册的志愿者才能兑换")) return *bad;
+    if (auto bad = need_role(app.db, user, "volunteer", "完成实名注册的志愿者才能兑换")) return *bad;
     if (auto due = settle_due(app)) return *due;
     if (auto replay = idempotency_begin(app, req, idem, body)) return *replay;
     Reply reply = [&]() -> Reply {
@@ -176,30 +176,31 @@ Reply post_redemption(App& app, const httplib::Request& req, Id user, const json
 }
 
 void get_my_redemptions(App& app, const httplib::Request& req, httplib::Response& res) {
-    with_user(app, req, res, [&](Id user) -> Reply {
-        if (auto due = settle_due(app)) return *due;
-        Query q(req);
-        auto status = q.one_of("status", {"reserved", "settled", "expired"});
-        std::string where = "WHERE r.user_id = ?";
-        std::vector<SqlValue> args{user};
-        if (status) where += " AND r.status = ?", args.push_back(*status);
-        return page_reply(app.db, req, q, {"status", "limit"}, kRedemptionCols, where, args, "r.id DESC",
-                          [](const Stmt& st) { return redemption_json(st, false); });
+    with_user_read(app, req, res, [&](Db& db, Id user, bool on_writer) {
+        return when_settled(app, db, on_writer, [&] {
+            Query q(req);
+            auto status = q.one_of("status", {"reserved", "settled", "expired"});
+            std::string where = "WHERE r.user_id = ?";
+            std::vector<SqlValue> args{user};
+            if (status) where += " AND r.status = ?", args.push_back(*status);
+            return page_reply(db, req, q, {"status", "limit"}, kRedemptionCols, where, args, "r.id DESC",
+                              [](const Stmt& st) { return redemption_json(st, false); });
+        });
     });
 }
 
 void get_merchant_redemptions(App& app, const httplib::Request& req, httplib::Response& res) {
-    with_user(app, req, res, [&](Id user) -> Reply {
-        if (auto bad = need_role(app, user, "merchant", "只有合作商户的店员可以查看")) return *bad;
-        if (auto due = settle_due(app)) return *due;
-        Query q(req);
-        auto status = q.one_of("status", {"reserved", "settled", "expired"});
-        std::string where = "WHERE m.owner_user_id = ?";
-        std::vector<SqlValue> args{user};
-        if (status) where += " AND r.status = ?", args.push_back(*status);
-        return page_reply(app.db, req, q, {"status", "limit"}, kRedemptionCols, where, args,
-                          "r.id DESC",
-                          [](const Stmt& st) { return redemption_json(st, true); });
+    with_user_read(app, req, res, [&](Db& db, Id user, bool on_writer) -> std::optional<Reply> {
+        if (auto bad = need_role(db, user, "merchant", "只有合作商户的店员可以查看")) return *bad;
+        return when_settled(app, db, on_writer, [&] {
+            Query q(req);
+            auto status = q.one_of("status", {"reserved", "settled", "expired"});
+            std::string where = "WHERE m.owner_user_id = ?";
+            std::vector<SqlValue> args{user};
+            if (status) where += " AND r.status = ?", args.push_back(*status);
+            return page_reply(db, req, q, {"status", "limit"}, kRedemptionCols, where, args, "r.id DESC",
+                              [](const Stmt& st) { return redemption_json(st, true); });
+        });
     });
 }
 
