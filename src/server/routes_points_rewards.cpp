@@ -175,32 +175,28 @@ Reply post_redemption(App& app, const httplib::Request& req, Id user, const json
     return idempotency_finish(app, idem, reply);
 }
 
+// A page of the redemptions whose `owner` column is `user` (the volunteer's, or those at the
+// clerk's merchant), newest first, ?status= filtering.
+Reply redemptions_page(Db& db, const httplib::Request& req, const char* owner, Id user, bool merchant_view) {
+    Query q(req);
+    auto status = q.one_of("status", {"reserved", "settled", "expired"});
+    std::string where = std::string("WHERE ") + owner + " = ?";
+    std::vector<SqlValue> args{user};
+    if (status) where += " AND r.status = ?", args.push_back(*status);
+    return page_reply(db, req, q, {"status", "limit"}, kRedemptionCols, where, args, "r.id DESC",
+                      [merchant_view](const Stmt& st) { return redemption_json(st, merchant_view); });
+}
+
 void get_my_redemptions(App& app, const httplib::Request& req, httplib::Response& res) {
     with_user_read(app, req, res, [&](Db& db, Id user, bool on_writer) {
-        return when_settled(app, db, on_writer, [&] {
-            Query q(req);
-            auto status = q.one_of("status", {"reserved", "settled", "expired"});
-            std::string where = "WHERE r.user_id = ?";
-            std::vector<SqlValue> args{user};
-            if (status) where += " AND r.status = ?", args.push_back(*status);
-            return page_reply(db, req, q, {"status", "limit"}, kRedemptionCols, where, args, "r.id DESC",
-                              [](const Stmt& st) { return redemption_json(st, false); });
-        });
+        return when_settled(app, db, on_writer, [&] { return redemptions_page(db, req, "r.user_id", user, false); });
     });
 }
 
 void get_merchant_redemptions(App& app, const httplib::Request& req, httplib::Response& res) {
     with_user_read(app, req, res, [&](Db& db, Id user, bool on_writer) -> std::optional<Reply> {
         if (auto bad = need_role(db, user, "merchant", "只有合作商户的店员可以查看")) return *bad;
-        return when_settled(app, db, on_writer, [&] {
-            Query q(req);
-            auto status = q.one_of("status", {"reserved", "settled", "expired"});
-            std::string where = "WHERE m.owner_user_id = ?";
-            std::vector<SqlValue> args{user};
-            if (status) where += " AND r.status = ?", args.push_back(*status);
-            return page_reply(db, req, q, {"status", "limit"}, kRedemptionCols, where, args, "r.id DESC",
-                              [](const Stmt& st) { return redemption_json(st, true); });
-        });
+        return when_settled(app, db, on_writer, [&] { return redemptions_page(db, req, "m.owner_user_id", user, true); });
     });
 }
 

@@ -360,14 +360,25 @@ TEST_CASE("points: a code verifies once, only at its own merchant; an expired co
     CHECK(so.j["code"] == "out_of_stock");
 }
 
+// The volunteer earns 6 points and reserves a code (2 points) for reward w (stock 3) of
+// merchant m: what the tests of settling before a read start from.
+struct Reserved : Points {
+    json m, w;
+    Response rd;
+    Reserved() {
+        auto recs = served(1, 9, 12, {vol});  // 180 → 6
+        certify(recs[0], {{"decision", "approve"}});
+        m = merchant("老龙头早餐店", 2, id_of(clerk));
+        w = reward(m["id"], 2, 3, 2, "shop");
+        rd = redeem(vol, w["id"]);
+        REQUIRE(rd.status == 201);
+    }
+    int64_t expires_at() const { return *zygc::parse_rfc3339(rd.j["expires_at"].get<std::string>()); }
+};
+
 TEST_CASE("points: the public reward list settles an expired code before it answers", "[server][points]") {
-    Points p;
-    auto recs = p.served(1, 9, 12, {p.vol});  // 180 → 6
-    p.certify(recs[0], {{"decision", "approve"}});
-    auto m = p.merchant("老龙头早餐店", 2, p.id_of(p.clerk));
-    auto w = p.reward(m["id"], 2, 3, 2, "shop");
-    auto rd = p.redeem(p.vol, w["id"]);
-    REQUIRE(rd.status == 201);
+    Reserved p;
+    const json &m = p.m, &w = p.w;
     auto stock = [&] {
         json list = p.get_ok("/api/v1/rewards?merchant_id=" + std::to_string(m["id"].get<int64_t>()));
         for (const json& r : list["items"])
@@ -378,22 +389,16 @@ TEST_CASE("points: the public reward list settles an expired code before it answ
     CHECK(stock() == 2);  // nothing due: read on a reader
     // Past the code's expiry, the first read is this anonymous list: it must not show the
     // reader's stale stock but hand over to the writer, which returns the stock first.
-    p.clock(*zygc::parse_rfc3339(rd.j["expires_at"].get<std::string>()) + 1);
+    p.clock(p.expires_at() + 1);
     CHECK(stock() == 3);
     CHECK(p.balance(p.vol) == 6);
     CHECK(stock() == 3);  // once
 }
 
 TEST_CASE("points: /me/points within the session's minute still settles an expired code first", "[server][points]") {
-    Points p;
-    auto recs = p.served(1, 9, 12, {p.vol});  // 180 → 6
-    p.certify(recs[0], {{"decision", "approve"}});
-    auto m = p.merchant("老龙头早餐店", 2, p.id_of(p.clerk));
-    auto w = p.reward(m["id"], 2, 3, 2, "shop");
-    auto rd = p.redeem(p.vol, w["id"]);
-    REQUIRE(rd.status == 201);
+    Reserved p;
     CHECK(p.me_points(p.vol)["reserved"] == 2);
-    p.clock(*zygc::parse_rfc3339(rd.j["expires_at"].get<std::string>()) + 1);
+    p.clock(p.expires_at() + 1);
     // /me refreshes the session (on the writer) and settles nothing. /me/points, within the
     // same minute, reads on a reader unless a code is due: then the writer settles it first.
     REQUIRE(p.get_ok("/api/v1/me", p.vol)["id"].is_number());
