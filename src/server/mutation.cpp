@@ -331,11 +331,16 @@ Reply forbidden_role(const char* role, std::string detail) {
     return problem_reply(403, "forbidden_role", std::move(detail), {}, {{"role", role}});
 }
 
-std::optional<Reply> no_session(App& app, const httplib::Request& req) {
+// The request's session as read on `db`: no user when it names none (no token, or too long).
+static SessionRow request_session(App& app, Db& db, const httplib::Request& req) {
     std::string token = session_token(req);
-    if (token.empty() || token.size() > 200) return not_logged_in();
+    if (token.empty() || token.size() > 200) return {};
+    return find_session(db, app.now(), sha256(token));
+}
+
+std::optional<Reply> no_session(App& app, const httplib::Request& req) {
     ReadLease lease = app.read();
-    SessionRow row = find_session(lease.db(), app.now(), sha256(token));
+    SessionRow row = request_session(app, lease.db(), req);
     if (row.failed) return problem_reply(internal_problem());
     if (!row.user) return not_logged_in();
     return std::nullopt;
@@ -372,13 +377,10 @@ void with_user(App& app, const httplib::Request& req, httplib::Response& res,
 // finds nothing to do on the writer (it returns nullopt when it does, e.g. records to
 // auto-close). Otherwise the read runs on the writer, as with_user does, with on_writer set.
 void with_user_read(App& app, const httplib::Request& req, httplib::Response& res, const UserRead& fn) {
-    std::string token = session_token(req);
     std::optional<Reply> reply;
-    if (token.empty() || token.size() > 200) {
-        reply = not_logged_in();
-    } else {
+    {
         ReadLease lease = app.read();
-        SessionRow row = find_session(lease.db(), app.now(), sha256(token));
+        SessionRow row = request_session(app, lease.db(), req);
         if (row.failed) reply = problem_reply(internal_problem());
         else if (!row.user) reply = not_logged_in();
         else if (!row.ended && !row.stale) reply = fn(lease.db(), row.user, false);
