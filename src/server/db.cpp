@@ -285,6 +285,30 @@ void ReadPool::release(Db* db) {
     cv_.notify_one();
 }
 
+// SQLite may end a transaction by itself (some errors roll it back): then nothing is open.
+bool Db::begin() {
+    if (sqlite3_get_autocommit(db_)) depth_ = 0;
+    if (!exec_script(depth_ == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested", nullptr)) return false;
+    ++depth_;
+    return true;
+}
+
+bool Db::commit() {
+    if (depth_ == 0 || sqlite3_get_autocommit(db_)) return depth_ = 0, false;
+    if (!exec_script(depth_ == 1 ? "COMMIT" : "RELEASE nested", nullptr)) return false;
+    --depth_;
+    return true;
+}
+
+void Db::rollback() {
+    if (depth_ == 0 || sqlite3_get_autocommit(db_)) {
+        depth_ = 0;
+        return;
+    }
+    (void)exec_script(depth_ == 1 ? "ROLLBACK" : "ROLLBACK TO nested; RELEASE nested", nullptr);
+    --depth_;
+}
+
 bool Db::exec_script(std::string_view sql, std::string* err) {
     std::string s(sql);
     char* msg = nullptr;

@@ -108,10 +108,14 @@ public:
     int64_t last_insert_rowid() const;
     int changes() const;  // rows changed by the last statement
 
-    [[nodiscard]] bool begin() { return exec_script("BEGIN IMMEDIATE", nullptr); }
-    [[nodiscard]] bool commit() { return exec_script("COMMIT", nullptr); }
+    // Transactions nest: the outermost begin() is BEGIN IMMEDIATE (the write lock is taken,
+    // waiting up to the busy timeout, before anything is read), an inner one a savepoint that
+    // its commit() releases and its rollback() undoes alone. A failed commit() leaves the
+    // transaction open for the caller's rollback().
+    [[nodiscard]] bool begin();
+    [[nodiscard]] bool commit();
     // Nothing to do when it fails: SQLite has rolled back already or there was no transaction.
-    void rollback() { (void)exec_script("ROLLBACK", nullptr); }
+    void rollback();
 
 private:
     friend class Stmt;
@@ -119,6 +123,7 @@ private:
 
     sqlite3* db_ = nullptr;
     bool keeps_statements_ = false;
+    int depth_ = 0;  // begin()s not yet committed or rolled back
     // Lending is guarded: the writer is one connection any worker may use (under
     // App::db_mutex, and SQLite's own mutex), and a statement lent is never lent twice.
     std::mutex kept_mu_;

@@ -329,21 +329,6 @@ Reply decode_problem(const DecodeError& e) {
     return problem_reply(422, "invalid", "请求内容不完整", {decode_field_error(e)});
 }
 
-// Runs `fn` inside BEGIN IMMEDIATE; fn's reply with status < 300 commits, anything else rolls back.
-Reply in_transaction(App& app, const std::function<Reply()>& fn) {
-    if (!app.db.begin()) return internal_error(app.db.last_error());
-    Reply r = fn();
-    if (r.status >= 300) {
-        app.db.rollback();
-        return r;
-    }
-    if (!app.db.commit()) {
-        std::string e = app.db.last_error();
-        app.db.rollback();
-        return internal_error(e);
-    }
-    return r;
-}
 int load_row(App& app, Id id, RecordRow& r) {
     Stmt st(app.db,
             "SELECT id, user_id, shift_id, team_id, check_in, check_out, minutes, status, flags, certified, "

@@ -64,8 +64,6 @@ bool load_records(Db& db, int64_t now, const std::string& where, const std::vect
                   std::vector<HourRecord>& out);
 Reply record_reply(App& app, Id id, int status);
 Reply decode_problem(const DecodeError& e);
-// Runs `fn` inside BEGIN IMMEDIATE; fn's reply with status < 300 commits, anything else rolls back.
-Reply in_transaction(App& app, const std::function<Reply()>& fn);
 
 // One attendance row as the rules need it (not the API's HourRecord).
 struct RecordRow {

@@ -331,6 +331,40 @@ Reply forbidden_role(const char* role, std::string detail) {
     return problem_reply(403, "forbidden_role", std::move(detail), {}, {{"role", role}});
 }
 
+// ---- [SECTION] the writer ---------------------------------------------------------------
+
+// fn's answer; when it throws (the dispatcher answers 500), its transaction is undone first.
+static Reply run_or_undo(Db& db, const std::function<Reply()>& fn) {
+    try {
+        return fn();
+    } catch (...) {
+        db.rollback();
+        throw;
+    }
+}
+
+// Commits the open transaction: r, or a 500 when the commit fails (then rolled back).
+static Reply committed(Db& db, Reply r) {
+    if (db.commit()) return r;
+    std::string e = db.last_error();
+    db.rollback();
+    return internal_error(e);
+}
+
+Reply on_writer(App& app, const std::function<Reply()>& fn) {
+    std::lock_guard lock(app.db_mutex);
+    if (!app.db.begin()) return internal_error(app.db.last_error());
+    return committed(app.db, run_or_undo(app.db, fn));
+}
+
+Reply in_transaction(App& app, const std::function<Reply()>& fn) {
+    if (!app.db.begin()) return internal_error(app.db.last_error());
+    Reply r = run_or_undo(app.db, fn);
+    if (r.status < 300) return committed(app.db, std::move(r));
+    app.db.rollback();
+    return r;
+}
+
 // The request's session as read on `db`: no user when it names none (no token, or too long).
 static SessionRow request_session(App& app, Db& db, const httplib::Request& req) {
     std::string token = session_token(req);
@@ -351,25 +385,19 @@ void with_user_mutation(App& app, const httplib::Request& req, httplib::Response
     json body;
     if (auto bad = check_mutation(req, body, body_required)) return send_reply(req, res, *bad);
     if (auto no = no_session(app, req)) return send_reply(req, res, *no);
-    Reply reply;
-    {
-        std::lock_guard lock(app.db_mutex);
+    send_reply(req, res, on_writer(app, [&] {
         auto user = session_user(app, req);
-        reply = !user ? problem_reply(internal_problem()) : !*user ? not_logged_in() : fn(*user, body);
-    }
-    send_reply(req, res, reply);
+        return !user ? problem_reply(internal_problem()) : !*user ? not_logged_in() : fn(*user, body);
+    }));
 }
 
 void with_user(App& app, const httplib::Request& req, httplib::Response& res,
                const std::function<Reply(Id user)>& fn) {
     if (auto no = no_session(app, req)) return send_reply(req, res, *no);
-    Reply reply;
-    {
-        std::lock_guard lock(app.db_mutex);
+    send_reply(req, res, on_writer(app, [&] {
         auto user = session_user(app, req);
-        reply = !user ? problem_reply(internal_problem()) : !*user ? not_logged_in() : fn(*user);
-    }
-    send_reply(req, res, reply);
+        return !user ? problem_reply(internal_problem()) : !*user ? not_logged_in() : fn(*user);
+    }));
 }
 
 // A signed-in read runs on a reader (the pool of read-only connections) when nothing has to be

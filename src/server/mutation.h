@@ -77,6 +77,15 @@ std::string cleared_cookie(const App& app);
 // database failed (then `db_failed` is set and the cause logged).
 [[nodiscard]] bool load_me(Db& db, Id user, Me& out, bool* db_failed = nullptr);
 
+// ---- the writer ---------------------------------------------------------------------------
+// Every write runs through on_writer: the writer's mutex, and one transaction that takes the
+// database's write lock before anything is read (so a write never meets a snapshot another
+// program made stale: it waits for that program instead of failing). What fn wrote is
+// committed whatever it answers, as statement by statement; a failed commit is a 500.
+Reply on_writer(App& app, const std::function<Reply()>& fn);
+// fn's writes as one (nested) transaction: a reply below 300 keeps them, anything else undoes them.
+Reply in_transaction(App& app, const std::function<Reply()>& fn);
+
 // ---- the opening every personal handler shares -------------------------------------------
 // with_user_mutation: CSRF + body rules (read_mutation), then the database lock, then the
 // session (401 `not_logged_in`); `fn(user, body)` runs with the lock held and returns the

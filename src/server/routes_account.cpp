@@ -127,18 +127,15 @@ void post_sms_code(App& app, const httplib::Request& req, httplib::Response& res
                                         {field_error("phone", "phone_format", "请输入11位手机号")}));
     if (login_unavailable(app)) return send_reply(req, res, login_disabled());
     std::string addr = client_addr(app, req), code;
-    Reply reply;
-    {
-        std::lock_guard lock(app.db_mutex);
-        reply = sms_code_locked(app, *phone, addr, code);
-    }
+    Reply reply = on_writer(app, [&] { return sms_code_locked(app, *phone, addr, code); });
     // The gateway runs without the database lock (it may take seconds).
     if (reply.status == 200 && !app.opts.dev && !deliver_sms(app.opts.sms_gateway_cmd, *phone, code)) {
-        std::lock_guard lock(app.db_mutex);
-        Stmt del(app.db, "DELETE FROM sms_codes WHERE phone = ?");
-        del.bind(1, *phone);
-        if (!del.exec()) log_db_error(del.error());
-        reply = problem_reply(503, "sms_unavailable", "短信发送失败，请稍后再试");
+        reply = on_writer(app, [&] {
+            Stmt del(app.db, "DELETE FROM sms_codes WHERE phone = ?");
+            del.bind(1, *phone);
+            if (!del.exec()) log_db_error(del.error());
+            return problem_reply(503, "sms_unavailable", "短信发送失败，请稍后再试");
+        });
     }
     send_reply(req, res, reply);
 }
@@ -200,8 +197,7 @@ void post_login(App& app, const httplib::Request& req, httplib::Response& res) {
     if (!errs.empty()) return send_reply(req, res, problem_reply(422, "invalid", "请检查手机号和验证码", errs));
     if (login_unavailable(app)) return send_reply(req, res, login_disabled());
     std::string addr = client_addr(app, req);
-    std::lock_guard lock(app.db_mutex);
-    send_reply(req, res, login_locked(app, *phone, *code, addr));
+    send_reply(req, res, on_writer(app, [&] { return login_locked(app, *phone, *code, addr); }));
 }
 
 bool valid_openid(const std::string& s) {
@@ -219,8 +215,7 @@ void post_wechat(App& app, const httplib::Request& req, httplib::Response& res) 
         return send_reply(req, res, problem_reply(422, "invalid", "缺少微信登录凭证",
                                                   {field_error("code", "required", "required")}));
     std::string addr = client_addr(app, req);
-    std::lock_guard lock(app.db_mutex);
-    auto reply = [&]() -> Reply {
+    auto reply = on_writer(app, [&]() -> Reply {
         if (auto r = first_refusal({[&] { return check_limit(app, kWechatPerAddr, addr); },
                                     [&] { return check_limit(app, kWechatOverall); }}))
             return *r;
@@ -232,7 +227,7 @@ void post_wechat(App& app, const httplib::Request& req, httplib::Response& res) 
         Id user = user_for(app, "wechat_openid", code->substr(4), "微信用户");
         if (!user) return problem_reply(internal_problem());
         return session_reply(app, user);
-    }();
+    });
     send_reply(req, res, reply);
 }
 
@@ -241,15 +236,16 @@ void post_logout(App& app, const httplib::Request& req, httplib::Response& res) 
     if (!read_mutation(req, res, body, false)) return;
     res.set_header("Set-Cookie", cleared_cookie(app));
     if (auto no = no_session(app, req)) return send_reply(req, res, *no);
-    std::lock_guard lock(app.db_mutex);
-    auto user = session_user(app, req);
-    if (!user) return send_reply(req, res, problem_reply(internal_problem()));
-    if (!*user) return send_reply(req, res, not_logged_in());
-    std::string hash = sha256(session_token(req));
-    Stmt del(app.db, "DELETE FROM sessions WHERE token_hash = ?");
-    del.bind(1, std::string_view(hash));
-    if (!del.exec()) return db_error(req, res, del.error());
-    send_reply(req, res, no_content());
+    send_reply(req, res, on_writer(app, [&] {
+        auto user = session_user(app, req);
+        if (!user) return problem_reply(internal_problem());
+        if (!*user) return not_logged_in();
+        std::string hash = sha256(session_token(req));
+        Stmt del(app.db, "DELETE FROM sessions WHERE token_hash = ?");
+        del.bind(1, std::string_view(hash));
+        if (!del.exec()) return internal_error(del.error());
+        return no_content();
+    }));
 }
 
 // ---- me ---------------------------------------------------------------------------------

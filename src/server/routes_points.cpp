@@ -18,25 +18,9 @@
 
 namespace zygc::server::points_routes {
 
-// Runs fn in BEGIN IMMEDIATE; a reply below 300 commits, anything else rolls back.
-Reply in_tx(App& app, const std::function<Reply()>& fn) {
-    if (!app.db.begin()) return internal_error(app.db.last_error());
-    Reply r = fn();
-    if (r.status >= 300) {
-        app.db.rollback();
-        return r;
-    }
-    if (!app.db.commit()) {
-        std::string e = app.db.last_error();
-        app.db.rollback();
-        return internal_error(e);
-    }
-    return r;
-}
-
 // Settles what is due (its own transaction); nullopt when fine, else the 500 to send.
 std::optional<Reply> settle_due(App& app) {
-    Reply r = in_tx(app, [&]() -> Reply {
+    Reply r = in_transaction(app, [&]() -> Reply {
         std::string err;
         if (!points::sweep(app.db, app.now(), err)) return internal_error(err);
         return Reply{200};
@@ -57,11 +41,10 @@ void public_read(App& app, const httplib::Request& req, httplib::Response& res, 
         if (!due) reply = internal_error(err);
         else if (!*due) reply = fn(lease.db());
     }
-    if (!reply) {
-        std::lock_guard lock(app.db_mutex);
+    if (!reply) reply = on_writer(app, [&] {
         auto due = settle_due(app);
-        reply = due ? *due : fn(app.db);
-    }
+        return due ? *due : fn(app.db);
+    });
     send_reply(req, res, *reply);
 }
 

@@ -93,7 +93,7 @@ Reply resolve(App& app, Id user, const std::optional<int64_t>& id, const json& b
     if (!f.errs.empty()) return invalid_form(f.errs);
     points::Result res;
     std::string err;
-    Reply r = in_tx(app, [&]() -> Reply {
+    Reply r = in_transaction(app, [&]() -> Reply {
         res = points::resolve_hold(app.db, app.now(), user, *id, *decision == "apply", *reason, err);
         if (res.outcome == points::Outcome::Error) return internal_error(err);
         if (res.outcome == points::Outcome::NotFound) return problem_reply(404, "not_found", "没有这条待复核的更正");

@@ -50,7 +50,7 @@ Reply post_donation(App& app, const httplib::Request& req, Id user, const json& 
         if (!err.empty()) return internal_error(err);
         if (!f.errs.empty()) return invalid_form(f.errs);
         points::Result res;
-        Reply r = in_tx(app, [&]() -> Reply {
+        Reply r = in_transaction(app, [&]() -> Reply {
             res = points::donate(app.db, app.now(), user, *fund, *pts, err);
             if (res.outcome == points::Outcome::Error) return internal_error(err);
             if (res.outcome != points::Outcome::Ok) return outcome_problem(res);
@@ -85,7 +85,7 @@ Reply create_fund(App& app, Id user, const json& body) {
     if (!err.empty()) return internal_error(err);
     if (!f.errs.empty()) return invalid_form(f.errs);
     Id created = 0;
-    Reply r = in_tx(app, [&]() -> Reply {
+    Reply r = in_transaction(app, [&]() -> Reply {
         Stmt ins(app.db, "INSERT INTO points_funds(name, description, brand_slug, created_at) VALUES (?, ?, ?, ?)");
         ins.bind(1, *name).bind(2, description.value_or(""));
         if (brand && !brand->empty()) ins.bind(3, *brand);

@@ -56,7 +56,6 @@ struct Form {
 };
 
 // routes_points.cpp
-Reply in_tx(App& app, const std::function<Reply()>& fn);
 std::optional<Reply> settle_due(App& app);
 // A signed-in points read through with_user_read: on a reader it hands over to the writer
 // (nullopt) when codes or lots are due; on the writer it settles them first.

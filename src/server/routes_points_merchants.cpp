@@ -36,7 +36,7 @@ Reply create_merchant(App& app, Id user, const json& body) {
     if (!err.empty()) return internal_error(err);
     if (!f.errs.empty()) return invalid_form(f.errs);
     Id created = 0;
-    Reply r = in_tx(app, [&]() -> Reply {
+    Reply r = in_transaction(app, [&]() -> Reply {
         Stmt ins(app.db,
                  "INSERT INTO points_merchants(name, district_id, address, kind, owner_user_id, created_at) "
                  "VALUES (?, ?, ?, ?, ?, ?)");
@@ -78,7 +78,7 @@ Reply verify(App& app, Id user, const json& body) {
     points::Result res;
     std::string err;
     // An expiry found here is committed (refund) even though the answer is a 409.
-    Reply r = in_tx(app, [&]() -> Reply {
+    Reply r = in_transaction(app, [&]() -> Reply {
         res = points::settle(app.db, app.now(), user, code, err);
         if (res.outcome == points::Outcome::Error) return internal_error(err);
         return Reply{200};

@@ -90,14 +90,11 @@ Reply reward_reply(Db& db, const std::optional<int64_t>& id, Id user) {
 void get_reward(App& app, const httplib::Request& req, httplib::Response& res) {
     auto id = path_id(req.matches[1]);
     if (no_session(app, req)) return public_read(app, req, res, [&](Db& db) { return reward_reply(db, id, 0); });
-    Reply reply;
-    {
-        std::lock_guard lock(app.db_mutex);
+    send_reply(req, res, on_writer(app, [&] {
         auto due = settle_due(app);
         auto user = session_user(app, req);
-        reply = due ? *due : !user ? problem_reply(internal_problem()) : reward_reply(app.db, id, *user);
-    }
-    send_reply(req, res, reply);
+        return due ? *due : !user ? problem_reply(internal_problem()) : reward_reply(app.db, id, *user);
+    }));
 }
 
 Reply create_reward(App& app, Id user, const json& body) {
@@ -120,7 +117,7 @@ Reply create_reward(App& app, Id user, const json& body) {
     if (!err.empty()) return internal_error(err);
     if (!f.errs.empty()) return invalid_form(f.errs);
     Id created = 0;
-    Reply r = in_tx(app, [&]() -> Reply {
+    Reply r = in_transaction(app, [&]() -> Reply {
         Stmt ins(app.db,
                  "INSERT INTO points_rewards(merchant_id, name, description, category, points, stock, per_person_limit, "
                  "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -163,7 +160,7 @@ Reply post_redemption(App& app, const httplib::Request& req, Id user, const json
         if (!err.empty()) return internal_error(err);
         if (!f.errs.empty()) return invalid_form(f.errs);
         points::Result res;
-        Reply r = in_tx(app, [&]() -> Reply {
+        Reply r = in_transaction(app, [&]() -> Reply {
             res = points::redeem(app.db, app.now(), user, *reward, qty.value_or(1), err);
             if (res.outcome == points::Outcome::Error) return internal_error(err);
             if (res.outcome != points::Outcome::Ok) return outcome_problem(res);

@@ -147,3 +147,30 @@ TEST_CASE("db: more texts than a reader keeps, and a failing text, still answer 
     }
     CHECK(value_of(c.reader, "SELECT v FROM t WHERE k = ?", 2) == "two");
 }
+
+TEST_CASE("db: transactions nest; an inner rollback undoes only its own writes", "[server][db]") {
+    TwoConnections c;
+    std::string err;
+    REQUIRE(c.writer.begin());
+    REQUIRE(c.writer.exec_script("INSERT INTO t VALUES (4, 'four')", &err));
+    REQUIRE(c.writer.begin());
+    REQUIRE(c.writer.exec_script("INSERT INTO t VALUES (5, 'five')", &err));
+    c.writer.rollback();  // the inner one only
+    REQUIRE(c.writer.begin());
+    REQUIRE(c.writer.exec_script("INSERT INTO t VALUES (6, 'six')", &err));
+    REQUIRE(c.writer.commit());
+    CHECK(count_rows(c.reader) == 3);  // nothing visible before the outer commit
+    REQUIRE(c.writer.commit());
+    CHECK(count_rows(c.reader) == 5);  // 4 and 6
+    CHECK(value_of(c.reader, "SELECT v FROM t WHERE k = ?", 5) == "(none)");
+    CHECK_FALSE(c.writer.commit());  // nothing open
+    // The outer rollback undoes everything, the inner commit's writes included.
+    REQUIRE(c.writer.begin());
+    REQUIRE(c.writer.begin());
+    REQUIRE(c.writer.exec_script("INSERT INTO t VALUES (7, 'seven')", &err));
+    REQUIRE(c.writer.commit());
+    c.writer.rollback();
+    CHECK(count_rows(c.reader) == 5);
+    REQUIRE(c.writer.begin());  // and a new transaction opens as the outermost again
+    REQUIRE(c.writer.commit());
+}
