@@ -1,5 +1,5 @@
 // [SECTION] 志愿服务记录证明: GET /me/certificate issues (stores) a certificate from the
-// volunteer's certified records, GET /certificates/{serial} and POST /certificates/verify
+// volunteer's certified records (one issued already is read on a reader), GET /certificates/{serial} and POST /certificates/verify
 // check one. The MAC is HMAC-SHA256 (hours_key) over certificate_canonical(): every field
 // but the MAC, serial included, so any changed byte of a copy fails verification.
 #include <map>
@@ -28,8 +28,8 @@ std::string origin_of(const App& app, const httplib::Request& req) {
 }
 
 // Builds the certificate's hours from certified, uncorrected records. false: database error.
-bool certified_hours(App& app, Id user, Certificate& c) {
-    Stmt st(app.db,
+bool certified_hours(Db& db, Id user, Certificate& c) {
+    Stmt st(db,
             "SELECT a.team_id, t.name, a.project_id, p.title, MIN(s.start_at), MAX(s.start_at), SUM(a.minutes), count(*) "
             "FROM attendance a JOIN teams t ON t.id = a.team_id JOIN projects p ON p.id = a.project_id "
             "JOIN shifts s ON s.id = a.shift_id WHERE a.user_id = ? AND a.certified = 1 AND a.corrected_by IS NULL "
@@ -50,32 +50,57 @@ bool certified_hours(App& app, Id user, Certificate& c) {
     return true;
 }
 
-Reply my_certificate(App& app, Id user, const httplib::Request& req) {
-    Stmt v(app.db, "SELECT real_name, id_masked FROM volunteers WHERE user_id = ?");
+// The volunteer's name and certified hours as of now, and the key of that content; the reply
+// that ends the request instead (not registered, no certified hours, a database error).
+std::optional<Reply> certificate_content(Db& db, Id user, Certificate& c, std::string& content_key) {
+    Stmt v(db, "SELECT real_name, id_masked FROM volunteers WHERE user_id = ?");
     v.bind(1, user);
     Step s = v.step();
     if (s == Step::Error) return internal_error(v.error());
     if (s == Step::Done) return forbidden_role("volunteer", "请先完成实名注册");
-    if (!auto_close_due(app)) return problem_reply(internal_problem());
-    Certificate c;
     c.name = v.text(0);
     c.id_masked = v.text(1);
-    if (!certified_hours(app, user, c)) return problem_reply(internal_problem());
+    if (!certified_hours(db, user, c)) return problem_reply(internal_problem());
     if (c.organisations.empty()) return problem_reply(404, "no_certified_hours", "还没有已认定的服务时长");
     // The same hours (and name) → the same certificate.
     json key = {{"user", user}, {"name", c.name}, {"id_masked", c.id_masked},
                 {"organisations", encode(c.organisations)}, {"total_minutes", c.total_minutes}};
-    std::string content_key = to_hex(sha256(key.dump()));
-    Stmt old(app.db, "SELECT content, mac FROM certificates WHERE user_id = ? AND content_key = ?");
+    content_key = to_hex(sha256(key.dump()));
+    return std::nullopt;
+}
+
+// The certificate already issued for this content; nullopt when there is none yet.
+std::optional<Reply> issued_certificate(Db& db, Id user, const std::string& content_key) {
+    Stmt old(db, "SELECT content, mac FROM certificates WHERE user_id = ? AND content_key = ?");
     old.bind(1, user).bind(2, content_key);
-    s = old.step();
+    Step s = old.step();
     if (s == Step::Error) return internal_error(old.error());
-    if (s == Step::Row) {
-        json j = json::parse(old.text(0), nullptr, false);
-        if (!j.is_object()) return internal_error("stored certificate is not JSON");
-        j["mac"] = old.text(1);
-        return json_reply(j);
-    }
+    if (s == Step::Done) return std::nullopt;
+    json j = json::parse(old.text(0), nullptr, false);
+    if (!j.is_object()) return internal_error("stored certificate is not JSON");
+    j["mac"] = old.text(1);
+    return json_reply(j);
+}
+
+// On a reader: the certificate when it is issued already and no record is due to close;
+// nullopt hands the request to the writer.
+std::optional<Reply> read_certificate(App& app, Db& db, Id user) {
+    auto due = auto_close_pending(db, app.now());
+    if (!due) return problem_reply(internal_problem());
+    if (*due) return std::nullopt;
+    Certificate c;
+    std::string content_key;
+    if (auto end = certificate_content(db, user, c, content_key)) return end;
+    return issued_certificate(db, user, content_key);
+}
+
+// On the writer: closes what is due, then answers the issued certificate or issues one.
+Reply my_certificate(App& app, Id user, const httplib::Request& req) {
+    if (!auto_close_due(app)) return problem_reply(internal_problem());
+    Certificate c;
+    std::string content_key;
+    if (auto end = certificate_content(app.db, user, c, content_key)) return *end;
+    if (auto issued = issued_certificate(app.db, user, content_key)) return *issued;
     int64_t now = app.now();
     if (!app.db.begin()) return internal_error(app.db.last_error());
     Stmt ins(app.db,
@@ -109,7 +134,9 @@ Reply my_certificate(App& app, Id user, const httplib::Request& req) {
 }
 
 void get_my_certificate(App& app, const httplib::Request& req, httplib::Response& res) {
-    with_user(app, req, res, [&](Id user) { return my_certificate(app, user, req); });
+    with_user_read(app, req, res, [&](Db& db, Id user, bool on_writer) -> std::optional<Reply> {
+        return on_writer ? my_certificate(app, user, req) : read_certificate(app, db, user);
+    });
 }
 
 void get_certificate(App& app, const httplib::Request& req, httplib::Response& res) {

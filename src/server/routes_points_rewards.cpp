@@ -85,16 +85,14 @@ Reply reward_reply(Db& db, const std::optional<int64_t>& id, Id user) {
     return json_reply(j);
 }
 
-// Anonymous: a public read (on a reader). Signed in: on the writer, which settles what is due
-// and refreshes the session.
+// A public read when anonymous; signed in, with the volunteer's own count, on a reader unless
+// something is due to settle (or the session to refresh) first.
 void get_reward(App& app, const httplib::Request& req, httplib::Response& res) {
     auto id = path_id(req.matches[1]);
     if (no_session(app, req)) return public_read(app, req, res, [&](Db& db) { return reward_reply(db, id, 0); });
-    send_reply(req, res, on_writer(app, [&] {
-        auto due = settle_due(app);
-        auto user = session_user(app, req);
-        return due ? *due : !user ? problem_reply(internal_problem()) : reward_reply(app.db, id, *user);
-    }));
+    with_user_read(app, req, res, [&](Db& db, Id user, bool on_writer) {
+        return when_settled(app, db, on_writer, [&] { return reward_reply(db, id, user); });
+    });
 }
 
 Reply create_reward(App& app, Id user, const json& body) {

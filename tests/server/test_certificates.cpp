@@ -4,6 +4,7 @@
 #include "accounts.h"
 #include "clocked_server.h"
 #include "core/hours_codec.h"
+#include "server/db.h"
 
 using namespace zt;
 
@@ -71,6 +72,17 @@ TEST_CASE("certificate: none without certified hours; issued once per content", 
     // The same hours: the same certificate.
     auto again = c.mine();
     CHECK(again.j == cert);
+    {
+        // Issued already: asked while another connection holds the write lock, it is read on a
+        // reader (on the writer it would wait out the busy timeout and fail).
+        zygc::server::Db other;
+        std::string err;
+        REQUIRE(other.open((c.srv->dir() / "test.db").string(), &err));
+        REQUIRE(other.begin());
+        auto held = c.mine();
+        other.rollback();
+        CHECK(held.j == cert);
+    }
     // More certified hours: a new serial.
     c.certified(4, "社区义诊", 30);
     auto third = c.mine();

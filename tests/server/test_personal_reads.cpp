@@ -1,4 +1,4 @@
-// Signed-in reads (/me, /me/hours, /me/signups) on the pool of read-only connections: they
+// Signed-in reads (/me, /me/hours, /me/signups, a reward) on the pool of read-only connections: they
 // answer while the writer waits, and hand over to the writer when something is to be written
 // first (a session's refresh, records to auto-close). Requests without a session are refused
 // from a reader as well.
@@ -37,6 +37,7 @@ TEST_CASE("signed-in reads, refusals and public reads answer from a reader while
         CHECK(srv->get(path, as(vol)).status == 200);
     }
     CHECK(srv->get("/api/v1/me", as(vol)).j["display_name"] == "测试志愿者");
+    check_problem(srv->get("/api/v1/rewards/999", as(vol)), 404);  // signed in: from a reader too
     // Without a session, any personal route's 401 comes from a reader too, reads and writes.
     std::string bogus(43, 'x');
     check_problem(srv->get("/api/v1/me/points"), 401);
