@@ -1,5 +1,6 @@
 // Signed-in reads at the city's size: p50 / p99 / req/s at 1, 16 and 64 connections for
-// /me, /me/hours, /me/signups and /me/points of the generated volunteer with the most records, and the
+// /me, /me/hours, /me/signups, /me/points and /me/certificate (issued by the first request) of the
+// generated volunteer with the most records, and the
 // attendance queue (时长认定) of team 1's busiest project for its leader, against a copy of
 // build/city/city.db in dev mode (dev login codes). Figures only, never assertions.
 //   node tests/bench/api-signed-in.mjs [--db build/city/city.db] [--seconds 5] [--conns 1,16,64]
@@ -77,7 +78,7 @@ const [leader] = sql("SELECT u.phone FROM team_members m JOIN users u ON u.id = 
 const [project, queue] = sql('SELECT project_id, count(*) FROM attendance WHERE project_id IN ' +
                              '(SELECT id FROM projects WHERE team_id = 1) GROUP BY project_id ORDER BY count(*) DESC LIMIT 1');
 const READS = [['/api/v1/me', phone], ['/api/v1/me/hours', phone], ['/api/v1/me/signups', phone], ['/api/v1/me/points', phone],
-               [`/api/v1/projects/${project}/attendance`, leader]];
+               ['/api/v1/me/certificate', phone], [`/api/v1/projects/${project}/attendance`, leader]];
 
 const tokens = {};  // one login per phone (a second code within the minute is refused), kept in the copy
 try {

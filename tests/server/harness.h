@@ -37,6 +37,16 @@ inline fs::path make_temp_dir(const char* tag) {
     return dir;
 }
 
+// A temporary directory removed when it goes out of scope, a failed REQUIRE included.
+struct TempDir {
+    fs::path path;
+    explicit TempDir(const char* tag) : path(make_temp_dir(tag)) {}
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
 // ---- personal data scan ----------------------------------------------------------------
 // Every full ID-card number a test uses is registered here (use_id); every response body
 // and header the harness sees is checked against all of them, as the run goes.

@@ -127,10 +127,10 @@ TEST_CASE("the demo seed loads and its figures add up", "[server][demo]") {
 }
 
 TEST_CASE("migration 9 gives a filled database's search grams their start keys and counts", "[server][seed]") {
-    fs::path dir = make_temp_dir("migrate9");
+    TempDir dir("migrate9");
     Db db;
     std::string err;
-    REQUIRE(db.open((dir / "a.db").string(), &err));
+    REQUIRE(db.open((dir.path / "a.db").string(), &err));
     REQUIRE(migrate(db, &err, 8));
     REQUIRE(schema_version(db) == 8);
     SeedResult r;
