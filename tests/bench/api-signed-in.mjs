@@ -1,12 +1,13 @@
 // Signed-in reads at the city's size: p50 / p99 / req/s at 1, 16 and 64 connections for
 // /me, /me/hours, /me/signups, /me/points and /me/certificate (issued by the first request) of the
 // generated volunteer with the most records, and the
-// attendance queue (时长认定) of team 1's busiest project for its leader, against a copy of
-// build/city/city.db in dev mode (dev login codes). Figures only, never assertions.
+// attendance queue (时长认定) of team 1's busiest project for its leader; and a write, a new
+// resident's 实名注册 sent again and again (PUT /me/volunteer, the same data: an update), against
+// a copy of build/city/city.db in dev mode (dev login codes). Figures only, never assertions.
 //   node tests/bench/api-signed-in.mjs [--db build/city/city.db] [--seconds 5] [--conns 1,16,64]
 //                                      [--ref path/to/an/older/zygc-server] (side by side, in turns)
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../e2e/harness.mjs';
@@ -38,9 +39,10 @@ function ms(text) {
   const m = text.match(/^([\d.]+)(us|ms|s)$/);
   return m ? Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]] : NaN;
 }
-function wrk(base, url, conns, token) {
+function wrk(base, url, conns, token, script) {
   const r = spawnSync('wrk', ['-t', String(Math.min(2, conns)), '-c', String(conns), '-d', `${SECONDS}s`, '--timeout', '60s',
-                              '--latency', '-H', 'Accept-Encoding: gzip', '-H', `Authorization: Bearer ${token}`, base + url],
+                              '--latency', '-H', 'Accept-Encoding: gzip', '-H', `Authorization: Bearer ${token}`,
+                              ...(script ? ['-s', script] : []), base + url],
                       { encoding: 'utf8' });
   const out = r.stdout || '';
   const pct = (p) => { const m = out.match(new RegExp(`\\s${p}%\\s+(\\S+)`)); return m ? ms(m[1]) : NaN; };
@@ -80,13 +82,26 @@ const [project, queue] = sql('SELECT project_id, count(*) FROM attendance WHERE 
 const READS = [['/api/v1/me', phone], ['/api/v1/me/hours', phone], ['/api/v1/me/signups', phone], ['/api/v1/me/points', phone],
                ['/api/v1/me/certificate', phone], [`/api/v1/projects/${project}/attendance`, leader]];
 
+// The write: a resident not in the generated city registers (a valid GB 11643 number).
+function idNumber(first17) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((a, c, i) => a + Number(c) * w[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+const registration = JSON.stringify({ real_name: '赵海燕', id_number: idNumber('13030219800101007'), district_id: 1,
+                                      skills: ['急救'], availability: ['weekend'], consent: true });
+const putScript = path.join(dir, 'put.lua');
+writeFileSync(putScript, `wrk.method = "PUT"\nwrk.body = [[${registration}]]\n` +
+                         'wrk.headers["Content-Type"] = "application/json"\nwrk.headers["X-Requested-With"] = "zygc"\n');
+const WRITES = [['/api/v1/me/volunteer', '13900007001', putScript]];
+
 const tokens = {};  // one login per phone (a second code within the minute is refused), kept in the copy
 try {
   console.log(`## Signed-in reads at city scale (a copy of ${path.relative(ROOT, DB)}; a volunteer with ${records} records; ` +
               `project ${project}'s queue of ${queue} records), wrk ${SECONDS} s per cell, loopback`);
   console.log(`| request | server | ${CONNS.map((c) => `${c} conn p50 / p99 / req/s`).join(' | ')} | errors |`);
   console.log(`|---|---|${CONNS.map(() => '---:').join('|')}|---:|`);
-  for (const [url, who] of READS) {
+  for (const [url, who, script] of [...READS, ...WRITES]) {
     for (const [label, bin] of SERVERS) {
       const { proc, base } = await start(bin);
       try {
@@ -94,11 +109,11 @@ try {
         const cells = [];
         let errors = 0;
         for (const c of CONNS) {
-          const w = wrk(base, url, c, tokens[who]);
+          const w = wrk(base, url, c, tokens[who], script);
           errors += w.errors;
           cells.push(`${w.p50.toFixed(2)} / ${w.p99.toFixed(1)} ms / ${w.rps.toFixed(0)}`);
         }
-        console.log(`| ${url.replace('/api/v1', '')} | ${label} | ${cells.join(' | ')} | ${errors} |`);
+        console.log(`| ${script ? 'PUT ' : ''}${url.replace('/api/v1', '')} | ${label} | ${cells.join(' | ')} | ${errors} |`);
       } finally {
         proc.kill('SIGTERM');
         await new Promise((r) => proc.on('exit', r));
