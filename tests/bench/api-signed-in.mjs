@@ -7,7 +7,7 @@
 //   node tests/bench/api-signed-in.mjs [--db build/city/city.db] [--seconds 5] [--conns 1,16,64]
 //                                      [--ref path/to/an/older/zygc-server] (side by side, in turns)
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../e2e/harness.mjs';
@@ -95,7 +95,8 @@ writeFileSync(putScript, `wrk.method = "PUT"\nwrk.body = [[${registration}]]\n` 
                          'wrk.headers["Content-Type"] = "application/json"\nwrk.headers["X-Requested-With"] = "zygc"\n');
 const WRITES = [['/api/v1/me/volunteer', '13900007001', putScript]];
 
-const tokens = {};  // one login per phone (a second code within the minute is refused), kept in the copy
+const tokens = {};
+const walAfter = [];  // one login per phone (a second code within the minute is refused), kept in the copy
 try {
   console.log(`## Signed-in reads at city scale (a copy of ${path.relative(ROOT, DB)}; a volunteer with ${records} records; ` +
               `project ${project}'s queue of ${queue} records), wrk ${SECONDS} s per cell, loopback`);
@@ -114,12 +115,15 @@ try {
           cells.push(`${w.p50.toFixed(2)} / ${w.p99.toFixed(1)} ms / ${w.rps.toFixed(0)}`);
         }
         console.log(`| ${script ? 'PUT ' : ''}${url.replace('/api/v1', '')} | ${label} | ${cells.join(' | ')} | ${errors} |`);
+        // A write's write-ahead log while the server still runs (it is checkpointed at exit).
+        if (script) walAfter.push(`${label}: ${(statSync(copy + '-wal').size / 1e6).toFixed(1)} MB`);
       } finally {
         proc.kill('SIGTERM');
         await new Promise((r) => proc.on('exit', r));
       }
     }
   }
+  console.log(`\nThe write-ahead log after the write's ${CONNS.length * SECONDS} s: ${walAfter.join(', ')}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
