@@ -1,11 +1,13 @@
 // Internal: what routes_hours.cpp shares with routes_certificates.cpp (and the seed).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "core/hours_model.h"
 #include "server/app.h"
+#include "server/mutation.h"
 
 namespace zygc::server {
 
@@ -22,6 +24,11 @@ std::string masked_name(const std::string& name);
 bool auto_close_due(App& app);
 // Whether auto_close_due() has anything to close: nullopt when the database failed (logged).
 [[nodiscard]] std::optional<bool> auto_close_pending(Db& db, int64_t now);
+// A read of records through with_user_read: on a reader, it hands over to the writer (nullopt)
+// when records are due to be auto-closed; on the writer, it closes them first. `read` may hand
+// over too (nullopt).
+std::optional<Reply> when_none_due(App& app, Db& db, bool on_writer,
+                                   const std::function<std::optional<Reply>()>& read);
 // One record with history and dispute: 1 found, 0 none, -1 database error.
 int load_record(App& app, Id id, HourRecord& out);
 

@@ -165,6 +165,18 @@ std::optional<bool> auto_close_pending(Db& db, int64_t now) {
     return s == Step::Row;
 }
 
+std::optional<Reply> when_none_due(App& app, Db& db, bool on_writer,
+                                   const std::function<std::optional<Reply>()>& read) {
+    if (on_writer) {
+        if (!auto_close_due(app)) return problem_reply(internal_problem());
+    } else {
+        auto due = auto_close_pending(db, app.now());
+        if (!due) return problem_reply(internal_problem());
+        if (*due) return std::nullopt;
+    }
+    return read();
+}
+
 bool auto_close_due(App& app) {
     int64_t now = app.now();
     struct Due {

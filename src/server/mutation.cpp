@@ -384,11 +384,7 @@ void with_user_mutation(App& app, const httplib::Request& req, httplib::Response
                         bool body_required, const UserMutation& fn) {
     json body;
     if (auto bad = check_mutation(req, body, body_required)) return send_reply(req, res, *bad);
-    if (auto no = no_session(app, req)) return send_reply(req, res, *no);
-    send_reply(req, res, on_writer(app, [&] {
-        auto user = session_user(app, req);
-        return !user ? problem_reply(internal_problem()) : !*user ? not_logged_in() : fn(*user, body);
-    }));
+    with_user(app, req, res, [&](Id user) { return fn(user, body); });
 }
 
 void with_user(App& app, const httplib::Request& req, httplib::Response& res,

@@ -1,6 +1,6 @@
 // [SECTION] 志愿服务记录证明: GET /me/certificate issues (stores) a certificate from the
-// volunteer's certified records (one issued already is read on a reader), GET /certificates/{serial} and POST /certificates/verify
-// check one. The MAC is HMAC-SHA256 (hours_key) over certificate_canonical(): every field
+// volunteer's certified records (one issued already is read on a reader), GET
+// /certificates/{serial} and POST /certificates/verify check one. The MAC is HMAC-SHA256 (hours_key) over certificate_canonical(): every field
 // but the MAC, serial included, so any changed byte of a copy fails verification.
 #include <map>
 #include <string>
@@ -82,25 +82,9 @@ std::optional<Reply> issued_certificate(Db& db, Id user, const std::string& cont
     return json_reply(j);
 }
 
-// On a reader: the certificate when it is issued already and no record is due to close;
-// nullopt hands the request to the writer.
-std::optional<Reply> read_certificate(App& app, Db& db, Id user) {
-    auto due = auto_close_pending(db, app.now());
-    if (!due) return problem_reply(internal_problem());
-    if (*due) return std::nullopt;
-    Certificate c;
-    std::string content_key;
-    if (auto end = certificate_content(db, user, c, content_key)) return end;
-    return issued_certificate(db, user, content_key);
-}
-
-// On the writer: closes what is due, then answers the issued certificate or issues one.
-Reply my_certificate(App& app, Id user, const httplib::Request& req) {
-    if (!auto_close_due(app)) return problem_reply(internal_problem());
-    Certificate c;
-    std::string content_key;
-    if (auto end = certificate_content(app.db, user, c, content_key)) return *end;
-    if (auto issued = issued_certificate(app.db, user, content_key)) return *issued;
+// Issues (stores) the certificate of content `c` (key `content_key`): on the writer.
+Reply issue_certificate(App& app, Id user, const httplib::Request& req, Certificate& c,
+                        const std::string& content_key) {
     int64_t now = app.now();
     if (!app.db.begin()) return internal_error(app.db.last_error());
     Stmt ins(app.db,
@@ -134,8 +118,15 @@ Reply my_certificate(App& app, Id user, const httplib::Request& req) {
 }
 
 void get_my_certificate(App& app, const httplib::Request& req, httplib::Response& res) {
-    with_user_read(app, req, res, [&](Db& db, Id user, bool on_writer) -> std::optional<Reply> {
-        return on_writer ? my_certificate(app, user, req) : read_certificate(app, db, user);
+    with_user_read(app, req, res, [&](Db& db, Id user, bool on_writer) {
+        return when_none_due(app, db, on_writer, [&]() -> std::optional<Reply> {
+            Certificate c;
+            std::string content_key;
+            if (auto end = certificate_content(db, user, c, content_key)) return end;
+            if (auto issued = issued_certificate(db, user, content_key)) return issued;
+            if (!on_writer) return std::nullopt;  // issuing writes: the writer does it
+            return issue_certificate(app, user, req, c, content_key);
+        });
     });
 }
 

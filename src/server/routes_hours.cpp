@@ -412,19 +412,6 @@ void post_resolve(App& app, const httplib::Request& req, httplib::Response& res)
                        [&](Id user, const json& body) { return resolve_dispute(app, user, id, body); });
 }
 
-// A read of records through with_user_read: on a reader, it hands over to the writer (nullopt)
-// when records are due to be auto-closed; on the writer, it closes them first.
-std::optional<Reply> when_none_due(App& app, Db& db, bool on_writer, const std::function<Reply()>& read) {
-    if (on_writer) {
-        if (!auto_close_due(app)) return problem_reply(internal_problem());
-    } else {
-        auto due = auto_close_pending(db, app.now());
-        if (!due) return problem_reply(internal_problem());
-        if (*due) return std::nullopt;
-    }
-    return read();
-}
-
 void get_my_hours(App& app, const httplib::Request& req, httplib::Response& res) {
     with_user_read(app, req, res, [&](Db& db, Id user, bool on_writer) {
         return when_none_due(app, db, on_writer, [&] { return my_hours(db, app.now(), user); });

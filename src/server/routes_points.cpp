@@ -36,15 +36,9 @@ void public_read(App& app, const httplib::Request& req, httplib::Response& res, 
     std::optional<Reply> reply;
     {
         ReadLease lease = app.read();
-        std::string err;
-        auto due = points::sweep_pending(lease.db(), app.now(), err);
-        if (!due) reply = internal_error(err);
-        else if (!*due) reply = fn(lease.db());
+        reply = when_settled(app, lease.db(), false, [&] { return fn(lease.db()); });
     }
-    if (!reply) reply = on_writer(app, [&] {
-        auto due = settle_due(app);
-        return due ? *due : fn(app.db);
-    });
+    if (!reply) reply = on_writer(app, [&] { return *when_settled(app, app.db, true, [&] { return fn(app.db); }); });
     send_reply(req, res, *reply);
 }
 
