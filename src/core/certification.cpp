@@ -1,5 +1,6 @@
 #include "core/certification.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/calendar.h"
@@ -68,6 +69,23 @@ bool wants_minutes(const DecisionDraft& d) {
 void reload_queue(State& s, Effects& out) {
     if (s.route.kind == Route::Hours) append(out, load(s, Target::HoursQueue));
     else s.queue.invalidate();
+}
+
+// A decided record changes where it is (or leaves a queue filtered by another status), so a
+// queue paged far down keeps its place. False when it is not there (a correction answers
+// with a new record): then the queue loads again.
+bool settle_in_place(State& s, const HourRecord& decided) {
+    if (!s.queue.loaded() || s.route.kind != Route::Hours) return false;
+    AttendancePage& page = s.queue.edit();
+    auto it = std::find_if(page.items.begin(), page.items.end(), [&](const HourRecord& r) { return r.id == decided.id; });
+    if (it == page.items.end()) return false;
+    if (decided.status == s.hours_status) {
+        *it = decided;
+    } else {
+        page.items.erase(it);
+        page.total = std::max<int64_t>(0, page.total - 1);
+    }
+    return true;
 }
 
 void reload_console(State& s, Effects& out) {
@@ -147,14 +165,42 @@ std::optional<HttpRequest> request_checkin_code(State& s) {
 
 std::optional<HttpRequest> request_roster(State& s) {
     if (!on_console(s)) return std::nullopt;
-    return get("/projects/" + id(s.route.id) + "/attendance?shift_id=" + id(s.route.shift));
+    // The roster carries each volunteer's times: the page's records are not needed here.
+    return get("/projects/" + id(s.route.id) + "/attendance?shift_id=" + id(s.route.shift) + "&limit=1");
+}
+
+// The queue's pages: 100 records each, the next one after the last loaded (LoadMore).
+std::string queue_path(const State& s) {
+    std::string path = "/projects/" + id(s.route.id) + "/attendance?status=" + api::url_encode(s.hours_status);
+    if (s.hours_shift) path += "&shift_id=" + id(s.hours_shift);
+    return path + "&limit=100";
 }
 
 std::optional<HttpRequest> request_queue(State& s) {
     if (s.route.kind != Route::Hours) return std::nullopt;
-    std::string path = "/projects/" + id(s.route.id) + "/attendance?status=" + api::url_encode(s.hours_status);
-    if (s.hours_shift) path += "&shift_id=" + id(s.hours_shift);
-    return get(std::move(path));
+    s.queue_more.reset();  // an older page must not append to the new queue
+    return get(queue_path(s));
+}
+
+std::optional<HttpRequest> request_more_records(State& s) {
+    if (s.route.kind != Route::Hours || !s.queue.loaded() || !s.queue.data().next_cursor || s.queue_more.loading())
+        return std::nullopt;
+    return get(queue_path(s) + "&cursor=" + api::url_encode(*s.queue.data().next_cursor));
+}
+
+void receive_more_records(State& s, const Received& a, Effects& out) {
+    if (!s.queue_more.answers(a.request)) return;
+    ApiResult<AttendancePage> r = read_response<AttendancePage>(a.response);
+    if (!r.ok()) {
+        if (r.error.status == 401) return go_to_login(s, out);
+        s.queue_more.fail(std::move(r.error));
+        return;
+    }
+    AttendancePage& page = s.queue.edit();
+    for (HourRecord& rec : r.value->items) page.items.push_back(std::move(rec));
+    page.next_cursor = r.value->next_cursor;
+    page.total = r.value->total;
+    s.queue_more.succeed(true);
 }
 
 std::optional<HttpRequest> request_certificate(State&) { return get("/me/certificate"); }
@@ -233,6 +279,8 @@ void update(State& s, const FilterHours& a, Effects& out) {
     s.decision = {};
     if (s.route.kind == Route::Hours) ensure(s, Target::HoursQueue, out);
 }
+
+void update(State& s, const LoadMore&, Effects& out) { append(out, load(s, Target::MoreRecords)); }
 
 void update(State& s, const ToggleHistory& a, Effects&) {
     s.history_open = s.history_open == a.record_id ? 0 : a.record_id;
@@ -314,7 +362,7 @@ void receive_decide(State& s, const Received& a, Effects& out) {
         for (const auto& n : kNotices)
             if (d.kind == n.kind) s.notice = {n.notice};
         s.decision = {};
-        reload_queue(s, out);
+        if (!settle_in_place(s, *r->value)) reload_queue(s, out);
         return;
     }
     if (r->error.status == 401) {

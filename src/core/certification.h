@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/catalogue.h"
 #include "core/device.h"
 #include "core/hours_model.h"
 #include "core/message.h"
@@ -50,7 +51,8 @@ struct CertificationSlice {
     int64_t code_asked_ms = 0;  // when the code was last asked for (not more than every 2 s)
     bool ticking = false;       // WantTicks{1000} is on for the console
     // Queue (route Hours: id = project)
-    Remote<AttendancePage> queue;      // key: "project|shift|status"
+    Remote<AttendancePage> queue;      // key: "project|shift|status"; pages are appended
+    Remote<bool> queue_more;           // the queue's next page (LoadMore on the queue's screen)
     Id hours_shift = 0;                // filter: 0 = every shift
     std::string hours_status = "pending";  // "pending" | "disputed" | "certified" | "rejected"
     Id history_open = 0;               // the record whose history is shown
@@ -85,6 +87,7 @@ void update(State& s, const FilterHours& a, Effects& out);
 void update(State& s, const ToggleHistory& a, Effects& out);
 void update(State& s, const ManualCheck& a, Effects& out);
 void update(State& s, const SaveCertificate& a, Effects& out);
+void update(State& s, const LoadMore& a, Effects& out);  // the queue's next page
 void update(State& s, const Tick& a, Effects& out);
 // After every route change (navigation.cpp): ticks on for the console, off elsewhere.
 void route_changed(State& s, Effects& out);
@@ -92,11 +95,13 @@ void route_changed(State& s, Effects& out);
 std::optional<HttpRequest> request_checkin_code(State& s);
 std::optional<HttpRequest> request_roster(State& s);
 std::optional<HttpRequest> request_queue(State& s);
+std::optional<HttpRequest> request_more_records(State& s);
 std::optional<HttpRequest> request_certificate(State& s);
 std::optional<HttpRequest> request_verification(State& s);
 std::string roster_key(const State& s);
 std::string queue_key(const State& s);
 void receive_manual(State& s, const Received& a, Effects& out);
+void receive_more_records(State& s, const Received& a, Effects& out);
 void receive_decide(State& s, const Received& a, Effects& out);
 void receive_certify_all(State& s, const Received& a, Effects& out);
 void receive_certificate(State& s, const Received& a, Effects& out);

@@ -100,12 +100,13 @@ bool dec(const json& j, MyHours& v, Ctx& c) {
 
 bool dec(const json& j, RosterEntry& v, Ctx& c) {
     return object(j, c) && req(j, "volunteer", v.volunteer, c) && req(j, "shift_id", v.shift_id, c) &&
-           req(j, "state", v.state, c) && maybe(j, "attendance_id", v.attendance_id, c);
+           req(j, "state", v.state, c) && maybe(j, "attendance_id", v.attendance_id, c) &&
+           maybe(j, "check_in", v.check_in, c) && maybe(j, "check_out", v.check_out, c);
 }
 
 bool dec(const json& j, AttendancePage& v, Ctx& c) {
     return object(j, c) && req(j, "items", v.items, c) && opt(j, "roster", v.roster, c) &&
-           req(j, "total", v.total, c);
+           nullable(j, "next_cursor", v.next_cursor, c) && req(j, "total", v.total, c);
 }
 
 bool dec(const json& j, CheckinCode& v, Ctx& c) {
@@ -281,11 +282,14 @@ json encode(const RosterEntry& v) {
     return {{"volunteer", encode(v.volunteer)},
             {"shift_id", v.shift_id},
             {"state", v.state},
-            {"attendance_id", or_null(v.attendance_id)}};
+            {"attendance_id", or_null(v.attendance_id)},
+            {"check_in", or_null(v.check_in)},
+            {"check_out", or_null(v.check_out)}};
 }
 
 json encode(const AttendancePage& v) {
-    return {{"items", encode(v.items)}, {"roster", encode(v.roster)}, {"total", v.total}};
+    return {{"items", encode(v.items)}, {"roster", encode(v.roster)}, {"next_cursor", or_null(v.next_cursor)},
+            {"total", v.total}};
 }
 
 json encode(const CheckinCode& v) {

@@ -101,13 +101,15 @@ struct RosterEntry {
     Id shift_id = 0;
     std::string state;  // "expected" | "in" | "out"
     std::optional<Id> attendance_id;
+    std::optional<std::string> check_in, check_out;  // the record's times (RFC 3339)
 };
 
 // GET /projects/{id}/attendance
 struct AttendancePage {
     std::vector<HourRecord> items;
-    std::vector<RosterEntry> roster;
-    int64_t total = 0;
+    std::vector<RosterEntry> roster;  // with shift_id, on the first page
+    std::optional<std::string> next_cursor;
+    int64_t total = 0;                // every record that matches, on every page
 };
 
 // GET /projects/{id}/checkin-code

@@ -20,7 +20,7 @@ enum class Target {
     Me, SmsCode, Login, Logout, Register, MySignups, Signup, CancelSignup, Teams, Team, Join, Publish,
     Close,
     // certification
-    CheckinCode, Roster, ManualCheck, HoursQueue, Decide, CertifyAll, Certificate, Verify,
+    CheckinCode, Roster, ManualCheck, HoursQueue, MoreRecords, Decide, CertifyAll, Certificate, Verify,
     // attendance
     MyHours, Outbox, Dispute, CheckinProject,
     // points

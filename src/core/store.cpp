@@ -87,6 +87,7 @@ constexpr TargetInfo kTargets[] = {
     {Target::Roster,       fills<&State::roster>,         certification::roster_key, certification::request_roster,       true, into<&State::roster>},
     {Target::ManualCheck,  no_remote,                     nullptr,    nullptr,                           false, certification::receive_manual},
     {Target::HoursQueue,   fills<&State::queue>,          certification::queue_key,  certification::request_queue,        true, into<&State::queue>},
+    {Target::MoreRecords,  fills<&State::queue_more>,     nullptr,    certification::request_more_records, false, certification::receive_more_records},
     {Target::Decide,       no_remote,                     nullptr,    nullptr,                           false, certification::receive_decide},
     {Target::CertifyAll,   no_remote,                     nullptr,    nullptr,                           false, certification::receive_certify_all},
     {Target::Certificate,  fills<&State::certificate>,    nullptr,    certification::request_certificate,  true,  certification::receive_certificate},
@@ -247,7 +248,10 @@ std::vector<Effect> update(State& s, const Action& action) {
                    [&](const DismissNotice& a) { navigation::update(s, a, out); },
                    [&](const SetSearch& a) { catalogue::update(s, a, out); },
                    [&](const SetFilter& a) { catalogue::update(s, a, out); },
-                   [&](const LoadMore& a) { catalogue::update(s, a, out); },
+                   [&](const LoadMore& a) {  // the list on screen: the certification queue's or the projects'
+                       if (s.route.kind == Route::Hours) certification::update(s, a, out);
+                       else catalogue::update(s, a, out);
+                   },
                    [&](const EditLogin& a) { account::update(s, a, out); },
                    [&](const RequestSmsCode& a) { account::update(s, a, out); },
                    [&](const SubmitLogin& a) { account::update(s, a, out); },

@@ -331,7 +331,43 @@ Reply my_hours(Db& db, int64_t now, Id user) {
     return json_reply(encode(out));
 }
 
+// The queue's keyset cursor: the last record's shift start, check-in and id, bound to the
+// project and filters it was made for ("a<start>.<check_in>.<id>.<signature>", base64url).
+struct QueueKey {
+    int64_t start = 0, check_in = 0, id = 0;
+};
+
+std::string queue_cursor(const QueueKey& k, uint64_t signature) {
+    char text[96];
+    std::snprintf(text, sizeof text, "a%lld.%lld.%lld.%016llx", static_cast<long long>(k.start),
+                  static_cast<long long>(k.check_in), static_cast<long long>(k.id),
+                  static_cast<unsigned long long>(signature));
+    return base64url_encode(text);
+}
+
+std::optional<QueueKey> read_queue_cursor(const std::string& cursor, uint64_t signature, Query& qp) {
+    auto text = base64url_decode(cursor);
+    QueueKey k;
+    unsigned long long sig = 0;
+    long long start = 0, check_in = 0, id = 0;
+    int used = 0;
+    if (!text || text->size() > 90 ||
+        std::sscanf(text->c_str(), "a%lld.%lld.%lld.%16llx%n", &start, &check_in, &id, &sig, &used) != 4 ||
+        used != static_cast<int>(text->size()) || id <= 0) {
+        qp.bad("cursor", "is not a cursor returned by this list");
+        return std::nullopt;
+    }
+    if (sig != signature) {
+        qp.bad("cursor", "belongs to a different query (filters changed)");
+        return std::nullopt;
+    }
+    k.start = start, k.check_in = check_in, k.id = id;
+    return k;
+}
+
 // Reads only: the caller has closed what was due (auto_close_due) or found nothing due.
+// A page of the project's records in shift order (limit 1..100, keyset cursor), the number of
+// all that match, and — with shift_id, on the first page — who signed up for that shift.
 Reply attendance_page(Db& db, int64_t now, Id user, const std::optional<int64_t>& project, const httplib::Request& req) {
     if (!project) return not_found_reply("project");
     Stmt p(db, "SELECT team_id FROM projects WHERE id = ?");
@@ -343,43 +379,59 @@ Reply attendance_page(Db& db, int64_t now, Id user, const std::optional<int64_t>
     auto leads = certifies_team(db, user, team);
     if (!leads) return problem_reply(internal_problem());
     if (!*leads) return not_team_leader(team);
-    std::optional<Id> shift;
-    if (req.has_param("shift_id")) {
-        shift = path_id(req.get_param_value("shift_id"));
-        if (!shift)
-            return problem_reply(400, "invalid_query", "shift_id 无效", {field_error("shift_id", "invalid", "positive integer")});
-    }
-    std::string status;
-    if (req.has_param("status")) {
-        status = req.get_param_value("status");
-        if (status != "open" && status != "pending" && status != "certified" && status != "rejected" && status != "disputed")
-            return problem_reply(400, "invalid_query", "status 无效", {field_error("status", "invalid", "open|pending|certified|rejected|disputed")});
-    }
-    AttendancePage out;
-    std::string where = "WHERE a.project_id = ?";
+    Query qp(req);
+    const std::optional<Id> shift = qp.id("shift_id");
+    const std::string status =
+        qp.one_of("status", {"open", "pending", "certified", "rejected", "disputed"}).value_or("");
+    const int limit = qp.limit();
+    const uint64_t signature = fnv1a64(std::to_string(*project) + "|" + std::to_string(shift.value_or(0)) + "|" + status);
+    std::optional<QueueKey> after;
+    if (req.has_param("cursor")) after = read_queue_cursor(req.get_param_value("cursor"), signature, qp);
+    if (!qp.ok()) return problem_reply(qp.problem());
+
+    std::string filter = "a.project_id = ?";
     std::vector<SqlValue> args = {SqlValue(*project)};
-    if (shift) where += " AND a.shift_id = ?", args.push_back(*shift);
-    if (!status.empty()) where += " AND a.status = ?", args.push_back(status);
-    where += " ORDER BY s.start_at, a.check_in, a.id LIMIT 1000";
-    if (!load_records(db, now, where, args, out.items)) return problem_reply(internal_problem());
-    out.total = static_cast<int64_t>(out.items.size());
-    // Who signed up, and where they are.
-    std::string rq =
-        "SELECT g.user_id, COALESCE(v.real_name, u.display_name), g.shift_id, "
-        "(SELECT a.id FROM attendance a WHERE a.user_id = g.user_id AND a.shift_id = g.shift_id AND a.corrects IS NULL "
-        " ORDER BY a.id LIMIT 1), "
-        "(SELECT a.status FROM attendance a WHERE a.user_id = g.user_id AND a.shift_id = g.shift_id AND a.corrects IS NULL "
-        " ORDER BY a.id LIMIT 1) "
-        "FROM signups g JOIN shifts s ON s.id = g.shift_id JOIN users u ON u.id = g.user_id "
-        "LEFT JOIN volunteers v ON v.user_id = g.user_id WHERE s.project_id = ? AND g.status = 'confirmed'";
-    std::vector<SqlValue> rargs = {SqlValue(*project)};
-    if (shift) rq += " AND g.shift_id = ?", rargs.push_back(*shift);
-    rq += " ORDER BY s.start_at, g.id LIMIT 1000";
-    Stmt r(db, rq);
-    r.bind_all(rargs);
+    if (shift) filter += " AND a.shift_id = ?", args.push_back(*shift);
+    if (!status.empty()) filter += " AND a.status = ?", args.push_back(status);
+    AttendancePage out;
+    Stmt count(db, "SELECT count(*) FROM attendance a WHERE " + filter);
+    count.bind_all(args);
+    if ((s = count.step()) != Step::Row) return internal_error(count.error());
+    out.total = count.i64(0);
+
+    std::string where = "WHERE " + filter;
+    std::vector<SqlValue> page_args = args;
+    if (after) {
+        where += " AND (s.start_at, a.check_in, a.id) > (?, ?, ?)";
+        page_args.insert(page_args.end(), {SqlValue(after->start), SqlValue(after->check_in), SqlValue(after->id)});
+    }
+    where += " ORDER BY s.start_at, a.check_in, a.id LIMIT " + std::to_string(limit + 1);
+    if (!load_records(db, now, where, page_args, out.items)) return problem_reply(internal_problem());
+    if (static_cast<int>(out.items.size()) > limit) {
+        out.items.pop_back();
+        Stmt k(db, "SELECT s.start_at, a.check_in FROM attendance a JOIN shifts s ON s.id = a.shift_id WHERE a.id = ?");
+        k.bind(1, out.items.back().id);
+        if ((s = k.step()) != Step::Row) return internal_error(k.error());
+        out.next_cursor = queue_cursor({k.i64(0), k.i64(1), out.items.back().id}, signature);
+    }
+    if (!shift || after) return json_reply(encode(out));
+    // Who signed up for the shift (at most its capacity), where they are and since when: each
+    // one's first record of the shift (not a correction).
+    Stmt r(db,
+           "SELECT g.user_id, COALESCE(v.real_name, u.display_name), g.shift_id, a.id, a.status, a.check_in, a.check_out "
+           "FROM signups g JOIN shifts s ON s.id = g.shift_id JOIN users u ON u.id = g.user_id "
+           "LEFT JOIN volunteers v ON v.user_id = g.user_id "
+           "LEFT JOIN attendance a ON a.id = (SELECT min(x.id) FROM attendance x WHERE x.user_id = g.user_id "
+           " AND x.shift_id = g.shift_id AND x.corrects IS NULL) "
+           "WHERE s.project_id = ? AND g.shift_id = ? AND g.status = 'confirmed' ORDER BY g.id");
+    r.bind(1, *project).bind(2, *shift);
     while ((s = r.step()) == Step::Row) {
         RosterEntry e{{r.i64(0), masked_name(r.text(1))}, r.i64(2), "expected", opt_id(r, 3)};
-        if (e.attendance_id) e.state = r.text(4) == "open" ? "in" : "out";
+        if (e.attendance_id) {
+            e.state = r.text(4) == "open" ? "in" : "out";
+            e.check_in = format_cst(r.i64(5));
+            if (!r.is_null(6)) e.check_out = format_cst(r.i64(6));
+        }
         out.roster.push_back(std::move(e));
     }
     if (s == Step::Error) return internal_error(r.error());

@@ -229,13 +229,22 @@ void screen_certify(const State& state) {
     const AttendancePage& page = q.data();
 
     if (state.hours_shift != 0 && state.hours_status == "pending") {
+        // The server approves every unflagged record of the shift, loaded here or not.
         int unflagged = 0;
         for (const HourRecord& r : page.items) unflagged += bulk_approvable(r);
-        const std::string label = printf_n(S::BulkCertifyFmt, unflagged);
-        if (primary_button(label.c_str(), true, unflagged == 0 || state.certify_all.loading()))
+        const bool all_here = !page.next_cursor;
+        const std::string label = all_here ? printf_n(S::BulkCertifyFmt, unflagged) : tr(S::BulkCertifyShift);
+        if (primary_button(label.c_str(), true, (all_here && unflagged == 0) || state.certify_all.loading()))
             emit(CertifyShift{state.hours_shift});
     }
-    text_muted(printf_n(S::RecordsFmt, static_cast<long long>(page.items.size())).c_str());
+    const long long shown = static_cast<long long>(page.items.size());
+    if (shown < page.total) {
+        char buf[128];
+        std::snprintf(buf, sizeof buf, tr(S::RecordsShownFmt), static_cast<long long>(page.total), shown);
+        text_muted(buf);
+    } else {
+        text_muted(printf_n(S::RecordsFmt, shown).c_str());
+    }
     if (page.items.empty()) {
         empty_state(tr(S::QueueEmpty));
         return;
@@ -253,6 +262,16 @@ void screen_certify(const State& state) {
         const float y0 = ImGui::GetCursorScreenPos().y;
         record_row(state, r);
         heights[r.id] = ImGui::GetCursorScreenPos().y - y0;
+    }
+    // The next 100, by the button or once the organizer has scrolled down to it.
+    if (state.queue_more.failed()) {
+        error_box(state.queue_more.error(), Target::MoreRecords);
+    } else if (state.queue_more.loading()) {
+        skeleton(1);
+    } else if (page.next_cursor && !q.loading()) {
+        bool more = secondary_button(tr(S::LoadMore), true);
+        if (!more && ImGui::GetScrollY() > 0 && ImGui::IsItemVisible()) more = true;
+        if (more) emit(LoadMore{});
     }
 }
 

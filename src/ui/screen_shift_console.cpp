@@ -59,13 +59,6 @@ void code_panel(const State& state) {
     end_panel();
 }
 
-const HourRecord* record_of(const AttendancePage& page, const std::optional<Id>& id) {
-    if (!id) return nullptr;
-    for (const HourRecord& r : page.items)
-        if (r.id == *id) return &r;
-    return nullptr;
-}
-
 std::string hm(const std::string& rfc3339) {
     auto w = parse_wall(rfc3339);
     return w ? fmt::time_hm(*w) : std::string();
@@ -86,9 +79,9 @@ void roster_group(const State& state, const char* title, const char* group) {
         push_id(e.volunteer.id);
         begin_panel();
         text(e.volunteer.display_name);
-        if (const HourRecord* rec = record_of(page, e.attendance_id)) {
-            std::string times = std::string(tr(S::FieldCheckIn)) + " " + hm(rec->check_in);
-            if (rec->check_out) times += " · " + std::string(tr(S::FieldCheckOut)) + " " + hm(*rec->check_out);
+        if (e.check_in) {
+            std::string times = std::string(tr(S::FieldCheckIn)) + " " + hm(*e.check_in);
+            if (e.check_out) times += " · " + std::string(tr(S::FieldCheckOut)) + " " + hm(*e.check_out);
             text_muted(times.c_str());
         }
         const bool mine = busy && state.manual_op.volunteer_id == e.volunteer.id;

@@ -66,7 +66,7 @@ enum class S : int {
     FlagAutoClosed, HistoryShow, HistoryHide, ActCheckIn, ActCheckOut, ActAutoClose, ActCertify, ActReject,
     ActAdjust, ActDispute, ActResolve, ActCorrect, DisputeFmt, ResolutionFmt, ReasonFmt, QueueEmpty,
     MinutesLabel, MaxMinutesFmt, ReasonLabel, ReasonHint, ResolveKeep, DialogConfirm, DialogCancel,
-    CorrectsFmt, CorrectedBy, RecordsFmt,
+    CorrectsFmt, CorrectedBy, RecordsFmt, RecordsShownFmt, BulkCertifyShift,
     CertIntroFmt, CertProjectDatesFmt, CertTimesFmt, CertTotal, HoursMinutesFmt, CertIssuedOn, CertSerial,
     CertQrLabel, SaveImage, NoCertificate, CertIssuer,
     Genuine, GenuineNote, NotGenuine, VerifyNotFound, VerifySerialFmt,

@@ -1,7 +1,7 @@
 // Signed-in reads at the city's size: p50 / p99 / req/s at 1, 16 and 64 connections for
 // /me, /me/hours, /me/signups, /me/points and /me/certificate (issued by the first request) of the
-// generated volunteer with the most records, and the
-// attendance queue (时长认定) of team 1's busiest project for its leader; and a write, a new
+// generated volunteer with the most records, and the attendance queue (时长认定, a page of 100
+// as the app asks) of team 1's busiest project for its leader; and a write, a new
 // resident's 实名注册 sent again and again (PUT /me/volunteer, the same data: an update), against
 // a copy of build/city/city.db in dev mode (dev login codes). Figures only, never assertions.
 //   node tests/bench/api-signed-in.mjs [--db build/city/city.db] [--seconds 5] [--conns 1,16,64]
@@ -80,7 +80,7 @@ const [leader] = sql("SELECT u.phone FROM team_members m JOIN users u ON u.id = 
 const [project, queue] = sql('SELECT project_id, count(*) FROM attendance WHERE project_id IN ' +
                              '(SELECT id FROM projects WHERE team_id = 1) GROUP BY project_id ORDER BY count(*) DESC LIMIT 1');
 const READS = [['/api/v1/me', phone], ['/api/v1/me/hours', phone], ['/api/v1/me/signups', phone], ['/api/v1/me/points', phone],
-               ['/api/v1/me/certificate', phone], [`/api/v1/projects/${project}/attendance`, leader]];
+               ['/api/v1/me/certificate', phone], [`/api/v1/projects/${project}/attendance?limit=100`, leader]];
 
 // The write: a resident not in the generated city registers (a valid GB 11643 number).
 function idNumber(first17) {

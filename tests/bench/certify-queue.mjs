@@ -36,7 +36,7 @@ async function measure(browser, url, n) {
     const json = (body) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
     if (u.pathname === '/api/v1/me') return json(me);
     if (u.pathname === '/api/v1/projects/101') return json(project);
-    if (u.pathname === '/api/v1/projects/101/attendance') return json({ items, roster: [], total: n });
+    if (u.pathname === '/api/v1/projects/101/attendance') return json({ items, roster: [], next_cursor: null, total: n });
     return route.continue();
   });
   await page.goto(url + '/#/projects/101/hours');

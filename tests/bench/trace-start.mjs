@@ -33,10 +33,30 @@ function wasmNames() {
   // As scripts/split-wasm.mjs does after the split (the names kept: -g).
   execFileSync('wasm-opt', ['-Os', '-g', '--enable-mutable-globals', '--enable-sign-ext', '--enable-bulk-memory',
     path.join(tmp, 'p.wasm'), '-o', path.join(tmp, 'p.wasm')], { stdio: 'ignore' });
-  const out = execFileSync('wasm-objdump', ['-x', '-j', 'name', path.join(tmp, 'p.wasm')], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return functionNames(readFileSync(path.join(tmp, 'p.wasm')));
+}
+
+// The "name" custom section's function names (index → name), read from the wasm's bytes.
+function functionNames(bytes) {
+  let at = 8;
+  const leb = () => { let v = 0, shift = 0, b; do { b = bytes[at++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return v; };
+  const text = (n) => { const t = bytes.toString('utf8', at, at + n); at += n; return t; };
   const names = new Map();
-  for (const m of out.matchAll(/^ - func\[(\d+)\] <(.*)>$/gm)) {
-    names.set(m[1], m[2].replace(/\(anonymous namespace\)::/g, '').replace(/\(.*$/, '').slice(0, 90));
+  while (at < bytes.length) {
+    const id = bytes[at++], size = leb(), end = at + size;
+    if (id === 0 && text(leb()) === 'name') {
+      while (at < end) {
+        const sub = bytes[at++], subEnd = leb() + at;
+        if (sub === 1) {
+          for (let n = leb(); n > 0; n--) {
+            const index = leb();
+            names.set(String(index), text(leb()).replace(/\(anonymous namespace\)::/g, '').replace(/\(.*$/, '').slice(0, 90));
+          }
+        }
+        at = subEnd;
+      }
+    }
+    at = end;
   }
   return names;
 }

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdlib>
 
+#include "accounts.h"
 #include "fixture.h"
 #include "server/db.h"
 
@@ -43,10 +44,14 @@ struct CityServer {
     fs::path dir = make_temp_dir("cityrun");
     fs::path db = dir / "city.db";
     std::unique_ptr<TestServer> srv;
-    CityServer() {
+    // dev: dev login codes (a signed-in test logs in as one of the generated residents).
+    explicit CityServer(bool dev = false) {
         fs::copy_file(generated_db(), db);
         fs::permissions(db, fs::perms::owner_read | fs::perms::owner_write);
-        srv = std::make_unique<TestServer>("", kNow, "", [&](zs::Options& o) { o.db_path = db.string(); });
+        srv = std::make_unique<TestServer>("", kNow, "", [&](zs::Options& o) {
+            o.db_path = db.string();
+            o.dev = o.trust_proxy = dev;
+        });
     }
     ~CityServer() {
         srv.reset();
@@ -366,6 +371,70 @@ TEST_CASE("city: concurrent readers see consistent pages while a writer runs", "
     auto page = city.srv->get("/api/v1/projects?limit=100&team_id=" + std::to_string(team));
     CHECK(page.j["total"].get<int64_t>() ==
           d.count("SELECT count(*) FROM projects WHERE team_id = ?", {team}));
+}
+
+TEST_CASE("city: the certification queue pages a project's records exactly once under concurrent inserts",
+          "[server][city]") {
+    CityServer city(/*dev=*/true);
+    Direct d(city.db);
+    const int64_t project = d.count("SELECT project_id FROM attendance GROUP BY project_id ORDER BY count(*) DESC LIMIT 1");
+    const std::string phone =
+        d.text("SELECT u.phone FROM projects p JOIN team_members m ON m.team_id = p.team_id AND m.role = 'leader' "
+               "JOIN users u ON u.id = m.user_id WHERE p.id = ?", {project});
+    const httplib::Headers auth = {{"Authorization", "Bearer " + login(*city.srv, phone)}};
+    const std::string base = "/api/v1/projects/" + std::to_string(project) + "/attendance";
+    const std::set<int64_t> before = d.ids("SELECT id FROM attendance WHERE project_id = ?", {project});
+    REQUIRE(before.size() > 20);
+
+    // Paging by 7 while a copy of a record is added after each page (one second later than
+    // it, so it lands next to it, before or after the cursor).
+    std::vector<int64_t> seen;
+    std::string cursor;
+    int pages = 0;
+    do {
+        auto r = city.srv->get(base + "?limit=7" + (cursor.empty() ? "" : "&cursor=" + cursor), auth);
+        INFO(r.body);
+        REQUIRE(r.status == 200);
+        CHECK(r.j["items"].size() <= 7);
+        CHECK(r.j["roster"].empty());  // without shift_id
+        CHECK(r.j["total"].get<int64_t>() == d.count("SELECT count(*) FROM attendance WHERE project_id = ?", {project}));
+        for (const auto& it : r.j["items"]) seen.push_back(it["id"]);
+        zs::Stmt copy(d.db, "INSERT INTO attendance (user_id, shift_id, project_id, team_id, method, check_in, "
+                            "check_out, minutes, status, created_at) SELECT user_id, shift_id, project_id, team_id, "
+                            "'manual', check_in + 1, check_out, minutes, 'pending', created_at FROM attendance WHERE id = ?");
+        copy.bind(1, seen[seen.size() / 2]);
+        REQUIRE(copy.exec());
+        cursor = r.j["next_cursor"].is_null() ? "" : r.j["next_cursor"].get<std::string>();
+        ++pages;
+    } while (!cursor.empty() && pages < 1000);
+    const std::set<int64_t> distinct(seen.begin(), seen.end());
+    CHECK(distinct.size() == seen.size());  // none twice
+    CHECK(std::includes(distinct.begin(), distinct.end(), before.begin(), before.end()));  // none lost
+    CHECK(pages >= static_cast<int>(before.size() / 7));
+
+    // A filter's total and a shift's roster, against the database.
+    auto certified = city.srv->get(base + "?status=certified&limit=100", auth);
+    REQUIRE(certified.status == 200);
+    CHECK(certified.j["total"].get<int64_t>() ==
+          d.count("SELECT count(*) FROM attendance WHERE project_id = ? AND status = 'certified'", {project}));
+    for (const auto& it : certified.j["items"]) CHECK(it["status"] == "certified");
+    const int64_t shift = d.count("SELECT shift_id FROM attendance WHERE project_id = ? LIMIT 1", {project});
+    auto one = city.srv->get(base + "?shift_id=" + std::to_string(shift), auth);
+    REQUIRE(one.status == 200);
+    CHECK(static_cast<int64_t>(one.j["roster"].size()) ==
+          d.count("SELECT count(*) FROM signups WHERE shift_id = ? AND status = 'confirmed'", {shift}));
+    CHECK(one.j["total"].get<int64_t>() == d.count("SELECT count(*) FROM attendance WHERE shift_id = ?", {shift}));
+
+    // A cursor is the list's own, and bound to its filters.
+    auto first = city.srv->get(base + "?limit=3", auth);
+    REQUIRE(first.j["next_cursor"].is_string());
+    const std::string next = first.j["next_cursor"];
+    check_problem(city.srv->get(base + "?limit=3&status=pending&cursor=" + next, auth), 400);
+    check_problem(city.srv->get(base + "?cursor=bm90LWEtY3Vyc29y", auth), 400);
+    check_problem(city.srv->get(base + "?limit=0", auth), 422);
+    check_problem(city.srv->get(base + "?limit=abc", auth), 400);
+    check_problem(city.srv->get(base + "?status=bogus", auth), 422);
+    check_problem(city.srv->get(base + "?shift_id=x", auth), 400);
 }
 
 TEST_CASE("city: 64 idle keep-alive connections do not starve a new client", "[server][city]") {

@@ -73,8 +73,8 @@ struct Hours {
         REQUIRE(r.status == 200);
         return r.j;
     }
-    json attendance(int64_t project, const std::string& token = "") {
-        auto r = srv->get("/api/v1/projects/" + std::to_string(project) + "/attendance",
+    json attendance(int64_t project, const std::string& token = "", const std::string& query = "") {
+        auto r = srv->get("/api/v1/projects/" + std::to_string(project) + "/attendance" + query,
                           {{"Authorization", "Bearer " + (token.empty() ? org : token)}});
         INFO(r.body);
         REQUIRE(r.status == 200);
@@ -549,13 +549,16 @@ TEST_CASE("hours: bulk approve takes clean pending records and skips flagged one
     REQUIRE(r.status == 200);
     CHECK(r.j["approved"] == 1);
     CHECK(r.j["skipped"] == 2);
-    json after = h.attendance(ps.first);
+    json after = h.attendance(ps.first, "", "?shift_id=" + std::to_string(ps.second));
     int certified = 0;
     for (const auto& it : after["items"]) certified += it["status"] == "certified";
     CHECK(certified == 1);
     // The roster: everyone signed up, each out.
     REQUIRE(after["roster"].size() == 3);
-    for (const auto& e : after["roster"]) CHECK(e["state"] == "out");
+    for (const auto& e : after["roster"]) {
+        CHECK(e["state"] == "out");
+        CHECK(e["check_out"].is_string());
+    }
 }
 
 TEST_CASE("hours: authorization: volunteers cannot certify; organizers only their own team", "[server][hours]") {
@@ -604,10 +607,13 @@ TEST_CASE("hours: manual check-in/out by the organizer, only for signed-up volun
     CHECK(in.j["volunteer"]["id"] == h.vol_id);
     CHECK(has_flag(in.j, "manual"));
     CHECK(in.j["method"] == "manual");
-    json roster = h.attendance(ps.first)["roster"];
+    CHECK(h.attendance(ps.first)["roster"].empty());  // the roster is a shift's
+    json roster = h.attendance(ps.first, "", "?shift_id=" + std::to_string(ps.second))["roster"];
     REQUIRE(roster.size() == 1);
     CHECK(roster[0]["state"] == "in");
     CHECK(roster[0]["attendance_id"] == in.j["id"]);
+    CHECK(roster[0]["check_in"] == in.j["check_in"]);
+    CHECK(roster[0]["check_out"].is_null());
     h.clock(when(2, 10));
     json out = {{"attendance_id", in.j["id"]}, {"client_time", at(2, 10)}, {"volunteer_id", h.vol_id}};
     auto o = h.check_out(h.org, out);

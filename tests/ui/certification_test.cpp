@@ -72,8 +72,9 @@ AttendancePage roster_page() {
     in.check_out.reset();
     in.minutes = 0;
     p.items = {in, record(22, 33, "赵**")};
-    p.roster = {{{31, "王**"}, 1, "expected", std::nullopt}, {{32, "李**"}, 1, "in", Id(21)},
-                {{33, "赵**"}, 1, "out", Id(22)}};
+    p.roster = {{{31, "王**"}, 1, "expected", std::nullopt},
+                {{32, "李**"}, 1, "in", Id(21), in.check_in},
+                {{33, "赵**"}, 1, "out", Id(22), "2026-11-30T08:55:00+08:00", "2026-11-30T11:35:00+08:00"}};
     p.total = 2;
     return p;
 }
@@ -89,7 +90,7 @@ void open_console(CertApp& app, Settings settings = {}) {
     app.runtime.start(Route{Route::ShiftConsole, 101, {}, 1}, 42, settings);
     REQUIRE(app.transport.reply("/me", 200, encode(leader()).dump()));
     REQUIRE(app.transport.reply("/projects/101/checkin-code?shift_id=1", 200, encode(code("482913", kExpires)).dump()));
-    REQUIRE(app.transport.reply("/projects/101/attendance?shift_id=1", 200, encode(roster_page()).dump()));
+    REQUIRE(app.transport.reply("/projects/101/attendance?shift_id=1&limit=1", 200, encode(roster_page()).dump()));
     REQUIRE(app.transport.reply("/projects/101", 200, encode(project()).dump()));
     app.runtime.dispatch(Tick{kExpiresMs - 30000});
     app.ui.frame(2);
@@ -209,6 +210,9 @@ TEST_CASE("the roster is in three groups; 手动签到 sends method manual with 
     REQUIRE(app.all("手动签到").size() == 1);
     REQUIRE(app.all("手动签退").size() == 1);
     CHECK(app.ui.find("王**"));
+    // Each one's times come with the roster (the console asks for no page of records).
+    CHECK(app.ui.find("签到 08:55", Role::Text));
+    CHECK(app.ui.find("签到 08:55 · 签退 11:35", Role::Text));
 
     app.tap(app.all("手动签到")[0]);
     const auto* post = app.pending("POST", "/attendance/check-in");
@@ -306,7 +310,10 @@ TEST_CASE("不予认定 without a reason is stopped in core; with one it is sent
     REQUIRE(app.transport.reply("/hours/12/certify", 200, encode(done).dump()));
     app.ui.frame();
     CHECK(app.ui.find("已不予认定", Role::Button));
-    CHECK(app.pending("GET", "/projects/101/attendance?status=pending"));
+    // It leaves the pending queue where it is: no page is loaded again.
+    CHECK_FALSE(app.pending("GET", "/projects/101/attendance"));
+    CHECK(app.all("不予认定").size() == 1);
+    CHECK(app.ui.find("共 1 条", Role::Text));
 }
 
 TEST_CASE("调整时长 keeps the minutes inside the shift and needs a reason", "[ui][certification]") {
@@ -360,8 +367,8 @@ TEST_CASE("认定 approves at once; 一键认定 approves a shift's unflagged re
     HourRecord done = queue_page().items[1];
     done.status = "certified";
     REQUIRE(app.transport.reply("/hours/13/certify", 200, encode(done).dump()));
-    REQUIRE(app.transport.reply("/projects/101/attendance", 200, encode(queue_page()).dump()));
     app.ui.frame();
+    CHECK(app.all("认定").size() == 1);
 
     // Bulk approval is per shift: choosing the shift offers it for the one unflagged record.
     CHECK_FALSE(app.ui.find("一键认定（1 条无标记记录）", Role::Button));
@@ -375,6 +382,43 @@ TEST_CASE("认定 approves at once; 一键认定 approves a shift's unflagged re
     app.ui.frame();
     CHECK(app.ui.find("已认定 1 条，1 条有标记需逐条处理", Role::Button));
     CHECK(app.pending("GET", "/projects/101/attendance?status=pending&shift_id=1"));
+}
+
+TEST_CASE("a long queue comes 100 at a time: 加载更多 appends the next page, the total stays true", "[ui][certification]") {
+    CertApp app;
+    app.runtime.start(Route{Route::Hours, 101, {}}, 42);
+    REQUIRE(app.transport.reply("/me", 200, encode(leader()).dump()));
+    const auto* first = app.pending("GET", "/projects/101/attendance?status=pending&limit=100");
+    REQUIRE(first);
+    CHECK(first->request.path.find("cursor") == std::string::npos);
+    AttendancePage page = queue_page();
+    page.total = 3;
+    page.next_cursor = "next+1/=";
+    REQUIRE(app.transport.reply("/projects/101/attendance", 200, encode(page).dump()));
+    REQUIRE(app.transport.reply("/projects/101", 200, encode(project()).dump()));
+    app.ui.frame(2);
+    CHECK(app.ui.find("共 3 条，已显示 2 条", Role::Text));
+    CHECK(app.all("认定").size() == 2);
+
+    // With more to come, 一键认定 names the whole shift (the server approves every one).
+    REQUIRE(app.ui.tap(fmt::shift_range("2026-11-30T09:00:00+08:00", "2026-11-30T12:00:00+08:00")));
+    REQUIRE(app.transport.reply("/projects/101/attendance?status=pending&shift_id=1&limit=100", 200, encode(page).dump()));
+    app.ui.frame(2);
+    CHECK(app.ui.find("一键认定本班次全部无标记记录", Role::Button));
+
+    REQUIRE(app.ui.tap("加载更多", Role::Button));
+    const auto* more = app.pending("GET", "/projects/101/attendance?status=pending&shift_id=1&limit=100&cursor=");
+    REQUIRE(more);
+    CHECK(more->request.path.ends_with("&cursor=next%2B1%2F%3D"));  // the cursor as sent, escaped
+    AttendancePage rest;
+    rest.items = {record(14, 42, "钱**")};
+    rest.total = 3;
+    REQUIRE(app.transport.reply("/projects/101/attendance", 200, encode(rest).dump()));
+    app.ui.frame(2);
+    CHECK(app.ui.find("共 3 条", Role::Text));
+    CHECK(app.all("认定").size() == 3);
+    CHECK_FALSE(app.ui.find("加载更多", Role::Button));
+    CHECK(app.ui.find("一键认定（2 条无标记记录）", Role::Button));
 }
 
 TEST_CASE("a dispute shows the volunteer's reason and is resolved with a reason", "[ui][certification]") {
