@@ -468,7 +468,8 @@ void get_my_signups(App& app, const httplib::Request& req, httplib::Response& re
     with_user_read(app, req, res, [&](Db& db, Id user, bool) -> std::optional<Reply> {
         Stmt st(db, std::string(kSignupSelect) +
                             "WHERE g.user_id = ? AND g.status = 'confirmed' "
-                            "ORDER BY (s.end_at <= ?), s.start_at, g.id LIMIT 500");
+                            "ORDER BY (s.end_at <= ?2), CASE WHEN s.end_at <= ?2 THEN -s.start_at ELSE s.start_at END, "
+                            "g.id LIMIT 500");
         st.bind(1, user).bind(2, app.now());
         std::vector<Signup> out;
         Step s;

@@ -3,7 +3,7 @@
 #include <atomic>
 #include <thread>
 
-#include "accounts.h"
+#include "clocked_server.h"
 
 using namespace zt;
 
@@ -132,6 +132,27 @@ TEST_CASE("sign-ups: idempotent replay, key reuse, duplicates, overlap, full, ca
     json c = publish(*srv, org, draft(1, "社区文明劝导·午后", {shift(at(3, 13), at(3, 15), 5)}));
     srv->server().advance_clock(3 * 3600);  // now past day 3 13:00
     check_problem(signup(*srv, other, c["id"], c["shifts"][0]["id"], "k-10"), 409);
+}
+
+TEST_CASE("my sign-ups: upcoming soonest first, then past ones latest first", "[server][signups]") {
+    ClockedServer c;
+    json p = publish(*c.srv, c.org,
+                     draft(1, "海滨步道清洁", {shift(at(2, 9), at(2, 11), 10), shift(at(3, 9), at(3, 11), 10),
+                                                shift(at(4, 9), at(4, 11), 10), shift(at(5, 9), at(5, 11), 10)}));
+    std::vector<int64_t> shifts;
+    for (const auto& s : p["shifts"]) {
+        shifts.push_back(s["id"]);
+        REQUIRE(signup(*c.srv, c.vol, p["id"], s["id"], "mine-" + std::to_string(shifts.size())).status == 201);
+    }
+    c.clock(*zygc::parse_rfc3339(at(3, 12)));  // days 2 and 3 are over
+    auto r = c.srv->get("/api/v1/me/signups", as(c.vol));
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    std::vector<int64_t> order;
+    for (const auto& g : r.j)
+        if (g["project_id"] == p["id"]) order.push_back(g["shift_id"]);
+    // A long past is cut at 500 from its oldest end, never last week's.
+    CHECK(order == std::vector<int64_t>{shifts[2], shifts[3], shifts[1], shifts[0]});
 }
 
 TEST_CASE("capacity race: 20 concurrent sign-ups for the last 3 places → exactly 3", "[server][signups][race]") {
