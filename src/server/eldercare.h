@@ -44,7 +44,7 @@ struct ListQuery {
 };
 // Parses limit/cursor/district_id (400 malformed, 422 out of range or unknown district).
 // `district_required`: a missing district_id is 422.
-std::optional<Reply> read_list_query(App& app, const httplib::Request& req, ListQuery& q, bool district_required);
+std::optional<Reply> read_list_query(Db& db, const httplib::Request& req, ListQuery& q, bool district_required);
 std::string next_cursor_of(int64_t last_id);
 json page_json(json items, const ListQuery& q, int64_t total, int64_t last_id);
 

@@ -116,10 +116,11 @@ Reply invalid(std::vector<FieldError> errs);
 // The bit set of a stored JSON list of codes (unknown codes are skipped).
 uint32_t bits_of(const std::string& json_text, int (*bit)(const std::string&));
 
-// Route wrappers: signed in as a social worker (403 otherwise); a mutation's creating POST
-// runs under its optional Idempotency-Key.
+// Route wrappers: signed in as a social worker (403 otherwise); a read runs on a reader
+// (the pairing suggestions take a district's whole ledger: never on the writer); a
+// mutation's creating POST runs under its optional Idempotency-Key.
 void as_social_worker(App& app, const httplib::Request& req, httplib::Response& res,
-                      const std::function<Reply(Id)>& fn);
+                      const std::function<Reply(Db&, Id)>& fn);
 void mutate_as_social_worker(App& app, const httplib::Request& req, httplib::Response& res,
                              const std::function<Reply(Id, const json&)>& fn, bool idempotent_post);
 

@@ -73,8 +73,10 @@ Suggestion score(const Need& n, const Helper& h);
 // All feasible pairs.
 std::vector<Suggestion> feasible_pairs(const std::vector<Need>& needs, const std::vector<Helper>& helpers);
 
-// The global assignment (min-cost max-flow), best score first.
-std::vector<Suggestion> assign(const std::vector<Need>& needs, const std::vector<Helper>& helpers);
+// The global assignment (min-cost max-flow), best score first; `feasible` gets the number of
+// feasible pairs it chose from.
+std::vector<Suggestion> assign(const std::vector<Need>& needs, const std::vector<Helper>& helpers,
+                               size_t* feasible = nullptr);
 // The baseline it must beat: highest score first, take a pair while both sides are free.
 std::vector<Suggestion> greedy(const std::vector<Need>& needs, const std::vector<Helper>& helpers);
 

@@ -68,7 +68,7 @@ Reply bad_query(int status, const char* field, const char* code, const std::stri
 }  // namespace ledger
 
 
-std::optional<Reply> read_list_query(App& app, const httplib::Request& req, ListQuery& q, bool district_required) {
+std::optional<Reply> read_list_query(Db& db, const httplib::Request& req, ListQuery& q, bool district_required) {
     if (req.has_param("limit")) {
         if (req.get_param_value_count("limit") > 1) return bad_query(400, "limit", "invalid", "limit 只能给一次");
         auto v = parse_int(req.get_param_value("limit"));
@@ -85,7 +85,7 @@ std::optional<Reply> read_list_query(App& app, const httplib::Request& req, List
     if (req.has_param("district_id")) {
         auto v = parse_int(req.get_param_value("district_id"));
         if (!v || req.get_param_value_count("district_id") > 1) return bad_query(400, "district_id", "invalid", "district_id 需为整数");
-        Stmt st(app.db, "SELECT 1 FROM districts WHERE id = ?");
+        Stmt st(db, "SELECT 1 FROM districts WHERE id = ?");
         st.bind(1, *v);
         Step s = st.step();
         if (s == Step::Error) return internal_error(st.error());
@@ -178,8 +178,8 @@ json names_of(uint32_t bits, const char* const* names, int n) {
     return a;
 }
 
-std::optional<Reply> social_worker_only(App& app, Id user) {
-    auto sw = has_role(app.db, user, "social_worker");
+std::optional<Reply> social_worker_only(Db& db, Id user) {
+    auto sw = has_role(db, user, "social_worker");
     if (!sw) return problem_reply(internal_problem());
     if (!*sw) return forbidden_role("social_worker", "只有社工可以查看和登记老帮老台账");
     return std::nullopt;
@@ -219,16 +219,16 @@ uint32_t bits_of(const std::string& json_text, int (*bit)(const std::string&)) {
 Reply invalid(std::vector<FieldError> errs) { return problem_reply(422, "invalid", "请检查填写的内容", std::move(errs)); }
 
 void as_social_worker(App& app, const httplib::Request& req, httplib::Response& res,
-                      const std::function<Reply(Id)>& fn) {
-    with_user(app, req, res, [&](Id user) -> Reply {
-        if (auto bad = social_worker_only(app, user)) return *bad;
-        return fn(user);
+                      const std::function<Reply(Db&, Id)>& fn) {
+    with_user_read(app, req, res, [&](Db& db, Id user, bool) -> std::optional<Reply> {
+        if (auto bad = social_worker_only(db, user)) return *bad;
+        return fn(db, user);
     });
 }
 void mutate_as_social_worker(App& app, const httplib::Request& req, httplib::Response& res,
                              const std::function<Reply(Id, const json&)>& fn, bool idempotent_post) {
     with_user_mutation(app, req, res, true, [&](Id user, const json& body) -> Reply {
-        if (auto bad = social_worker_only(app, user)) return *bad;
+        if (auto bad = social_worker_only(app.db, user)) return *bad;
         if (!idempotent_post) return fn(user, body);
         return idempotent(app, req, user, body, [&] { return fn(user, body); });
     });
@@ -317,9 +317,9 @@ Reply create_need(App& app, Id user, const json& body) {
     return json_reply(need_json(st), 201);
 }
 
-Reply list_needs(App& app, const httplib::Request& req) {
+Reply list_needs(Db& db, const httplib::Request& req) {
     ListQuery q;
-    if (auto bad = read_list_query(app, req, q, false)) return *bad;
+    if (auto bad = read_list_query(db, req, q, false)) return *bad;
     int status = 0;  // 0 any, 1 open, 2 paired
     if (req.has_param("status")) {
         std::string s = req.get_param_value("status");
@@ -330,13 +330,13 @@ Reply list_needs(App& app, const httplib::Request& req) {
     const std::string where =
         " WHERE (?1 IS NULL OR n.district_id = ?1) AND (?2 = 0 OR (?2 = 1) = NOT EXISTS "
         "(SELECT 1 FROM eldercare_pairs p WHERE p.need_id = n.id AND p.status = 'active'))";
-    Stmt c(app.db, "SELECT count(*) FROM eldercare_needs n" + where);
+    Stmt c(db, "SELECT count(*) FROM eldercare_needs n" + where);
     if (q.district) c.bind(1, *q.district);
     else c.bind_null(1);
     c.bind(2, status);
     if (c.step() != Step::Row) return internal_error(c.error());
     int64_t total = c.i64(0);
-    Stmt st(app.db, std::string("SELECT ") + kNeedColumns + " FROM eldercare_needs n" + where +
+    Stmt st(db, std::string("SELECT ") + kNeedColumns + " FROM eldercare_needs n" + where +
                         " AND (?3 = 0 OR n.id < ?3) ORDER BY n.id DESC LIMIT ?4");
     if (q.district) st.bind(1, *q.district);
     else st.bind_null(1);
@@ -435,15 +435,15 @@ Reply create_helper(App& app, Id user, const json& body) {
     return json_reply(helper_json(st), 201);
 }
 
-Reply list_helpers(App& app, const httplib::Request& req) {
+Reply list_helpers(Db& db, const httplib::Request& req) {
     ListQuery q;
-    if (auto bad = read_list_query(app, req, q, false)) return *bad;
-    Stmt c(app.db, "SELECT count(*) FROM eldercare_helpers h WHERE (?1 IS NULL OR h.district_id = ?1)");
+    if (auto bad = read_list_query(db, req, q, false)) return *bad;
+    Stmt c(db, "SELECT count(*) FROM eldercare_helpers h WHERE (?1 IS NULL OR h.district_id = ?1)");
     if (q.district) c.bind(1, *q.district);
     else c.bind_null(1);
     if (c.step() != Step::Row) return internal_error(c.error());
     int64_t total = c.i64(0);
-    Stmt st(app.db, std::string("SELECT ") + kHelperColumns +
+    Stmt st(db, std::string("SELECT ") + kHelperColumns +
                         " FROM eldercare_helpers h WHERE (?1 IS NULL OR h.district_id = ?1) AND (?2 = 0 OR h.id < ?2) "
                         "ORDER BY h.id DESC LIMIT ?3");
     if (q.district) st.bind(1, *q.district);
@@ -463,13 +463,13 @@ Reply list_helpers(App& app, const httplib::Request& req) {
 
 void register_eldercare_routes(App& app) {
     app.route("GET", R"(/api/v1/eldercare/needs)", [](App& a, const httplib::Request& req, httplib::Response& res) {
-        as_social_worker(a, req, res, [&](Id) { return list_needs(a, req); });
+        as_social_worker(a, req, res, [&](Db& db, Id) { return list_needs(db, req); });
     });
     app.route("POST", R"(/api/v1/eldercare/needs)", [](App& a, const httplib::Request& req, httplib::Response& res) {
         mutate_as_social_worker(a, req, res, [&](Id u, const json& b) { return create_need(a, u, b); }, true);
     });
     app.route("GET", R"(/api/v1/eldercare/helpers)", [](App& a, const httplib::Request& req, httplib::Response& res) {
-        as_social_worker(a, req, res, [&](Id) { return list_helpers(a, req); });
+        as_social_worker(a, req, res, [&](Db& db, Id) { return list_helpers(db, req); });
     });
     app.route("POST", R"(/api/v1/eldercare/helpers)", [](App& a, const httplib::Request& req, httplib::Response& res) {
         mutate_as_social_worker(a, req, res, [&](Id u, const json& b) { return create_helper(a, u, b); }, true);

@@ -32,8 +32,8 @@ struct District {
     std::map<Id, Brief> need_brief, helper_brief;
 };
 
-bool load_district(App& app, Id district, District& d) {
-    Stmt n(app.db,
+bool load_district(Db& db, Id district, District& d) {
+    Stmt n(db,
            "SELECT n.id, n.community, n.lat, n.lng, n.needs, n.slots, n.name_masked FROM eldercare_needs n "
            "WHERE n.district_id = ? AND NOT EXISTS (SELECT 1 FROM eldercare_pairs p WHERE p.need_id = n.id "
            "AND p.status = 'active') ORDER BY n.id");
@@ -45,7 +45,7 @@ bool load_district(App& app, Id district, District& d) {
         d.need_brief[n.i64(0)] = {n.text(6), n.text(1), n.text(4)};
     }
     if (s == Step::Error) return log_db_error(n.error()), false;
-    Stmt h(app.db,
+    Stmt h(db,
            "SELECT h.id, h.community, h.lat, h.lng, h.walk_m, h.abilities, h.slots, h.capacity, "
            "(SELECT count(*) FROM eldercare_pairs p WHERE p.helper_id = h.id AND p.status = 'active'), h.name_masked "
            "FROM eldercare_helpers h WHERE h.district_id = ? ORDER BY h.id");
@@ -70,13 +70,13 @@ json reasons_json(const std::vector<ec::Reason>& rs) {
     return a;
 }
 
-Reply matches(App& app, const httplib::Request& req) {
+Reply matches(Db& db, const httplib::Request& req) {
     ListQuery q;
-    if (auto bad = read_list_query(app, req, q, true)) return *bad;
+    if (auto bad = read_list_query(db, req, q, true)) return *bad;
     District d;
-    if (!load_district(app, *q.district, d)) return problem_reply(internal_problem());
-    auto chosen = ec::assign(d.needs, d.helpers);
-    size_t feasible = ec::feasible_pairs(d.needs, d.helpers).size();
+    if (!load_district(db, *q.district, d)) return problem_reply(internal_problem());
+    size_t feasible = 0;
+    auto chosen = ec::assign(d.needs, d.helpers, &feasible);
     json items = json::array();
     std::set<Id> met;
     for (const auto& s : chosen) {
@@ -206,9 +206,9 @@ Reply create_pair(App& app, Id user, const json& body) {
     return pair_reply(app, id, 201);
 }
 
-Reply list_pairs(App& app, const httplib::Request& req) {
+Reply list_pairs(App& app, Db& db, const httplib::Request& req) {
     ListQuery q;
-    if (auto bad = read_list_query(app, req, q, false)) return *bad;
+    if (auto bad = read_list_query(db, req, q, false)) return *bad;
     int overdue = 0;
     if (req.has_param("overdue")) {
         std::string v = req.get_param_value("overdue");
@@ -220,13 +220,13 @@ Reply list_pairs(App& app, const httplib::Request& req) {
         "COALESCE((SELECT MAX(v.start_at) FROM eldercare_visits v WHERE v.pair_id = p.id), p.created_at) "
         "+ p.rhythm_days * 86400 < ?3)) ";
     int64_t now = app.now();
-    Stmt c(app.db, "SELECT count(*) FROM eldercare_pairs p " + where);
+    Stmt c(db, "SELECT count(*) FROM eldercare_pairs p " + where);
     if (q.district) c.bind(1, *q.district);
     else c.bind_null(1);
     c.bind(2, overdue).bind(3, now);
     if (c.step() != Step::Row) return internal_error(c.error());
     int64_t total = c.i64(0);
-    Stmt st(app.db, std::string(kPairSelect) + where + "AND (?4 = 0 OR p.id < ?4) ORDER BY p.id DESC LIMIT ?5");
+    Stmt st(db, std::string(kPairSelect) + where + "AND (?4 = 0 OR p.id < ?4) ORDER BY p.id DESC LIMIT ?5");
     if (q.district) st.bind(1, *q.district);
     else st.bind_null(1);
     st.bind(2, overdue).bind(3, now).bind(4, q.after).bind(5, q.limit);
@@ -321,10 +321,10 @@ Reply log_visit(App& app, const httplib::Request& req, Id user, const json& body
 
 void register_eldercare_pair_routes(App& app) {
     app.route("GET", R"(/api/v1/eldercare/matches)", [](App& a, const httplib::Request& req, httplib::Response& res) {
-        as_social_worker(a, req, res, [&](Id) { return matches(a, req); });
+        as_social_worker(a, req, res, [&](Db& db, Id) { return matches(db, req); });
     });
     app.route("GET", R"(/api/v1/eldercare/pairs)", [](App& a, const httplib::Request& req, httplib::Response& res) {
-        as_social_worker(a, req, res, [&](Id) { return list_pairs(a, req); });
+        as_social_worker(a, req, res, [&](Db& db, Id) { return list_pairs(a, db, req); });
     });
     app.route("POST", R"(/api/v1/eldercare/pairs)", [](App& a, const httplib::Request& req, httplib::Response& res) {
         mutate_as_social_worker(a, req, res, [&](Id u, const json& b) { return create_pair(a, u, b); }, true);

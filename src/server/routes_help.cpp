@@ -124,7 +124,7 @@ Reply create(App& app, const httplib::Request& req, Id user, const json& body) {
 
 Reply list(App& app, const httplib::Request& req, Id user, bool mine) {
     ListQuery q;
-    if (auto bad = read_list_query(app, req, q, !mine)) return *bad;
+    if (auto bad = read_list_query(app.db, req, q, !mine)) return *bad;
     std::string status;
     if (!mine && req.has_param("status")) {
         status = req.get_param_value("status");
