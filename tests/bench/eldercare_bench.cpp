@@ -2,8 +2,7 @@
 // assignment GET /eldercare/matches computes (eldercare::assign), beside the greedy baseline,
 // for districts of growing size. Figures only; scripts/bench builds and runs it.
 //   build/native/tests/eldercare_bench [needs helpers communities]…
-// A district as the tests make one, wider: communities ~600 m apart on a grid, each person
-// near their community's centre, walks of 200–1,300 m, few services and weekly slots each.
+// A district as the tests make one (tests/server/eldercare_district.h), with more communities.
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -12,50 +11,12 @@
 #include <random>
 #include <string>
 
+#include "../server/eldercare_district.h"
 #include "server/eldercare_match.h"
 
 namespace ec = zygc::server::eldercare;
 
 namespace {
-
-void district(int n_needs, int n_helpers, int communities, std::vector<ec::Need>& needs,
-              std::vector<ec::Helper>& helpers) {
-    std::mt19937 rng(1);
-    auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
-    auto bits = [&](int width, int count) {
-        uint32_t b = 0;
-        for (int i = 0; i < count; ++i) b |= 1u << pick(width);
-        return b;
-    };
-    int side = 1;
-    while (side * side < communities) ++side;
-    auto place = [&](int c, double& lat, double& lng) {
-        lat = 39.93 + (c / side) * 0.0055 + std::uniform_real_distribution<double>(-0.002, 0.002)(rng);
-        lng = 119.60 + (c % side) * 0.007 + std::uniform_real_distribution<double>(-0.002, 0.002)(rng);
-    };
-    for (int i = 0; i < n_needs; ++i) {
-        ec::Need n;
-        n.id = 1 + i;
-        int c = pick(communities);
-        n.community = "社区" + std::to_string(c);
-        place(c, n.lat, n.lng);
-        n.services = bits(5, 1 + pick(2));
-        n.slots = bits(14, 1 + pick(3));
-        needs.push_back(n);
-    }
-    for (int i = 0; i < n_helpers; ++i) {
-        ec::Helper h;
-        h.id = 1000000 + i;
-        int c = pick(communities);
-        h.community = "社区" + std::to_string(c);
-        place(c, h.lat, h.lng);
-        h.walk_m = 200 + 100 * pick(12);
-        h.abilities = bits(5, 1 + pick(3));
-        h.slots = bits(14, 2 + pick(4));
-        h.capacity = 1 + pick(3);
-        helpers.push_back(h);
-    }
-}
 
 // Σ score − the load penalties: what the assignment maximizes once the most needs are met.
 long net(const std::vector<ec::Suggestion>& chosen) {
@@ -83,7 +44,8 @@ int main(int argc, char** argv) {
     for (const auto& [n, h, c] : sizes) {
         std::vector<ec::Need> needs;
         std::vector<ec::Helper> helpers;
-        district(n, h, c, needs, helpers);
+        std::mt19937 rng(1);
+        zt::generate(rng, n, h, needs, helpers, c);
         size_t feasible = 0;
         auto t0 = std::chrono::steady_clock::now();
         auto chosen = ec::assign(needs, helpers, &feasible);

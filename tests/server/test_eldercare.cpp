@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "accounts.h"
+#include "eldercare_district.h"
 #include "server/eldercare_match.h"
 
 using namespace zt;
@@ -55,47 +56,6 @@ size_t max_matching(const std::vector<ec::Need>& needs, const std::vector<ec::He
         n += augment(static_cast<int>(i), seen);
     }
     return n;
-}
-
-const char* const kCommunities[] = {"东山社区", "西港社区", "建设大街社区", "文化里社区", "海阳社区", "白塔岭社区"};
-
-// A district around (39.93, 119.60): communities on a grid ~600 m apart, random services and
-// slots (few per person, so many pairs are infeasible).
-void generate(std::mt19937& rng, int n_needs, int n_helpers, std::vector<ec::Need>& needs,
-              std::vector<ec::Helper>& helpers) {
-    auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
-    auto bits = [&](int width, int count) {
-        uint32_t b = 0;
-        for (int i = 0; i < count; ++i) b |= 1u << pick(width);
-        return b;
-    };
-    auto place = [&](int c, double& lat, double& lng) {
-        lat = 39.93 + (c / 3) * 0.0055 + std::uniform_real_distribution<double>(-0.002, 0.002)(rng);
-        lng = 119.60 + (c % 3) * 0.007 + std::uniform_real_distribution<double>(-0.002, 0.002)(rng);
-    };
-    for (int i = 0; i < n_needs; ++i) {
-        ec::Need n;
-        n.id = 1000 + i;
-        int c = pick(6);
-        n.community = kCommunities[c];
-        place(c, n.lat, n.lng);
-        n.services = bits(5, 1 + pick(2));
-        n.slots = bits(14, 1 + pick(3));
-        needs.push_back(n);
-    }
-    for (int i = 0; i < n_helpers; ++i) {
-        ec::Helper h;
-        h.id = 5000 + i;
-        int c = pick(6);
-        h.community = kCommunities[c];
-        place(c, h.lat, h.lng);
-        h.walk_m = 200 + 100 * pick(12);
-        h.abilities = bits(5, 1 + pick(3));
-        h.slots = bits(14, 2 + pick(4));
-        h.capacity = 1 + pick(3);
-        h.load = pick(h.capacity + 1) / 2;
-        helpers.push_back(h);
-    }
 }
 
 // Checks every suggestion against the test's rules and the reasons against the score.
