@@ -198,7 +198,7 @@ void register_points_routes(App& app) {
         with_user_mutation(a, req, res, true, [&](Id user, const json& body) { return post_donation(a, req, user, body); });
     });
     app.route("GET", R"(/api/v1/stats/points)", [](App& a, const httplib::Request& req, httplib::Response& res) {
-        with_user(a, req, res, [&](Id user) { return points_stats(a, user); });
+        with_user_read(a, req, res, [&](Db& db, Id user, bool on_writer) { return points_stats(a, db, user, on_writer); });
     });
     app.route("GET", R"(/api/v1/points/holds)", get_holds);
     app.route("POST", R"(/api/v1/points/holds/([^/]+)/resolve)", [](App& a, const httplib::Request& req, httplib::Response& res) {

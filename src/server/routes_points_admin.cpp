@@ -9,12 +9,13 @@
 
 namespace zygc::server::points_routes {
 
-Reply points_stats(App& app, Id user) {
-    if (auto bad = need_role(app.db, user, "admin", "只有管理员可以查看积分统计")) return *bad;
-    if (auto due = settle_due(app)) return *due;
+namespace {
+
+// The ledger's totals, by district and month.
+Reply stats(Db& db) {
     std::string err;
     auto sum_kind = [&](const char* kinds) {
-        return count(app.db, std::string("SELECT COALESCE(SUM(points), 0) FROM points_postings WHERE kind IN (") + kinds + ")",
+        return count(db, std::string("SELECT COALESCE(SUM(points), 0) FROM points_postings WHERE kind IN (") + kinds + ")",
                      {}, err);
     };
     auto earned = sum_kind("'earn'");
@@ -22,8 +23,8 @@ Reply points_stats(App& app, Id user) {
     auto redeemed = sum_kind("'settle'");
     auto donated = sum_kind("'donate'");
     auto expired = sum_kind("'expire'");
-    auto reserved = count(app.db, "SELECT balance FROM points_accounts WHERE kind = 'escrow'", {}, err);
-    auto outstanding = count(app.db, "SELECT COALESCE(SUM(balance), 0) FROM points_accounts WHERE kind = 'volunteer'", {}, err);
+    auto reserved = count(db, "SELECT balance FROM points_accounts WHERE kind = 'escrow'", {}, err);
+    auto outstanding = count(db, "SELECT COALESCE(SUM(balance), 0) FROM points_accounts WHERE kind = 'volunteer'", {}, err);
     if (!earned || !reversed || !redeemed || !donated || !expired || !reserved || !outstanding) return internal_error(err);
     constexpr const char* kTotals =
         "SUM(CASE kind WHEN 'earn' THEN points WHEN 'reversal' THEN -points WHEN 'hold_applied' THEN -points ELSE 0 END), "
@@ -34,7 +35,7 @@ Reply points_stats(App& app, Id user) {
         return json{{"issued", st.i64(c)}, {"redeemed", st.i64(c + 1)}, {"donated", st.i64(c + 2)}, {"expired", st.i64(c + 3)}};
     };
     json by_district = json::array(), by_month = json::array(), by_dm = json::array();
-    bool ok = rows(app.db,
+    bool ok = rows(db,
                    std::string("SELECT d.id, d.name, ") + kTotals +
                        "FROM points_postings p JOIN districts d ON d.id = p.district_id GROUP BY d.id ORDER BY d.id",
                    {},
@@ -44,7 +45,7 @@ Reply points_stats(App& app, Id user) {
                        return j;
                    },
                    by_district, err) &&
-              rows(app.db,
+              rows(db,
                    std::string("SELECT ") + kMonth + ", " + kTotals + "FROM points_postings p GROUP BY 1 ORDER BY 1", {},
                    [&](const Stmt& st) {
                        json j = totals(st, 1);
@@ -52,7 +53,7 @@ Reply points_stats(App& app, Id user) {
                        return j;
                    },
                    by_month, err) &&
-              rows(app.db,
+              rows(db,
                    std::string("SELECT p.district_id, ") + kMonth + ", " + kTotals +
                        "FROM points_postings p WHERE p.district_id IS NOT NULL GROUP BY 1, 2 ORDER BY 2, 1",
                    {},
@@ -69,15 +70,23 @@ Reply points_stats(App& app, Id user) {
                        {"by_district_month", by_dm}});
 }
 
+}  // namespace
+
+// On a reader (sums over the whole ledger: never on the writer) unless something is due first.
+std::optional<Reply> points_stats(App& app, Db& db, Id user, bool on_writer) {
+    if (auto bad = need_role(db, user, "admin", "只有管理员可以查看积分统计")) return *bad;
+    return when_settled(app, db, on_writer, [&] { return stats(db); });
+}
+
 void get_holds(App& app, const httplib::Request& req, httplib::Response& res) {
-    with_user(app, req, res, [&](Id user) -> Reply {
-        if (auto bad = need_role(app.db, user, "admin", "只有管理员可以查看待复核的更正")) return *bad;
+    with_user_read(app, req, res, [&](Db& db, Id user, bool) -> std::optional<Reply> {
+        if (auto bad = need_role(db, user, "admin", "只有管理员可以查看待复核的更正")) return *bad;
         Query q(req);
         auto status = q.one_of("status", {"held", "applied", "waived"});
         std::string where = "WHERE 1 = 1";
         std::vector<SqlValue> args;
         if (status) where += " AND h.status = ?", args.push_back(*status);
-        return page_reply(app.db, req, q, {"status", "limit"}, kHoldCols, where, args, "h.id DESC", hold_json);
+        return page_reply(db, req, q, {"status", "limit"}, kHoldCols, where, args, "h.id DESC", hold_json);
     });
 }
 

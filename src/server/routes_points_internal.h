@@ -98,7 +98,7 @@ Reply post_donation(App& app, const httplib::Request& req, Id user, const json& 
 Reply create_fund(App& app, Id user, const json& body);
 
 // routes_points_admin.cpp
-Reply points_stats(App& app, Id user);
+std::optional<Reply> points_stats(App& app, Db& db, Id user, bool on_writer);
 void get_holds(App& app, const httplib::Request& req, httplib::Response& res);
 Reply resolve(App& app, Id user, const std::optional<int64_t>& id, const json& body);
 

@@ -1,5 +1,5 @@
 // Signed-in reads (/me, /me/hours, /me/signups, a reward, the 老帮老 ledger and its pairing
-// suggestions) on the pool of read-only connections: they
+// suggestions, the admin's points figures) on the pool of read-only connections: they
 // answer while the writer waits, and hand over to the writer when something is to be written
 // first (a session's refresh, records to auto-close). Requests without a session are refused
 // from a reader as well.
@@ -17,7 +17,8 @@ TEST_CASE("signed-in reads, refusals and public reads answer from a reader while
     auto srv = dev_server();
     std::string vol = login(*srv, "13800000001");
     std::string other = login(*srv, "13600000077");
-    std::string sw = login(*srv, "13800000003");  // a social worker
+    std::string sw = login(*srv, "13800000003");     // a social worker
+    std::string admin = login(*srv, "13800000009");  // an admin
 
     // A second connection takes the database's write lock: the server's writer, asked to
     // log another resident out (a DELETE), waits on it (busy timeout 5 s) holding the
@@ -47,6 +48,9 @@ TEST_CASE("signed-in reads, refusals and public reads answer from a reader while
         CHECK(srv->get(path, as(sw)).status == 200);
     }
     check_problem(srv->get("/api/v1/eldercare/matches?district_id=1", as(vol)), 403);
+    // The admin's points figures (sums over the whole ledger) and the holds to review.
+    CHECK(srv->get("/api/v1/stats/points", as(admin)).status == 200);
+    CHECK(srv->get("/api/v1/points/holds", as(admin)).status == 200);
     // Without a session, any personal route's 401 comes from a reader too, reads and writes.
     std::string bogus(43, 'x');
     check_problem(srv->get("/api/v1/me/points"), 401);

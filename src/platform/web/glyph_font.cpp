@@ -86,12 +86,20 @@ void lookup_added(ImFont* f, int from, float em) {
     }
     for (int i = from; i < f->Glyphs.Size; ++i)
         if (f->Glyphs[i].Codepoint == 0xFF0E && f->DotChar == (ImWchar)-1) f->DotChar = 0xFF0E;
+    // The tables grow once, to the largest new code point, and are filled by std::fill:
+    // ImVector's resize(n, v) grows once per larger code point and copies v in with one
+    // memcpy call per entry (up to 64 K of them: ~18 ms of a throttled warm first frame).
+    const int size = f->IndexLookup.Size;
+    int top = size - 1;
+    for (int i = from; i < f->Glyphs.Size; ++i) top = std::max(top, (int)f->Glyphs[i].Codepoint);
+    if (top >= size) {
+        f->IndexAdvanceX.resize(top + 1);
+        f->IndexLookup.resize(top + 1);
+        std::fill(f->IndexAdvanceX.begin() + size, f->IndexAdvanceX.end(), em);
+        std::fill(f->IndexLookup.begin() + size, f->IndexLookup.end(), (ImWchar)-1);
+    }
     for (int i = from; i < f->Glyphs.Size; ++i) {
         const int cp = (int)f->Glyphs[i].Codepoint;
-        if (cp >= f->IndexLookup.Size) {
-            f->IndexAdvanceX.resize(cp + 1, em);
-            f->IndexLookup.resize(cp + 1, (ImWchar)-1);
-        }
         f->IndexAdvanceX[cp] = f->Glyphs[i].AdvanceX;
         f->IndexLookup[cp] = (ImWchar)i;
         const int page = cp / 4096;
