@@ -263,16 +263,7 @@ void screen_certify(const State& state) {
         record_row(state, r);
         heights[r.id] = ImGui::GetCursorScreenPos().y - y0;
     }
-    // The next 100, by the button or once the organizer has scrolled down to it.
-    if (state.queue_more.failed()) {
-        error_box(state.queue_more.error(), Target::MoreRecords);
-    } else if (state.queue_more.loading()) {
-        skeleton(1);
-    } else if (page.next_cursor && !q.loading()) {
-        bool more = secondary_button(tr(S::LoadMore), true);
-        if (!more && ImGui::GetScrollY() > 0 && ImGui::IsItemVisible()) more = true;
-        if (more) emit(LoadMore{});
-    }
+    if (load_more(state.queue_more, Target::MoreRecords, page.next_cursor && !q.loading())) emit(LoadMore{});  // the next 100
 }
 
 }  // namespace zygc::ui

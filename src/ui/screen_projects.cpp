@@ -140,16 +140,7 @@ void list(const State& state) {
     for (size_t i; next_row(rows, i);)
         if (project_card(page.items[i])) emit(Navigate{route_project(page.items[i].id)});
 
-    if (state.more.failed()) {
-        error_box(state.more.error(), Target::MoreProjects);
-    } else if (state.more.loading()) {
-        skeleton(1);
-    } else if (page.next_cursor && !r.loading()) {
-        bool more = secondary_button(tr(S::LoadMore), true);
-        // Infinite scroll: once the reader has scrolled and the button comes into view.
-        if (!more && ImGui::GetScrollY() > 0 && ImGui::IsItemVisible()) more = true;
-        if (more) emit(LoadMore{});
-    }
+    if (load_more(state.more, Target::MoreProjects, page.next_cursor && !r.loading())) emit(LoadMore{});
 }
 
 }  // namespace

@@ -614,6 +614,19 @@ std::string error_detail(const ApiError& e) {
     return generic ? e.problem.title : std::string();
 }
 
+bool load_more(const Remote<bool>& next, Target retry, bool more) {
+    if (next.failed()) {
+        error_box(next.error(), retry);
+        return false;
+    }
+    if (next.loading()) {
+        skeleton(1);
+        return false;
+    }
+    if (!more) return false;
+    return secondary_button(tr(S::LoadMore), true) || (ImGui::GetScrollY() > 0 && ImGui::IsItemVisible());
+}
+
 void error_box(const ApiError& e, Target retry) {
     if (ImGui::GetCurrentWindow()->SkipItems) return;
     ImGui::PushID(static_cast<int>(retry));

@@ -97,6 +97,10 @@ std::string error_message(const ApiError& e);    // readable headline
 std::string error_detail(const ApiError& e);     // secondary line ("" when none)
 void error_box(const ApiError& e, Target retry); // message + detail + 重试 → Retry{retry}
 void empty_state(const char* message);
+// The foot of a paged list: the next page's error (重试 → Retry{retry}), its placeholder while
+// it loads, or 加载更多 when `more` is there — true when tapped, or once the reader has
+// scrolled down to it (infinite scroll).
+bool load_more(const Remote<bool>& next, Target retry, bool more);
 
 // Draws the placeholder for a Remote that has nothing to show yet and returns true;
 // returns false when the caller should draw the data.
