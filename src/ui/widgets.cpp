@@ -615,16 +615,10 @@ std::string error_detail(const ApiError& e) {
 }
 
 bool load_more(const Remote<bool>& next, Target retry, bool more) {
-    if (next.failed()) {
-        error_box(next.error(), retry);
-        return false;
-    }
-    if (next.loading()) {
-        skeleton(1);
-        return false;
-    }
-    if (!more) return false;
-    return secondary_button(tr(S::LoadMore), true) || (ImGui::GetScrollY() > 0 && ImGui::IsItemVisible());
+    if (next.failed()) error_box(next.error(), retry);
+    else if (next.loading()) skeleton(1);
+    else if (more) return secondary_button(tr(S::LoadMore), true) || (ImGui::GetScrollY() > 0 && ImGui::IsItemVisible());
+    return false;
 }
 
 void error_box(const ApiError& e, Target retry) {
