@@ -82,8 +82,8 @@ void drop_flag(std::vector<std::string>& flags, const char* f) {
 std::string flags_text(const std::vector<std::string>& flags) { return json(flags).dump(); }
 
 // ---- shifts -------------------------------------------------------------------------------
-int load_shift(App& app, Id id, ShiftInfo& out) {
-    Stmt st(app.db,
+int load_shift(Db& db, Id id, ShiftInfo& out) {
+    Stmt st(db,
             "SELECT s.id, s.project_id, p.team_id, s.start_at, s.end_at, p.title, t.name, p.site_lat, "
             "p.site_lng, p.site_radius_m FROM shifts s JOIN projects p ON p.id = s.project_id "
             "JOIN teams t ON t.id = p.team_id WHERE s.id = ?");

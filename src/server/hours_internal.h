@@ -47,7 +47,7 @@ struct ShiftInfo {
 
 
 // 1 found, 0 none, -1 database error (logged).
-int load_shift(App& app, Id id, ShiftInfo& out);
+int load_shift(Db& db, Id id, ShiftInfo& out);
 // Whole minutes of [in, out) inside the shift, rounded to the nearest.
 int64_t clamp_minutes(int64_t in, int64_t out, const ShiftInfo& sh);
 // Appends to attendance_history (who, when, before, after, why).

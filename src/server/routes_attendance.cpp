@@ -69,7 +69,7 @@ Reply do_check_in(App& app, Id user, const json& body, const std::string& event_
         return problem_reply(422, "invalid", "签到方式无效", {field_error("method", "invalid", "qr|code|gps|manual")});
     if (!auto_close_due(app)) return problem_reply(internal_problem());
     ShiftInfo sh;
-    int found = load_shift(app, q.shift_id, sh);
+    int found = load_shift(app.db, q.shift_id, sh);
     if (found < 0) return problem_reply(internal_problem());
     if (found == 0) return not_found_reply("shift");
     Id volunteer = user;
@@ -199,7 +199,7 @@ Reply do_check_out(App& app, Id user, const json& body, const std::string& event
         manual = true;
     }
     ShiftInfo sh;
-    if (load_shift(app, rec.shift, sh) != 1) return problem_reply(internal_problem());
+    if (load_shift(app.db, rec.shift, sh) != 1) return problem_reply(internal_problem());
     int64_t now = app.now();
     auto et = event_time(now, q.client_time);
     if (!et) return client_time_invalid();
@@ -241,16 +241,17 @@ Reply do_check_out(App& app, Id user, const json& body, const std::string& event
     if (r.status != 200) return r;
     return record_reply(app, rec.id, 200);
 }
-Reply code_reply(App& app, Id user, const std::optional<int64_t>& project, const httplib::Request& req) {
+// Read only (a reader): the code is an HMAC of the shift and the minute, nothing is stored.
+Reply code_reply(App& app, Db& db, Id user, const std::optional<int64_t>& project, const httplib::Request& req) {
     if (!project) return problem_reply(404, "not_found", "项目不存在", {}, {{"resource", "project"}});
     auto shift = req.has_param("shift_id") ? path_id(req.get_param_value("shift_id")) : std::nullopt;
     if (!shift)
         return problem_reply(400, "invalid_query", "请指定班次", {field_error("shift_id", "required", "positive integer")});
     ShiftInfo sh;
-    int found = load_shift(app, *shift, sh);
+    int found = load_shift(db, *shift, sh);
     if (found < 0) return problem_reply(internal_problem());
     if (found == 0 || sh.project != *project) return not_found_reply("shift");
-    auto leads = leads_team(app.db, user, sh.team);
+    auto leads = leads_team(db, user, sh.team);
     if (!leads) return problem_reply(internal_problem());
     if (!*leads) return not_team_leader(sh.team);
     int64_t now = app.now();
@@ -283,7 +284,7 @@ void post_check_out(App& app, const httplib::Request& req, httplib::Response& re
 }
 void get_checkin_code(App& app, const httplib::Request& req, httplib::Response& res) {
     auto id = path_id(req.matches[1]);
-    with_user(app, req, res, [&](Id user) { return code_reply(app, user, id, req); });
+    with_user_read(app, req, res, [&](Db& db, Id user, bool) -> std::optional<Reply> { return code_reply(app, db, user, id, req); });
 }
 
 }  // namespace

@@ -69,7 +69,7 @@ std::optional<Reply> as_leader(App& app, Id user, const std::optional<int64_t>& 
     auto leads = certifies_team(app.db, user, rec.team);
     if (!leads) return problem_reply(internal_problem());
     if (!*leads) return not_team_leader(rec.team);
-    if (load_shift(app, rec.shift, sh) != 1) return problem_reply(internal_problem());
+    if (load_shift(app.db, rec.shift, sh) != 1) return problem_reply(internal_problem());
     return std::nullopt;
 }
 
@@ -140,7 +140,7 @@ Reply certify(App& app, Id user, const std::optional<int64_t>& id, const json& b
 Reply certify_all(App& app, Id user, const std::optional<int64_t>& shift) {
     if (!shift) return not_found_reply("shift");
     ShiftInfo sh;
-    int found = load_shift(app, *shift, sh);
+    int found = load_shift(app.db, *shift, sh);
     if (found < 0) return problem_reply(internal_problem());
     if (found == 0) return not_found_reply("shift");
     auto leads = leads_team(app.db, user, sh.team);

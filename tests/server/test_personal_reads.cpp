@@ -1,8 +1,8 @@
 // Signed-in reads (/me, /me/hours, /me/signups, a reward, the 老帮老 ledger and its pairing
-// suggestions, the admin's points figures) on the pool of read-only connections: they
-// answer while the writer waits, and hand over to the writer when something is to be written
-// first (a session's refresh, records to auto-close). Requests without a session are refused
-// from a reader as well.
+// suggestions, the admin's points figures, an organizer's check-in code) on the pool of
+// read-only connections: they answer while the writer waits, and hand over to the writer when
+// something is to be written first (a session's refresh, records to auto-close). Requests
+// without a session are refused from a reader as well.
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -19,6 +19,13 @@ TEST_CASE("signed-in reads, refusals and public reads answer from a reader while
     std::string other = login(*srv, "13600000077");
     std::string sw = login(*srv, "13800000003");     // a social worker
     std::string admin = login(*srv, "13800000009");  // an admin
+    std::string org = login(*srv, "13800000002");    // leads team 1
+    // A shift of team 1's (the organizer's console asks for its rotating code).
+    json first = srv->get("/api/v1/projects?team_id=1&limit=1").j["items"][0];
+    json shifts = srv->get("/api/v1/projects/" + std::to_string(first["id"].get<int64_t>())).j["shifts"];
+    REQUIRE_FALSE(shifts.empty());
+    const std::string code_path = "/api/v1/projects/" + std::to_string(first["id"].get<int64_t>()) +
+                                  "/checkin-code?shift_id=" + std::to_string(shifts[0]["id"].get<int64_t>());
 
     // A second connection takes the database's write lock: the server's writer, asked to
     // log another resident out (a DELETE), waits on it (busy timeout 5 s) holding the
@@ -48,6 +55,12 @@ TEST_CASE("signed-in reads, refusals and public reads answer from a reader while
         CHECK(srv->get(path, as(sw)).status == 200);
     }
     check_problem(srv->get("/api/v1/eldercare/matches?district_id=1", as(vol)), 403);
+    // The organizer's rotating check-in code (asked for every minute by each open console).
+    auto code = srv->get(code_path, as(org));
+    INFO(code.body);
+    CHECK(code.status == 200);
+    CHECK(code.j["code"].get<std::string>().size() == 6);
+    check_problem(srv->get(code_path, as(vol)), 403);
     // The admin's points figures (sums over the whole ledger) and the holds to review.
     CHECK(srv->get("/api/v1/stats/points", as(admin)).status == 200);
     CHECK(srv->get("/api/v1/points/holds", as(admin)).status == 200);
