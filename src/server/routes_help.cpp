@@ -65,10 +65,10 @@ std::optional<std::string> text_field(const json& body, const char* key, size_t 
 }
 
 // Does the user lead a team in the district (or is an admin)? nullopt: database failed.
-std::optional<bool> district_organizer(App& app, Id user, Id district) {
-    auto admin = has_role(app.db, user, "admin");
+std::optional<bool> district_organizer(Db& db, Id user, Id district) {
+    auto admin = has_role(db, user, "admin");
     if (!admin || *admin) return admin;
-    Stmt st(app.db,
+    Stmt st(db,
             "SELECT 1 FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = ? AND m.role = 'leader' "
             "AND t.district_id = ?");
     st.bind(1, user).bind(2, district);
@@ -122,9 +122,10 @@ Reply create(App& app, const httplib::Request& req, Id user, const json& body) {
     return idempotency_finish(app, idem, run());
 }
 
-Reply list(App& app, const httplib::Request& req, Id user, bool mine) {
+// Reads only (on a reader): a district's requests for its organizers, or mine.
+Reply list(Db& db, const httplib::Request& req, Id user, bool mine) {
     ListQuery q;
-    if (auto bad = read_list_query(app.db, req, q, !mine)) return *bad;
+    if (auto bad = read_list_query(db, req, q, !mine)) return *bad;
     std::string status;
     if (!mine && req.has_param("status")) {
         status = req.get_param_value("status");
@@ -133,7 +134,7 @@ Reply list(App& app, const httplib::Request& req, Id user, bool mine) {
                                  {field_error("status", "one_of", "status", {{"allowed", "open,taken,closed,converted"}})});
     }
     if (!mine) {
-        auto ok = district_organizer(app, user, *q.district);
+        auto ok = district_organizer(db, user, *q.district);
         if (!ok) return problem_reply(internal_problem());
         if (!*ok) return not_district_organizer();
     }
@@ -141,11 +142,11 @@ Reply list(App& app, const httplib::Request& req, Id user, bool mine) {
     auto bind_filter = [&](Stmt& st) {
         st.bind(1, mine ? user : *q.district).bind(2, status);
     };
-    Stmt c(app.db, "SELECT count(*) FROM help_requests r " + where);
+    Stmt c(db, "SELECT count(*) FROM help_requests r " + where);
     bind_filter(c);
     if (c.step() != Step::Row) return internal_error(c.error());
     int64_t total = c.i64(0);
-    Stmt st(app.db, std::string(kSelect) + where + "AND (?3 = 0 OR r.id < ?3) ORDER BY r.id DESC LIMIT ?4");
+    Stmt st(db, std::string(kSelect) + where + "AND (?3 = 0 OR r.id < ?3) ORDER BY r.id DESC LIMIT ?4");
     bind_filter(st);
     st.bind(3, q.after).bind(4, q.limit);
     json items = json::array();
@@ -192,7 +193,7 @@ Reply patch(App& app, const httplib::Request& req, Id user, const json& body) {
     if (action == "close") {
         bool own = user == requester;
         if (!own) {
-            auto ok = district_organizer(app, user, district);
+            auto ok = district_organizer(app.db, user, district);
             if (!ok) return problem_reply(internal_problem());
             if (!*ok) return problem_reply(403, "not_requester", "只有求助人或该区县队伍的负责人可以关闭");
             if (taken_by) {
@@ -263,10 +264,10 @@ void register_help_routes(App& app) {
         with_user_mutation(a, req, res, true, [&](Id u, const json& b) { return create(a, req, u, b); });
     });
     app.route("GET", R"(/api/v1/help-requests)", [](App& a, const httplib::Request& req, httplib::Response& res) {
-        with_user(a, req, res, [&](Id u) { return list(a, req, u, false); });
+        with_user_read(a, req, res, [&](Db& db, Id u, bool) -> std::optional<Reply> { return list(db, req, u, false); });
     });
     app.route("GET", R"(/api/v1/me/help-requests)", [](App& a, const httplib::Request& req, httplib::Response& res) {
-        with_user(a, req, res, [&](Id u) { return list(a, req, u, true); });
+        with_user_read(a, req, res, [&](Db& db, Id u, bool) -> std::optional<Reply> { return list(db, req, u, true); });
     });
     app.route("PATCH", R"(/api/v1/help-requests/([^/]+))", [](App& a, const httplib::Request& req, httplib::Response& res) {
         with_user_mutation(a, req, res, true, [&](Id u, const json& b) { return patch(a, req, u, b); });
