@@ -7,6 +7,7 @@
 // [SECTION] Requests and answers
 #include "core/attendance.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -407,12 +408,36 @@ void update(State& s, const RequestCorrection& a, Effects& out) {
 // [SECTION] Requests and answers
 //-----------------------------------------------------------------------------
 
-std::optional<HttpRequest> request_my_hours(State&) {
+// 我的时长 comes 50 records at a time, newest first; asked again (after a check-out, a
+// correction), it keeps as many as were shown, up to the server's 500.
+constexpr size_t kHoursPage = 50, kHoursMax = 500;
+
+std::string my_hours_path(size_t limit) { return "/me/hours?limit=" + std::to_string(limit); }
+
+std::optional<HttpRequest> request_my_hours(State& s) {
+    s.hours_more.reset();  // an older page must not append to the new list
+    const size_t shown = s.my_hours.data().items.size();
     HttpRequest r;
-    r.path = "/me/hours";
+    r.path = my_hours_path(std::clamp(shown, kHoursPage, kHoursMax));
     r.headers.push_back({"Accept", "application/json"});
     return r;
 }
+
+std::optional<HttpRequest> request_more_hours(State& s) {
+    if (s.route.kind != Route::MyHours || !s.my_hours.loaded() || !s.my_hours.data().next_cursor ||
+        s.hours_more.loading())
+        return std::nullopt;
+    HttpRequest r;
+    r.path = my_hours_path(kHoursPage) + "&cursor=" + api::url_encode(*s.my_hours.data().next_cursor);
+    r.headers.push_back({"Accept", "application/json"});
+    return r;
+}
+
+void receive_more_hours(State& s, const Received& a, Effects& out) {
+    take_page(s, s.my_hours, &MyHours::items, s.hours_more, a, out);  // the totals and the open record: the newest
+}
+
+void update(State& s, const LoadMore&, Effects& out) { append(out, load(s, Target::MoreHours)); }
 
 std::string checkin_project_key(const State& s) {
     const Signup* su = signup_for(s, s.route.kind == Route::Checkin ? s.route.id : s.checkin.shift_id);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/catalogue.h"
 #include "core/device.h"
 #include "core/hours_model.h"
 #include "core/message.h"
@@ -29,7 +30,8 @@ struct CheckinFlow {
 };
 
 struct AttendanceSlice {
-    Remote<MyHours> my_hours;
+    Remote<MyHours> my_hours;         // 我的时长: the newest records, then older pages appended
+    Remote<bool> hours_more;          // its next page (LoadMore on 我的时长)
     Remote<Project> checkin_project;  // the shift's project, for its site (radius, coordinates)
     CheckinFlow checkin;
     Outbox outbox;
@@ -101,8 +103,11 @@ void update(State& s, const LocateFailed& a, Effects& out);
 void update(State& s, const Tick& a, Effects& out);
 void update(State& s, const LoadedDurable& a, Effects& out);
 void update(State& s, const Online& a, Effects& out);
+void update(State& s, const LoadMore& a, Effects& out);  // 我的时长's older records
 
 std::optional<HttpRequest> request_my_hours(State& s);
+std::optional<HttpRequest> request_more_hours(State& s);
+void receive_more_hours(State& s, const Received& a, Effects& out);
 std::optional<HttpRequest> request_checkin_project(State& s);
 std::string checkin_project_key(const State& s);
 void receive_outbox(State& s, const Received& a, Effects& out);

@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/store.h"
 
@@ -49,5 +50,24 @@ void go(State& s, const Route& r, Effects& out);          // sets the route and 
 void go_to_login(State& s, Effects& out);                 // and come back here afterwards
 void load_screen(State& s, Effects& out);                 // what the current screen needs
 bool redirect_to_login(State& s, Effects& out);           // a login-only screen while logged out
+
+// The next page of a list shown in part (加载更多): its `items` appended to those shown, the
+// rest of the answer (totals, the cursor) the newest; `more` says how the page went.
+template <class T, class Item>
+void take_page(State& s, Remote<T>& list, std::vector<Item> T::*items, Remote<bool>& more, const Received& a,
+               Effects& out) {
+    if (!more.answers(a.request)) return;
+    ApiResult<T> r = read_response<T>(a.response);
+    if (!r.ok()) {
+        if (r.error.status == 401) return go_to_login(s, out);
+        more.fail(std::move(r.error));
+        return;
+    }
+    std::vector<Item> shown = std::move(list.edit().*items);
+    for (Item& x : (*r.value).*items) shown.push_back(std::move(x));
+    list.edit() = std::move(*r.value);
+    list.edit().*items = std::move(shown);
+    more.succeed(true);
+}
 
 }  // namespace zygc

@@ -94,7 +94,8 @@ bool dec(const json& j, MonthHours& v, Ctx& c) {
 }
 
 bool dec(const json& j, MyHours& v, Ctx& c) {
-    return object(j, c) && req(j, "items", v.items, c) && maybe(j, "open", v.open, c) &&
+    return object(j, c) && req(j, "items", v.items, c) && maybe(j, "next_cursor", v.next_cursor, c) &&
+           maybe(j, "open", v.open, c) &&
            req(j, "totals", v.totals, c) && opt(j, "by_month", v.by_month, c);
 }
 
@@ -273,6 +274,7 @@ json encode(const MonthHours& v) {
 
 json encode(const MyHours& v) {
     return {{"items", encode(v.items)},
+            {"next_cursor", or_null(v.next_cursor)},
             {"open", v.open ? encode(*v.open) : json()},
             {"totals", encode(v.totals)},
             {"by_month", encode(v.by_month)}};

@@ -90,7 +90,8 @@ struct MonthHours {
 
 // GET /me/hours
 struct MyHours {
-    std::vector<HourRecord> items;
+    std::vector<HourRecord> items;              // a page, newest first
+    std::optional<std::string> next_cursor;     // the older records' page
     std::optional<HourRecord> open;
     HoursTotals totals;
     std::vector<MonthHours> by_month;  // last 12 months

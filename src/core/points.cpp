@@ -9,6 +9,7 @@
 // [SECTION] The clock
 #include "core/points.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/calendar.h"
@@ -181,7 +182,29 @@ namespace points {
 
 std::string rewards_key(const State& s) { return id(s.rewards_district) + "|" + s.rewards_category; }
 
-std::optional<HttpRequest> request_my_points(State&) { return get("/me/points"); }
+// 我的积分's ledger comes 50 entries at a time, newest first; asked again (after a redemption, a
+// donation, on another screen), it keeps as many as were shown, up to the server's 200.
+constexpr size_t kEntriesPage = 50, kEntriesMax = 200;
+
+std::string my_points_path(size_t limit) { return "/me/points?limit=" + std::to_string(limit); }
+
+std::optional<HttpRequest> request_my_points(State& s) {
+    s.points_more.reset();  // an older page must not append to the new ledger
+    return get(my_points_path(std::clamp(s.my_points.data().entries.size(), kEntriesPage, kEntriesMax)));
+}
+
+std::optional<HttpRequest> request_more_points(State& s) {
+    if (s.route.kind != Route::MyPoints || !s.my_points.loaded() || !s.my_points.data().next_cursor ||
+        s.points_more.loading())
+        return std::nullopt;
+    return get(my_points_path(kEntriesPage) + "&cursor=" + api::url_encode(*s.my_points.data().next_cursor));
+}
+
+void receive_more_points(State& s, const Received& a, Effects& out) {
+    take_page(s, s.my_points, &MyPoints::entries, s.points_more, a, out);  // the balance and the rest: the newest
+}
+
+void update(State& s, const LoadMore&, Effects& out) { append(out, load(s, Target::MorePoints)); }
 
 std::optional<HttpRequest> request_rewards(State& s) {
     if (s.route.kind != Route::Rewards) return std::nullopt;

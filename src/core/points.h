@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/catalogue.h"
 #include "core/device.h"
 #include "core/message.h"
 #include "core/model.h"
@@ -33,7 +34,8 @@ struct RedeemOp {
 };
 
 struct PointsSlice {
-    Remote<MyPoints> my_points;
+    Remote<MyPoints> my_points;  // 我的积分: the newest entries, then older pages appended
+    Remote<bool> points_more;    // its next page (LoadMore on 我的积分)
     // 积分商城: the list (key "district|category") and a reward's detail (key: id)
     Remote<Page<Reward>> rewards;
     Id rewards_district = 0;        // 0: every district
@@ -100,12 +102,15 @@ void update(State& s, const SubmitReward& a, Effects& out);
 void update(State& s, const Scanned& a, Effects& out);
 void update(State& s, const ScanFailed& a, Effects& out);
 void update(State& s, const Tick& a, Effects& out);
+void update(State& s, const LoadMore& a, Effects& out);  // 我的积分's older entries
 // The camera is the 核销 screen's (its Scanned/ScanFailed come here, not to check-in).
 bool owns_scan(const State& s);
 // After every route change (navigation.cpp): ticks on for 我的兑换码, off elsewhere.
 void route_changed(State& s, Effects& out);
 
 std::optional<HttpRequest> request_my_points(State& s);
+std::optional<HttpRequest> request_more_points(State& s);
+void receive_more_points(State& s, const Received& a, Effects& out);
 std::optional<HttpRequest> request_rewards(State& s);
 std::optional<HttpRequest> request_reward(State& s);
 std::optional<HttpRequest> request_my_redemptions(State& s);

@@ -54,7 +54,8 @@ bool dec(const json& j, PointsRule& v, Ctx& c) {
 bool dec(const json& j, MyPoints& v, Ctx& c) {
     return object(j, c) && req(j, "balance", v.balance, c) && opt(j, "reserved", v.reserved, c) &&
            opt(j, "earned_total", v.earned_total, c) && req(j, "expiring", v.expiring, c) &&
-           req(j, "entries", v.entries, c) && opt(j, "entry_count", v.entry_count, c) &&
+           req(j, "entries", v.entries, c) && maybe(j, "next_cursor", v.next_cursor, c) &&
+           opt(j, "entry_count", v.entry_count, c) &&
            opt(j, "holds", v.holds, c) && opt(j, "rule", v.rule, c);
 }
 
@@ -205,7 +206,8 @@ json encode(const PointsRule& v) {
 
 json encode(const MyPoints& v) {
     return {{"balance", v.balance},         {"reserved", v.reserved},       {"earned_total", v.earned_total},
-            {"expiring", encode(v.expiring)}, {"entries", encode(v.entries)}, {"entry_count", v.entry_count},
+            {"expiring", encode(v.expiring)}, {"entries", encode(v.entries)}, {"next_cursor", or_null(v.next_cursor)},
+            {"entry_count", v.entry_count},
             {"holds", encode(v.holds)},       {"rule", encode(v.rule)}};
 }
 

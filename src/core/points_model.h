@@ -56,8 +56,9 @@ struct MyPoints {
     int64_t reserved = 0;  // held by my unsettled pickup codes
     int64_t earned_total = 0;
     std::vector<PointsExpiring> expiring;
-    std::vector<PointsEntry> entries;
-    int64_t entry_count = 0;
+    std::vector<PointsEntry> entries;         // a page, newest first
+    std::optional<std::string> next_cursor;   // the older entries' page
+    int64_t entry_count = 0;                  // all of them
     std::vector<PointsHold> holds;
     PointsRule rule;
 };

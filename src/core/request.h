@@ -22,9 +22,9 @@ enum class Target {
     // certification
     CheckinCode, Roster, ManualCheck, HoursQueue, MoreRecords, Decide, CertifyAll, Certificate, Verify,
     // attendance
-    MyHours, Outbox, Dispute, CheckinProject,
+    MyHours, MoreHours, Outbox, Dispute, CheckinProject,
     // points
-    MyPoints, Rewards, Reward, MyRedemptions, Redeem, VerifyPickup, Funds, Donate, PointsStats, Merchants,
+    MyPoints, MorePoints, Rewards, Reward, MyRedemptions, Redeem, VerifyPickup, Funds, Donate, PointsStats, Merchants,
     AddMerchant, AddReward,
     // eldercare (issue 13)
     ElderNeeds, ElderHelpers, ElderMatches, ElderPairs, ElderNeedSave, ElderHelperSave, ElderPairSave,

@@ -94,11 +94,13 @@ constexpr TargetInfo kTargets[] = {
     {Target::Verify,       fills<&State::verification>,   route_slug, certification::request_verification, false, into<&State::verification>},
     // attendance
     {Target::MyHours,        fills<&State::my_hours>,        nullptr,  attendance::request_my_hours,        true,  into<&State::my_hours>},
+    {Target::MoreHours,      fills<&State::hours_more>,      nullptr,  attendance::request_more_hours,      false, attendance::receive_more_hours},
     {Target::Outbox,         no_remote,                      nullptr,  nullptr,                             false, attendance::receive_outbox},
     {Target::Dispute,        no_remote,                      nullptr,  nullptr,                             false, attendance::receive_dispute},
     {Target::CheckinProject, fills<&State::checkin_project>, attendance::checkin_project_key, attendance::request_checkin_project, true, attendance::receive_checkin_project},
     // points
     {Target::MyPoints,       fills<&State::my_points>,       nullptr,  points::request_my_points,       true,  into<&State::my_points>},
+    {Target::MorePoints,     fills<&State::points_more>,     nullptr,  points::request_more_points,     false, points::receive_more_points},
     {Target::Rewards,        fills<&State::rewards>,         points::rewards_key, points::request_rewards, false, into<&State::rewards>},
     {Target::Reward,         fills<&State::reward>,          route_id, points::request_reward,          false, into<&State::reward>},
     {Target::MyRedemptions,  fills<&State::my_redemptions>,  nullptr,  points::request_my_redemptions,  true,  points::receive_my_redemptions},
@@ -248,8 +250,10 @@ std::vector<Effect> update(State& s, const Action& action) {
                    [&](const DismissNotice& a) { navigation::update(s, a, out); },
                    [&](const SetSearch& a) { catalogue::update(s, a, out); },
                    [&](const SetFilter& a) { catalogue::update(s, a, out); },
-                   [&](const LoadMore& a) {  // the list on screen: the certification queue's or the projects'
+                   [&](const LoadMore& a) {  // the list on screen: the certification queue's, my hours', my points' or the projects'
                        if (s.route.kind == Route::Hours) certification::update(s, a, out);
+                       else if (s.route.kind == Route::MyHours) attendance::update(s, a, out);
+                       else if (s.route.kind == Route::MyPoints) points::update(s, a, out);
                        else catalogue::update(s, a, out);
                    },
                    [&](const EditLogin& a) { account::update(s, a, out); },

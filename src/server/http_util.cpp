@@ -379,17 +379,18 @@ std::optional<std::string> Query::one_of(const char* name,
     return std::nullopt;
 }
 
-int Query::limit() {
+int Query::limit(int max, int fallback) {
     auto v = raw("limit");
-    if (!v) return 20;
+    if (!v) return fallback;
+    const std::string range = "between 1 and " + std::to_string(max);
     auto n = parse_int(*v);
     if (!n) {
-        bad("limit", "must be an integer between 1 and 100");
-        return 20;
+        bad("limit", "must be an integer " + range);
+        return fallback;
     }
-    if (*n < 1 || *n > 100) {
-        invalid("limit", "must be between 1 and 100");
-        return 20;
+    if (*n < 1 || *n > max) {
+        invalid("limit", "must be " + range);
+        return fallback;
     }
     return static_cast<int>(*n);
 }
@@ -423,6 +424,34 @@ int64_t Query::cursor(uint64_t signature) {
         return 0;
     }
     return *off;
+}
+
+std::string make_keyset_cursor(const Keyset& k, uint64_t signature) {
+    char text[96];
+    std::snprintf(text, sizeof text, "k%lld.%lld.%lld.%016llx", static_cast<long long>(k.first),
+                  static_cast<long long>(k.second), static_cast<long long>(k.id),
+                  static_cast<unsigned long long>(signature));
+    return base64url_encode(text);
+}
+
+std::optional<Keyset> Query::keyset(uint64_t signature) {
+    auto v = raw("cursor");
+    if (!v) return std::nullopt;
+    auto text = base64url_decode(*v);
+    unsigned long long sig = 0;
+    long long first = 0, second = 0, id = 0;
+    int used = 0;
+    if (!text || text->size() > 90 ||
+        std::sscanf(text->c_str(), "k%lld.%lld.%lld.%16llx%n", &first, &second, &id, &sig, &used) != 4 ||
+        used != static_cast<int>(text->size()) || id <= 0) {
+        bad("cursor", "is not a cursor returned by this list");
+        return std::nullopt;
+    }
+    if (sig != signature) {
+        bad("cursor", "belongs to a different query (filters changed)");
+        return std::nullopt;
+    }
+    return Keyset{first, second, id};
 }
 
 Problem Query::problem() const {

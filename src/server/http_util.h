@@ -58,6 +58,12 @@ size_t utf8_length(std::string_view s);  // code points; invalid bytes count as 
 
 // ---- query parameters -------------------------------------------------------------------
 
+// A list's keyset: the sort key of the last item of a page (two integers, 0 where the order
+// has fewer, then the id); the next page starts after it.
+struct Keyset {
+    int64_t first = 0, second = 0, id = 0;
+};
+
 // Reads and validates query parameters, collecting every problem. Malformed values are
 // 400 (bad request); well-formed but unacceptable ones are 422 (validation).
 class Query {
@@ -69,10 +75,13 @@ public:
     std::optional<double> number(const char* name, double lo, double hi);
     std::optional<int64_t> date(const char* name);        // days since epoch
     std::optional<std::string> one_of(const char* name, std::initializer_list<const char*> allowed);
-    int limit();                                         // 1..100, default 20
+    int limit(int max = 100, int fallback = 20);          // 1..max, default fallback
 
     // Opaque offset cursor bound to `signature` (a hash of the other parameters).
     int64_t cursor(uint64_t signature);
+    // A keyset cursor (make_keyset_cursor) bound to `signature`: nullopt when there is none
+    // or it is refused (then a 400 is recorded).
+    std::optional<Keyset> keyset(uint64_t signature);
 
     void bad(const char* field, std::string message) { bad400_.push_back({field, std::move(message)}); }
     void invalid(const char* field, std::string message) { bad422_.push_back({field, std::move(message)}); }
@@ -88,5 +97,6 @@ private:
 };
 
 std::string make_cursor(int64_t offset, uint64_t signature);
+std::string make_keyset_cursor(const Keyset& k, uint64_t signature);  // "k<first>.<second>.<id>.<signature>", base64url
 
 }  // namespace zygc::server

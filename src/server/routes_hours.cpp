@@ -294,11 +294,34 @@ Reply resolve_dispute(App& app, Id user, const std::optional<int64_t>& id, const
 // ---- reads ----------------------------------------------------------------------------------
 
 // Reads only: the caller has closed what was due (auto_close_due) or found nothing due.
-Reply my_hours(Db& db, int64_t now, Id user) {
+// A page of my records, newest check-in first (limit 1..500, keyset cursor); the open record,
+// the totals and the months count all of them.
+Reply my_hours(Db& db, int64_t now, Id user, const httplib::Request& req) {
+    Query qp(req);
+    const int limit = qp.limit(500, 500);
+    const uint64_t signature = fnv1a64("me/hours|" + std::to_string(user));
+    const std::optional<Keyset> after = qp.keyset(signature);
+    if (!qp.ok()) return problem_reply(qp.problem());
     MyHours out;
-    if (!load_records(db, now, "WHERE a.user_id = ? ORDER BY a.check_in DESC, a.id DESC LIMIT 500", {SqlValue(user)},
-                      out.items))
+    std::string where = "WHERE a.user_id = ?";
+    std::vector<SqlValue> args = {SqlValue(user)};
+    if (after) {
+        where += " AND (a.check_in, a.id) < (?, ?)";
+        args.insert(args.end(), {SqlValue(after->second), SqlValue(after->id)});
+    }
+    where += " ORDER BY a.check_in DESC, a.id DESC LIMIT " + std::to_string(limit + 1);
+    if (!load_records(db, now, where, args, out.items)) return problem_reply(internal_problem());
+    if (static_cast<int>(out.items.size()) > limit) {
+        out.items.pop_back();
+        Stmt k(db, "SELECT check_in FROM attendance WHERE id = ?");
+        k.bind(1, out.items.back().id);
+        if (k.step() != Step::Row) return internal_error(k.error());
+        out.next_cursor = make_keyset_cursor({0, k.i64(0), out.items.back().id}, signature);
+    }
+    std::vector<HourRecord> open;
+    if (!load_records(db, now, "WHERE a.user_id = ? AND a.status = 'open'", {SqlValue(user)}, open))
         return problem_reply(internal_problem());
+    if (!open.empty()) out.open = std::move(open[0]);
     CivilDate today = civil_from_days(cst_day(now));
     std::map<std::string, MonthHours> months;
     for (int i = 11; i >= 0; --i) {
@@ -308,8 +331,6 @@ Reply my_hours(Db& db, int64_t now, Id user) {
         std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
         months[buf] = MonthHours{buf, 0, 0};
     }
-    for (const HourRecord& r : out.items)
-        if (r.status == "open") out.open = r;
     // Certified: minutes certified and not superseded by a correction (a dispute on a
     // certified record keeps them certified); pending: closed, not yet decided.
     Stmt st(db,
@@ -329,40 +350,6 @@ Reply my_hours(Db& db, int64_t now, Id user) {
     if (s == Step::Error) return internal_error(st.error());
     for (auto& [k, v] : months) out.by_month.push_back(v);
     return json_reply(encode(out));
-}
-
-// The queue's keyset cursor: the last record's shift start, check-in and id, bound to the
-// project and filters it was made for ("a<start>.<check_in>.<id>.<signature>", base64url).
-struct QueueKey {
-    int64_t start = 0, check_in = 0, id = 0;
-};
-
-std::string queue_cursor(const QueueKey& k, uint64_t signature) {
-    char text[96];
-    std::snprintf(text, sizeof text, "a%lld.%lld.%lld.%016llx", static_cast<long long>(k.start),
-                  static_cast<long long>(k.check_in), static_cast<long long>(k.id),
-                  static_cast<unsigned long long>(signature));
-    return base64url_encode(text);
-}
-
-std::optional<QueueKey> read_queue_cursor(const std::string& cursor, uint64_t signature, Query& qp) {
-    auto text = base64url_decode(cursor);
-    QueueKey k;
-    unsigned long long sig = 0;
-    long long start = 0, check_in = 0, id = 0;
-    int used = 0;
-    if (!text || text->size() > 90 ||
-        std::sscanf(text->c_str(), "a%lld.%lld.%lld.%16llx%n", &start, &check_in, &id, &sig, &used) != 4 ||
-        used != static_cast<int>(text->size()) || id <= 0) {
-        qp.bad("cursor", "is not a cursor returned by this list");
-        return std::nullopt;
-    }
-    if (sig != signature) {
-        qp.bad("cursor", "belongs to a different query (filters changed)");
-        return std::nullopt;
-    }
-    k.start = start, k.check_in = check_in, k.id = id;
-    return k;
 }
 
 // Reads only: the caller has closed what was due (auto_close_due) or found nothing due.
@@ -385,8 +372,7 @@ Reply attendance_page(Db& db, int64_t now, Id user, const std::optional<int64_t>
         qp.one_of("status", {"open", "pending", "certified", "rejected", "disputed"}).value_or("");
     const int limit = qp.limit();
     const uint64_t signature = fnv1a64(std::to_string(*project) + "|" + std::to_string(shift.value_or(0)) + "|" + status);
-    std::optional<QueueKey> after;
-    if (req.has_param("cursor")) after = read_queue_cursor(req.get_param_value("cursor"), signature, qp);
+    const std::optional<Keyset> after = qp.keyset(signature);
     if (!qp.ok()) return problem_reply(qp.problem());
 
     std::string filter = "a.project_id = ?";
@@ -403,7 +389,7 @@ Reply attendance_page(Db& db, int64_t now, Id user, const std::optional<int64_t>
     std::vector<SqlValue> page_args = args;
     if (after) {
         where += " AND (s.start_at, a.check_in, a.id) > (?, ?, ?)";
-        page_args.insert(page_args.end(), {SqlValue(after->start), SqlValue(after->check_in), SqlValue(after->id)});
+        page_args.insert(page_args.end(), {SqlValue(after->first), SqlValue(after->second), SqlValue(after->id)});
     }
     where += " ORDER BY s.start_at, a.check_in, a.id LIMIT " + std::to_string(limit + 1);
     if (!load_records(db, now, where, page_args, out.items)) return problem_reply(internal_problem());
@@ -412,7 +398,7 @@ Reply attendance_page(Db& db, int64_t now, Id user, const std::optional<int64_t>
         Stmt k(db, "SELECT s.start_at, a.check_in FROM attendance a JOIN shifts s ON s.id = a.shift_id WHERE a.id = ?");
         k.bind(1, out.items.back().id);
         if ((s = k.step()) != Step::Row) return internal_error(k.error());
-        out.next_cursor = queue_cursor({k.i64(0), k.i64(1), out.items.back().id}, signature);
+        out.next_cursor = make_keyset_cursor({k.i64(0), k.i64(1), out.items.back().id}, signature);
     }
     if (!shift || after) return json_reply(encode(out));
     // Who signed up for the shift (at most its capacity), where they are and since when: each
@@ -466,7 +452,7 @@ void post_resolve(App& app, const httplib::Request& req, httplib::Response& res)
 
 void get_my_hours(App& app, const httplib::Request& req, httplib::Response& res) {
     with_user_read(app, req, res, [&](Db& db, Id user, bool on_writer) {
-        return when_none_due(app, db, on_writer, [&] { return my_hours(db, app.now(), user); });
+        return when_none_due(app, db, on_writer, [&] { return my_hours(db, app.now(), user, req); });
     });
 }
 

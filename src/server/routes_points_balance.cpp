@@ -31,8 +31,14 @@ void get_rules(App& app, const httplib::Request& req, httplib::Response& res) {
     });
 }
 
-// The volunteer's balance, ledger and holds (`acc`: their account); reads only.
-Reply my_points(Db& db, int64_t now, Id user, Id acc) {
+// The volunteer's balance, a page of their ledger (newest first: limit 1..200, keyset cursor)
+// and holds (`acc`: their account); reads only.
+Reply my_points(Db& db, int64_t now, Id user, Id acc, const httplib::Request& req) {
+    Query qp(req);
+    const int limit = qp.limit(200, 200);
+    const uint64_t signature = fnv1a64("me/points|" + std::to_string(user));
+    const std::optional<Keyset> after = qp.keyset(signature);
+    if (!qp.ok()) return problem_reply(qp.problem());
     std::string err;
     points::Rule rule;
     if (!points::rule_at(db, now, rule, err)) return internal_error(err);
@@ -94,15 +100,20 @@ Reply my_points(Db& db, int64_t now, Id user, Id acc) {
               "  AND (CASE WHEN p.to_account = ?1 THEN fa.kind ELSE ta.kind END) = 'fund'), '') "
               "FROM points_postings p JOIN points_accounts fa ON fa.id = p.from_account "
               "JOIN points_accounts ta ON ta.id = p.to_account "
-              "WHERE p.from_account = ?1 OR p.to_account = ?1 ORDER BY p.id DESC LIMIT 200",
-              {acc}, entry, entries, err))
+              "WHERE (p.from_account = ?1 OR p.to_account = ?1) AND (?2 = 0 OR p.id < ?2) ORDER BY p.id DESC LIMIT ?3",
+              {acc, after ? after->id : int64_t{0}, int64_t{limit + 1}}, entry, entries, err))
         return internal_error(err);
+    json next = nullptr;
+    if (static_cast<int>(entries.size()) > limit) {
+        entries.erase(entries.end() - 1);
+        next = make_keyset_cursor({0, 0, entries.back()["id"].get<int64_t>()}, signature);
+    }
     json holds = json::array();
     if (!rows(db, std::string("SELECT ") + kHoldCols + "WHERE h.user_id = ? ORDER BY h.id DESC LIMIT 50", {user},
               hold_json, holds, err))
         return internal_error(err);
     return json_reply({{"balance", *bal}, {"reserved", *reserved}, {"earned_total", *earned}, {"expiring", expiring},
-                       {"entries", entries}, {"entry_count", *n_entries}, {"holds", holds}, {"rule", rule_json(rule)}});
+                       {"entries", entries}, {"next_cursor", next}, {"entry_count", *n_entries}, {"holds", holds}, {"rule", rule_json(rule)}});
 }
 
 void get_my_points(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -113,7 +124,7 @@ void get_my_points(App& app, const httplib::Request& req, httplib::Response& res
                              : points::find_account(db, "volunteer", user, err);
         if (!acc) return internal_error(err);
         if (*acc == 0) return std::nullopt;
-        return when_settled(app, db, on_writer, [&] { return my_points(db, app.now(), user, *acc); });
+        return when_settled(app, db, on_writer, [&] { return my_points(db, app.now(), user, *acc, req); });
     });
 }
 

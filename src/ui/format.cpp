@@ -61,6 +61,13 @@ std::string percent(double pct) {
     return buf;
 }
 
+std::string shown_of(int64_t total, int64_t shown) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, ui::tr(ui::S::RecordsShownFmt), static_cast<long long>(total),
+                  static_cast<long long>(shown));
+    return buf;
+}
+
 namespace {
 void write_date(const WallTime& t, char* buf, size_t n) {
     static const char* kWeekZh[7] = {"周日", "周一", "周二", "周三", "周四", "周五", "周六"};

@@ -17,6 +17,8 @@ std::string count(int64_t n);
 std::string hours_from_minutes(int64_t minutes);
 // 19.6 → "19.6%".
 std::string percent(double pct);
+// A list loaded in part: "共 120 条，已显示 50 条" / "120 records, 50 shown".
+std::string shown_of(int64_t total, int64_t shown);
 
 std::string date(const WallTime& t);     // "12月3日 周四" / "Thu 3 Dec"
 std::string time_hm(const WallTime& t);  // "09:00"

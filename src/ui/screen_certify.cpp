@@ -238,13 +238,7 @@ void screen_certify(const State& state) {
             emit(CertifyShift{state.hours_shift});
     }
     const long long shown = static_cast<long long>(page.items.size());
-    if (shown < page.total) {
-        char buf[128];
-        std::snprintf(buf, sizeof buf, tr(S::RecordsShownFmt), static_cast<long long>(page.total), shown);
-        text_muted(buf);
-    } else {
-        text_muted(printf_n(S::RecordsFmt, shown).c_str());
-    }
+    text_muted((shown < page.total ? fmt::shown_of(page.total, shown) : printf_n(S::RecordsFmt, shown)).c_str());
     if (page.items.empty()) {
         empty_state(tr(S::QueueEmpty));
         return;

@@ -1,6 +1,6 @@
 // 我的时长 (#/me/hours): certified and pending totals, a bar chart by month, 待同步 events on
 // top, then each record with its status, flags, the organizer's reason, the dispute thread
-// and 申请更正 (ask for a correction, with a reason).
+// and 申请更正 (ask for a correction, with a reason); older records 50 at a time.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -11,6 +11,7 @@
 #include "ui/format.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
+#include "ui/virtual_list.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
@@ -179,7 +180,12 @@ void screen_my_hours(const State& state) {
         if (primary_button(tr(S::FindProjects), true)) emit(Navigate{route_projects()});
         return;
     }
-    for (const HourRecord& rec : h.items) record(state, rec);
+    RowRange rows = begin_rows("##records", h.items.size());  // only the records near the screen
+    for (size_t i; next_row(rows, i);) record(state, h.items[i]);
+    // The older records, 50 at a time (加载更多, or by scrolling to it).
+    const int64_t shown = static_cast<int64_t>(h.items.size());
+    if (shown < h.totals.records) text_muted(fmt::shown_of(h.totals.records, shown).c_str());
+    if (load_more(state.hours_more, Target::MoreHours, h.next_cursor && !r.loading())) emit(LoadMore{});
 }
 
 }  // namespace zygc::ui

@@ -10,6 +10,7 @@
 #include "ui/points_view.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
+#include "ui/virtual_list.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
@@ -85,7 +86,12 @@ void screen_my_points(const State& state) {
         if (primary_button(tr(S::FindProjects), true)) emit(Navigate{route_projects()});
         return;
     }
-    for (const PointsEntry& e : p.entries) entry(e);
+    RowRange rows = begin_rows("##entries", p.entries.size());  // only the entries near the screen
+    for (size_t i; next_row(rows, i);) entry(p.entries[i]);
+    // The older entries, 50 at a time (加载更多, or by scrolling to it).
+    const int64_t shown = static_cast<int64_t>(p.entries.size());
+    if (shown < p.entry_count) text_muted(fmt::shown_of(p.entry_count, shown).c_str());
+    if (load_more(state.points_more, Target::MorePoints, p.next_cursor && !r.loading())) emit(LoadMore{});
 }
 
 }  // namespace zygc::ui

@@ -755,3 +755,60 @@ TEST_CASE("hours: my hours totals and months; city service minutes grow with cer
     CHECK(mine["by_month"][0]["month"] == "2025-02");
     CHECK(h.srv->get("/api/v1/stats/city").j["service_minutes"] == city_before + 90);
 }
+
+TEST_CASE("hours: my records come in pages, newest first, each once; open and totals on every page", "[server][hours]") {
+    Hours h;
+    std::vector<int64_t> newest_first;
+    for (int day = 2; day <= 6; ++day) {
+        auto ps = h.project(day, 9, 11, "社区图书角·第" + std::to_string(day) + "天");
+        h.sign(h.vol, ps);
+        newest_first.insert(newest_first.begin(), h.attend(h.vol, ps.second, when(day, 9), when(day, 10))["id"].get<int64_t>());
+    }
+    auto later = h.project(8, 9, 11, "社区图书角·翻页时");
+    h.sign(h.vol, later);
+    auto page = [&](const std::string& query, const std::string& token) {
+        return h.srv->get("/api/v1/me/hours" + query, as(token));
+    };
+    std::vector<int64_t> seen;
+    std::string query = "?limit=2";
+    for (int n = 0;; ++n) {
+        REQUIRE(n < 5);
+        auto r = page(query, h.vol);
+        INFO(r.body);
+        REQUIRE(r.status == 200);
+        CHECK(r.j["items"].size() <= 2);
+        for (const auto& rec : r.j["items"]) seen.push_back(rec["id"]);
+        CHECK(r.j["totals"]["records"] == 5 + (n > 0 ? 1 : 0));  // every record, on every page
+        CHECK(r.j["by_month"].size() == 12);
+        if (n == 0) {
+            CHECK(r.j["open"].is_null());
+            // A record added while paging is newer than the cursor: it is on no later page,
+            // and the open one is reported on each of them.
+            h.clock(when(8, 9));
+            REQUIRE(h.check_in(h.vol, Hours::gps_at(later.second, when(8, 9))).status == 201);
+        } else {
+            REQUIRE(r.j["open"].is_object());
+            CHECK(r.j["open"]["shift"]["id"] == later.second);
+        }
+        if (r.j["next_cursor"].is_null()) break;
+        query = "?limit=2&cursor=" + r.j["next_cursor"].get<std::string>();
+    }
+    CHECK(seen == newest_first);
+
+    // Without a limit: up to 500, the open one first (the newest check-in).
+    json all = h.my_hours(h.vol);
+    CHECK(all["items"].size() == 6);
+    CHECK(all["next_cursor"].is_null());
+    CHECK(all["items"][0]["status"] == "open");
+
+    // A cursor is bound to its volunteer; malformed ones and limits out of range are refused.
+    auto first = page("?limit=1", h.vol);
+    const std::string cursor = first.j["next_cursor"];
+    const std::string other = login(*h.srv, "13800000003");
+    check_problem(page("?limit=1&cursor=" + cursor, other), 400);
+    check_problem(page("?cursor=bm90LWEtY3Vyc29y", h.vol), 400);
+    check_problem(page("?limit=0", h.vol), 422);
+    check_problem(page("?limit=501", h.vol), 422);
+    check_problem(page("?limit=ten", h.vol), 400);
+    CHECK(page("?limit=500", h.vol).status == 200);
+}

@@ -622,3 +622,49 @@ TEST_CASE("points: ledger invariants hold over thousands of random operation seq
     std::error_code ec;
     fs::remove_all(dir, ec);
 }
+
+TEST_CASE("points: my ledger comes in pages, newest first, each entry once; the balance on every page", "[server][points]") {
+    Points p;
+    auto recs = p.served(1, 9, 12, {p.vol});
+    p.certify(recs[0], {{"decision", "approve"}});  // 6 points: one entry
+    auto f = p.post("/api/v1/funds", p.admin, {{"name", "寸草心关爱基金"}, {"description", "关爱老人"}, {"brand_slug", "cuncaoxin"}});
+    REQUIRE(f.status == 201);
+    auto donate = [&] {
+        auto d = p.post("/api/v1/donations", p.vol, {{"fund_id", f.j["id"]}, {"points", 1}}, "don-" + std::to_string(++p.keys));
+        INFO(d.body);
+        REQUIRE(d.status == 201);
+    };
+    for (int i = 0; i < 4; ++i) donate();  // 5 entries in all
+    std::vector<int64_t> newest_first;
+    const json all = p.me_points(p.vol);
+    for (const auto& e : all["entries"]) newest_first.push_back(e["id"]);
+    REQUIRE(newest_first.size() == 5);
+    auto page = [&](const std::string& query, const std::string& token) {
+        return p.srv->get("/api/v1/me/points" + query, as(token));
+    };
+    std::vector<int64_t> seen;
+    std::string query = "?limit=2";
+    for (int n = 0;; ++n) {
+        REQUIRE(n < 4);
+        auto r = page(query, p.vol);
+        INFO(r.body);
+        REQUIRE(r.status == 200);
+        CHECK(r.j["entries"].size() <= 2);
+        for (const auto& e : r.j["entries"]) seen.push_back(e["id"]);
+        CHECK(r.j["entry_count"] == 5 + (n > 0 ? 1 : 0));  // all of them, on every page
+        CHECK(r.j["balance"] == 2 - (n > 0 ? 1 : 0));
+        if (n == 0) donate();  // newer than the cursor: on no later page
+        if (r.j["next_cursor"].is_null()) break;
+        query = "?limit=2&cursor=" + r.j["next_cursor"].get<std::string>();
+    }
+    CHECK(seen == newest_first);
+    CHECK(p.me_points(p.vol)["next_cursor"].is_null());  // 6 entries: one page of up to 200
+
+    // A cursor is bound to its volunteer; malformed ones and limits out of range are refused.
+    const std::string cursor = page("?limit=1", p.vol).j["next_cursor"];
+    check_problem(page("?limit=1&cursor=" + cursor, p.org), 400);
+    check_problem(page("?cursor=", p.vol), 400);
+    check_problem(page("?limit=0", p.vol), 422);
+    check_problem(page("?limit=201", p.vol), 422);
+    check_problem(page("?limit=x", p.vol), 400);
+}

@@ -485,3 +485,59 @@ TEST_CASE("attendance screens in English show no Chinese of their own", "[ui][at
     CHECK(shows(app, "Rejected"));
     CHECK(clean(app));
 }
+
+TEST_CASE("我的时长 comes 50 records at a time: 加载更多 appends the older ones, asked again keeps as many", "[ui][attendance]") {
+    HoursApp app;
+    app.runtime.start(Route{Route::MyHours, 0, {}}, 1);
+    REQUIRE(app.transport.reply("/me", 200, encode(fixtures::volunteer()).dump()));
+    const auto* first = app.pending("GET", "/me/hours");
+    REQUIRE(first);
+    CHECK(first->request.path == "/me/hours?limit=50");
+    auto titled = [](Id id) {
+        HourRecord r = record(id, "certified", 60);
+        r.project.title = "净滩第" + std::to_string(id) + "次";
+        return r;
+    };
+    MyHours page;
+    for (Id id = 100; id > 50; --id) page.items.push_back(titled(id));
+    page.totals.records = 60;
+    page.totals.certified_minutes = 3600;
+    page.next_cursor = "older+1/=";
+    REQUIRE(app.transport.reply("/me/hours", 200, encode(page).dump()));
+    app.ui.frame(2);
+    auto scroll_to = [&](const std::string& label) {  // 20 lines at a time down the long list
+        for (int i = 0; i < 100 && !app.ui.find_containing(label); ++i) app.ui.scroll(20);
+        return app.ui.find_containing(label) != nullptr;
+    };
+    CHECK(shows(app, "净滩第100次"));
+    REQUIRE(scroll_to("共 60 条，已显示 50 条"));
+    app.ui.frame();
+    if (!app.pending("GET", "/me/hours?")) REQUIRE(app.ui.tap("加载更多", Role::Button));  // scrolled to, it loads itself
+    const auto* more = app.pending("GET", "/me/hours?limit=50&cursor=");
+    REQUIRE(more);
+    CHECK(more->request.path.ends_with("&cursor=older%2B1%2F%3D"));  // the cursor as sent, escaped
+
+    // A failed page says so and offers to try again; the records shown stay.
+    REQUIRE(app.transport.reply("/me/hours", 503, R"({"title":"Service Unavailable","status":503})",
+                                "application/problem+json"));
+    app.ui.frame(2);
+    REQUIRE(scroll_to("重试"));
+    CHECK(shows(app, "净滩第51次"));
+    REQUIRE(app.ui.tap("重试", Role::Button));
+    REQUIRE(app.pending("GET", "/me/hours?limit=50&cursor=older%2B1%2F%3D"));
+    MyHours rest;
+    for (Id id = 50; id > 40; --id) rest.items.push_back(titled(id));
+    rest.totals = page.totals;
+    REQUIRE(app.transport.reply("/me/hours", 200, encode(rest).dump()));
+    app.ui.frame(2);
+    CHECK(shows(app, "净滩第51次"));  // appended after the records shown
+    REQUIRE(scroll_to("净滩第41次"));
+    CHECK_FALSE(shows(app, "已显示"));
+    CHECK_FALSE(app.ui.find("加载更多", Role::Button));
+
+    // Opened again, it asks for as many as were shown (a check-out or a correction elsewhere
+    // must not cut the list back to the first page).
+    app.runtime.dispatch(Navigate{Route{Route::Me, 0, {}}});
+    app.runtime.dispatch(Navigate{Route{Route::MyHours, 0, {}}});
+    REQUIRE(app.pending("GET", "/me/hours?limit=60"));
+}

@@ -559,3 +559,33 @@ TEST_CASE("the points screens in English and in 关怀版", "[ui][points]") {
     CHECK(app.ui.find("+6 points · Certified hours"));
     CHECK(app.ui.find("5 points expire after Thu 31 Dec"));
 }
+
+TEST_CASE("我的积分's ledger comes 50 entries at a time: 加载更多 appends the older ones", "[ui][points]") {
+    PointsApp app;
+    start_at(app, Route{Route::MyPoints, 0, {}});
+    const auto* first = app.pending("GET", "/me/points");
+    REQUIRE(first);
+    CHECK(first->request.path == "/me/points?limit=50");
+    MyPoints p = my_points();
+    p.entry_count = 3;
+    p.next_cursor = "e/1+";
+    REQUIRE(app.transport.reply("/me/points", 200, encode(p).dump()));
+    app.ui.frame(2);
+    CHECK(app.ui.find("共 3 条，已显示 2 条", Role::Text));
+    REQUIRE(app.ui.tap("加载更多", Role::Button));
+    const auto* more = app.pending("GET", "/me/points?limit=50&cursor=");
+    REQUIRE(more);
+    CHECK(more->request.path.ends_with("&cursor=e%2F1%2B"));  // the cursor as sent, escaped
+    MyPoints older = my_points(40);  // the balance as of this answer
+    older.entries = {p.entries[1]};
+    older.entries[0].id = 3;
+    older.entries[0].detail = "敬老院陪护";
+    older.entry_count = 3;
+    REQUIRE(app.transport.reply("/me/points", 200, encode(older).dump()));
+    app.ui.frame(2);
+    CHECK(app.ui.find("敬老院陪护"));
+    CHECK(app.ui.find("净滩行动"));  // the first page's entries stay
+    CHECK(app.ui.find("40"));
+    CHECK_FALSE(app.ui.find_containing("已显示"));
+    CHECK_FALSE(app.ui.find("加载更多", Role::Button));
+}
