@@ -209,9 +209,9 @@ Reply register_volunteer(App& app, Id user, const json& body) {
 
 // ---- [SECTION] appeals ------------------------------------------------------------------
 
-std::optional<Reply> require_social_worker(App& app, Id user) {
-    auto sw = has_role(app.db, user, "social_worker");
-    auto admin = has_role(app.db, user, "admin");
+std::optional<Reply> require_social_worker(Db& db, Id user) {
+    auto sw = has_role(db, user, "social_worker");
+    auto admin = has_role(db, user, "admin");
     if (!sw || !admin) return problem_reply(internal_problem());
     if (!*sw && !*admin) return forbidden_role("social_worker", "只有社工或管理员可以核验实名");
     return std::nullopt;
@@ -245,9 +245,10 @@ json read_appeal(const Stmt& st) {
             {"holder", person(st, 12)}};
 }
 
-Reply list_appeals(App& app, Id user) {
-    if (auto no = require_social_worker(app, user)) return *no;
-    Stmt st(app.db, std::string(kAppealSelect) + "WHERE a.status = 'pending' ORDER BY a.created_at, a.id LIMIT 200");
+// Reads only (on a reader).
+Reply list_appeals(Db& db, Id user) {
+    if (auto no = require_social_worker(db, user)) return *no;
+    Stmt st(db, std::string(kAppealSelect) + "WHERE a.status = 'pending' ORDER BY a.created_at, a.id LIMIT 200");
     json out = json::array();
     Step s;
     while ((s = st.step()) == Step::Row) out.push_back(read_appeal(st));
@@ -256,7 +257,7 @@ Reply list_appeals(App& app, Id user) {
 }
 
 Reply decide(App& app, Id worker, const std::optional<int64_t>& id, const json& body) {
-    if (auto no = require_social_worker(app, worker)) return *no;
+    if (auto no = require_social_worker(app.db, worker)) return *no;
     std::vector<FieldError> errs;
     auto dec = body.find("decision");
     bool confirm = dec != body.end() && *dec == "confirm";
@@ -322,7 +323,7 @@ void put_volunteer(App& app, const httplib::Request& req, httplib::Response& res
 }
 
 void get_identity_appeals(App& app, const httplib::Request& req, httplib::Response& res) {
-    with_user(app, req, res, [&](Id user) { return list_appeals(app, user); });
+    with_user_read(app, req, res, [&](Db& db, Id user, bool) -> std::optional<Reply> { return list_appeals(db, user); });
 }
 
 void post_appeal_decision(App& app, const httplib::Request& req, httplib::Response& res) {

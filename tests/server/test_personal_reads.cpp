@@ -1,8 +1,8 @@
 // Signed-in reads (/me, /me/hours, /me/signups, a reward, the 老帮老 ledger and its pairing
-// suggestions, the admin's points figures, an organizer's check-in code, 求助 lists) on the pool of
-// read-only connections: they answer while the writer waits, and hand over to the writer when
-// something is to be written first (a session's refresh, records to auto-close). Requests
-// without a session are refused from a reader as well.
+// suggestions, the admin's points figures, an organizer's check-in code, 求助 lists, 实名
+// appeals) on the pool of read-only connections: they answer while the writer waits, and hand
+// over to the writer when something is to be written first (a session's refresh, records to
+// auto-close). Requests without a session are refused from a reader as well.
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -61,6 +61,9 @@ TEST_CASE("signed-in reads, refusals and public reads answer from a reader while
     CHECK(code.status == 200);
     CHECK(code.j["code"].get<std::string>().size() == 6);
     check_problem(srv->get(code_path, as(vol)), 403);
+    // 实名 appeals waiting for a social worker.
+    CHECK(srv->get("/api/v1/identity-appeals", as(sw)).status == 200);
+    check_problem(srv->get("/api/v1/identity-appeals", as(vol)), 403);
     // 求助: a district's requests for its organizers, and my own.
     CHECK(srv->get("/api/v1/help-requests?district_id=1", as(org)).status == 200);
     CHECK(srv->get("/api/v1/me/help-requests", as(vol)).status == 200);
