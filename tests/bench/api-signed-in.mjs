@@ -79,7 +79,10 @@ const [phone, records] = sql('SELECT u.phone, count(*) FROM attendance a JOIN us
 const [leader] = sql("SELECT u.phone FROM team_members m JOIN users u ON u.id = m.user_id WHERE m.team_id = 1 AND m.role = 'leader'");
 const [project, queue] = sql('SELECT project_id, count(*) FROM attendance WHERE project_id IN ' +
                              '(SELECT id FROM projects WHERE team_id = 1) GROUP BY project_id ORDER BY count(*) DESC LIMIT 1');
-const READS = [['/api/v1/me', phone], ['/api/v1/me/hours', phone], ['/api/v1/me/signups', phone], ['/api/v1/me/points', phone],
+// 我的时长 and 我的积分 whole (up to 500 records, 200 entries, as before they had pages) and as
+// the app asks for them (the first 50).
+const READS = [['/api/v1/me', phone], ['/api/v1/me/hours', phone], ['/api/v1/me/hours?limit=50', phone],
+               ['/api/v1/me/signups', phone], ['/api/v1/me/points', phone], ['/api/v1/me/points?limit=50', phone],
                ['/api/v1/me/certificate', phone], [`/api/v1/projects/${project}/attendance?limit=100`, leader]];
 
 // The write: a resident not in the generated city registers (a valid GB 11643 number).
@@ -107,6 +110,9 @@ try {
       const { proc, base } = await start(bin);
       try {
         tokens[who] = tokens[who] || await login(base, who);
+        // A read's answer as JSON (before gzip), for what a phone downloads.
+        const size = script ? '' : ` (${((await (await fetch(base + url, { headers: { Authorization: `Bearer ${tokens[who]}` } }))
+          .arrayBuffer()).byteLength / 1024).toFixed(1)} KB)`;
         const cells = [];
         let errors = 0;
         for (const c of CONNS) {
@@ -114,7 +120,7 @@ try {
           errors += w.errors;
           cells.push(`${w.p50.toFixed(2)} / ${w.p99.toFixed(1)} ms / ${w.rps.toFixed(0)}`);
         }
-        console.log(`| ${script ? 'PUT ' : ''}${url.replace('/api/v1', '')} | ${label} | ${cells.join(' | ')} | ${errors} |`);
+        console.log(`| ${script ? 'PUT ' : ''}${url.replace('/api/v1', '')}${size} | ${label} | ${cells.join(' | ')} | ${errors} |`);
         // A write's write-ahead log while the server still runs (it is checkpointed at exit).
         if (script) walAfter.push(`${label}: ${(statSync(copy + '-wal').size / 1e6).toFixed(1)} MB`);
       } finally {
