@@ -1,5 +1,7 @@
 #include "core/api.h"
 
+#include "core/codec.h"
+
 namespace zygc::api {
 namespace {
 

@@ -5,7 +5,9 @@
 #include <optional>
 #include <string>
 
-#include "codec.h"
+#include <nlohmann/json_fwd.hpp>
+
+#include "decode.h"
 #include "http.h"
 #include "model.h"
 

@@ -1,6 +1,5 @@
-// JSON codecs for the model, on nlohmann_json's exception-free path.
-// decode() never throws and never aborts: malformed or wrongly typed input becomes a
-// DecodeError naming the field path ("items[3].shifts[0].capacity").
+// JSON codecs for the model, on nlohmann_json's exception-free path: decode<T> (declared in
+// decode.h, which the app's headers include instead of this), decode_json and the encoders.
 #pragma once
 #include <optional>
 #include <string>
@@ -9,26 +8,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "decode.h"
 #include "model.h"
 
 namespace zygc {
 
-struct DecodeError {
-    std::string path;     // "" for the document itself
-    std::string message;  // "expected integer", "missing", "not valid JSON"
-    std::string to_string() const { return path.empty() ? message : path + ": " + message; }
-};
-
-template <class T>
-struct Decoded {
-    T value{};
-    std::optional<DecodeError> error;
-    bool ok() const { return !error; }
-};
-
-// Decoders for every payload the API returns. Unknown fields are ignored.
-template <class T>
-Decoded<T> decode(std::string_view json_text);
 template <class T>
 Decoded<T> decode_json(const nlohmann::json& j);  // same, from an already parsed value
 
@@ -71,14 +55,5 @@ nlohmann::json encode(const Page<T>& p) {
             {"next_cursor", p.next_cursor ? nlohmann::json(*p.next_cursor) : nlohmann::json()},
             {"total", p.total}};
 }
-
-// Project categories: code → Chinese label. The API filters by code.
-struct Category {
-    const char* code;
-    const char* label_zh;
-    const char* label_en;
-};
-const std::vector<Category>& categories();
-const Category* find_category(std::string_view code);
 
 }  // namespace zygc

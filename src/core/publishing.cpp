@@ -1,6 +1,7 @@
 #include "core/publishing.h"
 
 #include "core/city_map.h"
+#include "core/codec.h"
 #include "core/feature.h"
 #include "core/validate.h"
 

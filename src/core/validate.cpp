@@ -1,6 +1,6 @@
 #include "core/validate.h"
 
-#include "core/codec.h"
+#include "core/decode.h"  // find_category
 #include "core/utf8.h"
 
 namespace zygc {

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/codec.h"
+#include "core/decode.h"
 #include "core/message.h"
 
 namespace zygc::ui {
