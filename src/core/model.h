@@ -1,5 +1,5 @@
 // The data the app and the reference server share. Plain structs, no behaviour.
-// Field names follow ../shared/API.md; JSON codecs live in codec.h.
+// Field names follow ../shared/API.md; JSON codecs live in codec.h (decode<T> in decode.h).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -60,7 +60,7 @@ struct Project {
     std::string title;
     std::string summary;
     std::string description;  // detail only ("" in lists)
-    std::string category;     // code, see categories in codec.h
+    std::string category;     // code, see categories in decode.h
     std::optional<std::string> brand;  // brand slug
     std::string brand_name;            // "" when no brand
     Id team_id = 0;
