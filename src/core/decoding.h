@@ -1,7 +1,7 @@
 // The decoder toolkit every codec builds on (codec.cpp, hours_codec.cpp, points_codec.cpp,
 // care_codec.cpp): each decoder checks the JSON type before reading, so nothing throws, and
 // the first problem found is kept with the path of its field. Defined in codec.cpp; only
-// codecs include this (the rest of the app uses decode<T>() from codec.h and its siblings).
+// codecs include this (the rest of the app uses decode<T>() from decode.h and its siblings).
 // A codec derives its own context in its unnamed namespace (struct Ctx : decoding::Ctx {})
 // and writes its dec() overloads for that Ctx: the templates below, called with it, find
 // that codec's decoders by the argument's type, and two codecs' decoders never meet.
