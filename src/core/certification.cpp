@@ -6,6 +6,7 @@
 #include "core/calendar.h"
 #include "core/feature.h"
 #include "core/hours_codec.h"
+#include "core/validate.h"
 
 namespace zygc {
 namespace {
@@ -49,16 +50,6 @@ std::optional<int64_t> parse_minutes(const std::string& text) {
     auto [p, ec] = std::from_chars(text.data() + b, text.data() + e + 1, v);
     if (ec != std::errc() || p != text.data() + e + 1) return std::nullopt;
     return v;
-}
-
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-FieldError field_error(const char* field, const char* code, Params params = {}) {
-    FieldError e;
-    e.field = field;
-    e.code = code;
-    e.params = std::move(params);
-    return e;
 }
 
 // The decision's minutes are asked for (adjust, correct, resolve by adjusting).

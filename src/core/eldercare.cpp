@@ -7,6 +7,7 @@
 #include "core/care_http.h"
 #include "core/feature.h"
 #include "core/utf8.h"
+#include "core/validate.h"
 
 namespace zygc {
 namespace {
@@ -15,16 +16,6 @@ using care_http::get;
 using care_http::send;
 
 std::string id(Id v) { return std::to_string(v); }
-
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-FieldError field_error(const char* field, const char* code, Params params = {}) {
-    FieldError e;
-    e.field = field;
-    e.code = code;
-    e.params = std::move(params);
-    return e;
-}
 
 std::optional<int64_t> parse_int(const std::string& text) {
     size_t b = text.find_first_not_of(' '), e = text.find_last_not_of(' ');

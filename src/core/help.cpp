@@ -4,22 +4,13 @@
 #include "core/care_http.h"
 #include "core/feature.h"
 #include "core/utf8.h"
+#include "core/validate.h"
 
 namespace zygc {
 namespace {
 
 using care_http::get;
 using care_http::send;
-
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-FieldError field_error(const char* field, const char* code, Params params = {}) {
-    FieldError e;
-    e.field = field;
-    e.code = code;
-    e.params = std::move(params);
-    return e;
-}
 
 bool organizer(const State& s) { return s.has_role("organizer"); }
 

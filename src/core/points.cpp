@@ -15,6 +15,7 @@
 #include "core/calendar.h"
 #include "core/feature.h"
 #include "core/points_codec.h"
+#include "core/validate.h"
 
 namespace zygc {
 namespace {
@@ -52,16 +53,6 @@ std::optional<int64_t> parse_int(const std::string& text) {
     auto [p, ec] = std::from_chars(text.data() + b, text.data() + e + 1, v);
     if (ec != std::errc() || p != text.data() + e + 1) return std::nullopt;
     return v;
-}
-
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-FieldError field_error(const char* field, const char* code, Params params = {}) {
-    FieldError e;
-    e.field = field;
-    e.code = code;
-    e.params = std::move(params);
-    return e;
 }
 
 bool network_failure(const RemoteStatus& r) { return r.failed() && r.error().kind == ApiError::Network; }

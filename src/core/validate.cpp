@@ -41,6 +41,16 @@ std::vector<FieldError> check_draft(const ProjectDraft& d) {
     return e;
 }
 
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+FieldError field_error(const char* field, const char* code, Params params) {
+    FieldError e;
+    e.field = field;
+    e.code = code;
+    e.params = std::move(params);
+    return e;
+}
+
 bool valid_sms_code(std::string_view code) {
     if (code.size() != 6) return false;
     for (char c : code)

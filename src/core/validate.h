@@ -18,4 +18,9 @@ std::vector<FieldError> check_draft(const ProjectDraft& draft);
 // The login form's one-time code: six digits.
 bool valid_sms_code(std::string_view code);
 
+// A required text left empty or only spaces, tabs and line ends.
+bool blank(std::string_view s);
+// A field's error by its code and params (the app words it; the server adds its message).
+FieldError field_error(const char* field, const char* code, Params params = {});
+
 }  // namespace zygc

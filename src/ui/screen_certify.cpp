@@ -185,7 +185,7 @@ void record_row(const State& state, const HourRecord& r) {
     ImGui::PopID();
 }
 
-void filters(const State& state) {
+void queue_filters(const State& state) {
     const Project& p = state.project.data();
     bool first = true;
     auto shift_chip = [&](const char* label, Id id) {
@@ -223,7 +223,7 @@ std::unordered_map<Id, float>& row_heights() {
 void screen_certify(const State& state) {
     const Project& p = state.project.data();
     if (p.id == state.route.id) heading(p.title.c_str());
-    filters(state);
+    queue_filters(state);
     const auto& q = state.queue;
     if (placeholder(q, Target::HoursQueue, q.loaded() || !q.data().items.empty(), 4)) return;
     const AttendancePage& page = q.data();

@@ -57,7 +57,7 @@ void search_box(const State& state) {
     }
 }
 
-void filters(const State& state) {
+void list_filters(const State& state) {
     const ProjectQuery& q = state.query;
     char label[160];
 
@@ -147,7 +147,7 @@ void list(const State& state) {
 
 void screen_projects(const State& state) {
     search_box(state);
-    filters(state);
+    list_filters(state);
     if (no_results(state)) return;  // errors and empties
     list(state);
 }

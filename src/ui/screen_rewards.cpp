@@ -20,7 +20,7 @@ const char* district_name(const State& state, Id id) {
     return "";
 }
 
-void filters(const State& state) {
+void reward_filters(const State& state) {
     char label[160];
     const Id district = state.rewards_district;
     const std::string& category = state.rewards_category;
@@ -75,7 +75,7 @@ void screen_rewards(const State& state) {
         text_colored(color::PrimaryDark, buf);
     }
     if (state.logged_in() && link(tr(S::TitleMyRedemptions))) emit(Navigate{route_my_redemptions()});
-    filters(state);
+    reward_filters(state);
     const auto& r = state.rewards;
     const bool current = r.key() == points::rewards_key(state);
     if (placeholder(r, Target::Rewards, current && (r.loaded() || !r.data().items.empty()), 4)) return;
