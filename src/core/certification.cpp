@@ -1,11 +1,11 @@
 #include "core/certification.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "core/calendar.h"
 #include "core/feature.h"
 #include "core/hours_codec.h"
+#include "core/requests.h"
 #include "core/validate.h"
 
 namespace zygc {
@@ -15,41 +15,14 @@ namespace {
 // Requests
 //-----------------------------------------------------------------------------
 
-HttpRequest get(std::string path) {
-    HttpRequest r;
-    r.path = std::move(path);
-    r.headers.push_back({"Accept", "application/json"});
-    return r;
-}
-
-HttpRequest post(std::string path, const nlohmann::json& body, const std::string& key = {}) {
-    HttpRequest r;
-    r.method = "POST";
-    r.path = std::move(path);
-    r.headers.push_back({"Accept", "application/json"});
-    r.headers.push_back({"X-Requested-With", "zygc"});
-    r.headers.push_back({"Content-Type", "application/json"});
-    if (!key.empty()) r.headers.push_back({"Idempotency-Key", key});
-    r.body = body.dump();
-    return r;
-}
-
-std::string id(Id v) { return std::to_string(v); }
+using requests::get;
+using requests::post;
 
 bool on_console(const State& s) { return s.route.kind == Route::ShiftConsole && s.route.shift != 0; }
 
 int64_t ms_of(const std::string& rfc3339) {
     auto t = parse_rfc3339(rfc3339);
     return t ? *t * 1000 : 0;
-}
-
-std::optional<int64_t> parse_minutes(const std::string& text) {
-    size_t b = text.find_first_not_of(' '), e = text.find_last_not_of(' ');
-    if (b == std::string::npos) return std::nullopt;
-    int64_t v = 0;
-    auto [p, ec] = std::from_chars(text.data() + b, text.data() + e + 1, v);
-    if (ec != std::errc() || p != text.data() + e + 1) return std::nullopt;
-    return v;
 }
 
 // The decision's minutes are asked for (adjust, correct, resolve by adjusting).
@@ -115,7 +88,7 @@ std::vector<FieldError> validate_decision(const DecisionDraft& d, const HourReco
     std::vector<FieldError> errors;
     if (wants_minutes(d)) {
         const int64_t max = shift_minutes(r);
-        auto m = parse_minutes(d.minutes);
+        auto m = parse_int(d.minutes);
         if (!m || *m < 1 || (max > 0 && *m > max))
             errors.push_back(field_error("minutes", "minutes_range", {{"min", "1"}, {"max", std::to_string(max)}}));
     }
@@ -143,27 +116,27 @@ namespace certification {
 // Loads (the target table in store.cpp)
 //-----------------------------------------------------------------------------
 
-std::string roster_key(const State& s) { return id(s.route.shift); }
+std::string roster_key(const State& s) { return std::to_string(s.route.shift); }
 std::string queue_key(const State& s) {
-    return id(s.route.id) + "|" + id(s.hours_shift) + "|" + s.hours_status;
+    return std::to_string(s.route.id) + "|" + std::to_string(s.hours_shift) + "|" + s.hours_status;
 }
 
 std::optional<HttpRequest> request_checkin_code(State& s) {
     if (!on_console(s)) return std::nullopt;
     s.code_asked_ms = s.clock_ms;
-    return get("/projects/" + id(s.route.id) + "/checkin-code?shift_id=" + id(s.route.shift));
+    return get("/projects/" + std::to_string(s.route.id) + "/checkin-code?shift_id=" + std::to_string(s.route.shift));
 }
 
 std::optional<HttpRequest> request_roster(State& s) {
     if (!on_console(s)) return std::nullopt;
     // The roster carries each volunteer's times: the page's records are not needed here.
-    return get("/projects/" + id(s.route.id) + "/attendance?shift_id=" + id(s.route.shift) + "&limit=1");
+    return get("/projects/" + std::to_string(s.route.id) + "/attendance?shift_id=" + std::to_string(s.route.shift) + "&limit=1");
 }
 
 // The queue's pages: 100 records each, the next one after the last loaded (LoadMore).
 std::string queue_path(const State& s) {
-    std::string path = "/projects/" + id(s.route.id) + "/attendance?status=" + api::url_encode(s.hours_status);
-    if (s.hours_shift) path += "&shift_id=" + id(s.hours_shift);
+    std::string path = "/projects/" + std::to_string(s.route.id) + "/attendance?status=" + api::url_encode(s.hours_status);
+    if (s.hours_shift) path += "&shift_id=" + std::to_string(s.hours_shift);
     return path + "&limit=100";
 }
 
@@ -283,7 +256,7 @@ void update(State& s, const ApproveRecord& a, Effects& out) {
     s.decision.record_id = a.record_id;
     s.decision.kind = "approve";
     out.push_back(begin(s, s.decide, Target::Decide,
-                        post("/hours/" + id(a.record_id) + "/certify", {{"decision", "approve"}})));
+                        post("/hours/" + std::to_string(a.record_id) + "/certify", {{"decision", "approve"}})));
 }
 
 void update(State& s, const OpenDecision& a, Effects&) {
@@ -323,8 +296,8 @@ void update(State& s, const SubmitDecision&, Effects& out) {
     if (!r) return;
     d.errors = validate_decision(d, *r);
     if (!d.errors.empty()) return;  // nothing is sent without a reason and valid minutes
-    const int64_t minutes = parse_minutes(d.minutes).value_or(0);
-    const std::string base = "/hours/" + id(d.record_id);
+    const int64_t minutes = parse_int(d.minutes).value_or(0);
+    const std::string base = "/hours/" + std::to_string(d.record_id);
     HttpRequest http;
     if (d.kind == "reject") {
         http = post(base + "/certify", {{"decision", "reject"}, {"reason", d.reason}});
@@ -376,7 +349,7 @@ void receive_decide(State& s, const Received& a, Effects& out) {
 void update(State& s, const CertifyShift& a, Effects& out) {
     if (s.certify_all.loading() || a.shift_id == 0) return;
     out.push_back(begin(s, s.certify_all, Target::CertifyAll,
-                        post("/shifts/" + id(a.shift_id) + "/certify-all", nlohmann::json::object())));
+                        post("/shifts/" + std::to_string(a.shift_id) + "/certify-all", nlohmann::json::object())));
 }
 
 void receive_certify_all(State& s, const Received& a, Effects& out) {

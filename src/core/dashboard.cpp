@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "core/care_codec.h"
-#include "core/care_http.h"
 #include "core/feature.h"
+#include "core/requests.h"
 
 namespace zygc {
 
@@ -22,8 +22,8 @@ int64_t busiest_month_minutes(const CityDashboard& d) {
 }
 
 namespace dashboard {
-std::optional<HttpRequest> request_dashboard(State&) { return care_http::get("/stats/dashboard"); }
-std::optional<HttpRequest> request_awards(State&) { return care_http::get("/awards"); }
+std::optional<HttpRequest> request_dashboard(State&) { return requests::get("/stats/dashboard"); }
+std::optional<HttpRequest> request_awards(State&) { return requests::get("/awards"); }
 }  // namespace dashboard
 
 }  // namespace zygc

@@ -1,30 +1,18 @@
 #include "core/eldercare.h"
 
-#include <charconv>
 #include <cstdlib>
 
 #include "core/care_codec.h"
-#include "core/care_http.h"
 #include "core/feature.h"
+#include "core/requests.h"
 #include "core/utf8.h"
 #include "core/validate.h"
 
 namespace zygc {
 namespace {
 
-using care_http::get;
-using care_http::send;
-
-std::string id(Id v) { return std::to_string(v); }
-
-std::optional<int64_t> parse_int(const std::string& text) {
-    size_t b = text.find_first_not_of(' '), e = text.find_last_not_of(' ');
-    if (b == std::string::npos) return std::nullopt;
-    int64_t v = 0;
-    auto [p, ec] = std::from_chars(text.data() + b, text.data() + e + 1, v);
-    if (ec != std::errc() || p != text.data() + e + 1) return std::nullopt;
-    return v;
-}
+using requests::get;
+using requests::send;
 
 bool on_eldercare(const State& s) {
     switch (s.route.kind) {
@@ -37,7 +25,7 @@ bool on_eldercare(const State& s) {
     }
 }
 
-std::string with_district(std::string path, Id d) { return d ? path + "?district_id=" + id(d) : path; }
+std::string with_district(std::string path, Id d) { return d ? path + "?district_id=" + std::to_string(d) : path; }
 
 // After a change of the ledger every list is stale: what the current screen shows loads
 // again (now, or when the route changes), the rest when next shown.
@@ -156,7 +144,7 @@ Id care_district(const State& s) {
 
 namespace eldercare {
 
-std::string district_key(const State& s) { return id(care_district(s)); }
+std::string district_key(const State& s) { return std::to_string(care_district(s)); }
 
 std::optional<HttpRequest> request_needs(State& s) {
     if (!care_district(s)) return std::nullopt;
@@ -206,7 +194,7 @@ void update(State& s, const LogVisit& a, Effects& out) {
     if (s.visit.loading()) return;
     nlohmann::json body = {{"start", a.start}, {"end", a.end}};
     out.push_back(begin(s, s.visit, Target::ElderVisitSave,
-                        send("POST", "/eldercare/pairs/" + id(a.pair_id) + "/visits", body, next_key(s))));
+                        send("POST", "/eldercare/pairs/" + std::to_string(a.pair_id) + "/visits", body, next_key(s))));
 }
 
 void receive_need(State& s, const Received& a, Effects& out) {

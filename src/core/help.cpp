@@ -1,16 +1,16 @@
 #include "core/help.h"
 
 #include "core/care_codec.h"
-#include "core/care_http.h"
 #include "core/feature.h"
+#include "core/requests.h"
 #include "core/utf8.h"
 #include "core/validate.h"
 
 namespace zygc {
 namespace {
 
-using care_http::get;
-using care_http::send;
+using requests::get;
+using requests::send;
 
 bool organizer(const State& s) { return s.has_role("organizer"); }
 

@@ -10,11 +10,11 @@
 #include "core/points.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "core/calendar.h"
 #include "core/feature.h"
 #include "core/points_codec.h"
+#include "core/requests.h"
 #include "core/validate.h"
 
 namespace zygc {
@@ -24,36 +24,8 @@ namespace {
 // [SECTION] Requests
 //-----------------------------------------------------------------------------
 
-HttpRequest get(std::string path) {
-    HttpRequest r;
-    r.path = std::move(path);
-    r.headers.push_back({"Accept", "application/json"});
-    return r;
-}
-
-HttpRequest post(std::string path, const nlohmann::json& body, const std::string& key = {}) {
-    HttpRequest r;
-    r.method = "POST";
-    r.path = std::move(path);
-    r.headers.push_back({"Accept", "application/json"});
-    r.headers.push_back({"X-Requested-With", "zygc"});
-    r.headers.push_back({"Content-Type", "application/json"});
-    if (!key.empty()) r.headers.push_back({"Idempotency-Key", key});
-    r.body = body.dump();
-    return r;
-}
-
-std::string id(Id v) { return std::to_string(v); }
-
-// A whole number as typed (spaces around allowed); nullopt otherwise.
-std::optional<int64_t> parse_int(const std::string& text) {
-    size_t b = text.find_first_not_of(' '), e = text.find_last_not_of(' ');
-    if (b == std::string::npos) return std::nullopt;
-    int64_t v = 0;
-    auto [p, ec] = std::from_chars(text.data() + b, text.data() + e + 1, v);
-    if (ec != std::errc() || p != text.data() + e + 1) return std::nullopt;
-    return v;
-}
+using requests::get;
+using requests::post;
 
 bool network_failure(const RemoteStatus& r) { return r.failed() && r.error().kind == ApiError::Network; }
 
@@ -171,7 +143,7 @@ namespace points {
 // [SECTION] Loads (the target table in store.cpp)
 //-----------------------------------------------------------------------------
 
-std::string rewards_key(const State& s) { return id(s.rewards_district) + "|" + s.rewards_category; }
+std::string rewards_key(const State& s) { return std::to_string(s.rewards_district) + "|" + s.rewards_category; }
 
 // 我的积分's ledger comes 50 entries at a time, newest first; asked again (after a redemption, a
 // donation, on another screen), it keeps as many as were shown, up to the server's 200.
@@ -200,14 +172,14 @@ void update(State& s, const LoadMore&, Effects& out) { append(out, load(s, Targe
 std::optional<HttpRequest> request_rewards(State& s) {
     if (s.route.kind != Route::Rewards) return std::nullopt;
     std::string path = "/rewards?limit=100";
-    if (s.rewards_district) path += "&district_id=" + id(s.rewards_district);
+    if (s.rewards_district) path += "&district_id=" + std::to_string(s.rewards_district);
     if (!s.rewards_category.empty()) path += "&category=" + api::url_encode(s.rewards_category);
     return get(std::move(path));
 }
 
 std::optional<HttpRequest> request_reward(State& s) {
     if (s.route.kind != Route::Reward || s.route.id == 0) return std::nullopt;
-    return get("/rewards/" + id(s.route.id));
+    return get("/rewards/" + std::to_string(s.route.id));
 }
 
 std::optional<HttpRequest> request_my_redemptions(State&) { return get("/me/redemptions?limit=100"); }

@@ -1,5 +1,7 @@
 #include "core/validate.h"
 
+#include <charconv>
+
 #include "core/decode.h"  // find_category
 #include "core/utf8.h"
 
@@ -42,6 +44,15 @@ std::vector<FieldError> check_draft(const ProjectDraft& d) {
 }
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+std::optional<int64_t> parse_int(std::string_view text) {
+    size_t b = text.find_first_not_of(' '), e = text.find_last_not_of(' ');
+    if (b == std::string_view::npos) return std::nullopt;
+    int64_t v = 0;
+    auto [p, ec] = std::from_chars(text.data() + b, text.data() + e + 1, v);
+    if (ec != std::errc() || p != text.data() + e + 1) return std::nullopt;
+    return v;
+}
 
 FieldError field_error(const char* field, const char* code, Params params) {
     FieldError e;

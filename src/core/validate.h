@@ -3,6 +3,8 @@
 // Each FieldError carries a stable `code` (the UI words it in the user's language) and the
 // Chinese `message` the server sends as problem+json `errors[].message`.
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +22,8 @@ bool valid_sms_code(std::string_view code);
 
 // A required text left empty or only spaces, tabs and line ends.
 bool blank(std::string_view s);
+// A whole number as typed (spaces around allowed); nullopt otherwise.
+std::optional<int64_t> parse_int(std::string_view text);
 // A field's error by its code and params (the app words it; the server adds its message).
 FieldError field_error(const char* field, const char* code, Params params = {});
 

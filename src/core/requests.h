@@ -1,5 +1,6 @@
-// Requests of issue 13's modules (eldercare, help, dashboard): GETs, and JSON bodies with
-// the CSRF header (and an Idempotency-Key when one is given).
+// Requests of the feature modules that build their own (certification, points, eldercare,
+// help, dashboard): GETs, and JSON bodies with the CSRF header (and an Idempotency-Key when
+// one is given).
 #pragma once
 #include <string>
 
@@ -7,7 +8,7 @@
 
 #include "core/http.h"
 
-namespace zygc::care_http {
+namespace zygc::requests {
 
 inline HttpRequest get(std::string path) {
     HttpRequest r;
@@ -28,4 +29,8 @@ inline HttpRequest send(const char* method, std::string path, const nlohmann::js
     return r;
 }
 
-}  // namespace zygc::care_http
+inline HttpRequest post(std::string path, const nlohmann::json& body, const std::string& key = {}) {
+    return send("POST", std::move(path), body, key);
+}
+
+}  // namespace zygc::requests
