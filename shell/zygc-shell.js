@@ -17,10 +17,13 @@
   // ?api=https://host/api/v1 overrides the configured API base (for pointing at another server).
   var apiBase = params.get('api') || cfg.apiBase || '/api/v1';
 
-  // A visit no service worker serves waits for the wasm to download: work done then is free.
-  // A visit the worker serves has no such wait (the wasm is in its cache), and work done before
-  // the app starts only comes first and delays the worker's answers (a warm first frame took
-  // 20–30 % longer with the glyphs or the WebGL context below made early).
+  // A visit no service worker serves waits for the wasm to download: work done then is free
+  // when it is short (the glyphs below). Not the canvas's WebGL context: made early, its
+  // first commit held a throttled main thread ~0.6 s under a software renderer, and cold first
+  // frames came 7–13 % later (docs/benchmarks.md, twenty-fifth session). A visit the worker
+  // serves has no such wait (the wasm is in its cache), and work done before the app starts
+  // only comes first and delays the worker's answers (a warm first frame took 20–30 % longer
+  // with the glyphs or the WebGL context made early).
   var coldStart = !(navigator.serviceWorker && navigator.serviceWorker.controller);
 
   // ---- Glyphs: the browser draws them; the app asks through Module.zygcGlyphs ----
@@ -352,24 +355,6 @@
       prefetch('/projects?status=open&sort=start&limit=10');
     }
     if (h === '#/projects') prefetch('/projects');  // the catalogue's first page (core/catalogue.cpp)
-  })();
-
-  // ---- On a first visit, the canvas's WebGL2 context is made while the wasm downloads ----
-  // first-visit (issue 11): making it costs a throttled phone ~30 ms of main thread, which
-  // then falls in the wait for the wasm instead of in main(). main() asks for the same
-  // canvas's context (the browser gives it this one: the attributes are main()'s,
-  // src/platform/web/main.cpp) and leaves the size when it is still right. On a visit the
-  // service worker serves, main() makes it (coldStart).
-  (function () {
-    var c = document.getElementById('canvas');
-    if (!c || !c.getContext || !coldStart) return;
-    try {
-      var r = c.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
-      c.width = Math.max(1, Math.round(r.width * dpr));
-      c.height = Math.max(1, Math.round(r.height * dpr));
-      c.getContext('webgl2', {alpha: false, depth: false, stencil: false, antialias: false,
-                              premultipliedAlpha: true, preserveDrawingBuffer: false});
-    } catch (e) {}
   })();
 
   var statusEl = document.getElementById('zygc-status');

@@ -215,8 +215,7 @@ void size_canvas(const float m[5]) {
     a.fb_h = fb_h;
     a.css_w = css_w;
     a.css_h = css_h;
-    // Setting a canvas's size, even to the one it has, makes its drawing buffer again: the
-    // shell made it at this size while the wasm downloaded (shell/zygc-shell.js).
+    // Setting a canvas's size, even to the one it has, makes its drawing buffer again.
     int now_w = 0, now_h = 0;
     emscripten_get_canvas_element_size("#canvas", &now_w, &now_h);
     if (now_w != fb_w || now_h != fb_h) emscripten_set_canvas_element_size("#canvas", fb_w, fb_h);
