@@ -464,18 +464,40 @@ void delete_signup(App& app, const httplib::Request& req, httplib::Response& res
     with_user_mutation(app, req, res, false, [&](Id user, const json&) { return cancel_signup(app, user, id); });
 }
 
+// A page of my confirmed sign-ups: upcoming ones (not yet ended) soonest first, then past ones
+// latest first. One integer orders both: the start for upcoming ones, 2^41 minus the start for
+// past ones (unix seconds stay below 2^40). The cursor keeps the first page's moment, so a
+// sign-up that ends while someone pages stays on the side it was on.
 void get_my_signups(App& app, const httplib::Request& req, httplib::Response& res) {
     with_user_read(app, req, res, [&](Db& db, Id user, bool) -> std::optional<Reply> {
-        Stmt st(db, std::string(kSignupSelect) +
-                            "WHERE g.user_id = ? AND g.status = 'confirmed' "
-                            "ORDER BY (s.end_at <= ?2), CASE WHEN s.end_at <= ?2 THEN -s.start_at ELSE s.start_at END, "
-                            "g.id LIMIT 500");
-        st.bind(1, user).bind(2, app.now());
+        Query qp(req);
+        const int limit = qp.limit(500, 500);
+        const uint64_t signature = fnv1a64("me/signups|" + std::to_string(user));
+        const std::optional<Keyset> after = qp.keyset(signature);
+        if (!qp.ok()) return problem_reply(qp.problem());
+        const int64_t moment = after ? after->first : app.now();
+        const std::string key = "(CASE WHEN s.end_at <= ?2 THEN 2199023255552 - s.start_at ELSE s.start_at END)";
+        Stmt st(db, std::string(kSignupSelect) + "WHERE g.user_id = ?1 AND g.status = 'confirmed' " +
+                            (after ? "AND (" + key + ", g.id) > (?3, ?4) " : std::string()) + "ORDER BY " + key +
+                            ", g.id LIMIT " + std::to_string(limit + 1));
+        st.bind(1, user).bind(2, moment);
+        if (after) st.bind(3, after->second).bind(4, after->id);
         std::vector<Signup> out;
         Step s;
-        while ((s = st.step()) == Step::Row) out.push_back(read_signup(st));
+        int64_t last_key = 0;
+        while ((s = st.step()) == Step::Row) {
+            if (static_cast<int>(out.size()) == limit) break;  // one more than the page: a next page
+            out.push_back(read_signup(st));
+            last_key = st.i64(5) <= moment ? 2199023255552 - st.i64(4) : st.i64(4);
+        }
         if (s == Step::Error) return internal_error(st.error());
-        return json_reply(encode(out));
+        Reply r = json_reply(encode(out));
+        if (s == Step::Row) {
+            const std::string cursor = make_keyset_cursor({moment, last_key, out.back().id}, signature);
+            r.headers.push_back({"Link", "</api/v1/me/signups?limit=" + std::to_string(limit) + "&cursor=" + cursor +
+                                             ">; rel=\"next\""});
+        }
+        return r;
     });
 }
 

@@ -151,8 +151,61 @@ TEST_CASE("my sign-ups: upcoming soonest first, then past ones latest first", "[
     std::vector<int64_t> order;
     for (const auto& g : r.j)
         if (g["project_id"] == p["id"]) order.push_back(g["shift_id"]);
-    // A long past is cut at 500 from its oldest end, never last week's.
+    // Past ones latest first: a long past pages on from last week back to its oldest end.
     CHECK(order == std::vector<int64_t>{shifts[2], shifts[3], shifts[1], shifts[0]});
+}
+
+TEST_CASE("my sign-ups in pages: the Link header's next page, each once, sides fixed by the first page",
+          "[server][signups]") {
+    ClockedServer c;
+    json shifts = json::array();
+    for (int d = 2; d <= 13; ++d) shifts.push_back(shift(at(d, 9), at(d, 11), 10));
+    json p = publish(*c.srv, c.org, draft(1, "海滨步道清洁", shifts));
+    int k = 0;
+    for (const auto& s : p["shifts"])
+        REQUIRE(signup(*c.srv, c.vol, p["id"], s["id"], "page-" + std::to_string(++k)).status == 201);
+    c.clock(*zygc::parse_rfc3339(at(7, 12)));  // days 2 to 7 are over, 8 to 13 to come
+    auto whole = c.srv->get("/api/v1/me/signups", as(c.vol));
+    REQUIRE(whole.status == 200);
+    CHECK(whole.header("Link").empty());  // all of them on one page: no next
+    std::vector<int64_t> expected;
+    for (const auto& g : whole.j) expected.push_back(g["id"]);
+    REQUIRE(expected.size() >= 12);
+
+    // Five at a time; after the first page days 8 and 9 end too, and they stay among the
+    // upcoming ones, where the first page put them.
+    std::vector<int64_t> paged;
+    std::string next = "/api/v1/me/signups?limit=5", first_link;
+    size_t pages = 0;
+    while (!next.empty()) {
+        auto r = c.srv->get(next, as(c.vol));
+        INFO(next << " → " << r.body);
+        REQUIRE(r.status == 200);
+        REQUIRE(r.j.size() <= 5);
+        for (const auto& g : r.j) paged.push_back(g["id"]);
+        if (++pages == 1) c.clock(*zygc::parse_rfc3339(at(9, 12)));
+        const std::string link = r.header("Link");
+        next.clear();
+        if (!link.empty()) {
+            CHECK(r.j.size() == 5);
+            REQUIRE(link.front() == '<');
+            REQUIRE(link.find(">; rel=\"next\"") != std::string::npos);
+            next = link.substr(1, link.find('>') - 1);
+            CHECK(next.rfind("/api/v1/me/signups?limit=5&cursor=", 0) == 0);
+            if (first_link.empty()) first_link = next;
+        }
+        REQUIRE(pages < 20);
+    }
+    CHECK(paged == expected);
+    CHECK(pages == (expected.size() + 4) / 5);
+
+    // A made-up cursor, another volunteer's, limits out of range: refused, nothing listed.
+    check_problem(c.srv->get("/api/v1/me/signups?cursor=abc", as(c.vol)), 400, "cursor");
+    std::string other = new_volunteer(*c.srv, "13500000007", make_id("130302", "19920707", 13));
+    check_problem(c.srv->get(first_link, as(other)), 400, "cursor");
+    check_problem(c.srv->get("/api/v1/me/signups?limit=0", as(c.vol)), 422, "limit");
+    check_problem(c.srv->get("/api/v1/me/signups?limit=501", as(c.vol)), 422, "limit");
+    check_problem(c.srv->get("/api/v1/me/signups?limit=x", as(c.vol)), 400, "limit");
 }
 
 TEST_CASE("capacity race: 20 concurrent sign-ups for the last 3 places → exactly 3", "[server][signups][race]") {
