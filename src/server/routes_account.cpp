@@ -476,7 +476,9 @@ void get_my_signups(App& app, const httplib::Request& req, httplib::Response& re
         const std::optional<Keyset> after = qp.keyset(signature);
         if (!qp.ok()) return problem_reply(qp.problem());
         const int64_t moment = after ? after->first : app.now();
-        const std::string key = "(CASE WHEN s.end_at <= ?2 THEN 2199023255552 - s.start_at ELSE s.start_at END)";
+        constexpr int64_t kPast = int64_t{1} << 41;
+        const std::string key =
+            "(CASE WHEN s.end_at <= ?2 THEN " + std::to_string(kPast) + " - s.start_at ELSE s.start_at END)";
         Stmt st(db, std::string(kSignupSelect) + "WHERE g.user_id = ?1 AND g.status = 'confirmed' " +
                             (after ? "AND (" + key + ", g.id) > (?3, ?4) " : std::string()) + "ORDER BY " + key +
                             ", g.id LIMIT " + std::to_string(limit + 1));
@@ -488,7 +490,7 @@ void get_my_signups(App& app, const httplib::Request& req, httplib::Response& re
         while ((s = st.step()) == Step::Row) {
             if (static_cast<int>(out.size()) == limit) break;  // one more than the page: a next page
             out.push_back(read_signup(st));
-            last_key = st.i64(5) <= moment ? 2199023255552 - st.i64(4) : st.i64(4);
+            last_key = st.i64(5) <= moment ? kPast - st.i64(4) : st.i64(4);
         }
         if (s == Step::Error) return internal_error(st.error());
         Reply r = json_reply(encode(out));
