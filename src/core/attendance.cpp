@@ -450,7 +450,7 @@ std::optional<HttpRequest> request_checkin_project(State& s) {
     return api::get_project(std::stoll(key));
 }
 
-void receive_checkin_project(State& s, const Received& a, Effects&) { take(s.checkin_project, a); }
+void receive_checkin_project(State& s, const Received& a, Effects&) { fill(s.checkin_project, a); }
 
 void receive_outbox(State& s, const Received& a, Effects& out) {
     if (!s.outbox.in_flight || a.request != s.outbox.in_flight) return;

@@ -153,7 +153,7 @@ void receive_more(State& s, const Received& a, Effects&) {
 }
 
 void receive_project(State& s, const Received& a, Effects&) {
-    if (take(s.project, a) && s.project.loaded() && s.route.kind == Route::EditProject &&
+    if (fill(s.project, a) && s.project.loaded() && s.route.kind == Route::EditProject &&
         s.route.id == s.project.data().id)
         publishing::fill_draft_from_project(s);
 }

@@ -372,7 +372,7 @@ void receive_certify_all(State& s, const Received& a, Effects& out) {
 // The certificate
 //-----------------------------------------------------------------------------
 
-void receive_certificate(State& s, const Received& a, Effects&) { take(s.certificate, a); }
+void receive_certificate(State& s, const Received& a, Effects&) { fill(s.certificate, a); }
 
 void update(State& s, const SaveCertificate&, Effects& out) {
     if (!s.certificate.loaded()) return;

@@ -164,7 +164,7 @@ std::optional<HttpRequest> request_pairs(State& s) {
 }
 
 void receive_districts(State& s, const Received& a, Effects& out) {
-    take(s.districts, a);
+    fill(s.districts, a);
     if (s.districts.loaded() && (on_eldercare(s) || s.route.kind == Route::Help)) load_screen(s, out);
 }
 

@@ -27,6 +27,17 @@ std::optional<ApiResult<T>> take(Remote<T>& remote, const Received& a) {
     return r;
 }
 
+// take() for an answer that is only kept: its value moves into the Remote, not copied (a
+// page of projects is a few hundred strings). False when it answers a superseded request.
+template <class T>
+bool fill(Remote<T>& remote, const Received& a) {
+    if (!remote.answers(a.request)) return false;
+    ApiResult<T> r = read_response<T>(a.response);
+    if (r.ok()) remote.succeed(std::move(*r.value), a.response.etag);
+    else remote.fail(r.error);
+    return true;
+}
+
 // For requests whose answer carries no data we keep: the error, or an Http error with a
 // 2xx status when it worked (ok_status); nullopt for a superseded answer.
 std::optional<ApiError> take_status(Remote<bool>& remote, const Received& a);

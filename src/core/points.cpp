@@ -187,7 +187,7 @@ std::optional<HttpRequest> request_funds(State&) { return get("/funds?limit=100"
 std::optional<HttpRequest> request_merchants(State&) { return get("/merchants?limit=100"); }
 std::optional<HttpRequest> request_points_stats(State&) { return get("/stats/points"); }
 
-void receive_my_redemptions(State& s, const Received& a, Effects&) { take(s.my_redemptions, a); }
+void receive_my_redemptions(State& s, const Received& a, Effects&) { fill(s.my_redemptions, a); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] 积分商城: filter, redeem

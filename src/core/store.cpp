@@ -47,7 +47,7 @@ struct TargetInfo {
 // The plain answer that only fills its Remote.
 template <auto Member>
 void into(State& s, const Received& a, Effects&) {
-    take(s.*Member, a);
+    fill(s.*Member, a);
 }
 
 std::string route_id(const State& s) { return std::to_string(s.route.id); }
