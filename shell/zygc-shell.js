@@ -294,13 +294,14 @@
   // The fetch bridge (src/platform/web/fetch.cpp) serves the app's first identical GETs from
   // these answers, each once; unused ones are dropped a while after the app is ready (not after
   // a fixed time from the start: a slow phone may take long to compile the wasm). Each answer
-  // is read in full here, as plain data ({status, type, etag, offline, body}): one that is in
+  // is read in full here, as plain data ({status, type, etag, link, offline, body}): one that is in
   // by the time the app asks is handed over at once, so the first frame can show it.
   var prefetched = {};
   function readAnswer(res) {
     return res.arrayBuffer().then(function (buf) {
       return {status: res.status, type: res.headers.get('Content-Type') || '', etag: res.headers.get('ETag') || '',
-              offline: res.headers.get('X-Zygc-Offline') === '1' ? 1 : 0, body: new Uint8Array(buf)};
+              link: res.headers.get('Link') || '', offline: res.headers.get('X-Zygc-Offline') === '1' ? 1 : 0,
+              body: new Uint8Array(buf)};
     });
   }
   function firstAnswers(ms) {

@@ -19,6 +19,7 @@ struct HttpResponse {
     int status = 0;  // 0: the request never got an answer (network down, aborted)
     std::string content_type;
     std::string etag;
+    std::string link;  // the Link header as sent (RFC 8288): a list's next page (api::next_page_query)
     std::string body;
     std::string network_error;  // set when status == 0
     // first-visit: the service worker answered from its cache (no network); X-Zygc-Offline

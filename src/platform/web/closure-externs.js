@@ -50,10 +50,11 @@ zygcCrossing.pixels;
 zygcCrossing.apiBase;
 zygcCrossing.timeoutMs;
 zygcCrossing.fontFamily;
-// The shell's prefetched answers ({answer, promise}; {status, type, etag, body, offline}).
+// The shell's prefetched answers ({answer, promise}; {status, type, etag, link, body, offline}).
 zygcCrossing.answer;
 zygcCrossing.promise;
 zygcCrossing.etag;
+zygcCrossing.link;
 zygcCrossing.offline;
 // window.zygc, the page's own object; history.state.zygc (a state outlives a build).
 zygcCrossing.zygc;

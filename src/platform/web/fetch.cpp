@@ -8,7 +8,7 @@
 #include "platform/web/glyphs.h"
 
 // Starts window.fetch (or takes a prefetched answer); on completion calls _zygc_fetch_done(id, status, content_type, etag,
-// error, body, body_len). The API base comes from the shell (Module.zygcApiBase()).
+// link, error, body, body_len, offline). The API base comes from the shell (Module.zygcApiBase()).
 EM_JS(void, zygc_js_fetch, (int id, const char* method_p, const char* path_p, const char* headers_p,
                             const char* body_p, int body_len), {
     var method = UTF8ToString(method_p);
@@ -27,14 +27,14 @@ EM_JS(void, zygc_js_fetch, (int id, const char* method_p, const char* path_p, co
     var timer = 0;
     // Requests on their way, for the shell: the deferred part waits until none is (zygc-shell.js).
     Module.zygcApiInFlight = (Module.zygcApiInFlight || 0) + 1;
-    function done(status, ct, etag, err, bytes) {
+    function done(status, ct, etag, link, err, bytes) {
         clearTimeout(timer);
         Module.zygcApiInFlight--;
-        var ps = [str(ct), str(etag), str(err)];
+        var ps = [str(ct), str(etag), str(link), str(err)];
         var len = bytes ? bytes.length : 0;
         var bp = _malloc(len + 1);
         if (len) HEAPU8.set(bytes, bp);
-        _zygc_fetch_done(id, status, ps[0], ps[1], ps[2], bp, len, offline);
+        _zygc_fetch_done(id, status, ps[0], ps[1], ps[2], ps[3], bp, len, offline);
         _free(bp);
         ps.forEach(function(p) { _free(p); });
     }
@@ -46,7 +46,7 @@ EM_JS(void, zygc_js_fetch, (int id, const char* method_p, const char* path_p, co
     var pre = Module.zygcTakePrefetch && method === "GET" ? Module.zygcTakePrefetch(url) : null;
     function settle(a) {
         offline = a.offline;
-        done(a.status, a.type, a.etag, "", a.body);
+        done(a.status, a.type, a.etag, a.link, "", a.body);
     }
     if (pre && pre.answer) return settle(pre.answer);
     var headers = JSON.parse(UTF8ToString(headers_p) || "[]");
@@ -64,7 +64,7 @@ EM_JS(void, zygc_js_fetch, (int id, const char* method_p, const char* path_p, co
     var fresh = function() { return fetch(url, init).then(Module.zygcReadAnswer); };
     (pre ? pre.promise.catch(fresh) : fresh()).then(settle).catch(function(e) {
         var msg = e && e.name === "AbortError" ? "timeout" : String((e && e.message) || e || "network error");
-        done(0, "", "", msg, null);
+        done(0, "", "", "", msg, null);
     });
 });
 
@@ -132,12 +132,13 @@ int FetchTransport::drain() {
 }  // namespace zygc::web
 
 extern "C" EMSCRIPTEN_KEEPALIVE void zygc_fetch_done(int id, int status, const char* content_type, const char* etag,
-                                                     const char* error, const char* body, int body_len,
-                                                     int from_cache) {
+                                                     const char* link, const char* error, const char* body,
+                                                     int body_len, int from_cache) {
     zygc::HttpResponse r;
     r.status = status;
     r.content_type = content_type ? content_type : "";
     r.etag = etag ? etag : "";
+    r.link = link ? link : "";
     r.body.assign(body, body + body_len);
     r.from_cache = from_cache != 0;
     if (status == 0) r.network_error = error && *error ? error : "network error";
