@@ -1,5 +1,7 @@
 #include "core/api.h"
 
+#include <algorithm>
+
 #include "core/codec.h"
 
 namespace zygc::api {
@@ -56,6 +58,50 @@ std::string url_encode(std::string_view s) {
         }
     }
     return out;
+}
+
+std::string next_page_query(std::string_view link) {
+    auto trim = [](std::string_view v) {
+        while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+        while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+        return v;
+    };
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    // Each link: <target> followed by ;-separated parameters, up to the next <.
+    for (size_t open = link.find('<'); open != std::string_view::npos;) {
+        const size_t close = link.find('>', open);
+        if (close == std::string_view::npos) return {};
+        const std::string_view target = link.substr(open + 1, close - open - 1);
+        open = link.find('<', close);
+        std::string_view params = link.substr(close + 1, open == std::string_view::npos ? open : open - close - 1);
+        bool next = false;
+        while (!params.empty() && !next) {
+            const size_t semi = params.find(';');
+            std::string_view p = trim(params.substr(0, semi));
+            params = semi == std::string_view::npos ? std::string_view{} : params.substr(semi + 1);
+            const size_t eq = p.find('=');
+            if (eq == std::string_view::npos || trim(p.substr(0, eq)) != "rel") continue;
+            std::string_view v = trim(p.substr(eq + 1));
+            while (!v.empty() && (v.back() == ',' || v.back() == ' ')) v.remove_suffix(1);
+            if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+            // rel may hold several space-separated relation types, in any case.
+            for (size_t at = 0; at <= v.size() && !next;) {
+                const size_t sp = std::min(v.find(' ', at), v.size());
+                const std::string_view word = v.substr(at, sp - at);
+                next = word.size() == 4 && lower(word[0]) == 'n' && lower(word[1]) == 'e' && lower(word[2]) == 'x' &&
+                       lower(word[3]) == 't';
+                at = sp + 1;
+            }
+        }
+        if (!next) continue;
+        const size_t q = target.find('?');
+        if (q == std::string_view::npos) return {};
+        const std::string_view query = target.substr(q);
+        for (unsigned char c : query)
+            if (c <= ' ' || c == '#' || c >= 0x7f) return {};  // not a query this app sends on
+        return std::string(query);
+    }
+    return {};
 }
 
 HttpRequest get_districts() { return get("/districts"); }
@@ -123,7 +169,9 @@ HttpRequest post_signup(Id project_id, Id shift_id, const std::string& idempoten
 }
 
 HttpRequest delete_signup(Id signup_id) { return send("DELETE", "/signups/" + std::to_string(signup_id), {}); }
-HttpRequest get_my_signups() { return get("/me/signups"); }
+HttpRequest get_my_signups(int limit, std::string_view page_query) {
+    return get(page_query.empty() ? "/me/signups?limit=" + std::to_string(limit) : "/me/signups" + std::string(page_query));
+}
 
 HttpRequest post_project(const ProjectDraft& draft, const std::string& idempotency_key) {
     HttpRequest r = send("POST", "/projects", encode(draft));

@@ -51,11 +51,18 @@ HttpRequest post_team_member(Id team_id);
 HttpRequest delete_team_member(Id team_id);  // leave team (issue 10): DELETE /teams/{id}/members/me
 HttpRequest post_signup(Id project_id, Id shift_id, const std::string& idempotency_key);
 HttpRequest delete_signup(Id signup_id);
-HttpRequest get_my_signups();
+// A page of my sign-ups (upcoming soonest first, then past latest first); page_query: the
+// next page's query from the last answer's Link (next_page_query), "" for the first.
+HttpRequest get_my_signups(int limit, std::string_view page_query = {});
 HttpRequest post_project(const ProjectDraft& draft, const std::string& idempotency_key);
 HttpRequest patch_project(Id id, const nlohmann::json& changes, const std::string& if_match);
 
 std::string url_encode(std::string_view s);  // RFC 3986 unreserved kept, rest %XX
+
+// The query ("?limit=…&cursor=…") of the rel="next" target in a Link header (RFC 8288), ""
+// when there is none. Only the query is taken: the app asks its own path with it, so an
+// answer can name the next page but never send the app elsewhere.
+std::string next_page_query(std::string_view link);
 
 }  // namespace api
 

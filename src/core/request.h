@@ -31,6 +31,8 @@ enum class Target {
     ElderVisitSave, MyHelp, DistrictHelp, HelpSave, HelpChange, Dashboard, Awards,
     // leave team (issue 10)
     LeaveTeam,
+    // my sign-ups' next page (signups.h)
+    MoreSignups,
     Count
 };
 

@@ -1,5 +1,6 @@
 #include "core/signups.h"
 
+#include "core/calendar.h"
 #include "core/feature.h"
 
 namespace zygc {
@@ -86,7 +87,50 @@ void route_changed(State& s) {
     if (!detour) s.pending_project = s.pending_shift = 0;
 }
 
-std::optional<HttpRequest> request_my_signups(State&) { return api::get_my_signups(); }
+constexpr int kSignupsPage = 50;
+
+std::optional<HttpRequest> request_my_signups(State& s) {
+    s.signups_more.reset();  // an older page must not append to the new list
+    return api::get_my_signups(kSignupsPage);
+}
+
+std::optional<HttpRequest> request_more_signups(State& s) {
+    if (!s.my_signups.loaded() || s.my_signups_next.empty() || s.signups_more.loading()) return std::nullopt;
+    return api::get_my_signups(kSignupsPage, s.my_signups_next);
+}
+
+namespace {
+
+// The next page when the last one ended on an upcoming sign-up (past ones follow them; the
+// clock unknown: none). The server keeps the first page's moment in its cursor.
+void follow_signup_pages(State& s, const Received& a, Effects& out) {
+    s.my_signups_next = api::next_page_query(a.response.link);
+    const auto& all = s.my_signups.data();
+    if (s.my_signups_next.empty() || all.empty() || s.now_ms <= 0) return;
+    const std::optional<int64_t> end = parse_rfc3339(all.back().end);
+    if (end && *end > s.now_ms / 1000) append(out, load(s, Target::MoreSignups));
+}
+
+}  // namespace
+
+void receive_my_signups(State& s, const Received& a, Effects& out) {
+    if (!fill(s.my_signups, a)) return;
+    if (s.my_signups.loaded()) follow_signup_pages(s, a, out);
+    else s.my_signups_next.clear();
+}
+
+void receive_more_signups(State& s, const Received& a, Effects& out) {
+    if (!s.signups_more.answers(a.request)) return;
+    ApiResult<std::vector<Signup>> r = read_response<std::vector<Signup>>(a.response);
+    if (!r.ok()) {
+        if (r.error.status == 401) return go_to_login(s, out);
+        s.signups_more.fail(std::move(r.error));
+        return;
+    }
+    for (Signup& su : *r.value) s.my_signups.edit().push_back(std::move(su));
+    s.signups_more.succeed(true);
+    follow_signup_pages(s, a, out);
+}
 
 void receive_signup(State& s, const Received& a, Effects& out) {
     auto r = take(s.signup, a);

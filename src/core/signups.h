@@ -13,7 +13,13 @@ namespace zygc {
 struct State;
 
 struct SignupsSlice {
+    // My confirmed sign-ups, asked in pages of 50: upcoming ones soonest first, then past ones
+    // latest first. Pages follow while a whole page is upcoming, so every upcoming sign-up
+    // (我的报名, the overlap check) and the latest past ones (a late check-out) are here, and
+    // a volunteer with years of sign-ups does not download them all on every project page.
     Remote<std::vector<Signup>> my_signups;
+    std::string my_signups_next;    // the next page's query (the answer's Link), "" when none
+    Remote<bool> signups_more;      // a next page on its way
     Remote<Signup> signup;  // the sign-up in flight
     Id signup_shift = 0;
     Remote<bool> cancel;
@@ -30,6 +36,9 @@ namespace signups {
 void update(State& s, const SignUp& a, Effects& out);
 void update(State& s, const CancelSignup& a, Effects& out);
 std::optional<HttpRequest> request_my_signups(State& s);
+std::optional<HttpRequest> request_more_signups(State& s);
+void receive_my_signups(State& s, const Received& a, Effects& out);
+void receive_more_signups(State& s, const Received& a, Effects& out);
 void receive_signup(State& s, const Received& a, Effects& out);
 void receive_cancel(State& s, const Received& a, Effects& out);
 // sign-up flow: after login or 实名注册, back to the pending sign-up's project and send it

@@ -74,7 +74,7 @@ constexpr TargetInfo kTargets[] = {
     {Target::Login,        no_remote,                     nullptr,    nullptr,                           false, account::receive_login},
     {Target::Logout,       no_remote,                     nullptr,    nullptr,                           false, account::receive_logout},
     {Target::Register,     no_remote,                     nullptr,    nullptr,                           false, account::receive_register},
-    {Target::MySignups,    fills<&State::my_signups>,     nullptr,    signups::request_my_signups,       true,  into<&State::my_signups>},
+    {Target::MySignups,    fills<&State::my_signups>,     nullptr,    signups::request_my_signups,       true,  signups::receive_my_signups},
     {Target::Signup,       no_remote,                     nullptr,    nullptr,                           false, signups::receive_signup},
     {Target::CancelSignup, no_remote,                     nullptr,    nullptr,                           false, signups::receive_cancel},
     {Target::Teams,        fills<&State::teams>,          nullptr,    teams::request_teams,              false, into<&State::teams>},
@@ -129,6 +129,7 @@ constexpr TargetInfo kTargets[] = {
     {Target::Awards,          fills<&State::awards>,        nullptr,  dashboard::request_awards,  false, into<&State::awards>},
     // leave team (issue 10)
     {Target::LeaveTeam,       no_remote,                    nullptr,  nullptr,                    false, teams::receive_leave},
+    {Target::MoreSignups,     fills<&State::signups_more>,  nullptr,  signups::request_more_signups, false, signups::receive_more_signups},
 };
 // clang-format on
 

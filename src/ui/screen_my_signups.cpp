@@ -1,5 +1,5 @@
 // 我的报名: upcoming confirmed sign-ups, each with its project, time and place, and 取消报名
-// (with confirmation).
+// (with confirmation). They come in pages, which follow one another (signups.h).
 #include <string>
 
 #include "imgui.h"
@@ -29,7 +29,8 @@ void screen_my_signups(const State& state) {
         end_panel();
         ImGui::PopID();
     }
-    if (shown == 0) {
+    load_more(state.signups_more, Target::MoreSignups, false);  // the next page comes by itself; its error, with 重试
+    if (shown == 0 && !state.signups_more.loading()) {
         empty_state(tr(S::NoSignups));
         if (primary_button(tr(S::FindProjects), true)) emit(Navigate{route_projects()});
     }

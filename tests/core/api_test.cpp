@@ -24,6 +24,24 @@ TEST_CASE("query parameters are encoded and empty ones left out", "[api]") {
     CHECK(api::get_city_stats().method == "GET");
 }
 
+TEST_CASE("a Link header's next page is read as a query for the app's own path", "[api]") {
+    CHECK(api::next_page_query(R"(</api/v1/me/signups?limit=50&cursor=abc>; rel="next")") == "?limit=50&cursor=abc");
+    // Several links, rel unquoted or with several types, parameters in any order, any case.
+    CHECK(api::next_page_query(R"(</a?page=1>; rel="prev", </a?page=3>; title="x"; rel="last next")") == "?page=3");
+    CHECK(api::next_page_query("</a?x=1>;rel=NEXT") == "?x=1");
+    CHECK(api::next_page_query(R"(<https://other.example/b?cursor=z>; rel="next")") == "?cursor=z");
+    // None, or nothing this app would send on.
+    CHECK(api::next_page_query("").empty());
+    CHECK(api::next_page_query(R"(</a?page=1>; rel="prev")").empty());
+    CHECK(api::next_page_query(R"(</a?page=1>; rel="nextpage")").empty());
+    CHECK(api::next_page_query(R"(</a>; rel="next")").empty());
+    CHECK(api::next_page_query(R"(</a?x=1 2>; rel="next")").empty());
+    CHECK(api::next_page_query(R"(</a?x=1#frag>; rel="next")").empty());
+    CHECK(api::next_page_query(R"(</a?x=1; rel="next")").empty());
+    CHECK(api::get_my_signups(50).path == "/me/signups?limit=50");
+    CHECK(api::get_my_signups(50, "?limit=50&cursor=c").path == "/me/signups?limit=50&cursor=c");
+}
+
 TEST_CASE("responses read through a transport become values or errors", "[api]") {
     FakeTransport t;
     ApiResult<Project> got;

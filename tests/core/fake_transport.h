@@ -19,7 +19,7 @@ struct FakeTransport : zygc::Transport {
 
     // Answers the oldest request whose path starts with prefix; false when none.
     bool reply(const std::string& prefix, int status, std::string body,
-               std::string content_type = "application/json", std::string etag = "") {
+               std::string content_type = "application/json", std::string etag = "", std::string link = "") {
         for (auto it = pending.begin(); it != pending.end(); ++it) {
             if (it->request.path.rfind(prefix, 0) != 0) continue;
             Pending p = std::move(*it);
@@ -29,6 +29,7 @@ struct FakeTransport : zygc::Transport {
             r.content_type = std::move(content_type);
             r.body = std::move(body);
             r.etag = std::move(etag);
+            r.link = std::move(link);
             p.done(std::move(r));
             return true;
         }

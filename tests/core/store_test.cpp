@@ -1,6 +1,7 @@
 // The store: update is pure; the runtime sends its requests and feeds answers back.
 #include <catch2/catch.hpp>
 
+#include "core/calendar.h"
 #include "core/codec.h"
 #include "core/runtime.h"
 #include "fake_transport.h"
@@ -211,7 +212,7 @@ TEST_CASE("not logged in: /me answers 401 and protected screens go to login, the
     CHECK(f.rt.state().logged_in());
     CHECK(f.rt.state().route.kind == Route::MySignups);
     CHECK(f.hashes.back() == "#/me/signups");
-    CHECK(f.t.has("/me/signups"));
+    CHECK(f.t.has("/me/signups?limit=50"));
 }
 
 TEST_CASE("wrong code shows the server's message next to the code field", "[store][account]") {
@@ -280,6 +281,58 @@ TEST_CASE("sign-up refuses full and overlapping shifts before sending, and handl
                       R"({"title":"Conflict","status":409,"code":"shift_full","detail":"名额已满"})"));
     CHECK(f.rt.state().notice == Message{"shift_full", {}, "名额已满"});
     CHECK(f.t.has("/projects/42"));  // places left reloaded
+}
+
+TEST_CASE("my sign-ups follow their pages while a page is all upcoming, and a failed page can be retried",
+          "[store][signup]") {
+    StoreFixture f;
+    f.rt.start(parse_route("#/me/signups"));
+    f.rt.dispatch(Tick{*parse_rfc3339("2026-12-04T12:00:00+08:00") * 1000});
+    REQUIRE(f.t.reply("/me", 200, me_json(true)));
+    auto signup = [](Id id, const char* start, const char* end) {
+        return Signup{id, 7, id, "海滩净滩", start, end, "", "confirmed", ""};
+    };
+    auto page = [](std::vector<Signup> v) { return encode(v).dump(); };
+    const Signup a = signup(1, "2026-12-05T09:00:00+08:00", "2026-12-05T11:00:00+08:00");
+    const Signup b = signup(2, "2026-12-06T09:00:00+08:00", "2026-12-06T11:00:00+08:00");
+    const Signup c = signup(3, "2026-12-07T09:00:00+08:00", "2026-12-07T11:00:00+08:00");
+    const Signup old = signup(4, "2026-11-01T09:00:00+08:00", "2026-11-01T11:00:00+08:00");
+
+    // A whole page of upcoming sign-ups: the next one is asked at once, on the app's own path
+    // with the Link's query (an answer cannot send the app to another address).
+    REQUIRE(f.t.has("/me/signups?limit=50"));
+    REQUIRE(f.t.reply("/me/signups", 200, page({a, b}), "application/json", "",
+                      R"(<https://elsewhere.example/steal?limit=50&cursor=p2>; rel="next", <x>; rel=prev)"));
+    REQUIRE(f.t.has("/me/signups?limit=50&cursor=p2"));
+    CHECK(f.rt.state().signups_more.loading());
+
+    // It fails: what was shown stays, the error is the page's, and 重试 asks for the same page.
+    REQUIRE(f.t.reply("/me/signups?limit=50&cursor=p2", 503, R"({"title":"Busy","status":503})",
+                      "application/problem+json"));
+    CHECK(f.rt.state().my_signups.data().size() == 2);
+    CHECK(f.rt.state().signups_more.failed());
+    f.rt.dispatch(Retry{Target::MoreSignups});
+    // A page that reaches the past ones ends the walk, though the server has more.
+    REQUIRE(f.t.reply("/me/signups?limit=50&cursor=p2", 200, page({c, old}), "application/json", "",
+                      R"(</api/v1/me/signups?limit=50&cursor=p3>; rel="next")"));
+    CHECK_FALSE(f.t.has("/me/signups?limit=50&cursor=p3"));
+    CHECK(f.rt.state().signups_more.loaded());
+    std::vector<Id> ids;
+    for (const Signup& s : f.rt.state().my_signups.data()) ids.push_back(s.id);
+    CHECK(ids == std::vector<Id>{1, 2, 3, 4});
+
+    // Asked again (after a sign-up elsewhere) while a later page is on its way: that page's
+    // answer no longer appends.
+    f.rt.dispatch(Retry{Target::MySignups});
+    REQUIRE(f.t.reply("/me/signups?limit=50", 200, page({a, b}), "application/json", "",
+                      R"(</api/v1/me/signups?limit=50&cursor=q2>; rel="next")"));
+    REQUIRE(f.t.has("/me/signups?limit=50&cursor=q2"));
+    f.rt.dispatch(Retry{Target::MySignups});
+    REQUIRE(f.t.reply("/me/signups?limit=50&cursor=q2", 200, page({c})));
+    CHECK(f.rt.state().my_signups.data().size() == 2);
+    REQUIRE(f.t.reply("/me/signups?limit=50", 200, page({a})));
+    CHECK(f.rt.state().my_signups.data().size() == 1);
+    for (const auto& p : f.t.pending) CHECK(p.request.path.rfind("/me/signups", 0) == std::string::npos);
 }
 
 TEST_CASE("a publishing form opened before /me answered gets the team the user leads", "[store][publish]") {
