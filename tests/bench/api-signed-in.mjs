@@ -82,7 +82,7 @@ const [project, queue] = sql('SELECT project_id, count(*) FROM attendance WHERE 
 // 我的时长 and 我的积分 whole (up to 500 records, 200 entries, as before they had pages) and as
 // the app asks for them (the first 50).
 const READS = [['/api/v1/me', phone], ['/api/v1/me/hours', phone], ['/api/v1/me/hours?limit=50', phone],
-               ['/api/v1/me/signups', phone], ['/api/v1/me/points', phone], ['/api/v1/me/points?limit=50', phone],
+               ['/api/v1/me/signups', phone], ['/api/v1/me/signups?limit=50', phone], ['/api/v1/me/points', phone], ['/api/v1/me/points?limit=50', phone],
                ['/api/v1/me/certificate', phone], [`/api/v1/projects/${project}/attendance?limit=100`, leader]];
 
 // The write: a resident not in the generated city registers (a valid GB 11643 number).
