@@ -99,6 +99,8 @@ std::optional<HttpRequest> request_more_signups(State& s) {
     return api::get_my_signups(kSignupsPage, s.my_signups_next);
 }
 
+void update(State& s, const LoadMore&, Effects& out) { append(out, load(s, Target::MoreSignups)); }
+
 namespace {
 
 // The next page when the last one ended on an upcoming sign-up (past ones follow them; the

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "core/catalogue.h"
 #include "core/message.h"
 #include "core/model.h"
 #include "core/remote.h"
@@ -15,8 +16,9 @@ struct State;
 struct SignupsSlice {
     // My confirmed sign-ups, asked in pages of 50: upcoming ones soonest first, then past ones
     // latest first. Pages follow while a whole page is upcoming, so every upcoming sign-up
-    // (我的报名, the overlap check) and the latest past ones (a late check-out) are here, and
-    // a volunteer with years of sign-ups does not download them all on every project page.
+    // (我的报名, the overlap check) and the latest past ones are here, and a volunteer with
+    // years of sign-ups does not download them all on every project page; older past ones
+    // come when asked (LoadMore on 我的报名).
     Remote<std::vector<Signup>> my_signups;
     std::string my_signups_next;    // the next page's query (the answer's Link), "" when none
     Remote<bool> signups_more;      // a next page on its way
@@ -37,6 +39,7 @@ void update(State& s, const SignUp& a, Effects& out);
 void update(State& s, const CancelSignup& a, Effects& out);
 std::optional<HttpRequest> request_my_signups(State& s);
 std::optional<HttpRequest> request_more_signups(State& s);
+void update(State& s, const LoadMore& a, Effects& out);  // 我的报名's older past sign-ups
 void receive_my_signups(State& s, const Received& a, Effects& out);
 void receive_more_signups(State& s, const Received& a, Effects& out);
 void receive_signup(State& s, const Received& a, Effects& out);

@@ -1,5 +1,5 @@
 // 我的报名: upcoming confirmed sign-ups, each with its project, time and place, and 取消报名
-// (with confirmation). They come in pages, which follow one another (signups.h).
+// (with confirmation); then the past ones, page by page (signups.h).
 #include <string>
 
 #include "imgui.h"
@@ -9,6 +9,14 @@
 #include "ui/widgets.h"
 
 namespace zygc::ui {
+namespace {
+
+void signup_project_link(const Signup& s) {
+    const std::string title = s.project_title + "##project";
+    if (link(title.c_str())) emit(Navigate{route_project(s.project_id)});
+}
+
+}  // namespace
 
 void screen_my_signups(const State& state) {
     const auto& r = state.my_signups;
@@ -20,8 +28,7 @@ void screen_my_signups(const State& state) {
         ++shown;
         push_id(s.id);
         begin_panel();
-        const std::string title = s.project_title + "##project";
-        if (link(title.c_str())) emit(Navigate{route_project(s.project_id)});
+        signup_project_link(s);
         text(fmt::shift_range(s.start, s.end));
         if (!s.site_name.empty()) text_muted(s.site_name.c_str());
         cancel_control(state, s);
@@ -29,11 +36,25 @@ void screen_my_signups(const State& state) {
         end_panel();
         ImGui::PopID();
     }
-    load_more(state.signups_more, Target::MoreSignups, false);  // the next page comes by itself; its error, with 重试
     if (shown == 0 && !state.signups_more.loading()) {
         empty_state(tr(S::NoSignups));
         if (primary_button(tr(S::FindProjects), true)) emit(Navigate{route_projects()});
     }
+    // 已结束的报名: the past ones come after every upcoming one, latest first; older ones when
+    // asked (加载更多, or scrolled to).
+    bool past = false;
+    for (const Signup& s : r.data()) {
+        if (s.status != "confirmed" || now.empty() || !(s.end < now)) continue;
+        if (!past) section(tr(S::PastSignups));
+        past = true;
+        push_id(s.id);
+        begin_panel();
+        signup_project_link(s);
+        text_muted(fmt::shift_range(s.start, s.end).c_str());
+        end_panel();
+        ImGui::PopID();
+    }
+    if (load_more(state.signups_more, Target::MoreSignups, past && !state.my_signups_next.empty())) emit(LoadMore{});
 }
 
 }  // namespace zygc::ui

@@ -172,6 +172,7 @@ constexpr Entry kTable[] = {
     {S::Submitting, "提交中…", "Sending…"},
 
     {S::NoSignups, "还没有报名的活动", "No upcoming sign-ups"},
+    {S::PastSignups, "已结束的报名", "Past sign-ups"},
     {S::FindProjects, "去找项目", "Find projects"},
     {S::CancelSignup, "取消报名", "Cancel sign-up"},
     {S::ConfirmCancel, "确定取消这个时段的报名吗？", "Cancel this sign-up?"},

@@ -46,7 +46,7 @@ enum class S : int {
     AvailabilityLabel, AvailWeekdayDay, AvailWeekdayEvening, AvailWeekend,
     ConsentLabel, ConsentText, SubmitRegister, Submitting,
     // Sign-ups
-    NoSignups, FindProjects, CancelSignup, ConfirmCancel, ConfirmYes, ConfirmNo,
+    NoSignups, PastSignups, FindProjects, CancelSignup, ConfirmCancel, ConfirmYes, ConfirmNo,
     // Teams
     FieldLeader, MembersFmt, TeamProjectsFmt, JoinTeam, AlreadyMember, RegisterToJoin, NoTeams, FieldOrg,
     FieldFounded, SectionTeamProjects,

@@ -320,6 +320,12 @@ TEST_CASE("my sign-ups follow their pages while a page is all upcoming, and a fa
     std::vector<Id> ids;
     for (const Signup& s : f.rt.state().my_signups.data()) ids.push_back(s.id);
     CHECK(ids == std::vector<Id>{1, 2, 3, 4});
+    // The older past ones when asked (加载更多 under 已结束的报名).
+    f.rt.dispatch(LoadMore{});
+    REQUIRE(f.t.reply("/me/signups?limit=50&cursor=p3", 200, page({})));
+    CHECK(f.rt.state().my_signups_next.empty());
+    f.rt.dispatch(LoadMore{});
+    CHECK_FALSE(f.t.has("/me/signups?limit=50&cursor=p3"));
 
     // Asked again (after a sign-up elsewhere) while a later page is on its way: that page's
     // answer no longer appends.
