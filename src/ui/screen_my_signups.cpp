@@ -6,6 +6,7 @@
 #include "ui/format.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
+#include "ui/virtual_list.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
@@ -41,12 +42,17 @@ void screen_my_signups(const State& state) {
         if (primary_button(tr(S::FindProjects), true)) emit(Navigate{route_projects()});
     }
     // 已结束的报名: the past ones come after every upcoming one, latest first; older ones when
-    // asked (加载更多, or scrolled to).
-    bool past = false;
-    for (const Signup& s : r.data()) {
-        if (s.status != "confirmed" || now.empty() || !(s.end < now)) continue;
-        if (!past) section(tr(S::PastSignups));
-        past = true;
+    // asked (加载更多, or scrolled to). Only the rows near the screen are laid out: a volunteer
+    // may page through years of them.
+    const auto& all = r.data();
+    size_t first_past = 0;
+    while (first_past < all.size() && (now.empty() || !(all[first_past].end < now))) ++first_past;
+    const bool past = first_past < all.size();
+    if (past) section(tr(S::PastSignups));
+    RowRange rows = begin_rows("##past", all.size() - first_past);
+    for (size_t i; next_row(rows, i);) {
+        const Signup& s = all[first_past + i];
+        if (!(s.end < now)) continue;  // the server's clock and this one disagree: it is shown above
         push_id(s.id);
         begin_panel();
         signup_project_link(s);
