@@ -62,23 +62,32 @@ void go_to_login(State& s, Effects& out);                 // and come back here 
 void load_screen(State& s, Effects& out);                 // what the current screen needs
 bool redirect_to_login(State& s, Effects& out);           // a login-only screen while logged out
 
-// The next page of a list shown in part (加载更多): its `items` appended to those shown, the
-// rest of the answer (totals, the cursor) the newest; `more` says how the page went.
+// The answer to a list's next page (加载更多), read: `more` says how it went (logged out: to
+// the login); nullopt when it failed or answers a superseded request.
+template <class T>
+std::optional<T> take_more(State& s, Remote<bool>& more, const Received& a, Effects& out) {
+    if (!more.answers(a.request)) return std::nullopt;
+    ApiResult<T> r = read_response<T>(a.response);
+    if (!r.ok()) {
+        if (r.error.status == 401) go_to_login(s, out);
+        else more.fail(std::move(r.error));
+        return std::nullopt;
+    }
+    more.succeed(true);
+    return std::move(*r.value);
+}
+
+// The next page of a list shown in part: its `items` appended to those shown, the rest of the
+// answer (totals, the cursor) the newest.
 template <class T, class Item>
 void take_page(State& s, Remote<T>& list, std::vector<Item> T::*items, Remote<bool>& more, const Received& a,
                Effects& out) {
-    if (!more.answers(a.request)) return;
-    ApiResult<T> r = read_response<T>(a.response);
-    if (!r.ok()) {
-        if (r.error.status == 401) return go_to_login(s, out);
-        more.fail(std::move(r.error));
-        return;
-    }
+    std::optional<T> page = take_more<T>(s, more, a, out);
+    if (!page) return;
     std::vector<Item> shown = std::move(list.edit().*items);
-    for (Item& x : (*r.value).*items) shown.push_back(std::move(x));
-    list.edit() = std::move(*r.value);
+    for (Item& x : (*page).*items) shown.push_back(std::move(x));
+    list.edit() = std::move(*page);
     list.edit().*items = std::move(shown);
-    more.succeed(true);
 }
 
 }  // namespace zygc

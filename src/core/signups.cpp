@@ -122,15 +122,9 @@ void receive_my_signups(State& s, const Received& a, Effects& out) {
 }
 
 void receive_more_signups(State& s, const Received& a, Effects& out) {
-    if (!s.signups_more.answers(a.request)) return;
-    ApiResult<std::vector<Signup>> r = read_response<std::vector<Signup>>(a.response);
-    if (!r.ok()) {
-        if (r.error.status == 401) return go_to_login(s, out);
-        s.signups_more.fail(std::move(r.error));
-        return;
-    }
-    for (Signup& su : *r.value) s.my_signups.edit().push_back(std::move(su));
-    s.signups_more.succeed(true);
+    std::optional<std::vector<Signup>> page = take_more<std::vector<Signup>>(s, s.signups_more, a, out);
+    if (!page) return;
+    for (Signup& su : *page) s.my_signups.edit().push_back(std::move(su));
     follow_signup_pages(s, a, out);
 }
 
