@@ -138,18 +138,8 @@ std::optional<HttpRequest> request_brand(State& s) {
     return api::get_brand(s.route.slug);
 }
 
-void receive_more(State& s, const Received& a, Effects&) {
-    if (!s.more.answers(a.request)) return;
-    ApiResult<Page<Project>> r = read_response<Page<Project>>(a.response);
-    if (!r.ok()) {
-        s.more.fail(std::move(r.error));
-        return;
-    }
-    Page<Project>& page = s.projects.edit();
-    for (auto& p : r.value->items) page.items.push_back(std::move(p));
-    page.next_cursor = r.value->next_cursor;
-    page.total = r.value->total;
-    s.more.succeed(true);
+void receive_more(State& s, const Received& a, Effects& out) {
+    take_page(s, s.projects, &Page<Project>::items, s.more, a, out);
 }
 
 void receive_project(State& s, const Received& a, Effects&) {

@@ -153,18 +153,12 @@ std::optional<HttpRequest> request_more_records(State& s) {
 }
 
 void receive_more_records(State& s, const Received& a, Effects& out) {
-    if (!s.queue_more.answers(a.request)) return;
-    ApiResult<AttendancePage> r = read_response<AttendancePage>(a.response);
-    if (!r.ok()) {
-        if (r.error.status == 401) return go_to_login(s, out);
-        s.queue_more.fail(std::move(r.error));
-        return;
-    }
+    std::optional<AttendancePage> more = take_more<AttendancePage>(s, s.queue_more, a, out);
+    if (!more) return;  // the roster came with the first page: it stays
     AttendancePage& page = s.queue.edit();
-    for (HourRecord& rec : r.value->items) page.items.push_back(std::move(rec));
-    page.next_cursor = r.value->next_cursor;
-    page.total = r.value->total;
-    s.queue_more.succeed(true);
+    for (HourRecord& rec : more->items) page.items.push_back(std::move(rec));
+    page.next_cursor = more->next_cursor;
+    page.total = more->total;
 }
 
 std::optional<HttpRequest> request_certificate(State&) { return get("/me/certificate"); }
