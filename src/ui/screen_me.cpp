@@ -1,6 +1,7 @@
 // 个人中心: who is logged in (phone masked), roles, the volunteer profile (ID only masked),
 // teams, and what the user may do next: 实名注册 (not yet a volunteer), 我的报名, 队伍,
 // 发布项目 (team leaders who are organizers), 退出登录.
+#include <initializer_list>
 #include <string>
 
 #include "imgui.h"
@@ -39,6 +40,26 @@ void profile(const State& state, const VolunteerProfile& v) {
     }
 }
 
+// A panel of menu rows, each shown when its condition holds (none shown: no panel).
+struct MenuItem {
+    bool shown;
+    const char* label;
+    Route to;
+};
+void menu(std::initializer_list<MenuItem> items) {
+    bool first = true;
+    for (const MenuItem& m : items) {
+        if (!m.shown) continue;
+        if (first) begin_panel();
+        if (menu_row(m.label, first)) emit(Navigate{m.to});
+        first = false;
+    }
+    if (!first) {
+        end_panel();
+        spacing(4);
+    }
+}
+
 }  // namespace
 
 void screen_me(const State& state) {
@@ -66,31 +87,33 @@ void screen_me(const State& state) {
 
     if (!me.teams.empty()) {
         section(tr(S::SectionMyTeams));
+        begin_panel();
         for (const TeamMembership& t : me.teams) {
             const std::string label = t.name + " · " +
                                       tr(t.role == "leader" ? S::MemberLeader : S::MemberMember) + "##team" +
                                       std::to_string(t.id);
-            if (link(label.c_str())) emit(Navigate{route_team(t.id)});
+            if (menu_row(label.c_str(), &t == &me.teams.front())) emit(Navigate{route_team(t.id)});
         }
+        end_panel();
     }
 
-    spacing(8);
-    if (state.has_role("volunteer") && link(tr(S::LinkMySignups))) emit(Navigate{route_my_signups()});
-    if (state.has_role("volunteer") && link(tr(S::TitleCertificate))) emit(Navigate{route_certificate()});  // certification
-    if (state.has_role("volunteer") && link(tr(S::LinkMyHours))) emit(Navigate{route_my_hours()});  // attendance
-    // points
-    if (state.has_role("volunteer") && link(tr(S::TitleMyPoints))) emit(Navigate{route_my_points()});
-    if (link(tr(S::TitleRewards))) emit(Navigate{route_rewards()});
-    if (state.has_role("volunteer") && link(tr(S::TitleMyRedemptions))) emit(Navigate{route_my_redemptions()});
-    if (state.has_role("volunteer") && link(tr(S::TitleFunds))) emit(Navigate{route_funds()});
-    if (state.has_role("merchant") && link(tr(S::LinkMerchantVerify))) emit(Navigate{route_merchant_verify()});
-    if (state.has_role("admin") && link(tr(S::TitleAdminPoints))) emit(Navigate{route_admin_points()});
-    if (link(tr(S::LinkTeams))) emit(Navigate{route_teams()});
-    if (state.has_role("social_worker") && link(tr(S::LinkEldercare))) emit(Navigate{route_eldercare()});  // eldercare
-    if (link(tr(S::LinkHelp))) emit(Navigate{route_help()});  // eldercare: 有困难找志愿者
+    const bool volunteer = state.has_role("volunteer");
     bool leads = false;
     for (const TeamMembership& t : me.teams) leads = leads || t.role == "leader";
-    if (leads && state.has_role("organizer") && link(tr(S::LinkPublish))) emit(Navigate{route_new_project()});
+    spacing(8);
+    menu({{volunteer, tr(S::LinkMySignups), route_my_signups()},
+          {volunteer, tr(S::TitleCertificate), route_certificate()},  // certification
+          {volunteer, tr(S::LinkMyHours), route_my_hours()}});        // attendance
+    menu({{volunteer, tr(S::TitleMyPoints), route_my_points()},  // points
+          {true, tr(S::TitleRewards), route_rewards()},
+          {volunteer, tr(S::TitleMyRedemptions), route_my_redemptions()},
+          {volunteer, tr(S::TitleFunds), route_funds()},
+          {state.has_role("merchant"), tr(S::LinkMerchantVerify), route_merchant_verify()},
+          {state.has_role("admin"), tr(S::TitleAdminPoints), route_admin_points()}});
+    menu({{true, tr(S::LinkTeams), route_teams()},
+          {state.has_role("social_worker"), tr(S::LinkEldercare), route_eldercare()},  // eldercare
+          {true, tr(S::LinkHelp), route_help()},  // eldercare: 有困难找志愿者
+          {leads && state.has_role("organizer"), tr(S::LinkPublish), route_new_project()}});
 
     spacing(16);
     if (danger_button(tr(S::Logout), true)) emit(Logout{});

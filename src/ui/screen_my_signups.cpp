@@ -1,5 +1,6 @@
-// 我的报名: upcoming confirmed sign-ups, each with its project, time and place, and 取消报名
-// (with confirmation); then the past ones, page by page (signups.h).
+// 我的报名: upcoming confirmed sign-ups, each with its project, time and place, 取消报名
+// (with confirmation) until the shift starts, and 签到; then the past ones, page by page
+// (signups.h).
 #include <string>
 
 #include "imgui.h"
@@ -32,8 +33,10 @@ void screen_my_signups(const State& state) {
         signup_project_link(s);
         text(fmt::shift_range(s.start, s.end));
         if (!s.site_name.empty()) text_muted(s.site_name.c_str());
-        cancel_control(state, s);
-        if (secondary_button(tr(S::CheckinButton))) emit(Navigate{route_checkin(s.shift_id)});  // attendance
+        const char* checkin = tr(S::CheckinButton);
+        const bool started = !now.empty() && !(now < s.start);  // the server no longer cancels it
+        if (!started && cancel_control(state, s)) flow(false, button_width(checkin));
+        if (secondary_button(checkin)) emit(Navigate{route_checkin(s.shift_id)});  // attendance
         end_panel();
         ImGui::PopID();
     }

@@ -36,10 +36,11 @@ const char* role_label(const std::string& role) {
     return role.c_str();
 }
 
-void cancel_control(const State& state, const Signup& signup) {
+bool cancel_control(const State& state, const Signup& signup) {
     Id& confirming = context().confirm_cancel;  // the sign-up whose 取消报名 asks for confirmation
     push_id(signup.id);
-    if (confirming != signup.id) {
+    const bool one_button = confirming != signup.id;
+    if (one_button) {
         if (secondary_button(tr(S::CancelSignup), false, state.cancel.loading())) confirming = signup.id;
     } else {
         text(tr(S::ConfirmCancel));
@@ -51,6 +52,7 @@ void cancel_control(const State& state, const Signup& signup) {
         if (secondary_button(tr(S::ConfirmNo))) confirming = 0;
     }
     ImGui::PopID();
+    return one_button;
 }
 
 std::string field_error(const std::vector<FieldError>& errors, const std::string& field) {

@@ -86,8 +86,9 @@ std::string today_yyyymmdd(double now_ms);
 std::string now_rfc3339(double now_ms);
 // The label of a role code ("organizer" → 组织者).
 const char* role_label(const std::string& role);
-// 取消报名, then 确定取消…？ 确认取消 / 再想想 in place → CancelSignup.
-void cancel_control(const State& state, const Signup& signup);
+// 取消报名, then 确定取消…？ 确认取消 / 再想想 in place → CancelSignup. True while it shows
+// the one button (a button may follow it on its line).
+bool cancel_control(const State& state, const Signup& signup);
 // certification: a 志愿服务记录证明 as a document (screen_certificate.cpp); with_qr adds the
 // QR of its verification link.
 void certificate_document(const Certificate& c, bool with_qr);

@@ -170,6 +170,8 @@ bool is_tap(bool pressed) {
 }
 
 namespace {
+float button_pad() { return px(20); }  // left and right of a button's label
+
 bool button_impl(const char* label, bool full_width, ImU32 bg, ImU32 bg_active, ImU32 fg, ImU32 border,
                  bool disabled) {
     if (disabled) {
@@ -186,7 +188,7 @@ bool button_impl(const char* label, bool full_width, ImU32 bg, ImU32 bg_active, 
     ImGui::PushStyleColor(ImGuiCol_Border, border);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, px(size::Touch * 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, border ? ImMax(1.0f, px(1)) : 0.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(20), 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(button_pad(), 0));
     const bool pressed = ImGui::Button(label, ImVec2(full_width ? -FLT_MIN : 0.0f, px(size::Touch)));
     ImGui::PopStyleVar(3);
     ImGui::PopStyleColor(5);
@@ -194,6 +196,8 @@ bool button_impl(const char* label, bool full_width, ImU32 bg, ImU32 bg_active, 
     return !disabled && is_tap(pressed);
 }
 }  // namespace
+
+float button_width(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + 2 * button_pad(); }
 
 bool primary_button(const char* label, bool full_width, bool disabled) {
     return button_impl(label, full_width, color::Primary, color::PrimaryDark, color::OnPrimary, 0, disabled);
@@ -324,6 +328,37 @@ bool check_row(const char* label, const char* detail, bool on) {
         ImGui::Dummy(b_sz);
         sem::add_last_item(sem::Role::Text, detail);
         ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h + ImGui::GetStyle().ItemSpacing.y));
+    }
+    return is_tap(pressed);
+}
+
+bool menu_row(const char* label, bool first) {
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
+    if (win->SkipItems) return false;
+    const ImVec2 p0 = win->DC.CursorPos;
+    // In a panel, as wide as its text wraps (the panel's padding stays on the right too).
+    float w = ImGui::GetContentRegionAvail().x;
+    if (win->DC.TextWrapPos > 0) w = ImMin(w, ImGui::CalcWrapWidthForPos(p0, win->DC.TextWrapPos));
+    const float arrow = px(8), gap = px(12);
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    static ImVector<Line> lines;
+    const ImVec2 ts = layout_lines(label, end, ImMax(w - arrow - gap, 1.0f), lines);
+    const float h = ImMax(px(size::Touch), ts.y + px(16));
+    const bool pressed = ImGui::InvisibleButton(label, ImVec2(w, h));
+    sem_last(sem::Role::Link, label);
+    if (ImGui::IsItemVisible()) {
+        ImDrawList* dl = win->DrawList;
+        const float half = ImGui::GetStyle().ItemSpacing.y * 0.5f;
+        if (ImGui::IsItemActive())
+            dl->AddRectFilled(ImVec2(p0.x - px(8), p0.y - half), ImVec2(p0.x + w + px(8), p0.y + h + half),
+                              color::SurfacePressed, px(6));
+        else if (!first)
+            dl->AddLine(ImVec2(p0.x, p0.y - half), ImVec2(p0.x + w, p0.y - half), color::Border, ImMax(1.0f, px(1)));
+        draw_lines(dl, ImVec2(p0.x, p0.y + (h - ts.y) * 0.5f), color::Text, lines, false);
+        const float cx = p0.x + w - arrow * 0.5f, cy = p0.y + h * 0.5f;
+        const ImVec2 chevron[3] = {ImVec2(cx - arrow * 0.3f, cy - arrow * 0.6f), ImVec2(cx + arrow * 0.3f, cy),
+                                   ImVec2(cx - arrow * 0.3f, cy + arrow * 0.6f)};
+        dl->AddPolyline(chevron, 3, color::Muted, 0, ImMax(1.0f, px(1.5f)));
     }
     return is_tap(pressed);
 }

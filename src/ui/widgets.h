@@ -45,6 +45,7 @@ void spacing(float css);
 bool primary_button(const char* label, bool full_width = false, bool disabled = false);
 bool secondary_button(const char* label, bool full_width = false, bool disabled = false);
 bool danger_button(const char* label, bool full_width = false);
+float button_width(const char* label);  // of a button above that is not full width
 // A switch (label + track), Role::Checkbox with Checked when on. Returns true when tapped.
 bool toggle(const char* label, bool on);
 // A checkbox row: box, bold label, optional wrapped explanation below (Role::Text);
@@ -73,6 +74,9 @@ void flow(bool first, float width);
 // option() for each choice and ImGui::EndPopup()).
 bool choice(const char* chip_label, const char* popup_id, bool active, bool first);
 bool link(const char* label);                                // Role::Link
+// A row of a menu panel (个人中心): its label, a chevron at the right end; the whole row is
+// the link. `first` leaves out the divider above it. Label may carry "##id".
+bool menu_row(const char* label, bool first);
 // Rounded pill; `caret` adds a ▾ for chips that open a choice. Label may carry "##id".
 bool chip(const char* label, bool selected, bool caret = false, sem::Role role = sem::Role::Button);
 float chip_width(const char* label, bool caret = false);

@@ -121,6 +121,20 @@ TEST_CASE("个人中心 shows the phone and the ID only masked, and what the use
         CHECK(h.find("我的报名", Role::Link));
         CHECK(h.find("志愿队伍", Role::Link));
         CHECK(h.find("海港区青年志愿者协会 · 负责人", Role::Link));
+        // look: menu rows, each a whole row of its panel (inside the panel's padding), one
+        // under another; the teams' in a panel of their own above them.
+        const sem::Node* signups = h.find("我的报名", Role::Link);
+        const sem::Node* hours = h.find("我的时长", Role::Link);
+        const sem::Node* team = h.find("海港区青年志愿者协会 · 负责人", Role::Link);
+        REQUIRE((signups && hours && team));
+        CHECK(signups->w > 300);
+        CHECK(signups->x + signups->w < 390 - 16);
+        CHECK(signups->h >= 44);
+        CHECK(hours->x == signups->x);
+        CHECK(hours->w == signups->w);
+        CHECK(hours->y > signups->y + signups->h);
+        CHECK(team->w == signups->w);
+        CHECK(team->y < signups->y);
         REQUIRE(h.tap("发布项目", Role::Link));
         REQUIRE(h.tap("退出登录", Role::Button));
         CHECK(h.actions_of<Navigate>().at(0).route.kind == Route::NewProject);

@@ -189,3 +189,25 @@ TEST_CASE("what a user may not do is not offered", "[ui][signup]") {
         CHECK(app.state().after_login == Route{Route::Project, 101, {}});
     }
 }
+
+TEST_CASE("我的报名: 取消报名 and 签到 share a line; asking to cancel puts 签到 under the question", "[ui][signup]") {
+    fixtures::App app;
+    const Project p = two_shifts();
+    app.runtime.start(Route{Route::MySignups, 0, {}}, 42);
+    REQUIRE(app.transport.reply("/me", 200, encode(fixtures::volunteer()).dump()));
+    REQUIRE(app.transport.reply("/me/signups", 200, encode(std::vector<Signup>{mine(900, p, p.shifts[0])}).dump()));
+    app.ui.frame(2);
+    const sem::Node* cancel = app.ui.find("取消报名", Role::Button);
+    const sem::Node* checkin = app.ui.find("签到", Role::Button);
+    REQUIRE((cancel && checkin));
+    CHECK(checkin->y == cancel->y);
+    CHECK(checkin->x > cancel->x + cancel->w);
+
+    REQUIRE(app.ui.tap("取消报名", Role::Button));
+    app.ui.frame();
+    const sem::Node* yes = app.ui.find("确认取消", Role::Button);
+    const sem::Node* no = app.ui.find("再想想", Role::Button);
+    checkin = app.ui.find("签到", Role::Button);
+    REQUIRE((yes && no && checkin));
+    CHECK(checkin->y >= no->y + no->h);
+}
