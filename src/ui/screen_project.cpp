@@ -1,6 +1,7 @@
 // 项目详情: title, brand, who/where, description, shifts with places left and what the user
 // may do with each: 报名 (disabled with the reason when they cannot), 取消报名 for their own;
-// 编辑项目 for the team's leader. What a user may not do is not offered.
+// 编辑项目 for the team's leader. What a user may not do is not offered. Shifts that have
+// ended come last, under their own heading.
 #include <cstdio>
 
 #include "imgui.h"
@@ -15,25 +16,41 @@
 namespace zygc::ui {
 namespace {
 
-// The sign-up control of a shift.
-void shift_actions(const State& state, const Project& p, const Shift& s) {
+// Where a shift is in time, by this device's clock (the server refuses a sign-up or a
+// cancellation once the shift has started: the app does not offer them).
+struct ShiftTime {
+    bool started = false, ended = false, checkin_open = false;
+};
+ShiftTime shift_time(const Shift& s) {
+    const auto start = parse_rfc3339(s.start), end = parse_rfc3339(s.end);
+    const int64_t now = static_cast<int64_t>(viewport().now_ms / 1000);
+    if (!start || !end) return {};
+    // attendance: 签到 while the shift's check-in window is open.
+    return {now >= *start, now > *end, now >= *start - kWindowBeforeS && now <= *end};
+}
+
+// The sign-up control of a shift. True when it ends with a button that another one may
+// follow on its line.
+bool shift_actions(const State& state, const Project& p, const Shift& s, const ShiftTime& t) {
     if (const Signup* mine = my_signup_for(state, s.id)) {
         text_colored(color::Success, tr(S::SignedUp));
-        cancel_control(state, *mine);
-        // attendance: 签到 while the shift's check-in window is open.
-        const auto start = parse_rfc3339(s.start), end = parse_rfc3339(s.end);
-        const int64_t now = static_cast<int64_t>(viewport().now_ms / 1000);
-        if (start && end && now >= *start - kWindowBeforeS && now <= *end &&
-            primary_button(tr(S::CheckinButton)))
-            emit(Navigate{route_checkin(s.id)});
-        return;
+        const bool one_button = !t.started && cancel_control(state, *mine);
+        if (!t.checkin_open) return one_button;
+        const char* checkin = tr(S::CheckinButton);
+        if (one_button) flow(false, button_width(checkin));
+        if (primary_button(checkin)) emit(Navigate{route_checkin(s.id)});
+        return true;
     }
-    if (p.status == "closed") return;
+    if (p.status == "closed" || t.ended) return false;
+    if (t.started) {
+        text_muted(say({"shift_started"}).c_str());
+        return false;
+    }
     if (state.logged_in() && !state.has_role("volunteer")) {
         // Residents register first (and come back here to sign up); organizers without a
         // volunteer profile too.
         if (link(tr(S::RegisterToSignUp))) context().signup_sheet = s.id;
-        return;
+        return false;
     }
     const Message why = signup_blocker(state, s);
     const bool sending = state.signup.loading() && state.signup_shift == s.id;
@@ -41,30 +58,38 @@ void shift_actions(const State& state, const Project& p, const Shift& s) {
     std::snprintf(label, sizeof label, "%s##signup", tr(sending ? S::Submitting : S::SignUp));
     // sign-up flow: 报名须知 first (a bottom sheet), then the sign-up.
     if (primary_button(label, false, !why.empty() || state.signup.loading())) context().signup_sheet = s.id;
-    if (!why.empty()) {
-        ImGui::SameLine();
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (px(size::Touch) - ImGui::GetFontSize()) * 0.5f);
-        text_muted(say(why).c_str());
-    }
+    if (why.empty()) return true;
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (px(size::Touch) - ImGui::GetFontSize()) * 0.5f);
+    text_muted(say(why).c_str());
+    return false;
 }
 
-void shift_row(const State& state, const Project& p, const Shift& s) {
+void shift_row(const State& state, const Project& p, const Shift& s, const ShiftTime& t) {
     push_id(s.id);
     begin_panel();
     const std::string when = fmt::shift_range(s.start, s.end);
-    text(when);
     const int64_t left = s.capacity - s.signed_up;
-    if (left > 0) {
+    if (t.ended) {
+        text_muted(when.c_str());
+    } else if (t.started) {  // places no longer matter: shift_actions says it has started
+        text(when);
+    } else if (left > 0) {
+        text(when);
         char buf[64];
         std::snprintf(buf, sizeof buf, tr(S::PlacesLeftFmt), static_cast<long long>(left));
         text_colored(color::Success, buf);
     } else {
+        text(when);
         text_colored(color::Danger, tr(S::Full));
     }
-    shift_actions(state, p, s);
+    const bool beside = shift_actions(state, p, s, t);
     // certification: the leader's check-in desk for this shift
-    if (state.leads_team(p.team_id) && secondary_button(tr(S::TitleShiftConsole)))
-        emit(Navigate{route_shift_console(p.id, s.id)});
+    if (state.leads_team(p.team_id)) {
+        const char* console = tr(S::TitleShiftConsole);
+        if (beside) flow(false, button_width(console));
+        if (secondary_button(console)) emit(Navigate{route_shift_console(p.id, s.id)});
+    }
     end_panel();
     ImGui::PopID();
 }
@@ -131,7 +156,18 @@ void screen_project(const State& state) {
     section(tr(S::SectionShifts));
     if (p.shifts.empty()) text_muted(tr(S::NoShifts));
     if (p.status == "closed") text_muted(tr(S::ProjectClosed));
-    for (const Shift& s : p.shifts) shift_row(state, p, s);
+    // The shifts still to come first, soonest first; then those that have ended, latest first
+    // (their 签到管理 stays for the team's leader: hours are certified after a shift).
+    for (const Shift& s : p.shifts)
+        if (const ShiftTime t = shift_time(s); !t.ended) shift_row(state, p, s, t);
+    bool past = false;
+    for (auto s = p.shifts.rbegin(); s != p.shifts.rend(); ++s) {
+        const ShiftTime t = shift_time(*s);
+        if (!t.ended) continue;
+        if (!past) section(tr(S::PastShifts));
+        past = true;
+        shift_row(state, p, *s, t);
+    }
     signup_sheet(p);
 
     if (state.leads_team(p.team_id)) {

@@ -72,6 +72,7 @@ constexpr Entry kTable[] = {
     {S::PlacesLeftFmt, "剩余 %lld 个名额", "%lld places left"},
     {S::Full, "已满", "Full"},
     {S::NoShifts, "暂无服务时段", "No shifts yet"},
+    {S::PastShifts, "已结束的时段", "Past shifts"},
 
     {S::FieldOwner, "主办单位", "Run by"},
     {S::SectionStory, "品牌故事", "Story"},
@@ -290,6 +291,7 @@ constexpr Words kMessages[] = {
     // Sign-up reasons (core signup_blocker, and the server's 409s)
     {"shift_full", "该班次名额已满", "This shift is full"},
     {"already_signed_up", "你已报名该班次", "You already signed up for this shift"},
+    {"shift_started", "该班次已开始", "This shift has already started"},
     {"overlap", "与你已报名的「{project}」时间冲突", "Overlaps with \"{project}\", which you signed up for"},
     // Login
     {"phone_invalid", "请输入11位手机号码", "Enter an 11-digit mobile number"},

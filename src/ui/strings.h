@@ -21,7 +21,7 @@ enum class S : int {
     TotalProjectsFmt, LoadMore, Empty,
     // Project detail
     FieldTeam, FieldDistrict, FieldSite, FieldCategory, SectionAbout, SectionShifts,
-    PlacesLeftFmt, Full, NoShifts,
+    PlacesLeftFmt, Full, NoShifts, PastShifts,
     // Brand
     FieldOwner, SectionStory, SectionHighlights, SectionAwards, SectionBrandStats,
     SectionBrandProjects, NoProjects,

@@ -211,3 +211,36 @@ TEST_CASE("我的报名: 取消报名 and 签到 share a line; asking to cancel 
     REQUIRE((yes && no && checkin));
     CHECK(checkin->y >= no->y + no->h);
 }
+
+TEST_CASE("a shift that has started offers no 报名 and no 取消报名; ended ones come last", "[ui][signup]") {
+    // The harness's clock: 2026-11-28 12:00.
+    Project p = fixtures::project(101, "小候鸟课后陪伴", 12, 5);
+    p.shifts = {{1, "2026-11-20T09:00:00+08:00", "2026-11-20T11:00:00+08:00", 10, 3},   // ended
+                {2, "2026-11-21T09:00:00+08:00", "2026-11-21T11:00:00+08:00", 10, 3},   // ended
+                {3, "2026-11-28T11:00:00+08:00", "2026-11-28T14:00:00+08:00", 10, 3},   // running
+                {4, "2026-12-03T09:00:00+08:00", "2026-12-03T12:00:00+08:00", 10, 3}};  // to come
+    SECTION("a volunteer who signed up for none") {
+        fixtures::App app({390, 2400, 1});
+        open_project(app, fixtures::volunteer(), p);
+        const auto sign = buttons(app.ui, "报名");
+        REQUIRE(sign.size() == 1);  // shift 4's
+        const sem::Node* started = app.ui.find("该班次已开始", Role::Text);
+        const sem::Node* past = app.ui.find("已结束的时段", Role::Heading);
+        const sem::Node* nov20 = app.ui.find_containing("11月20日");
+        const sem::Node* nov21 = app.ui.find_containing("11月21日");
+        REQUIRE((started && past && nov20 && nov21));
+        CHECK(started->y < sign[0].y);      // the running shift first, then the one to come
+        CHECK(past->y > sign[0].y);         // then the ended ones,
+        CHECK(nov21->y > past->y);          // the latest first
+        CHECK(nov20->y > nov21->y);
+        CHECK(app.ui.find_containing("剩余 7 个名额"));  // the shifts not ended still count places
+    }
+    SECTION("a volunteer signed up for the running one") {
+        fixtures::App app({390, 2400, 1});
+        open_project(app, fixtures::volunteer(), p, {mine(900, p, p.shifts[2])});
+        CHECK(app.ui.find("已报名", Role::Text));
+        CHECK_FALSE(app.ui.find("取消报名", Role::Button));
+        CHECK(app.ui.find("签到", Role::Button));
+        CHECK(buttons(app.ui, "报名").size() == 1);
+    }
+}
