@@ -71,6 +71,8 @@ constexpr Entry kTable[] = {
     {S::SectionShifts, "服务时段", "Shifts"},
     {S::PlacesLeftFmt, "剩余 %lld 个名额", "%lld places left"},
     {S::Full, "已满", "Full"},
+    {S::UnderWay, "进行中", "Under way"},
+    {S::ProjectOver, "已结束", "Ended"},
     {S::NoShifts, "暂无服务时段", "No shifts yet"},
     {S::PastShifts, "已结束的时段", "Past shifts"},
 

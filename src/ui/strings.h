@@ -21,7 +21,7 @@ enum class S : int {
     TotalProjectsFmt, LoadMore, Empty,
     // Project detail
     FieldTeam, FieldDistrict, FieldSite, FieldCategory, SectionAbout, SectionShifts,
-    PlacesLeftFmt, Full, NoShifts, PastShifts,
+    PlacesLeftFmt, Full, UnderWay, ProjectOver, NoShifts, PastShifts,
     // Brand
     FieldOwner, SectionStory, SectionHighlights, SectionAwards, SectionBrandStats,
     SectionBrandProjects, NoProjects,

@@ -11,6 +11,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "core/calendar.h"
 #include "core/utf8.h"
 #include "ui/context_internal.h"
 #include "ui/format.h"
@@ -527,12 +528,20 @@ bool project_card(const Project& p) {
                   p.team_name.empty() || p.district_name.empty() ? "" : " · ", p.district_name.c_str());
     if (*who) text_muted(who);
     // The next shift with a place: its date and places left (never sums over all shifts).
+    // Without one: full, or under way since its first day, or over (not a past date alone).
     const Shift& next = p.next_shift;
-    if (*fmt::date_of(next.id ? next.start : p.start, date, sizeof date)) text_muted(date);
-    if (next.id || (p.capacity > 0 && p.signed_up >= p.capacity)) {
+    const int64_t now = static_cast<int64_t>(viewport().now_ms / 1000);
+    const auto start = parse_rfc3339(p.start), end = parse_rfc3339(p.end);
+    const bool over = !next.id && end && *end < now, under_way = !next.id && !over && start && *start <= now;
+    if (over) text_muted(tr(S::ProjectOver));
+    else if (*fmt::date_of(next.id ? next.start : p.start, date, sizeof date)) text_muted(date);
+    if (next.id || (!over && p.capacity > 0 && p.signed_up >= p.capacity)) {
         if (*date) ImGui::SameLine();
         const int64_t left = next.id ? next.capacity - next.signed_up : 0;
         text_colored(left > 0 ? color::Success : color::Danger, places_text(left, buf, sizeof buf));
+    } else if (under_way && *date) {
+        ImGui::SameLine();
+        text_muted(tr(S::UnderWay));
     }
 
     const ImVec2 sz = end_card_content(c);

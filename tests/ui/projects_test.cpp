@@ -24,6 +24,28 @@ TEST_CASE("the list shows its cards and the total", "[ui][projects]") {
     CHECK((tab->flags & sem::Selected));
 }
 
+TEST_CASE("a card without a shift to sign up for says whether it is under way or over", "[ui][projects]") {
+    // The harness's clock: 2026-11-28 12:00.
+    Project running = fixtures::project(201, "老帮老结对探访");
+    running.start = "2026-11-26T09:00:00+08:00";
+    running.end = "2026-12-31T17:00:00+08:00";
+    running.next_shift = {};
+    Project over = fixtures::project(202, "秋季海滩清洁");
+    over.start = "2026-10-10T09:00:00+08:00";
+    over.end = "2026-10-10T12:00:00+08:00";
+    over.next_shift = {};
+    native::Harness h;
+    h.state = fixtures::projects_screen();
+    h.state.projects.edit().items = {running, over};
+    h.frame(2);
+    const sem::Node* since = h.find("11月26日 周四", Role::Text);
+    const sem::Node* under_way = h.find("进行中", Role::Text);
+    REQUIRE((since && under_way));
+    CHECK(under_way->y == since->y);
+    CHECK(h.find("已结束", Role::Text));
+    CHECK_FALSE(h.find("10月10日 周六", Role::Text));  // not a past date on its own
+}
+
 TEST_CASE("typing into the search box emits SetSearch with the Chinese text", "[ui][projects]") {
     native::Harness h;
     h.state = fixtures::projects_screen();
