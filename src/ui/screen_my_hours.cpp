@@ -81,7 +81,10 @@ void totals(const MyHours& h) {
 }
 
 void chart(const MyHours& h) {
-    if (h.by_month.empty()) return;
+    // No hours in any month (a new volunteer): no empty axes, the records' empty state says it.
+    bool any = false;
+    for (const MonthHours& m : h.by_month) any = any || m.certified_minutes + m.pending_minutes > 0;
+    if (!any) return;
     section(tr(S::SectionByMonth));
     std::vector<BarColumn> cols;
     std::string figures;

@@ -425,6 +425,20 @@ TEST_CASE("我的时长: totals, the chart by month, records with status and rea
     CHECK(app.pending("GET", "/me/hours"));
 }
 
+TEST_CASE("我的时长 of a new volunteer: no empty chart, the empty state and a way to projects", "[ui][attendance]") {
+    HoursApp app;
+    app.runtime.start(Route{Route::MyHours, 0, {}}, 1);
+    REQUIRE(app.transport.reply("/me", 200, encode(fixtures::volunteer()).dump()));
+    MyHours none;
+    none.by_month = {{"2026-10", 0, 0}, {"2026-11", 0, 0}, {"2026-12", 0, 0}};  // the server's zero months
+    REQUIRE(app.transport.reply("/me/hours", 200, encode(none).dump()));
+    app.ui.frame(2);
+    CHECK(shows(app, "还没有服务时长记录"));
+    CHECK_FALSE(app.ui.find_containing("每月服务时长"));
+    REQUIRE(app.ui.tap("去找项目", Role::Button));
+    CHECK(app.runtime.state().route.kind == Route::Projects);
+}
+
 TEST_CASE("我的时长 asks again each time it is opened: a record certified meanwhile shows so", "[ui][attendance]") {
     HoursApp app;
     app.runtime.start(Route{Route::MyHours, 0, {}}, 1);
