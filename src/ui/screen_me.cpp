@@ -1,7 +1,6 @@
 // 个人中心: who is logged in (phone masked), roles, the volunteer profile (ID only masked),
 // teams, and what the user may do next: 实名注册 (not yet a volunteer), 我的报名, 队伍,
 // 发布项目 (team leaders who are organizers), 退出登录.
-#include <initializer_list>
 #include <string>
 
 #include "imgui.h"
@@ -37,26 +36,6 @@ void profile(const State& state, const VolunteerProfile& v) {
         std::vector<std::string> when;
         for (const auto& a : v.availability) when.push_back(availability_label(a));
         field(tr(S::FieldAvailability), joined(when));
-    }
-}
-
-// A panel of menu rows, each shown when its condition holds (none shown: no panel).
-struct MenuItem {
-    bool shown;
-    const char* label;
-    Route to;
-};
-void menu(std::initializer_list<MenuItem> items) {
-    bool first = true;
-    for (const MenuItem& m : items) {
-        if (!m.shown) continue;
-        if (first) begin_panel();
-        if (menu_row(m.label, first)) emit(Navigate{m.to});
-        first = false;
-    }
-    if (!first) {
-        end_panel();
-        spacing(4);
     }
 }
 

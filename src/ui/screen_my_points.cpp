@@ -76,10 +76,10 @@ void screen_my_points(const State& state) {
     totals(p);
     expiring(p);
     holds(p);
-    spacing(4);
-    if (link(tr(S::TitleRewards))) emit(Navigate{route_rewards()});
-    if (link(tr(S::TitleMyRedemptions))) emit(Navigate{route_my_redemptions()});
-    if (link(tr(S::TitleFunds))) emit(Navigate{route_funds()});
+    spacing(8);
+    menu({{true, tr(S::TitleRewards), route_rewards()},
+          {true, tr(S::TitleMyRedemptions), route_my_redemptions()},
+          {true, tr(S::TitleFunds), route_funds()}});
     section(tr(S::SectionPointsEntries));
     if (p.entries.empty()) {
         empty_state(tr(S::NoPointsEntries));

@@ -36,6 +36,20 @@ const char* role_label(const std::string& role) {
     return role.c_str();
 }
 
+void menu(std::initializer_list<MenuItem> items) {
+    bool first = true;
+    for (const MenuItem& m : items) {
+        if (!m.shown) continue;
+        if (first) begin_panel();
+        if (menu_row(m.label, first)) emit(Navigate{m.to});
+        first = false;
+    }
+    if (!first) {
+        end_panel();
+        spacing(4);
+    }
+}
+
 bool cancel_control(const State& state, const Signup& signup) {
     Id& confirming = context().confirm_cancel;  // the sign-up whose 取消报名 asks for confirmation
     push_id(signup.id);

@@ -1,6 +1,7 @@
 // The screens, one per file (screen_*.cpp). Each draws inside the scrolling content region
 // that app.cpp opens, reads State only and emits Actions through widgets.h's emit().
 #pragma once
+#include <initializer_list>
 #include <string>
 
 #include "core/store.h"
@@ -86,6 +87,14 @@ std::string today_yyyymmdd(double now_ms);
 std::string now_rfc3339(double now_ms);
 // The label of a role code ("organizer" → 组织者).
 const char* role_label(const std::string& role);
+// A panel of menu rows (个人中心, 我的积分), each shown when its condition holds (none shown:
+// no panel); a tapped row navigates to its route.
+struct MenuItem {
+    bool shown;
+    const char* label;
+    Route to;
+};
+void menu(std::initializer_list<MenuItem> items);
 // 取消报名, then 确定取消…？ 确认取消 / 再想想 in place → CancelSignup. True while it shows
 // the one button (a button may follow it on its line).
 bool cancel_control(const State& state, const Signup& signup);
