@@ -31,6 +31,13 @@ void bar_chart(const std::vector<BarColumn>& columns, const std::string& summary
     const float slot = width / float(columns.size());
     const float bar_w = ImMax(px(4), slot * 0.6f);
     const float small = ImGui::GetFontSize() * 0.8f;
+    // Every label when all fit their slots with a gap between them, else every second (or
+    // third…), each centred under its bar: never two run together (10月11月12月).
+    float widest = 0;
+    for (const BarColumn& c : columns)
+        widest = ImMax(widest, ImGui::GetFont()->CalcTextSizeA(small, FLT_MAX, 0, c.label.c_str()).x);
+    size_t step = 1;
+    while (step < columns.size() && widest + px(6) > slot * float(step)) ++step;
     for (size_t i = 0; i < columns.size(); ++i) {
         const BarColumn& c = columns[i];
         const float x0 = p0.x + slot * float(i) + (slot - bar_w) * 0.5f, x1 = x0 + bar_w;
@@ -42,10 +49,10 @@ void bar_chart(const std::vector<BarColumn>& columns, const std::string& summary
         if (h_light > 0)
             dl->AddRect(ImVec2(x0, base - h_solid - h_light), ImVec2(x1, base - h_solid), color::Primary, px(2), 0,
                         ImMax(1.0f, px(1)));
+        if (i % step != 0) continue;
         const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(small, FLT_MAX, 0, c.label.c_str());
-        if (ts.x <= slot)
-            dl->AddText(ImGui::GetFont(), small, ImVec2(p0.x + slot * float(i) + (slot - ts.x) * 0.5f, base + px(4)),
-                        color::Muted, c.label.c_str());
+        const float x = ImClamp(p0.x + slot * (float(i) + 0.5f) - ts.x * 0.5f, p0.x, p0.x + width - ts.x);
+        dl->AddText(ImGui::GetFont(), small, ImVec2(x, base + px(4)), color::Muted, c.label.c_str());
     }
 }
 
