@@ -86,7 +86,8 @@ void get_team(App& app, const httplib::Request& req, httplib::Response& res) {
     if (!id) return not_found(req, res, "team");
     ReadLease lease = app.read();
     Db& db = lease.db();
-    std::string tag = version_tag(db, req);
+    // Its projects' next shifts change as shifts start, with no write: the minute is in the tag.
+    std::string tag = version_tag(db, req, app.now() / 60);
     if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
     Stmt st(db, std::string(kTeamSelect) + "WHERE t.id = ?");
     st.bind(1, *id);
@@ -96,7 +97,8 @@ void get_team(App& app, const httplib::Request& req, httplib::Response& res) {
     }
     Team t = read_team(st);
     std::string err;
-    if (!query_projects(db, " WHERE p.team_id = ?", {*id}, kOrderStart, 1000, t.projects, err))
+    if (!query_projects(db, " WHERE p.team_id = ?", {*id}, kOrderStart, 1000, t.projects, err) ||
+        !add_next_shifts(db, app.now(), t.projects, err))
         return db_failure(req, res, err);
     json j = encode(t);
     if (!j.contains("projects")) j["projects"] = json::array();

@@ -51,4 +51,8 @@ TEST_CASE("a list's project carries its next shift with a place, not sums", "[se
     CHECK(card["next_shift"]["capacity"] == 4);
     CHECK(card["next_shift"]["signed_up"] == 0);
     CHECK(card["capacity"] == 5);  // the sums stay as they were
+    // The team's page lists it with the same next shift.
+    json team = find(srv->get("/api/v1/teams/1").j["projects"]);
+    REQUIRE(team.contains("next_shift"));
+    CHECK(team["next_shift"]["id"] == second);
 }
