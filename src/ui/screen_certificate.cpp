@@ -64,8 +64,10 @@ void certificate_document(const Certificate& c, bool with_qr) {
 
 void screen_certificate(const State& state) {
     const auto& r = state.certificate;
-    if (r.failed() && r.error().status == 404) {
+    if (r.failed() && r.error().status == 404) {  // no certified hours yet: where they come from
         empty_state(tr(S::NoCertificate));
+        if (primary_button(tr(S::LinkMyHours), true)) emit(Navigate{route_my_hours()});
+        if (secondary_button(tr(S::FindProjects), true)) emit(Navigate{route_projects()});
         return;
     }
     if (placeholder(r, Target::Certificate, r.loaded() || !r.data().serial.empty(), 6)) return;

@@ -471,7 +471,7 @@ TEST_CASE("the certificate reads like a document and 保存图片 asks for a PNG
     CHECK(json::parse(img.json)["mac"] == "ab12");
 }
 
-TEST_CASE("no certified hours: the certificate screen says so", "[ui][certification]") {
+TEST_CASE("no certified hours: the certificate screen says so and where hours come from", "[ui][certification]") {
     CertApp app;
     app.runtime.start(Route{Route::MyCertificate, 0, {}}, 42);
     REQUIRE(app.transport.reply("/me", 200, encode(leader()).dump()));
@@ -482,6 +482,9 @@ TEST_CASE("no certified hours: the certificate screen says so", "[ui][certificat
     app.ui.frame(2);
     CHECK(app.ui.find("还没有已认定的志愿服务时长"));
     CHECK_FALSE(app.ui.find("保存图片"));
+    CHECK(app.ui.find("去找项目", Role::Button));
+    REQUIRE(app.ui.tap("我的时长", Role::Button));
+    CHECK(app.runtime.state().route.kind == Route::MyHours);
 }
 
 TEST_CASE("#/verify/SERIAL needs no login: 真实有效 with the content, or 未找到该证明", "[ui][certification]") {
