@@ -124,6 +124,7 @@ bool code_chips(const char* id, const std::vector<const char*>& codes, std::stri
 namespace zygc::ui {
 
 void elder_form(const State& state, const ElderDraft& draft, bool helper) {
+    if (role_only(state, "social_worker", tr(S::SocialWorkerOnly))) return;
     ElderDraft d = draft;
     bool changed = false;
     std::string v;

@@ -202,10 +202,7 @@ void reward_form(const State& state) {
 }  // namespace
 
 void screen_admin_points(const State& state) {
-    if (state.me.loaded() && !state.has_role("admin")) {
-        text_alert(tr(S::AdminOnly));
-        return;
-    }
+    if (role_only(state, "admin", tr(S::AdminOnly))) return;
     const auto& r = state.points_stats;
     if (!placeholder(r, Target::PointsStats, r.loaded(), 3)) {
         totals(r.data());

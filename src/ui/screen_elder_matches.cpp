@@ -36,6 +36,7 @@ std::string reason_words(const MatchReason& r) {
 }  // namespace
 
 void screen_elder_matches(const State& state) {
+    if (role_only(state, "social_worker", tr(S::SocialWorkerOnly))) return;
     Id picked = 0;
     if (district_picker(state, "match_district", care_district(state), picked)) emit(PickCareDistrict{picked});
     text_muted(tr(S::MatchesNote));

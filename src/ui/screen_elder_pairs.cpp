@@ -13,6 +13,7 @@
 namespace zygc::ui {
 
 void screen_elder_pairs(const State& state) {
+    if (role_only(state, "social_worker", tr(S::SocialWorkerOnly))) return;
     Id picked = 0;
     if (district_picker(state, "pair_district", care_district(state), picked)) emit(PickCareDistrict{picked});
     if (state.visit_project && link(tr(S::CertifyVisits))) emit(Navigate{route_hours(state.visit_project)});

@@ -50,6 +50,7 @@ void helper_card(const ElderHelper& h) {
 }  // namespace
 
 void screen_eldercare(const State& state) {
+    if (role_only(state, "social_worker", tr(S::SocialWorkerOnly))) return;
     Id picked = 0;
     if (district_picker(state, "care_district", care_district(state), picked)) emit(PickCareDistrict{picked});
     spacing(4);

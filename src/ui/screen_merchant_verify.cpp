@@ -80,7 +80,7 @@ void result(const Redemption& r) {
 }  // namespace
 
 void screen_merchant_verify(const State& state) {
-    if (state.me.loaded() && !state.has_role("merchant")) text_alert(tr(S::MerchantOnly));
+    if (role_only(state, "merchant", tr(S::MerchantOnly))) return;
     heading(tr(S::EnterPickupCode));
     code_box(state.verify_code);
     text_alert(say_if(state.verify_message));

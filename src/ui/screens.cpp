@@ -36,6 +36,12 @@ const char* role_label(const std::string& role) {
     return role.c_str();
 }
 
+bool role_only(const State& state, const char* role, const char* message) {
+    if (!state.me.loaded() || !state.logged_in() || state.has_role(role)) return false;
+    if (state_view(Picture::Missing, message, tr(S::RoleOnlyHint), tr(S::BackToMe))) emit(Navigate{route_me()});
+    return true;
+}
+
 void menu(std::initializer_list<MenuItem> items) {
     bool first = true;
     for (const MenuItem& m : items) {

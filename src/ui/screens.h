@@ -87,6 +87,10 @@ std::string today_yyyymmdd(double now_ms);
 std::string now_rfc3339(double now_ms);
 // The label of a role code ("organizer" → 组织者).
 const char* role_label(const std::string& role);
+// A screen for one role (社工, 商户, 市管理部门) opened by someone signed in without it: says
+// so, with the way back to 个人中心, instead of forms the server would refuse. True when it
+// did (the screen draws nothing else).
+bool role_only(const State& state, const char* role, const char* message);
 // A panel of menu rows (个人中心, 我的积分), each shown when its condition holds (none shown:
 // no panel); a tapped row navigates to its route.
 struct MenuItem {

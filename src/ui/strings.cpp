@@ -98,6 +98,8 @@ constexpr Entry kTable[] = {
     {S::ErrHttpFmt, "请求失败（%d）", "Request failed (%d)"},
     {S::NotFound, "页面不存在", "Page not found"},
     {S::GoHome, "返回首页", "Go to home"},
+    {S::RoleOnlyHint, "如需开通，请联系所在区县的志愿服务管理部门", "To have it opened, contact your district's volunteer service office"},
+    {S::BackToMe, "返回个人中心", "Back to my account"},
 
     {S::TabMe, "我的", "Me"},
     {S::TitleLogin, "登录", "Log in"},

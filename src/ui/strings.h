@@ -29,7 +29,7 @@ enum class S : int {
     Loading, Updating, Retry,
     ErrNetwork, ErrNetworkHint, ErrNotFound, ErrServer, ErrBadPayload, ErrUnauthorized,
     ErrForbidden, ErrTooMany, ErrHttpFmt,
-    NotFound, GoHome,
+    NotFound, GoHome, RoleOnlyHint, BackToMe,
     // Shell, settings, care-mode home
     TabMe, TitleLogin, TitleMe, TitleRegister, TitleMySignups, TitleTeams, TitleTeam, TitleNewProject,
     TitleEditProject, CareMode, SwitchLang, QuickFind, QuickMySignups, QuickTeams, QuickMe,
@@ -103,7 +103,7 @@ enum class S : int {
     LimitLabel, RewardDescLabel, AddRewardButton,
     // eldercare (issue 13): 老帮老, 有困难找志愿者, 数据, awards
     TitleEldercare, TitleElderNeed, TitleElderHelper, TitleElderMatches, TitleElderPairs, TitleHelp,
-    TitleDashboard, LinkEldercare, LinkHelp, LinkDashboard, SectionNeedsFmt, SectionHelpersFmt, NoNeeds,
+    TitleDashboard, LinkEldercare, SocialWorkerOnly, LinkHelp, LinkDashboard, SectionNeedsFmt, SectionHelpersFmt, NoNeeds,
     NoHelpers, RegisterNeed, RegisterHelper, LinkMatches, LinkPairs, ElderStatusOpen, ElderStatusPaired,
     FieldCommunity, FieldNeeds, FieldAbilities, FieldTimes, FieldMobility, FieldGuardian, FieldWalk,
     FieldLoad, MetresFmt, ElderNameLabel, ElderNameHint, CommunityLabel, CommunityHint, NeedsLabel,

@@ -673,8 +673,13 @@ void error_box(const ApiError& e, Target retry) {
     text_impl(msg.c_str(), nullptr, color::Danger, true, true, sem::Role::Text, sem::Alert);
     const std::string detail = error_detail(e);
     if (!detail.empty()) text_muted(detail.c_str());
-    spacing(2);
-    const bool again = primary_button(tr(S::Retry));
+    // 重试 where asking again may help: not for a refusal or what is not there.
+    const bool final = e.kind == ApiError::Http && (e.status == 403 || e.status == 404 || e.status == 410);
+    bool again = false;
+    if (!final) {
+        spacing(2);
+        again = primary_button(tr(S::Retry));
+    }
     end_panel(color::DangerSoft);
     ImGui::PopID();
     if (again) emit(Retry{retry});

@@ -99,7 +99,7 @@ void skeleton(int rows);                         // grey placeholders, Role::Tex
 void busy_line();                                // "正在更新…" above stale data, Busy
 std::string error_message(const ApiError& e);    // readable headline
 std::string error_detail(const ApiError& e);     // secondary line ("" when none)
-void error_box(const ApiError& e, Target retry); // message + detail + 重试 → Retry{retry}
+void error_box(const ApiError& e, Target retry); // message + detail + 重试 → Retry{retry} (no 重试 on 403/404/410)
 void empty_state(const char* message);
 // The foot of a paged list: the next page's error (重试 → Retry{retry}), its placeholder while
 // it loads, or 加载更多 when `more` is there — true when tapped, or once the reader has

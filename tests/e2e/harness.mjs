@@ -45,6 +45,7 @@ export async function startServer({ dev = false, demoHours = false } = {}) {
   });
   return {
     url,
+    db: path.join(dir, 'e2e.sqlite'),  // for a test's setup only; what it checks goes through the API
     log: () => log,
     async stop() {
       if (proc.exitCode === null) {

@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, SHOTS, useServerAndBrowser, newPhonePage, openApp, waitSem, settle, frames, scrollUntil, tapNode,
          contextApi } from './harness.mjs';
+import { sql } from './attendance_lib.mjs';
 
 // demoHours: the dev organizer's projects carry past and running shifts with hours to certify,
 // so 签到管理 and 时长认定 show rows, not only their empty states.
@@ -24,12 +25,20 @@ const { api, login } = contextApi(env);
 const SCREENS = path.join(SHOTS, 'screens');
 const ORGANIZER = '13800000002';
 // The organizer's session cookies, signed in once for the file: the server sends one SMS code
-// per phone a minute, and two tests less than a minute apart would meet a 429.
+// per phone a minute, and two tests less than a minute apart would meet a 429. In this file
+// the organizer also holds the roles of the screens made for one role (老帮老台账's social
+// worker, 积分管理's city office, 核销's merchant clerk), so that the walk lays out their
+// forms, not only the note that the screen is someone else's.
 let organizerCookies = null;
 async function organizerSession() {
   if (!organizerCookies) {
     const signIn = await env.browser.newContext();
-    await login(signIn, ORGANIZER);
+    const me = await login(signIn, ORGANIZER);
+    sql(env.server.db, `INSERT OR IGNORE INTO user_roles (user_id, role) VALUES (${me.id}, 'social_worker'), (${me.id}, 'admin');
+      UPDATE points_merchants SET owner_user_id = ${me.id} WHERE id = COALESCE(
+        (SELECT min(id) FROM points_merchants WHERE owner_user_id IS NULL), (SELECT min(id) FROM points_merchants));`);
+    const roles = (await api(signIn, 'GET', '/me')).body.roles;
+    for (const r of ['social_worker', 'admin', 'merchant']) assert.ok(roles.includes(r), `the organizer is ${r} here`);
     organizerCookies = await signIn.cookies();
     await signIn.close();
   }

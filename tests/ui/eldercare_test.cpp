@@ -84,6 +84,21 @@ TEST_CASE("the ledger shows the district's needs and helpers, masked", "[ui][eld
     CHECK(app.transport.has("/eldercare/needs?district_id=2"));
 }
 
+TEST_CASE("the ledger's screens tell someone who is not a social worker so, and lead back", "[ui][eldercare]") {
+    for (Route::Kind kind : {Route::Eldercare, Route::ElderNeedNew, Route::ElderHelperNew, Route::ElderMatches,
+                             Route::ElderPairs}) {
+        fixtures::App app({390, 1600, 1});
+        open(app, Route{kind, 0, {}}, district_organizer());
+        INFO(int(kind));
+        CHECK(app.ui.find("老帮老台账仅供社工使用"));
+        CHECK_FALSE(app.ui.find("登记需求", Role::Button));
+        CHECK_FALSE(app.ui.find("重试", Role::Button));
+        CHECK_FALSE(app.ui.find_containing("没有权限"));
+        REQUIRE(app.ui.tap("返回个人中心", Role::Button));
+        CHECK(app.state().route.kind == Route::Me);
+    }
+}
+
 TEST_CASE("a need registered by tapping the form; consent is required first", "[ui][eldercare]") {
     fixtures::App app({390, 2400, 1});
     open(app, Route{Route::ElderNeedNew, 0, {}}, social_worker());

@@ -86,6 +86,12 @@ TEST_CASE("5xx, bad payload and other statuses are readable", "[ui][states]") {
     auto r = h.actions_of<Retry>();
     REQUIRE(r.size() == 1);
     CHECK(r[0].target == Target::Brand);
+
+    // A refusal is not retried: asking again gets the same answer.
+    h.state.brand = fixtures::failed<Brand>(fixtures::http_error(403));
+    h.frame(2);
+    CHECK(h.find("没有权限访问", Role::Text));
+    CHECK_FALSE(h.find("重试", Role::Button));
 }
 
 TEST_CASE("an unknown route says so and leads home", "[ui][states]") {
