@@ -530,9 +530,13 @@ bool project_card(const Project& p) {
     // The next shift with a place: its date and places left (never sums over all shifts).
     // Without one: full, or under way since its first day, or over (not a past date alone).
     const Shift& next = p.next_shift;
-    const int64_t now = static_cast<int64_t>(viewport().now_ms / 1000);
-    const auto start = parse_rfc3339(p.start), end = parse_rfc3339(p.end);
-    const bool over = !next.id && end && *end < now, under_way = !next.id && !over && start && *start <= now;
+    bool over = false, under_way = false;
+    if (!next.id) {
+        const int64_t now = static_cast<int64_t>(viewport().now_ms / 1000);
+        const auto start = parse_rfc3339(p.start), end = parse_rfc3339(p.end);
+        over = end && *end < now;
+        under_way = !over && start && *start <= now;
+    }
     if (over) text_muted(tr(S::ProjectOver));
     else if (*fmt::date_of(next.id ? next.start : p.start, date, sizeof date)) text_muted(date);
     if (next.id || (!over && p.capacity > 0 && p.signed_up >= p.capacity)) {
