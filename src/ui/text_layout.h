@@ -2,7 +2,10 @@
 // would, then moved to keep Chinese line-breaking rules (line_break.h); drawn with the
 // theme's line spacing, optionally faux-bold; cut with "…" where a box ends.
 #pragma once
+#include <cstdint>
+
 #include "imgui.h"
+#include "ui/semantics.h"
 
 namespace zygc::ui {
 
@@ -23,6 +26,12 @@ ImVec2 layout_lines(const char* s, const char* end, float wrap, ImVector<Line>& 
 // Keeps the lines that fit in `height` (at the line pitch); when some are dropped the last
 // kept one is shortened to fit `wrap` with "…" after it. Returns the kept block's height.
 float fit_lines(ImVector<Line>& lines, float wrap, float height);
+
+// Text as a laid-out item at the cursor, wrapped at the current wrap position (the content
+// edge when none is set), with the theme's line spacing, optionally faux-bold, and recorded in
+// the semantics tree when `record` (widgets.cpp).
+void text_impl(const char* s, const char* end, ImU32 col, bool bold, bool record, sem::Role role,
+               uint32_t flags = 0);
 
 void draw_lines(ImDrawList* dl, ImVec2 pos, ImU32 col, const ImVector<Line>& lines, bool bold,
                 const ImVec4* clip = nullptr);

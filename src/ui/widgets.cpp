@@ -3,7 +3,7 @@
 // [SECTION] Text
 // [SECTION] Controls
 // [SECTION] Cards
-// [SECTION] States: skeleton, error, empty
+// (skeleton, error box, empty state: load_states.cpp)
 #include "ui/widgets.h"
 
 #include <cstdio>
@@ -26,12 +26,10 @@ namespace zygc::ui {
 
 namespace {
 ImVec2 operator+(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
+}  // namespace
 
-// Text with the current wrap position (the content edge when none is set), with line
-// spacing (kLineHeight, care::LineHeight in 关怀版) so wrapped CJK lines do not touch,
-// optionally faux-bold (drawn twice, shifted by a device pixel), recorded in the semantics tree.
 void text_impl(const char* s, const char* end, ImU32 col, bool bold, bool record, sem::Role role,
-               uint32_t flags = 0) {
+               uint32_t flags) {
     ImGuiWindow* win = ImGui::GetCurrentWindow();
     if (win->SkipItems) return;
     if (!end) end = s + strlen(s);
@@ -45,8 +43,6 @@ void text_impl(const char* s, const char* end, ImU32 col, bool bold, bool record
     if (ImGui::ItemAdd(bb, 0)) draw_lines(win->DrawList, pos, col, lines, bold);
     if (record) sem::add_last_item(role, s, flags);
 }
-
-}  // namespace
 
 void push_id(Id id) {
     const char* b = reinterpret_cast<const char*>(&id);
@@ -600,102 +596,6 @@ bool brand_card(const Brand& b, float width_css, float height_css) {
     }
     ImGui::PopID();
     return is_tap(pressed);
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] States: skeleton, error, empty
-//-----------------------------------------------------------------------------
-
-void skeleton(int rows) {
-    ImGuiWindow* win = ImGui::GetCurrentWindow();
-    if (win->SkipItems) return;
-    char label[64];
-    for (int i = 0; i < rows; ++i) {
-        const float w = ImGui::GetContentRegionAvail().x, h = px(84);
-        ImGui::Dummy(ImVec2(w, h));
-        std::snprintf(label, sizeof label, "%s##skeleton%d", tr(S::Loading), i);
-        sem::add_last_item(sem::Role::Text, label, sem::Busy);
-        if (!ImGui::IsItemVisible()) continue;
-        const ImVec2 a = ImGui::GetItemRectMin();
-        const float pad = px(size::CardPad), line = ImGui::GetFontSize();
-        ImDrawList* dl = win->DrawList;
-        dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), color::Surface, px(size::Radius));
-        dl->AddRectFilled(ImVec2(a.x + pad, a.y + pad), ImVec2(a.x + w * 0.7f, a.y + pad + line), color::Skeleton,
-                          px(4));
-        dl->AddRectFilled(ImVec2(a.x + pad, a.y + pad + line * 1.7f), ImVec2(a.x + w * 0.45f, a.y + pad + line * 2.7f),
-                          color::Skeleton, px(4));
-    }
-}
-
-void busy_line() {
-    text_impl(tr(S::Updating), nullptr, color::Muted, false, true, sem::Role::Text, sem::Busy);
-}
-
-std::string error_message(const ApiError& e) {
-    switch (e.kind) {
-        case ApiError::Network: return tr(S::ErrNetwork);
-        case ApiError::BadPayload: return tr(S::ErrBadPayload);
-        case ApiError::Http: break;
-    }
-    if (e.status == 404 || e.status == 410) return tr(S::ErrNotFound);
-    if (e.status >= 500) return tr(S::ErrServer);
-    if (e.status == 401) return tr(S::ErrUnauthorized);
-    if (e.status == 403) return tr(S::ErrForbidden);
-    if (e.status == 429) return tr(S::ErrTooMany);
-    char buf[96];
-    std::snprintf(buf, sizeof buf, tr(S::ErrHttpFmt), e.status);
-    return buf;
-}
-
-std::string error_detail(const ApiError& e) {
-    switch (e.kind) {
-        case ApiError::Network: return tr(S::ErrNetworkHint);
-        case ApiError::BadPayload: return e.detail;
-        case ApiError::Http: break;
-    }
-    // The server's reason in the user's language (its Chinese detail only in Chinese).
-    if (!e.problem.code.empty() || !e.problem.detail.empty())
-        return say(Message{e.problem.code, e.problem.params, e.problem.detail});
-    // A title only adds something when the headline is generic.
-    const bool generic = e.status != 404 && e.status != 410 && e.status < 500 && e.status != 401 &&
-                         e.status != 403 && e.status != 429;
-    return generic ? e.problem.title : std::string();
-}
-
-bool load_more(const Remote<bool>& next, Target retry, bool more) {
-    if (next.failed()) error_box(next.error(), retry);
-    else if (next.loading()) skeleton(1);
-    else if (more) return secondary_button(tr(S::LoadMore), true) || (ImGui::GetScrollY() > 0 && ImGui::IsItemVisible());
-    return false;
-}
-
-void error_box(const ApiError& e, Target retry) {
-    if (ImGui::GetCurrentWindow()->SkipItems) return;
-    ImGui::PushID(static_cast<int>(retry));
-    begin_panel();
-    const std::string msg = error_message(e);
-    text_impl(msg.c_str(), nullptr, color::Danger, true, true, sem::Role::Text, sem::Alert);
-    const std::string detail = error_detail(e);
-    if (!detail.empty()) text_muted(detail.c_str());
-    // 重试 where asking again may help: not for a refusal or what is not there.
-    const bool final = e.kind == ApiError::Http && (e.status == 403 || e.status == 404 || e.status == 410);
-    bool again = false;
-    if (!final) {
-        spacing(2);
-        again = primary_button(tr(S::Retry));
-    }
-    end_panel(color::DangerSoft);
-    ImGui::PopID();
-    if (again) emit(Retry{retry});
-}
-
-void empty_state(const char* message) {
-    spacing(24);
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float w = ImGui::CalcTextSize(message).x;
-    if (w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
-    text_muted(message);
-    spacing(24);
 }
 
 }  // namespace zygc::ui
