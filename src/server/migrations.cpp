@@ -23,6 +23,7 @@ const char* const kMigrations[] = {
     kMigration009,
     kMigration010,
     kMigration011,
+    kMigration012,
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -97,9 +97,7 @@ void get_brand(App& app, const httplib::Request& req, httplib::Response& res) {
     }
     Brand b = read_brand(st, true);
     std::string err;
-    if (!query_projects(db, " WHERE p.brand = ?", {slug}, kOrderStart, kBrandProjectsMax,
-                        b.projects, err) ||
-        !add_next_shifts(db, app.now(), b.projects, err))
+    if (!query_showcase(db, app.now(), "p.brand = ?", slug, kBrandProjectsMax, b.projects, err))
         return db_failure(req, res, err);
     json j = encode(b);
     if (!j.contains("story")) j["story"] = "";

@@ -50,6 +50,12 @@ bool query_projects(Db& db, const std::string& where, const std::vector<SqlValue
                     std::string& err, const std::string& from = "FROM projects p");
 // Fills each project's next_shift: the next shift that has not started at `now` and has a place.
 bool add_next_shifts(Db& db, int64_t now, std::vector<Project>& items, std::string& err);
+// The projects a brand's or a team's page lists (at most max; owner: "p.brand = ?" and its
+// value): those still to come first, by their next shift, then the ended ones, latest first.
+// Of the ones still to come, the first kShowcaseCurrentMax by start are looked at.
+inline constexpr int64_t kShowcaseCurrentMax = 2000;
+bool query_showcase(Db& db, int64_t now, const std::string& owner, const SqlValue& value, int64_t max,
+                    std::vector<Project>& out, std::string& err);
 
 // The handlers (registered in routes_catalog.cpp), one file per part.
 void get_projects(App& app, const httplib::Request& req, httplib::Response& res);  // routes_catalog_projects.cpp

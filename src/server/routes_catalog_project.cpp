@@ -78,6 +78,29 @@ bool add_next_shifts(Db& db, int64_t now, std::vector<Project>& items, std::stri
     return true;
 }
 
+// A brand's or a team's page: what a resident can still join comes first, the project whose
+// next shift with a place starts soonest first; then the ones still running with no such shift
+// (full, or every shift started) or with no shifts yet; then the ones that have ended, the
+// latest first, up to `max` in all. (By start alone the page of a brand with 500 projects over
+// two years was its 50 oldest, all ended.) `owner` selects them ("p.brand = ?" with its value).
+bool query_showcase(Db& db, int64_t now, const std::string& owner, const SqlValue& value, int64_t max,
+                    std::vector<Project>& out, std::string& err) {
+    std::vector<Project> current;
+    if (!query_projects(db, " WHERE " + owner + " AND (p.last_end > ? OR p.last_end IS NULL)", {value, now},
+                        kOrderStart, kShowcaseCurrentMax, current, err) ||
+        !add_next_shifts(db, now, current, err))
+        return false;
+    std::stable_sort(current.begin(), current.end(), [](const Project& a, const Project& b) {
+        if (!a.next_shift.id || !b.next_shift.id) return a.next_shift.id && !b.next_shift.id;
+        return a.next_shift.start < b.next_shift.start;  // same offset and width: text order is time order
+    });
+    if (static_cast<int64_t>(current.size()) > max) current.resize(static_cast<size_t>(max));
+    out = std::move(current);
+    const int64_t room = max - static_cast<int64_t>(out.size());
+    return room <= 0 || query_projects(db, " WHERE " + owner + " AND p.last_end <= ?", {value, now},
+                                       "p.start_asc DESC, p.id DESC", room, out, err);
+}
+
 // Runs kProjectSelect FROM projects p + joins + where + order + limit (no offset: callers
 // page by keyset or read a bounded list).
 bool query_projects(Db& db, const std::string& where, const std::vector<SqlValue>& args,

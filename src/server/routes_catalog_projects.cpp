@@ -65,6 +65,17 @@ std::optional<int64_t> maintained_count(Db& db, const std::string& dim, const st
     return scalar(db, "SELECT n FROM project_counts WHERE dim = ? AND val = ?", {dim, val}, err);
 }
 
+// The number of projects a filter dimension selects: its maintained total, but for
+// status=open less the open ones that have ended (they are not listed: get_projects).
+std::optional<int64_t> dim_count(Db& db, const std::string& dim, const std::string& val, int64_t now,
+                                 std::string& err) {
+    auto n = maintained_count(db, dim, val, err);
+    if (!n || dim != "status" || val != "open") return n;
+    auto ended = scalar(db, "SELECT count(*) FROM projects WHERE status = 'open' AND last_end <= ?", {now}, err);
+    if (!ended) return std::nullopt;
+    return std::max<int64_t>(0, *n - *ended);
+}
+
 struct RareGram {
     bool found = false;
     std::string gram;
@@ -158,6 +169,7 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
                                    "date_to", "sort", "lat", "lng", "cursor", "limit"});
     if (not_modified(req, res, tag) || answered_before(app, req, res, tag)) return;
     std::string err;
+    const int64_t now = app.now();
 
     // The filters on the projects row.
     std::string where = " WHERE 1";
@@ -168,6 +180,9 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
     if (brand) where += " AND p.brand = ?", args.push_back(*brand), dims.push_back({"brand", *brand});
     if (category) where += " AND p.category = ?", args.push_back(*category), dims.push_back({"category", *category});
     if (status) where += " AND p.status = ?", args.push_back(*status), dims.push_back({"status", *status});
+    // Open means still open to join: not ended (its last shift ends after now, or it has no
+    // shifts yet). An open project whose shifts are all over is listed without the filter.
+    if (status == "open") where += " AND (p.last_end > ? OR p.last_end IS NULL)", args.push_back(now);
     if (from || to) {
         where += " AND EXISTS (SELECT 1 FROM shifts s WHERE s.project_id = p.id";
         if (from) where += " AND s.start_at >= ?", args.push_back(*from * 86400 - kCstOffsetSeconds);
@@ -223,7 +238,7 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
                 auto all = maintained_count(db, "all", "", err);
                 if (!all) return db_failure(req, res, err);
                 for (const auto& [dim, val] : dims) {
-                    auto c = maintained_count(db, dim, val, err);
+                    auto c = dim_count(db, dim, val, now, err);
                     if (!c) return db_failure(req, res, err);
                     share *= *all > 0 ? static_cast<double>(*c) / static_cast<double>(*all) : 0;
                 }
@@ -314,13 +329,13 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
         return db_failure(req, res, err);
     bool more = static_cast<int>(page.items.size()) > limit;
     if (more) page.items.pop_back();
-    if (!add_next_shifts(db, app.now(), page.items, err)) return db_failure(req, res, err);
+    if (!add_next_shifts(db, now, page.items, err)) return db_failure(req, res, err);
 
     // The total.
     bool estimated = false;
     if (!q && !from && !to && dims.size() <= 1) {
         auto n = dims.empty() ? maintained_count(db, "all", "", err)
-                              : maintained_count(db, dims[0].first, dims[0].second, err);
+                              : dim_count(db, dims[0].first, dims[0].second, now, err);
         if (!n) return db_failure(req, res, err);
         page.total = *n;
     } else if (q_matches && dims.empty() && !from && !to) {
@@ -362,7 +377,7 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
             bound = std::min(bound, qn);
         }
         for (const auto& [dim, val] : dims) {
-            auto c = maintained_count(db, dim, val, err);
+            auto c = dim_count(db, dim, val, now, err);
             if (!c) return db_failure(req, res, err);
             if (*all > 0) est *= static_cast<double>(*c) / static_cast<double>(*all);
             bound = std::min(bound, *c);
@@ -382,7 +397,7 @@ void get_projects(App& app, const httplib::Request& req, httplib::Response& res)
             estimated = true;
             int64_t bound = INT64_MAX;
             for (const auto& [dim, val] : dims) {
-                auto c = maintained_count(db, dim, val, err);
+                auto c = dim_count(db, dim, val, now, err);
                 if (!c) return db_failure(req, res, err);
                 bound = std::min(bound, *c);
             }

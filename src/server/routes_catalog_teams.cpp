@@ -22,6 +22,8 @@ namespace zygc::server::catalog {
 
 // ---- teams ------------------------------------------------------------------------------
 
+constexpr int64_t kTeamProjectsMax = 1000;
+
 constexpr const char* kTeamSelect =
     "SELECT t.id, t.name, t.org, t.district_id, d.name, t.leader_name, t.member_count, "
     "COALESCE((SELECT n FROM project_counts c WHERE c.dim = 'team' AND c.val = CAST(t.id AS TEXT)), 0), "
@@ -97,8 +99,7 @@ void get_team(App& app, const httplib::Request& req, httplib::Response& res) {
     }
     Team t = read_team(st);
     std::string err;
-    if (!query_projects(db, " WHERE p.team_id = ?", {*id}, kOrderStart, 1000, t.projects, err) ||
-        !add_next_shifts(db, app.now(), t.projects, err))
+    if (!query_showcase(db, app.now(), "p.team_id = ?", *id, kTeamProjectsMax, t.projects, err))
         return db_failure(req, res, err);
     json j = encode(t);
     if (!j.contains("projects")) j["projects"] = json::array();

@@ -36,6 +36,7 @@ if (spawnSync('wrk', ['--version']).error) {
 const q = encodeURIComponent;
 const READS = [
   ['project list, first page', '/api/v1/projects?limit=10'],
+  ["the app's first page (open to join, soonest first)", '/api/v1/projects?status=open&sort=start&limit=10'],
   ['project list, limit=20', '/api/v1/projects?limit=20'],
   ['search, 2 characters (老人)', `/api/v1/projects?q=${q('老人')}`],
   ['search, 3+ characters (小候鸟)', `/api/v1/projects?q=${q('小候鸟')}`],
@@ -107,6 +108,7 @@ async function variedReads() {
     [`varied: search, 2 characters (${two.length} terms)`, '/', lua('two', search(two))],
     [`varied: search, 3 characters (${three.length} terms)`, '/', lua('three', search(three))],
     ['uncached: project list, first page', '/', lua('list', `request = function() return wrk.format("GET", "/api/v1/projects?limit=20" .. ${fresh}) end\n`)],
+    ["uncached: the app's first page (open to join)", '/', lua('open', `request = function() return wrk.format("GET", "/api/v1/projects?status=open&sort=start&limit=10" .. ${fresh}) end\n`)],
     [`uncached: search, 2 characters (${two.length} terms)`, '/', lua('two-fresh', search(two, true))],
     [`uncached: search, 3 characters (${three.length} terms)`, '/', lua('three-fresh', search(three, true))],
   ];

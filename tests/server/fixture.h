@@ -83,6 +83,15 @@ inline std::set<int64_t> ids_where(const json& seed, const std::function<bool(co
     return out;
 }
 
+// What status=open lists: open and not ended at the fixture's clock (a shift ends after it,
+// or it has no shifts; the seed's times move kOffsetDays later when loaded).
+inline bool open_to_join(const json& p) {
+    if (p["status"] != "open") return false;
+    for (const auto& s : p["shifts"])
+        if (*zygc::parse_rfc3339(s["end"].get<std::string>()) + kOffsetDays * 86400 > fixture_now()) return true;
+    return p["shifts"].empty();
+}
+
 inline bool contains_text(const json& p, const std::string& q) {
     for (const char* k : {"title", "summary", "description"})
         if (p[k].get<std::string>().find(q) != std::string::npos) return true;

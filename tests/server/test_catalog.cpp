@@ -18,7 +18,7 @@ TEST_CASE("paging /projects with limit 7 returns every project exactly once", "[
             auto v = page_through(srv, std::string("/api/v1/projects?status=open&sort=") + sort, 7, &total);
             std::set<int64_t> s(v.begin(), v.end());
             CHECK(s.size() == v.size());
-            CHECK(s == ids_where(seed, [](const json& p) { return p["status"] == "open"; }));
+            CHECK(s == ids_where(seed, open_to_join));
             CHECK(total == static_cast<int64_t>(s.size()));
         }
         auto v = page_through(srv, "/api/v1/projects?sort=distance&lat=39.93&lng=119.55", 7, &total);
@@ -109,10 +109,13 @@ TEST_CASE("each filter returns only matching rows", "[server][filters]") {
         }
     }
     SECTION("status") {
-        for (const char* s : {"open", "closed"}) {
-            auto want = ids_where(seed, [&](const json& p) { return p["status"] == s; });
-            CHECK(all_ids(srv, std::string("/api/v1/projects?status=") + s) == want);
-        }
+        // open: still open to join; one that is open but whose shifts are all over is not
+        // listed under it (nor under closed), only without the filter.
+        const auto open = ids_where(seed, open_to_join);
+        CHECK(all_ids(srv, "/api/v1/projects?status=open") == open);
+        CHECK(all_ids(srv, "/api/v1/projects?status=closed") ==
+              ids_where(seed, [](const json& p) { return p["status"] == "closed"; }));
+        CHECK(open.size() < ids_where(seed, [](const json& p) { return p["status"] == "open"; }).size());
     }
     SECTION("date range on shift dates (+08:00, after the seed offset)") {
         auto in_range = [&](const json& p, const std::string& from, const std::string& to) {
@@ -136,7 +139,7 @@ TEST_CASE("each filter returns only matching rows", "[server][filters]") {
     }
     SECTION("filters combine") {
         auto want = ids_where(seed, [](const json& p) {
-            return p["status"] == "open" && p["brand"] == "cuncaoxin" && p["district_id"] == 1;
+            return open_to_join(p) && p["brand"] == "cuncaoxin" && p["district_id"] == 1;
         });
         CHECK(all_ids(srv, "/api/v1/projects?status=open&brand=cuncaoxin&district_id=1") == want);
     }

@@ -740,13 +740,14 @@ TEST_CASE("city dashboard: the kept counts follow every edit, and the migrations
                           "care_visits_ad", "care_visits_au", "care_help_ai", "care_help_ad", "care_help_au"})
         exec(std::string("DROP TRIGGER ") + t);
     REQUIRE(sql_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stats_v_%'") == 0);
+    exec("DROP INDEX projects_status_end");  // migration 12's
     exec("PRAGMA user_version = 9");
     {
         zygc::server::Db d;
         std::string err;
         REQUIRE(d.open(copy.string(), &err));
         REQUIRE(zygc::server::migrate(d, &err));
-        CHECK(zygc::server::schema_version(d) == 11);
+        CHECK(zygc::server::schema_version(d) == zygc::server::latest_schema_version());
     }
     CHECK(sql_int(db, "SELECT count(*) FROM month_counts") > 0);
     CHECK(sql_int(db, "SELECT count(*) FROM care_month_counts") > 0);

@@ -1,6 +1,8 @@
 // Issue 10 (forms and flows) on the server, over real HTTP: a member leaves a team (the
 // leader cannot); project lists carry each project's next shift with a place.
-#include "accounts.h"
+#include <map>
+
+#include "clocked_server.h"
 
 using namespace zt;
 
@@ -55,4 +57,43 @@ TEST_CASE("a list's project carries its next shift with a place, not sums", "[se
     json team = find(srv->get("/api/v1/teams/1").j["projects"]);
     REQUIRE(team.contains("next_shift"));
     CHECK(team["next_shift"]["id"] == second);
+}
+
+// What a brand's or a team's page lists first: what a resident can still join, by its next
+// shift (not by the project's first shift), then the ended ones, the latest first.
+TEST_CASE("a brand's and a team's projects: still to come by next shift, then ended, latest first",
+          "[server][catalog]") {
+    ClockedServer c;
+    auto make = [&](const char* title, json shifts) {
+        json d = draft(1, title, std::move(shifts));
+        d["brand"] = "cuncaoxin";
+        return publish(*c.srv, c.org, d)["id"].get<int64_t>();
+    };
+    const int64_t ended_first = make("先结束的项目", {shift(at(1, 9), at(1, 11), 5)});
+    const int64_t ended_later = make("后结束的项目", {shift(at(2, 9), at(2, 11), 5)});
+    const int64_t started_early = make("早开始晚再来", {shift(at(1, 14), at(1, 16), 5), shift(at(8, 9), at(8, 11), 5)});
+    const int64_t next_soon = make("下一班最近", {shift(at(5, 9), at(5, 11), 5)});
+    c.clock(fixture_now() + 3 * 86400);  // day 3: two have ended, one has run its first shift
+
+    for (const char* path : {"/api/v1/brands/cuncaoxin", "/api/v1/teams/1"}) {
+        INFO(path);
+        const json items = c.srv->get(path).j["projects"];
+        std::map<int64_t, size_t> at_index;
+        for (size_t i = 0; i < items.size(); ++i) at_index[items[i]["id"].get<int64_t>()] = i;
+        for (int64_t id : {ended_first, ended_later, started_early, next_soon}) REQUIRE(at_index.count(id));
+        CHECK(at_index[next_soon] < at_index[started_early]);    // day 5 before day 8
+        CHECK(at_index[started_early] < at_index[ended_later]);  // what is to come before what has ended
+        CHECK(at_index[ended_later] < at_index[ended_first]);    // the latest ended first
+        // Throughout: no project with a shift to join after one without; none still running
+        // after one that has ended.
+        const std::string now = zygc::format_cst(fixture_now() + 3 * 86400);
+        bool without = false, ended = false;
+        for (const json& p : items) {
+            const bool next = p.contains("next_shift"), over = p.value("end", "") != "" && p.value("end", "") <= now;
+            CHECK_FALSE((next && without));
+            CHECK_FALSE((!over && ended));
+            without = without || !next;
+            ended = ended || over;
+        }
+    }
 }
