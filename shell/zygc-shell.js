@@ -355,7 +355,7 @@
       prefetch('/stats/dashboard');
       prefetch('/projects?status=open&sort=start&limit=10');
     }
-    if (h === '#/projects') prefetch('/projects');  // the catalogue's first page (core/catalogue.cpp)
+    if (h === '#/projects') prefetch('/projects?status=open');  // the catalogue's first page (core/catalogue.cpp)
   })();
 
   var statusEl = document.getElementById('zygc-status');

@@ -49,6 +49,7 @@ std::string query_string(const ProjectQuery& q) {
     add("district", q.district_id ? std::to_string(q.district_id) : "");
     add("category", q.category);
     add("brand", q.brand);
+    add("ended", q.status.empty() ? "1" : "");
     return out;
 }
 
@@ -57,6 +58,7 @@ ProjectQuery read_query_string(std::string_view qs, ProjectQuery q) {
     q.district_id = 0;
     q.category.clear();
     q.brand.clear();
+    q.status = "open";
     while (!qs.empty()) {
         const size_t amp = qs.find('&');
         const std::string_view pair = qs.substr(0, amp);
@@ -70,6 +72,7 @@ ProjectQuery read_query_string(std::string_view qs, ProjectQuery q) {
         else if (key == "district") q.district_id = std::max<long long>(0, std::strtoll(v.c_str(), nullptr, 10));
         else if (key == "category" && v.size() <= 64) q.category = v;
         else if (key == "brand" && v.size() <= 64) q.brand = v;
+        else if (key == "ended" && v == "1") q.status.clear();
     }
     return q;
 }
@@ -99,6 +102,14 @@ void update(State& s, const SetFilter& a, Effects& out) {
     s.query.district_id = a.district_id;
     s.query.category = a.category;
     s.query.brand = a.brand;
+    append(out, load(s, Target::Projects));
+    follow_url(s, out);
+}
+
+void update(State& s, const ShowEnded& a, Effects& out) {
+    const std::string status = a.on ? "" : "open";
+    if (status == s.query.status) return;
+    s.query.status = status;
     append(out, load(s, Target::Projects));
     follow_url(s, out);
 }

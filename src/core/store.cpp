@@ -251,6 +251,7 @@ std::vector<Effect> update(State& s, const Action& action) {
                    [&](const DismissNotice& a) { navigation::update(s, a, out); },
                    [&](const SetSearch& a) { catalogue::update(s, a, out); },
                    [&](const SetFilter& a) { catalogue::update(s, a, out); },
+                   [&](const ShowEnded& a) { catalogue::update(s, a, out); },
                    [&](const LoadMore& a) {  // the list on screen: the certification queue's, my hours', my points',
                                              // my sign-ups' or the projects'
                        if (s.route.kind == Route::Hours) certification::update(s, a, out);

@@ -52,7 +52,7 @@ using Action = std::variant<
     // navigation
     Navigate, Back, Refresh, Retry, DismissNotice, Received,
     // catalogue
-    SetSearch, SetFilter, LoadMore,
+    SetSearch, SetFilter, LoadMore, ShowEnded,
     // account
     EditLogin, RequestSmsCode, SubmitLogin, WechatCode, Logout, EditRegistration, SubmitRegistration,
     // signups, teams, publishing, settings

@@ -101,6 +101,11 @@ void list_filters(const State& state) {
         }
         ImGui::EndPopup();
     }
+
+    // Projects that have ended (or were closed) are left out unless asked for.
+    const bool ended = q.status.empty();
+    flow(false, chip_width(tr(S::IncludeEnded)));
+    if (chip(tr(S::IncludeEnded), ended)) emit(ShowEnded{!ended});
 }
 
 // errors and empties (issue 10): a search or filters that find nothing say so, with the
@@ -108,7 +113,13 @@ void list_filters(const State& state) {
 bool no_results(const State& state) {
     const ProjectQuery& q = state.query;
     const bool narrowed = !q.q.empty() || q.district_id || !q.category.empty() || !q.brand.empty();
-    if (!narrowed || !state.projects.loaded() || !state.projects.data().items.empty()) return false;
+    if (!state.projects.loaded() || !state.projects.data().items.empty()) return false;
+    if (!narrowed) {
+        if (q.status.empty()) return false;  // no project at all: the plain empty state
+        if (state_view(Picture::Search, tr(S::NoOpenProjects), tr(S::NoOpenProjectsHint), tr(S::ShowEndedProjects)))
+            emit(ShowEnded{true});
+        return true;
+    }
     char line[400];
     if (!q.q.empty()) std::snprintf(line, sizeof line, tr(S::NoResultsForFmt), q.q.c_str());
     else std::snprintf(line, sizeof line, "%s", tr(S::NoResultsFiltered));

@@ -59,6 +59,10 @@ constexpr Entry kTable[] = {
     {S::AllDistricts, "全部区县", "All districts"},
     {S::AllCategories, "全部类别", "All categories"},
     {S::AllBrands, "全部品牌", "All brands"},
+    {S::IncludeEnded, "含已结束", "Include ended"},
+    {S::NoOpenProjects, "暂无可报名的项目", "No projects open to join"},
+    {S::NoOpenProjectsHint, "已结束的项目仍可查看", "Projects that have ended can still be seen"},
+    {S::ShowEndedProjects, "查看已结束的项目", "Show ended projects"},
     {S::TotalProjectsFmt, "共 %lld 个项目", "%lld projects"},
     {S::LoadMore, "加载更多", "Load more"},
     {S::Empty, "没有找到符合条件的项目", "No projects match"},
@@ -82,6 +86,7 @@ constexpr Entry kTable[] = {
     {S::SectionAwards, "所获荣誉", "Awards"},
     {S::SectionBrandStats, "品牌数据", "Figures"},
     {S::SectionBrandProjects, "相关项目", "Projects"},
+    {S::AllBrandProjectsFmt, "查看全部 %lld 个项目", "All %lld projects"},
     {S::NoProjects, "暂无项目", "No projects yet"},
 
     {S::Loading, "加载中", "Loading"},

@@ -18,13 +18,14 @@ enum class S : int {
     SectionBrands, SectionUpcoming, SeeAllProjects, NoUpcoming,
     // Projects
     SearchLabel, SearchHint, ClearSearch, AllDistricts, AllCategories, AllBrands,
+    IncludeEnded, NoOpenProjects, NoOpenProjectsHint, ShowEndedProjects,
     TotalProjectsFmt, LoadMore, Empty,
     // Project detail
     FieldTeam, FieldDistrict, FieldSite, FieldCategory, SectionAbout, SectionShifts,
     PlacesLeftFmt, Full, UnderWay, ProjectOver, NoShifts, PastShifts,
     // Brand
     FieldOwner, SectionStory, SectionHighlights, SectionAwards, SectionBrandStats,
-    SectionBrandProjects, NoProjects,
+    SectionBrandProjects, AllBrandProjectsFmt, NoProjects,
     // States
     Loading, Updating, Retry,
     ErrNetwork, ErrNetworkHint, ErrNotFound, ErrServer, ErrBadPayload, ErrUnauthorized,
@@ -116,7 +117,7 @@ enum class S : int {
     HelpDescHint, SendHelp, SectionMyHelp, NoMyHelp, SectionDistrictHelp, NoDistrictHelp, HelpOpen,
     HelpTaken, HelpClosed, HelpConverted, TakeHelp, CloseHelp, ConvertHelp, TakenByFmt, OpenProject,
     StatPairs, StatVisits, SampleNote, SectionByDistrict, SectionCityByMonth, DistrictChartFmt,
-    MonthChartFmt, DistrictLineFmt, NoFigures, SectionHonours, HomeSampleNote, GuardianRelationLabel, HomeLocationNote, HelperCapacityLabel,
+    MonthChartFmt, DistrictVolunteersFmt, DistrictTeamsFmt, DistrictProjectsFmt, DistrictPairsFmt, DistrictVisitsFmt, NoFigures, SectionHonours, HomeSampleNote, GuardianRelationLabel, HomeLocationNote, HelperCapacityLabel,
     // issue 10, Q2 (forms, images, the sign-up flow)
     SignupNoticeTitle, SignupNoticeBody, ConfirmSignup, LeaveTeam, ConfirmLeaveTeam, ConfirmLeave,
     ProjectNotFound, ProjectNotFoundHint, BrowseProjects, NoResultsForFmt, NoResultsFiltered, NoResultsHint,

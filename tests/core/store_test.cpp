@@ -111,8 +111,8 @@ TEST_CASE("load more appends the next page once", "[store]") {
     REQUIRE(f.t.reply("/projects", 200, page_json({{1, "甲"}, {2, "乙"}}, "c2", 3)));
     f.rt.dispatch(LoadMore{});
     f.rt.dispatch(LoadMore{});  // a second tap while loading sends nothing more
-    REQUIRE(f.t.reply("/projects?cursor=c2", 200, page_json({{3, "丙"}}, nullptr, 3)));
-    CHECK_FALSE(f.t.reply("/projects?cursor=c2", 200, "{}"));
+    REQUIRE(f.t.reply("/projects?status=open&cursor=c2", 200, page_json({{3, "丙"}}, nullptr, 3)));
+    CHECK_FALSE(f.t.reply("/projects?status=open&cursor=c2", 200, "{}"));
     const auto& s = f.rt.state();
     REQUIRE(s.projects.data().items.size() == 3);
     CHECK(s.projects.data().items[2].id == 3);
@@ -129,7 +129,7 @@ TEST_CASE("a filter change drops a pending load-more", "[store]") {
     f.rt.dispatch(LoadMore{});
     f.rt.dispatch(SetFilter{2, "", ""});
     REQUIRE(f.t.reply("/projects?district_id=2", 200, page_json({{5, "戊"}}, nullptr, 1)));
-    REQUIRE(f.t.reply("/projects?cursor=c2", 200, page_json({{2, "乙"}}, nullptr, 2)));
+    REQUIRE(f.t.reply("/projects?status=open&cursor=c2", 200, page_json({{2, "乙"}}, nullptr, 2)));
     REQUIRE(f.rt.state().projects.data().items.size() == 1);
     CHECK(f.rt.state().projects.data().items[0].id == 5);
 }

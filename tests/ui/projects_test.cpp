@@ -158,9 +158,38 @@ TEST_CASE("an empty result says so", "[ui][projects]") {
     h.state = fixtures::projects_screen();
     h.state.projects = fixtures::loaded(fixtures::page({}, 0));
     h.frame(2);
+    // Nothing open to join: the ended ones are offered.
+    CHECK(h.find("暂无可报名的项目", Role::Heading));
+    REQUIRE(h.tap("查看已结束的项目", Role::Button));
+    REQUIRE(h.actions_of<ShowEnded>().size() == 1);
+    CHECK(h.actions_of<ShowEnded>()[0].on);
+
+    // Every project, and still none.
+    h.state.query.status.clear();
+    h.frame(2);
     CHECK(h.find("没有找到符合条件的项目", Role::Text));
     CHECK(h.find("共 0 个项目", Role::Text));
     CHECK(h.labels(Role::ListItem).empty());
+}
+
+TEST_CASE("含已结束 lists the projects that have ended too, and back", "[ui][projects]") {
+    native::Harness h;
+    h.state = fixtures::projects_screen();
+    h.frame(2);
+    const sem::Node* chip = h.find("含已结束", Role::Button);
+    REQUIRE(chip);
+    CHECK_FALSE(chip->flags & sem::Selected);
+    REQUIRE(h.tap("含已结束", Role::Button));
+    REQUIRE(h.actions_of<ShowEnded>().size() == 1);
+    CHECK(h.actions_of<ShowEnded>()[0].on);
+    h.actions.clear();
+    h.state.query.status.clear();
+    h.frame(2);
+    REQUIRE(h.find("含已结束", Role::Button));
+    CHECK(h.find("含已结束", Role::Button)->flags & sem::Selected);
+    REQUIRE(h.tap("含已结束", Role::Button));
+    REQUIRE(h.actions_of<ShowEnded>().size() == 1);
+    CHECK_FALSE(h.actions_of<ShowEnded>()[0].on);
 }
 
 TEST_CASE("a new search keeps the old list under a busy line", "[ui][projects]") {
