@@ -2,9 +2,9 @@
 // of residents, teams, projects, service hours, 老帮老 pairs and visits — by district and by
 // month, with bar charts (ui/chart.*). Said plainly to be the system's own (sample) figures,
 // not the annual report's.
-#include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 #include "imgui.h"
 #include "ui/care_widgets.h"
@@ -12,6 +12,7 @@
 #include "ui/format.h"
 #include "ui/screens.h"
 #include "ui/strings.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace zygc::ui {
@@ -47,6 +48,35 @@ void tiles(const CityDashboard& d) {
     stat_tile(tr(S::StatHours), hrs.c_str(), full);
 }
 
+// A district's row: its name in the key column, its figures beside it, each ("志愿者 6") kept
+// whole: they wrap between figures, never inside one (one wrapped line had put "· 结对 2" at the
+// start of a line, another "结对" at the end of one and its number on the next).
+void district_row(const DashDistrict& x) {
+    const float x0 = ImGui::GetCursorPosX(), key = px(80);
+    text_muted(x.name.c_str());
+    if (ImGui::CalcTextSize(x.name.c_str()).x + px(8) <= key) ImGui::SameLine(x0 + key);
+    const std::pair<S, int64_t> figures[] = {{S::DistrictVolunteersFmt, x.registered_volunteers},
+                                             {S::DistrictTeamsFmt, x.teams},
+                                             {S::DistrictProjectsFmt, x.projects},
+                                             {S::DistrictPairsFmt, x.pairs},
+                                             {S::DistrictVisitsFmt, x.visits}};
+    ImGui::BeginGroup();
+    const float column = ImGui::GetContentRegionAvail().x;
+    bool first = true;
+    for (const auto& [format, n] : figures) {
+        const std::string s = fmt_s(format, fmt::count(n));
+        const float w = ImGui::CalcTextSize(s.c_str()).x;
+        if (!first) {
+            ImGui::SameLine(0, px(14));
+            if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+        }
+        first = false;
+        if (w <= column) text_line(s.c_str(), color::Text, false, sem::Role::Text);
+        else text(s);  // wider than the whole column (关怀版 at a large text size): it wraps
+    }
+    ImGui::EndGroup();
+}
+
 }  // namespace
 
 void screen_dashboard(const State& state) {
@@ -67,12 +97,9 @@ void screen_dashboard(const State& state) {
     if (!cols.empty()) bar_chart(cols, fmt_s(S::DistrictChartFmt, summary));
     for (const DashDistrict& x : d.by_district) {
         push_id(x.district_id);
-        char line[512];
-        std::snprintf(line, sizeof line, tr(S::DistrictLineFmt), fmt::count(x.registered_volunteers).c_str(),
-                      fmt::count(x.teams).c_str(), fmt::count(x.projects).c_str(), fmt::count(x.pairs).c_str(),
-                      fmt::count(x.visits).c_str());
-        field(x.name.c_str(), line);
+        district_row(x);
         ImGui::PopID();
+        spacing(6);
     }
 
     section(tr(S::SectionCityByMonth));

@@ -3,6 +3,8 @@
 // by tapping the form, the suggestions with the score's terms in words (zh and en), a pair
 // confirmed, an overdue pair flagged and a visit logged, a help request taken by an organizer,
 // the dashboard's figures and charts, and the awards on a brand page.
+#include <algorithm>
+#include <memory>
 #include <catch2/catch.hpp>
 
 #include "app_fixture.h"
@@ -227,6 +229,27 @@ TEST_CASE("the 数据 screen shows figures, both charts and the sample note", "[
     CHECK(app.ui.find_containing("示例数据"));
 }
 
+TEST_CASE("a district's figures wrap between figures, each kept whole", "[ui][dashboard]") {
+    fixtures::App app({320, 3000, 1});
+    app.runtime.start(Route{Route::Dashboard, 0, {}}, 7);
+    REQUIRE(app.transport.reply("/stats/dashboard", 200, encode(fixtures::dashboard()).dump()));
+    app.ui.frame(2);
+    const sem::Node* name = app.ui.find("海港区", Role::Text);
+    REQUIRE(name);
+    const char* figures[] = {"志愿者 30万", "队伍 3000", "项目 7000", "结对 120", "走访 1.5万"};
+    float top = 0, bottom = 0;
+    for (const char* f : figures) {
+        const sem::Node* n = app.ui.find(f, Role::Text);
+        INFO(f);
+        REQUIRE(n);
+        CHECK(n->h < name->h * 1.5f);  // one line: not broken inside
+        CHECK(n->x > name->x);         // in the value column, beside the name
+        top = top ? std::min(top, n->y) : n->y;
+        bottom = std::max(bottom, n->y);
+    }
+    CHECK(bottom > top);  // 320 px cannot hold five figures on one line: they wrap
+}
+
 TEST_CASE("a brand page lists its honours from /awards", "[ui][dashboard]") {
     fixtures::App app({390, 2000, 1});
     app.runtime.start(Route{Route::Brand, 0, "xiaohouniao"}, 7);
@@ -236,6 +259,30 @@ TEST_CASE("a brand page lists its honours from /awards", "[ui][dashboard]") {
     app.ui.frame(2);
     CHECK(app.ui.find("荣誉记录", Role::Heading));
     CHECK(app.ui.find_containing("2024 · 全国\"四个100\"最佳志愿服务项目 · 中央文明办"));
+}
+
+TEST_CASE("a brand page with more projects than it lists links to all of them", "[ui][brand]") {
+    auto shown = [](int64_t count) {
+        auto app = std::make_unique<fixtures::App>(zygc::native::HarnessDesc{390, 2000, 1});
+        app->runtime.start(Route{Route::Brand, 0, "xiaohouniao"}, 7);
+        Brand b = fixtures::brand("xiaohouniao", "小候鸟");
+        b.projects = {fixtures::project(101, "小候鸟课后陪伴"), fixtures::project(102, "海滩清洁日")};
+        b.project_count = count;
+        REQUIRE(app->transport.reply("/brands/xiaohouniao", 200, encode(b).dump()));
+        app->ui.frame(2);
+        return app;
+    };
+    CHECK_FALSE(shown(2)->ui.scroll_to("查看全部 2 个项目", 5));  // all of them are on the page
+
+    auto app = shown(535);
+    REQUIRE(app->ui.scroll_to("查看全部 535 个项目"));
+    REQUIRE(app->ui.tap("查看全部 535 个项目", Role::Link));
+    app->ui.frame(2);
+    CHECK(app->state().route.kind == Route::Projects);
+    CHECK(app->state().query.brand == "xiaohouniao");
+    const auto* list = app->pending("GET", "/projects?");
+    REQUIRE(list);
+    CHECK(list->request.path.find("brand=xiaohouniao") != std::string::npos);
 }
 
 TEST_CASE("issue 13's screens in English", "[ui][eldercare][english]") {
