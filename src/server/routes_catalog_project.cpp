@@ -57,10 +57,12 @@ Project read_project(const Stmt& st, bool detail) {
 }
 
 // sign-up flow (issue 10): each listed project's next shift that has not started and has a
-// place (shifts_project index: one short range per row). False on a database error (err set).
+// place (shifts_project index: one short range per row); none for a closed project (its
+// sign-ups are refused). False on a database error (err set).
 bool add_next_shifts(Db& db, int64_t now, std::vector<Project>& items, std::string& err) {
     const std::string now_text = format_cst(now);  // same offset and width: text order is time order
     for (Project& p : items) {
+        if (p.status == "closed") continue;
         if (p.end.empty() || p.end <= now_text) continue;  // every shift starts before its end
         Stmt st(db,
                 "SELECT id, start_at, end_at, capacity, signed_up FROM shifts WHERE project_id = ? "

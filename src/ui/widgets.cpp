@@ -519,23 +519,26 @@ bool project_card(const Project& p) {
     CardScope c = begin_card();
 
     text_impl(p.title.c_str(), nullptr, color::Text, true, false, sem::Role::Text);
-    char who[256], date[48], buf[64];  // no allocation: the list draws its cards every frame
+    char who[256], date[48] = "", buf[64];  // no allocation: the list draws its cards every frame
     std::snprintf(who, sizeof who, "%s%s%s", p.team_name.c_str(),
                   p.team_name.empty() || p.district_name.empty() ? "" : " · ", p.district_name.c_str());
     if (*who) text_muted(who);
     // The next shift with a place: its date and places left (never sums over all shifts).
-    // Without one: full, or under way since its first day, or over (not a past date alone).
+    // Without one: full, or under way since its first day, or over (not a past date alone), or
+    // closed by its organizer (sign-ups refused).
     const Shift& next = p.next_shift;
-    bool over = false, under_way = false;
+    bool over = false, under_way = false, closed = false;
     if (!next.id) {
         const int64_t now = static_cast<int64_t>(viewport().now_ms / 1000);
         const auto start = parse_rfc3339(p.start), end = parse_rfc3339(p.end);
         over = end && *end < now;
-        under_way = !over && start && *start <= now;
+        closed = !over && p.status == "closed";
+        under_way = !over && !closed && start && *start <= now;
     }
     if (over) text_muted(tr(S::ProjectOver));
+    else if (closed) text_muted(tr(S::ProjectClosed));
     else if (*fmt::date_of(next.id ? next.start : p.start, date, sizeof date)) text_muted(date);
-    if (next.id || (!over && p.capacity > 0 && p.signed_up >= p.capacity)) {
+    if (next.id || (!over && !closed && p.capacity > 0 && p.signed_up >= p.capacity)) {
         if (*date) ImGui::SameLine();
         const int64_t left = next.id ? next.capacity - next.signed_up : 0;
         text_colored(left > 0 ? color::Success : color::Danger, places_text(left, buf, sizeof buf));

@@ -57,6 +57,14 @@ TEST_CASE("a list's project carries its next shift with a place, not sums", "[se
     json team = find(srv->get("/api/v1/teams/1").j["projects"]);
     REQUIRE(team.contains("next_shift"));
     CHECK(team["next_shift"]["id"] == second);
+
+    // Closed by its organizer: no shift to sign up for, wherever it is listed.
+    const std::string path = "/api/v1/projects/" + std::to_string(id);
+    auto closed = srv->send("PATCH", path, with(as(org), "If-Match", srv->get(path).header("ETag")), R"({"status":"closed"})");
+    INFO(closed.body);
+    REQUIRE(closed.status == 200);
+    CHECK_FALSE(find(srv->get("/api/v1/projects?team_id=1&limit=100").j["items"]).contains("next_shift"));
+    CHECK_FALSE(find(srv->get("/api/v1/teams/1").j["projects"]).contains("next_shift"));
 }
 
 // What a brand's or a team's page lists first: what a resident can still join, by its next

@@ -44,6 +44,18 @@ TEST_CASE("a card without a shift to sign up for says whether it is under way or
     CHECK(under_way->y == since->y);
     CHECK(h.find("已结束", Role::Text));
     CHECK_FALSE(h.find("10月10日 周六", Role::Text));  // not a past date on its own
+
+    // Closed by its organizer before its dates: says so, not 进行中 or a date to come.
+    Project closed = fixtures::project(203, "冬季送温暖");
+    closed.status = "closed";
+    closed.start = "2026-12-10T09:00:00+08:00";
+    closed.end = "2026-12-20T12:00:00+08:00";
+    closed.next_shift = {};
+    h.state.projects.edit().items = {closed};
+    h.frame(2);
+    CHECK(h.find("项目已结束报名", Role::Text));
+    CHECK_FALSE(h.find("12月10日 周四", Role::Text));
+    CHECK_FALSE(h.find("进行中", Role::Text));
 }
 
 TEST_CASE("typing into the search box emits SetSearch with the Chinese text", "[ui][projects]") {
