@@ -187,21 +187,18 @@ TEST_CASE("an empty result says so", "[ui][projects]") {
 TEST_CASE("含已结束 lists the projects that have ended too, and back", "[ui][projects]") {
     native::Harness h;
     h.state = fixtures::projects_screen();
-    h.frame(2);
-    const sem::Node* chip = h.find("含已结束", Role::Button);
-    REQUIRE(chip);
-    CHECK_FALSE(chip->flags & sem::Selected);
-    REQUIRE(h.tap("含已结束", Role::Button));
-    REQUIRE(h.actions_of<ShowEnded>().size() == 1);
-    CHECK(h.actions_of<ShowEnded>()[0].on);
-    h.actions.clear();
-    h.state.query.status.clear();
-    h.frame(2);
-    REQUIRE(h.find("含已结束", Role::Button));
-    CHECK(h.find("含已结束", Role::Button)->flags & sem::Selected);
-    REQUIRE(h.tap("含已结束", Role::Button));
-    REQUIRE(h.actions_of<ShowEnded>().size() == 1);
-    CHECK_FALSE(h.actions_of<ShowEnded>()[0].on);
+    for (const bool shown : {false, true}) {
+        INFO("ended shown: " << shown);
+        h.state.query.status = shown ? "" : "open";
+        h.actions.clear();
+        h.frame(2);
+        const sem::Node* chip = h.find("含已结束", Role::Button);
+        REQUIRE(chip);
+        CHECK(static_cast<bool>(chip->flags & sem::Selected) == shown);
+        REQUIRE(h.tap("含已结束", Role::Button));
+        REQUIRE(h.actions_of<ShowEnded>().size() == 1);
+        CHECK(h.actions_of<ShowEnded>()[0].on == !shown);
+    }
 }
 
 TEST_CASE("a new search keeps the old list under a busy line", "[ui][projects]") {
