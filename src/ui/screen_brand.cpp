@@ -1,6 +1,4 @@
 // 品牌项目: a brand campaign page — who runs it, its story, figures, honours, projects.
-#include <cstdio>
-
 #include "imgui.h"
 #include "ui/image.h"
 #include "ui/screens.h"
@@ -75,12 +73,10 @@ void screen_brand(const State& state) {
     RowRange rows = begin_rows("##projects", b.projects.size());  // issue 11: only cards near the screen
     for (size_t i; next_row(rows, i);)
         if (project_card(b.projects[i])) emit(Navigate{route_project(b.projects[i].id)});
-    // The page lists the first 50 (what can still be joined first); the list has them all.
-    if (b.project_count > static_cast<int64_t>(b.projects.size())) {
-        char all[96];
-        std::snprintf(all, sizeof all, tr(S::AllBrandProjectsFmt), static_cast<long long>(b.project_count));
-        if (link(all)) emit(Navigate{Route{Route::Projects, 0, {}, 0, "brand=" + b.slug}});
-    }
+    // The page lists 50 (what can still be joined first); the list, filtered by the brand, has
+    // the rest (the ones that have ended behind 含已结束).
+    if (b.project_count > static_cast<int64_t>(b.projects.size()) && link(tr(S::MoreBrandProjects)))
+        emit(Navigate{Route{Route::Projects, 0, {}, 0, "brand=" + b.slug}});
 }
 
 }  // namespace zygc::ui

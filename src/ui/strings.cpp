@@ -86,7 +86,7 @@ constexpr Entry kTable[] = {
     {S::SectionAwards, "所获荣誉", "Awards"},
     {S::SectionBrandStats, "品牌数据", "Figures"},
     {S::SectionBrandProjects, "相关项目", "Projects"},
-    {S::AllBrandProjectsFmt, "查看全部 %lld 个项目", "All %lld projects"},
+    {S::MoreBrandProjects, "查看该品牌更多项目", "More of this brand's projects"},
     {S::NoProjects, "暂无项目", "No projects yet"},
 
     {S::Loading, "加载中", "Loading"},

@@ -25,7 +25,7 @@ enum class S : int {
     PlacesLeftFmt, Full, UnderWay, ProjectOver, NoShifts, PastShifts,
     // Brand
     FieldOwner, SectionStory, SectionHighlights, SectionAwards, SectionBrandStats,
-    SectionBrandProjects, AllBrandProjectsFmt, NoProjects,
+    SectionBrandProjects, MoreBrandProjects, NoProjects,
     // States
     Loading, Updating, Retry,
     ErrNetwork, ErrNetworkHint, ErrNotFound, ErrServer, ErrBadPayload, ErrUnauthorized,

@@ -272,11 +272,11 @@ TEST_CASE("a brand page with more projects than it lists links to all of them", 
         app->ui.frame(2);
         return app;
     };
-    CHECK_FALSE(shown(2)->ui.scroll_to("查看全部 2 个项目", 5));  // all of them are on the page
+    CHECK_FALSE(shown(2)->ui.scroll_to("查看该品牌更多项目", 5));  // all of them are on the page
 
     auto app = shown(535);
-    REQUIRE(app->ui.scroll_to("查看全部 535 个项目"));
-    REQUIRE(app->ui.tap("查看全部 535 个项目", Role::Link));
+    REQUIRE(app->ui.scroll_to("查看该品牌更多项目"));
+    REQUIRE(app->ui.tap("查看该品牌更多项目", Role::Link));
     app->ui.frame(2);
     CHECK(app->state().route.kind == Route::Projects);
     CHECK(app->state().query.brand == "xiaohouniao");
