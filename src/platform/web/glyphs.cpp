@@ -32,8 +32,8 @@ EM_JS(void, zygc_js_glyph_setup, (float px, int* m), {
 
 // Glyphs for code points cps[0..n) at px, for as many as fit in cap bytes (at least one);
 // returns how many. Per glyph, m[6 i ..] = ink left, ink top (relative to pen and baseline),
-// width, height, advance × 64, colored; its pixels (RGBA, w×h) follow the previous glyph's in
-// out. Empty glyphs (space, zero-width) have w = h = 0.
+// width, height, advance × 64, colored; its pixels (w×h: alpha, a byte each, unless colored:
+// RGBA) follow the previous glyph's in out. Empty glyphs (space, zero-width) have w = h = 0.
 EM_JS(int, zygc_js_glyph_raster, (const uint32_t* cps, int n, unsigned char* out, int cap, int* m, float px), {
     var list = Module.zygcGlyphs.take(Array.from(HEAPU32.subarray(cps >> 2, (cps >> 2) + n)), px, cap);
     for (var i = 0, o = out, M = m >> 2; i < list.length; i++, M += 6) {
@@ -266,10 +266,25 @@ void upload_rect(int x, int y, int w, int h, const unsigned char* rgba) {
     glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
 }
 
-// Adds one rasterized code point (m: its metrics, pixels: its RGBA) to the body face (title:
-// to the title face) and uploads its pixels; false when the area is full. One upload per
-// glyph, from the rasterizer's buffer: gathering a flush's glyphs into one upload per shelf
-// took two copies, a fill and ~1 MB of heap (~55 of a throttled first frame's 156 ms of glyphs).
+// The bytes of a glyph's pixels (m: its metrics): alpha only unless colored.
+size_t pixel_bytes(const int* m) { return (size_t)m[2] * m[3] * (m[5] ? 4 : 1); }
+
+// White RGBA with the ink in alpha, from a glyph's alpha (the atlas is RGBA, and WebGL2 uploads
+// to it only in RGBA). Here, not in the shell: the page keeps a byte per pixel (the glyphs kept
+// in localStorage), and widening them there, pixel by pixel, was ~30 ms of a warm start at 4×
+// CPU.
+const unsigned char* white_rgba(const unsigned char* alpha, size_t n) {
+    static std::vector<uint32_t> rgba;
+    rgba.resize(n);
+    for (size_t i = 0; i < n; ++i) rgba[i] = 0x00ffffffu | (uint32_t)alpha[i] << 24;
+    return reinterpret_cast<const unsigned char*>(rgba.data());
+}
+
+// Adds one rasterized code point (m: its metrics, pixels: see zygc_js_glyph_raster) to the body
+// face (title: to the title face) and uploads its pixels; false when the area is full. One
+// upload per glyph, from the rasterizer's buffer: gathering a flush's glyphs into one upload per
+// shelf took two copies, a fill and ~1 MB of heap (~55 of a throttled first frame's 156 ms of
+// glyphs).
 bool add_glyph(uint32_t cp, const int* m, const unsigned char* pixels, bool title) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     ImFont* font = title ? g_title.font : g_font;
@@ -282,7 +297,7 @@ bool add_glyph(uint32_t cp, const int* m, const unsigned char* pixels, bool titl
     } else {
         int w = m[2], h = m[3], x = 0, y = 0;
         if (!pack(w, h, x, y)) return false;
-        upload_rect(x, y, w, h, pixels);
+        upload_rect(x, y, w, h, m[5] ? pixels : white_rgba(pixels, (size_t)w * h));
         float x0 = (float)m[0], y0 = (float)(baseline + m[1]);
         float iw = 1.f / atlas->TexWidth, ih = 1.f / atlas->TexHeight;
         font->AddGlyph(nullptr, (ImWchar)cp, x0, y0, x0 + w, y0 + h, x * iw, y * ih, (x + w) * iw, (y + h) * ih,
@@ -312,7 +327,7 @@ size_t add_glyphs(const std::vector<uint32_t>& cps, bool title = false) {
         for (int j = 0; j < k; ++j, ++i) {
             const int* mj = m.data() + j * 6;
             if (!add_glyph(cps[i], mj, g_scratch.get() + at, title)) return i;
-            at += (size_t)mj[2] * mj[3] * 4;
+            at += pixel_bytes(mj);
         }
     }
     return cps.size();
