@@ -1,4 +1,4 @@
-// 项目: search, filters (district, category, brand), the list with paging.
+// 项目: search, filters (district, category, brand, 含已结束), the list with paging.
 #include <cstdio>
 #include <cstring>
 
@@ -101,11 +101,31 @@ void list_filters(const State& state) {
         }
         ImGui::EndPopup();
     }
+}
 
-    // Projects that have ended (or were closed) are left out unless asked for.
-    const bool ended = q.status.empty();
-    flow(false, chip_width(tr(S::IncludeEnded)));
-    if (chip(tr(S::IncludeEnded), ended)) emit(ShowEnded{!ended});
+// The list's count and, at the row's end, the 含已结束 chip: projects that have ended (or were
+// closed) are left out unless asked for. On the count's row, not after the filters: there it
+// took a row of its own on a phone. The chip stays while the list loads, fails or is empty.
+void count_row(const State& state) {
+    const Remote<Page<Project>>& r = state.projects;
+    const bool ended = state.query.status.empty();
+    const char* label = tr(S::IncludeEnded);
+    const float chip_w = chip_width(label), row_h = px(size::Touch);
+    const ImVec2 start = ImGui::GetCursorPos();
+    const float chip_x = ImMax(start.x, start.x + ImGui::GetContentRegionAvail().x - chip_w);
+    float text_bottom = start.y;
+    if (!r.failed() && !r.data().items.empty()) {
+        char total[96];
+        std::snprintf(total, sizeof total, tr(S::TotalProjectsFmt), static_cast<long long>(r.data().total));
+        ImGui::SetCursorPosY(start.y + ImMax(0.0f, (row_h - ImGui::GetTextLineHeight()) * 0.5f));
+        ImGui::PushTextWrapPos(chip_x - ImGui::GetStyle().ItemSpacing.x);
+        text_muted(total);
+        ImGui::PopTextWrapPos();
+        text_bottom = ImGui::GetCursorPosY();
+    }
+    ImGui::SetCursorPos(ImVec2(chip_x, start.y));
+    if (chip(label, ended)) emit(ShowEnded{!ended});
+    if (ImGui::GetCursorPosY() < text_bottom) ImGui::SetCursorPosY(text_bottom);
 }
 
 // errors and empties (issue 10): a search or filters that find nothing say so, with the
@@ -138,10 +158,6 @@ void list(const State& state) {
     }
     if (placeholder(r, Target::Projects, r.loaded() || !r.data().items.empty(), 4)) return;
     const Page<Project>& page = r.data();
-
-    char total[96];
-    std::snprintf(total, sizeof total, tr(S::TotalProjectsFmt), static_cast<long long>(page.total));
-    text_muted(total);
     if (page.items.empty()) {
         empty_state(tr(S::Empty));
         return;
@@ -159,6 +175,7 @@ void list(const State& state) {
 void screen_projects(const State& state) {
     search_box(state);
     list_filters(state);
+    count_row(state);
     if (no_results(state)) return;  // errors and empties
     list(state);
 }

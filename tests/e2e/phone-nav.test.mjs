@@ -40,7 +40,11 @@ test('back returns one screen, the app arrow too; reload restores the screen', a
   const tab = await waitSem(page, (s) => s.find((n) => n.role === 'tab' && n.label === '项目'), null, 'the 项目 tab');
   await tapNode(page, tab);
   await waitRoute(page, /^#\/projects$/);
-  const item = await waitSem(page, (s) => s.find((n) => n.role === 'list-item' && n.h > 40 && n.y > 80), null, 'a card');
+  // A card of 项目's list (its search box drawn): not one of the home screen's cards from the
+  // semantics of a frame before, whose place on 项目 may be a filter chip's.
+  const item = await waitSem(page, (s) => s.some((n) => n.role === 'input' && n.label === '搜索项目') &&
+                                          s.find((n) => n.role === 'list-item' && n.h > 40 && n.y > 80),
+                             null, 'a card of the list');
   await tapNode(page, item);
   await waitRoute(page, /^#\/projects\/\d+$/);
   const detail = await route(page);
@@ -71,7 +75,11 @@ test('back returns one screen, the app arrow too; reload restores the screen', a
 test('a deep link: back walks up to home and stays in the app; reload keeps the entries', async () => {
   const { context, page, errors } = await newPhonePage(env.browser);
   await openApp(page, env.server.url + '/#/projects');
-  const item = await waitSem(page, (s) => s.find((n) => n.role === 'list-item' && n.h > 40 && n.y > 80), null, 'a card');
+  // A card of 项目's list (its search box drawn): not one of the home screen's cards from the
+  // semantics of a frame before, whose place on 项目 may be a filter chip's.
+  const item = await waitSem(page, (s) => s.some((n) => n.role === 'input' && n.label === '搜索项目') &&
+                                          s.find((n) => n.role === 'list-item' && n.h > 40 && n.y > 80),
+                             null, 'a card of the list');
   await tapNode(page, item);
   await waitRoute(page, /^#\/projects\/\d+$/);
   const link = page.url();

@@ -180,8 +180,9 @@ TEST_CASE("an empty result says so", "[ui][projects]") {
     h.state.query.status.clear();
     h.frame(2);
     CHECK(h.find("没有找到符合条件的项目", Role::Text));
-    CHECK(h.find("共 0 个项目", Role::Text));
+    CHECK_FALSE(h.find("共 0 个项目", Role::Text));  // the sentence says it
     CHECK(h.labels(Role::ListItem).empty());
+    CHECK(h.find("含已结束", Role::Button));
 }
 
 TEST_CASE("含已结束 lists the projects that have ended too, and back", "[ui][projects]") {
@@ -199,6 +200,29 @@ TEST_CASE("含已结束 lists the projects that have ended too, and back", "[ui]
         REQUIRE(h.actions_of<ShowEnded>().size() == 1);
         CHECK(h.actions_of<ShowEnded>()[0].on == !shown);
     }
+}
+
+TEST_CASE("含已结束 sits at the end of the count's row, not on a row of its own", "[ui][projects]") {
+    for (const float width : {390.0f, 320.0f})
+        for (const bool care : {false, true}) {
+            INFO(width << " px, 关怀版 " << care);
+            native::Harness h({width, 844, 1});
+            h.state = fixtures::projects_screen();
+            h.state.settings.care_mode = care;
+            h.frame(2);
+            const sem::Node* total = h.find("共 37 个项目", Role::Text);
+            const sem::Node* chip = h.find("含已结束", Role::Button);
+            const sem::Node* card = h.find("小候鸟课后陪伴", Role::ListItem);
+            REQUIRE(total);
+            REQUIRE(chip);
+            REQUIRE(card);
+            CHECK(total->y < chip->y + chip->h);  // one row
+            CHECK(chip->y < total->y + total->h);
+            CHECK(total->x + total->w <= chip->x);  // side by side
+            CHECK(chip->x + chip->w <= width);
+            CHECK(card->y >= chip->y + chip->h);  // the list below both
+            CHECK(card->y >= total->y + total->h);
+        }
 }
 
 TEST_CASE("a new search keeps the old list under a busy line", "[ui][projects]") {
