@@ -20,6 +20,12 @@
     return m ? h + ' 小时 ' + m + ' 分钟' : h + ' 小时';
   }
 
+  // "2026-11-30" (or an RFC 3339 time) → "2026年11月30日", as a document writes it.
+  function cnDate(s) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s || '');
+    return m ? m[1] + '年' + (+m[2]) + '月' + (+m[3]) + '日' : (s || '');
+  }
+
   // Lines of `text` that fit `width` at the context's current font (CJK breaks anywhere).
   function wrap(g, text, width) {
     var lines = [], line = '';
@@ -60,7 +66,7 @@
       y += text(team + '　' + hours(org.minutes), PAD, 21, {bold: true, width: W - 2 * PAD});
       y += 6;
       (org.projects || []).forEach(function (p) {
-        var dates = p.first_date === p.last_date ? p.first_date : p.first_date + ' 至 ' + p.last_date;
+        var dates = cnDate(p.first_date) + (p.first_date === p.last_date ? '' : ' 至 ' + cnDate(p.last_date));
         y += text('· ' + (p.title || ''), PAD + 12, 19, {width: W - 2 * PAD - 12});
         y += text(dates + '　' + hours(p.minutes) + '　' + (p.records || 0) + ' 次', PAD + 32, 16,
                   {color: MUTED, sans: true});
@@ -92,7 +98,7 @@
       }
     }
     y += 20;
-    y += text('出具日期：' + (cert.issued_on || ''), PAD, 18, {sans: true});
+    y += text('出具日期：' + cnDate(cert.issued_on), PAD, 18, {sans: true});
     y += text('证明编号：' + (cert.serial || ''), PAD, 18, {sans: true});
     y += text('核验：' + (cert.qr_payload || cert.verify_url || ''), PAD, 14, {sans: true, color: MUTED, width: W - 2 * PAD - side - 16});
     y = Math.max(y, top + side + 40) + PAD;

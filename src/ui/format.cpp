@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ui/context_internal.h"
 #include "ui/strings.h"
 
 namespace zygc::fmt {
@@ -69,14 +70,27 @@ std::string shown_of(int64_t total, int64_t shown) {
 }
 
 namespace {
+const char* const kMonthEn[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+// The year of today in Beijing, from the frame's clock; 0 outside a frame or while the clock
+// is unknown (then no date names its year).
+int this_year() {
+    const ui::Context* c = ui::current_context();
+    if (!c || c->viewport.now_ms <= 0) return 0;
+    return civil_from_days(cst_day(static_cast<int64_t>(std::floor(c->viewport.now_ms / 1000.0)))).year;
+}
+
 void write_date(const WallTime& t, char* buf, size_t n) {
     static const char* kWeekZh[7] = {"周日", "周一", "周二", "周三", "周四", "周五", "周六"};
     static const char* kWeekEn[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    static const char* kMonthEn[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const int wd = ((t.weekday % 7) + 7) % 7;
-    if (en())
+    const int wd = ((t.weekday % 7) + 7) % 7, year = this_year();
+    const bool other_year = year != 0 && t.year != year;
+    if (en() && other_year)
+        std::snprintf(buf, n, "%s %d %s %d", kWeekEn[wd], t.day, kMonthEn[(t.month + 11) % 12], t.year);
+    else if (en())
         std::snprintf(buf, n, "%s %d %s", kWeekEn[wd], t.day, kMonthEn[(t.month + 11) % 12]);
+    else if (other_year)
+        std::snprintf(buf, n, "%d年%d月%d日 %s", t.year, t.month, t.day, kWeekZh[wd]);
     else
         std::snprintf(buf, n, "%d月%d日 %s", t.month, t.day, kWeekZh[wd]);
 }
@@ -86,6 +100,20 @@ std::string date(const WallTime& t) {
     char buf[48];
     write_date(t, buf, sizeof buf);
     return buf;
+}
+
+std::string long_date(const WallTime& t) {
+    char buf[48];
+    if (en())
+        std::snprintf(buf, sizeof buf, "%d %s %d", t.day, kMonthEn[(t.month + 11) % 12], t.year);
+    else
+        std::snprintf(buf, sizeof buf, "%d年%d月%d日", t.year, t.month, t.day);
+    return buf;
+}
+
+std::string long_date_of(std::string_view s) {
+    auto t = parse_wall_date(s);
+    return t ? long_date(*t) : std::string();
 }
 
 std::string time_hm(const WallTime& t) {
@@ -117,6 +145,6 @@ const char* date_of(std::string_view s, char* buf, size_t n) {
     return buf;
 }
 
-const char* glyphs() { return "万亿小时月日周日周一周二周三周四周五周六–%"; }
+const char* glyphs() { return "万亿小时年月日周日周一周二周三周四周五周六–%"; }
 
 }  // namespace zygc::fmt

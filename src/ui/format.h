@@ -20,7 +20,12 @@ std::string percent(double pct);
 // A list loaded in part: "共 120 条，已显示 50 条" / "120 records, 50 shown".
 std::string shown_of(int64_t total, int64_t shown);
 
-std::string date(const WallTime& t);     // "12月3日 周四" / "Thu 3 Dec"
+// "12月3日 周四" / "Thu 3 Dec"; a date in another year than today's (Beijing, the frame's clock)
+// names it: "2027年10月27日 周三" / "Wed 27 Oct 2027".
+std::string date(const WallTime& t);
+// With its year, without the weekday, for records and documents: "2015年3月5日" / "5 Mar 2015".
+std::string long_date(const WallTime& t);
+std::string long_date_of(std::string_view s);  // of an RFC 3339 time or YYYY-MM-DD; "" when unparseable
 std::string time_hm(const WallTime& t);  // "09:00"
 // "12月3日 周四 09:00–12:00"; a range over midnight repeats the date:
 // "12月3日 周四 22:00–12月4日 周五 02:00". Unparseable input is shown as given.

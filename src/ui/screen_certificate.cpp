@@ -39,8 +39,8 @@ void certificate_document(const Certificate& c, bool with_qr) {
         for (const CertificateProject& p : o.projects) {
             bullet(p.title.c_str());
             ImGui::Indent(px(16));
-            std::snprintf(buf, sizeof buf, tr(S::CertProjectDatesFmt), fmt::date_of(p.first_date).c_str(),
-                          fmt::date_of(p.last_date).c_str());
+            std::snprintf(buf, sizeof buf, tr(S::CertProjectDatesFmt), fmt::long_date_of(p.first_date).c_str(),
+                          fmt::long_date_of(p.last_date).c_str());
             std::string line = buf;
             std::snprintf(buf, sizeof buf, tr(S::CertTimesFmt), static_cast<long long>(p.records));
             line += std::string(" · ") + buf + " · " + hours_minutes(p.minutes);
@@ -50,7 +50,7 @@ void certificate_document(const Certificate& c, bool with_qr) {
     }
     spacing(6);
     field(tr(S::CertTotal), hours_minutes(c.total_minutes));
-    field(tr(S::CertIssuedOn), fmt::date_of(c.issued_on));
+    field(tr(S::CertIssuedOn), fmt::long_date_of(c.issued_on));
     field(tr(S::CertSerial), c.serial);
     text_muted(tr(S::CertIssuer));
     if (with_qr && !c.qr_payload.empty()) {

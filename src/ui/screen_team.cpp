@@ -40,8 +40,8 @@ void screen_team(const State& state) {
     if (!t.org.empty()) field(tr(S::FieldOrg), t.org);
     if (!t.leader_name.empty()) field(tr(S::FieldLeader), t.leader_name);
     if (!t.district_name.empty()) field(tr(S::FieldDistrict), t.district_name);
-    const std::string founded = fmt::date_of(t.founded);
-    if (!founded.empty()) field(tr(S::FieldFounded), t.founded);
+    const std::string founded = fmt::long_date_of(t.founded);
+    if (!founded.empty()) field(tr(S::FieldFounded), founded);
     char buf[96];
     std::snprintf(buf, sizeof buf, tr(S::MembersFmt), static_cast<long long>(t.member_count));
     text(buf);

@@ -161,6 +161,7 @@ TEST_CASE("teams: list, a team page, 加入队伍 for volunteers", "[ui][teams]"
     t.member_count = 128;
     t.project_count = 1;
     t.district_name = "山海关区";
+    t.founded = "2012-03-05";
     t.projects = {fixtures::project(301, "长城文明引导")};
 
     fixtures::App app({390, 1400, 1});
@@ -178,6 +179,7 @@ TEST_CASE("teams: list, a team page, 加入队伍 for volunteers", "[ui][teams]"
     CHECK(app.ui.find("山海关区长城志愿服务队", Role::Heading));
     CHECK(app.ui.find("李队长", Role::Text));
     CHECK(app.ui.find("128 名队员", Role::Text));
+    CHECK(app.ui.find("2012年3月5日", Role::Text));  // not the API's 2012-03-05
     CHECK(app.ui.find("长城文明引导", Role::ListItem));
     REQUIRE(app.ui.tap("加入队伍", Role::Button));
     CHECK(app.pending("POST", "/teams/9/members"));

@@ -460,6 +460,9 @@ TEST_CASE("the certificate reads like a document and 保存图片 asks for a PNG
     CHECK(app.ui.find("海港区青年志愿者协会 · 5 小时 35 分钟", Role::Heading));
     CHECK(app.ui.find("小候鸟课后陪伴"));
     CHECK(app.ui.find_containing("3 次 · 5 小时 35 分钟"));
+    // A document's dates name their year.
+    CHECK(app.ui.find("2026年10月11日 至 2026年11月29日 · 3 次 · 5 小时 35 分钟"));
+    CHECK(app.ui.find("2026年11月30日"));
     CHECK(app.ui.find("ZYGC-2026-0000123-AB12"));
     CHECK(app.ui.find("QR", Role::Image));
     REQUIRE(app.ui.tap("保存图片", Role::Button));

@@ -4,6 +4,7 @@
 #include "ui/context.h"
 #include "ui/format.h"
 #include "ui/strings.h"
+#include "ui/widgets.h"
 
 using namespace zygc;
 
@@ -17,6 +18,12 @@ struct InLang {
         ui::set_lang(l);
     }
     ~InLang() { ui::destroy_context(ctx); }
+    // The frame's clock (ms since the epoch): what "this year" is.
+    void at(double now_ms) {
+        ui::Viewport vp;
+        vp.now_ms = now_ms;
+        ui::set_frame(nullptr, vp);
+    }
 };
 }  // namespace
 
@@ -58,6 +65,26 @@ TEST_CASE("shift ranges", "[format]") {
           "12月31日 周四 22:00–1月1日 周五 01:00");
     CHECK(fmt::shift_range("2026-12-03T09:00:00+08:00", "") == "12月3日 周四 09:00");
     CHECK(fmt::shift_range("tbd", "later") == "tbd – later");
+}
+
+TEST_CASE("a date in another year than today's names it", "[format]") {
+    for (const ui::Lang lang : {ui::Lang::Zh, ui::Lang::En}) {
+        InLang in(lang);
+        const bool zh = lang == ui::Lang::Zh;
+        in.at(1795838400000.0);  // 2026-11-28 12:00 in Beijing
+        CHECK(fmt::date_of("2026-12-05") == (zh ? "12月5日 周六" : "Sat 5 Dec"));
+        CHECK(fmt::date_of("2027-10-27T11:00:00+08:00") == (zh ? "2027年10月27日 周三" : "Wed 27 Oct 2027"));
+        CHECK(fmt::date_of("2025-03-05") == (zh ? "2025年3月5日 周三" : "Wed 5 Mar 2025"));
+        CHECK(fmt::shift_range("2026-12-31T22:00:00+08:00", "2027-01-01T01:00:00+08:00") ==
+              (zh ? "12月31日 周四 22:00–2027年1月1日 周五 01:00" : "Thu 31 Dec 22:00–Fri 1 Jan 2027 01:00"));
+        // New Year's Eve at 16:30 UTC is already 1 January in Beijing.
+        in.at(1798734600000.0);  // 2026-12-31T16:30:00Z
+        CHECK(fmt::date_of("2027-01-01") == (zh ? "1月1日 周五" : "Fri 1 Jan"));
+        // Records and documents always name the year, without the weekday.
+        CHECK(fmt::long_date_of("2015-03-05") == (zh ? "2015年3月5日" : "5 Mar 2015"));
+        CHECK(fmt::long_date_of("2027-01-01T09:00:00+08:00") == (zh ? "2027年1月1日" : "1 Jan 2027"));
+        CHECK(fmt::long_date_of("lately") == "");
+    }
 }
 
 TEST_CASE("English figures and dates", "[format]") {
