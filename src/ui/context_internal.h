@@ -108,6 +108,8 @@ struct Context {
         int settle = 0;            // frames left to follow it after the zoom stopped changing
         float last_zoom = 0;       // the zoom the last frame was drawn at
         float scroll = 0, top = 0; // the screen's scroll and top in the last frame
+        int glyphs = 0;            // glyphs in the fonts when it was last followed
+        int reflows = 0;           // times glyphs came after the zoom stopped changing
     } zoom_anchor;
 
     // virtual_list.cpp (issue 11, the frame): each long list's kept row heights, by its id.

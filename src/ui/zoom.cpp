@@ -4,11 +4,19 @@
 #include <cmath>
 
 #include "core/settings.h"
+#include "imgui.h"
 #include "ui/context_internal.h"
 
 namespace zygc::ui {
 namespace {
 constexpr int kSettleFrames = 12;  // frames the anchor is followed after the zoom stopped changing
+constexpr int kMaxReflows = 4;     // glyphs arriving after that restart it at most this often
+
+int font_glyphs() {
+    int n = 0;
+    for (const ImFont* f : ImGui::GetIO().Fonts->Fonts) n += f->Glyphs.Size;
+    return n;
+}
 
 float clamp_level(float z) {
     return z < settings::kZoomMin ? settings::kZoomMin : z > settings::kZoomMax ? settings::kZoomMax : z;
@@ -65,7 +73,14 @@ float zoom_anchor_scroll(const Viewport& vp, float zoom, float drawn_at, float t
         a.fx = vp.zoom_focus_x;  // the fingers' centre moves with them
         a.fy = vp.zoom_focus_y;
     }
-    if (zoom != a.last_zoom) a.settle = kSettleFrames;
+    if (zoom != a.last_zoom) a.settle = kSettleFrames, a.reflows = 0;
+    // The glyphs at the new size are drawn over the next frames (the web platform's idle
+    // time): until they are in, lines wrap where the missing ones' guessed widths put them,
+    // and the text reflows when they come. The anchor follows that too, a few times at most
+    // (glyphs the screen does not show may keep coming, and the resident's scroll wins).
+    const int glyphs = font_glyphs();
+    if (glyphs != a.glyphs && a.glyphs && !pinching && a.reflows < kMaxReflows) a.settle = kSettleFrames, ++a.reflows;
+    a.glyphs = glyphs;
     const sem::Node* n = sem::watched();
     if (!n || a.settle <= 0) {
         a = {};
