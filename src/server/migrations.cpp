@@ -24,6 +24,7 @@ const char* const kMigrations[] = {
     kMigration010,
     kMigration011,
     kMigration012,
+    kMigration013,
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

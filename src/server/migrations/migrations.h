@@ -17,5 +17,6 @@ extern const char* const kMigration009;  // 009_search_order.cpp
 extern const char* const kMigration010;  // 010_dashboard_counts.cpp
 extern const char* const kMigration011;  // 011_stats_version.cpp
 extern const char* const kMigration012;  // 012_open_not_ended.cpp
+extern const char* const kMigration013;  // 013_shift_insert.cpp
 
 }  // namespace zygc::server
