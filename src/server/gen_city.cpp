@@ -12,7 +12,9 @@
 // --scale shrinks everything in proportion (0.05 → 2,900 projects) for the tests.
 // Attendance and certified hours (generate_hours) are added when the schema has hour
 // tracking (table `attendance`, hours-server's migration); --hours-schema FILE applies
-// that schema first (for a branch whose migrations do not have it yet).
+// that schema first (for a branch whose migrations do not have it yet). Then 老帮老
+// (gen_city_eldercare.cpp: needs, helpers, pairs, visits, help requests) and the points
+// those hours earned and a year of spending them (gen_city_points.cpp).
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -26,84 +28,19 @@
 #include <string>
 #include <vector>
 
+#include "server/app.h"
 #include "server/db.h"
+#include "server/gen_city.h"
 #include "server/seed.h"
 
 namespace {
 
 using namespace zygc::server;
-
-// A site as a map picker gives it (WeChat's wx.getLocation, a map's pin): 6 decimals,
-// ~0.1 m. Full doubles would put 16 random digits per coordinate into every page.
-double micro_degrees(double v) { return std::round(v * 1e6) / 1e6; }
-
-// splitmix64: small, fast, and the same sequence on every machine.
-struct Rng {
-    uint64_t s;
-    uint64_t next() {
-        uint64_t z = (s += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    int64_t range(int64_t lo, int64_t hi) { return lo + static_cast<int64_t>(next() % static_cast<uint64_t>(hi - lo + 1)); }
-    double unit() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
-    bool chance(double p) { return unit() < p; }
-    template <class T>
-    const T& pick(const std::vector<T>& v) { return v[next() % v.size()]; }
-};
-
-// A prepared statement for bulk inserts: bind, step, reset.
-struct Ins {
-    sqlite3_stmt* st = nullptr;
-    Ins(sqlite3* db, const char* sql) {
-        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK) {
-            std::fprintf(stderr, "zygc-gen-city: %s\n  in %s\n", sqlite3_errmsg(db), sql);
-            std::exit(1);
-        }
-    }
-    ~Ins() { sqlite3_finalize(st); }
-    Ins& i(int n, int64_t v) { sqlite3_bind_int64(st, n, v); return *this; }
-    Ins& f(int n, double v) { sqlite3_bind_double(st, n, v); return *this; }
-    Ins& t(int n, const std::string& v) { sqlite3_bind_text(st, n, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); return *this; }
-    Ins& b(int n, const void* p, int len) { sqlite3_bind_blob(st, n, p, len, SQLITE_TRANSIENT); return *this; }
-    Ins& null(int n) { sqlite3_bind_null(st, n); return *this; }
-    void run() {
-        if (sqlite3_step(st) != SQLITE_DONE) {
-            std::fprintf(stderr, "zygc-gen-city: %s\n", sqlite3_errmsg(sqlite3_db_handle(st)));
-            std::exit(1);
-        }
-        sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
-    }
-};
-
-void exec(sqlite3* db, const char* sql) {
-    char* msg = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
-        std::fprintf(stderr, "zygc-gen-city: %s\n  in %s\n", msg ? msg : "?", sql);
-        std::exit(1);
-    }
-}
-
-int64_t scalar(sqlite3* db, const char* sql) {
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
-    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
-    return v;
-}
+using namespace zygc::server::gen;
 
 struct ProjectText {
     std::string title, summary, description, category, site_name;
     std::string brand;  // "" for none
-};
-
-struct District {
-    int64_t id;
-    std::string name;
-    double weight;  // share of the city's volunteers
-    double lat, lng;
 };
 
 // The report's totals.
@@ -111,14 +48,6 @@ constexpr int64_t kTeams = 4248;
 constexpr int64_t kProjects = 58000;
 constexpr int64_t kVolunteers = 609000;
 
-const char* const kCommunities[] = {
-    "西港路", "建设大街", "文化路", "海滨路", "白塔岭", "东环路", "燕山大街", "北环路", "河东", "南山",
-    "西山", "东山", "海阳", "戴河", "牛头崖", "石门寨", "驻操营", "留守营", "杜庄", "台营",
-    "榆关", "骊城", "双望", "刘台庄", "蛤泊", "靖安", "荒佃庄", "大蒲河", "团林", "新开口"};
-const char* const kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
-                                 "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"};
-const char* const kGiven[] = {"秀英", "桂兰", "建国", "志强", "丽娟", "海燕", "晓光", "春梅", "国华", "玉兰",
-                              "建军", "淑珍", "明", "静", "磊", "洋", "婷", "伟", "芳", "涛"};
 const char* const kTeamKinds[] = {"青年志愿服务队", "社区志愿服务队", "助老志愿服务队", "文明实践志愿服务队",
                                   "党员志愿服务队", "巾帼志愿服务队", "红十字志愿服务队", "环保志愿服务队"};
 
@@ -199,12 +128,14 @@ int64_t generate_hours(sqlite3* s, Rng& rng, int64_t now) {
         int64_t start = sqlite3_column_int64(st, 4), end = sqlite3_column_int64(st, 5);
         int64_t in = start + rng.range(-15, 10) * 60, out = end + rng.range(-10, 20) * 60;
         int64_t minutes = std::max<int64_t>(0, (std::min(out, end) - std::max(in, start)) / 60);
-        bool certified = end < now - 7 * 86400 ? rng.chance(0.97) : rng.chance(0.6);
+        // Certified within three days of the end, mostly; never later than now.
+        int64_t certified_at = end + rng.range(1, 72) * 3600;
+        bool certified = certified_at <= now && (end < now - 7 * 86400 ? rng.chance(0.97) : rng.chance(0.6));
         int64_t by = leader_of(team);
         att.i(1, user).i(2, shift).i(3, project).i(4, team).t(5, kMethods[rng.next() % 6]).i(6, in).i(7, out)
             .i(8, minutes).t(9, certified ? "certified" : "pending").i(10, certified ? 1 : 0);
         if (certified && by) att.i(11, by); else att.null(11);
-        if (certified) att.i(12, end + rng.range(1, 72) * 3600); else att.null(12);
+        if (certified) att.i(12, certified_at); else att.null(12);
         att.i(13, in).run();
         if (certified) minutes_total += minutes;
     }
@@ -222,7 +153,9 @@ int main(int argc, char** argv) {
     std::filesystem::remove(args.out + "-wal");
     std::filesystem::remove(args.out + "-shm");
 
-    Db db;
+    App app;  // the eldercare and points parts call the server's own functions
+    app.opts.now_unix = args.now;
+    Db& db = app.db;
     std::string err;
     if (!db.open(args.out, &err) || !migrate(db, &err)) {
         std::fprintf(stderr, "zygc-gen-city: %s\n", err.c_str());
@@ -430,6 +363,8 @@ int main(int argc, char** argv) {
     // ---- attendance and certified hours (when the schema has hour tracking) -------------
     int64_t certified_minutes = -1;
     if (has_table(s, "attendance")) certified_minutes = generate_hours(s, rng, args.now);
+    generate_eldercare(app, rng, districts, first_user, volunteers_target, args.scale, args.now);
+    generate_points(app, rng, districts, args.scale, args.now);
     exec(s, "COMMIT");
     exec(s, "INSERT INTO projects_fts(projects_fts) VALUES ('optimize')");  // one FTS segment
     exec(s, "PRAGMA optimize");

@@ -9,7 +9,7 @@
 // project or search term at random each time, as a city's visitors do, so most of their reads
 // are computed afresh; the "uncached" rows add a random location (lat/lng), so all are.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../e2e/harness.mjs';
@@ -21,7 +21,10 @@ const SECONDS = Number(args.seconds || 5);
 const CONNS = (args.conns || '1,16,64').split(',').map(Number);
 const SERVER = args.server || path.join(ROOT, 'build/native/src/server/zygc-server');
 
-if (!existsSync(DB)) {
+// Made again when the generator changed since (a database of an older generator lacks
+// what the newer one adds).
+const GEN = path.join(ROOT, 'build/native/src/server/zygc-gen-city');
+if (!existsSync(DB) || (!args.db && existsSync(GEN) && statSync(GEN).mtimeMs > statSync(DB).mtimeMs)) {
   console.log(`(making ${DB} with scripts/gen-city-data; takes minutes)`);
   const r = spawnSync(path.join(ROOT, 'scripts/gen-city-data'), [DB], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(1);

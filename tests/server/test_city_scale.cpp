@@ -1,7 +1,8 @@
 // The catalogue at a few thousand generated projects (zygc-gen-city --scale 0.05, the
 // generator the benchmarks use): keyset paging under concurrent inserts, short search
 // against a brute-force scan of the same rows, snapshot-consistent pages while a writer
-// runs, totals against a count, and a reader that is not starved by idle connections.
+// runs, totals against a count, and a reader that is not starved by idle connections;
+// and the generated city itself: its points ledger and its 老帮老 pairs.
 #include <sqlite3.h>
 
 #include <atomic>
@@ -10,6 +11,7 @@
 #include "accounts.h"
 #include "fixture.h"
 #include "server/db.h"
+#include "server/points.h"
 
 using namespace zt;
 namespace zs = zygc::server;
@@ -380,7 +382,9 @@ TEST_CASE("city: the certification queue pages a project's records exactly once 
           "[server][city]") {
     CityServer city(/*dev=*/true);
     Direct d(city.db);
-    const int64_t project = d.count("SELECT project_id FROM attendance GROUP BY project_id ORDER BY count(*) DESC LIMIT 1");
+    const int64_t project = d.count("SELECT project_id FROM attendance WHERE project_id NOT IN "
+                                     "(SELECT project_id FROM eldercare_projects) "
+                                     "GROUP BY project_id ORDER BY count(*) DESC LIMIT 1");
     const std::string phone =
         d.text("SELECT u.phone FROM projects p JOIN team_members m ON m.team_id = p.team_id AND m.role = 'leader' "
                "JOIN users u ON u.id = m.user_id WHERE p.id = ?", {project});
@@ -438,6 +442,69 @@ TEST_CASE("city: the certification queue pages a project's records exactly once 
     check_problem(city.srv->get(base + "?limit=abc", auth), 400);
     check_problem(city.srv->get(base + "?status=bogus", auth), 422);
     check_problem(city.srv->get(base + "?shift_id=x", auth), 400);
+}
+
+TEST_CASE("city: every certified record earned its points, a year was spent, and 老帮老 is paired",
+          "[server][city]") {
+    CityServer city(/*dev=*/true);
+    Direct d(city.db);
+    // The ledger balances, and each record earned floor(minutes / 30) once, by kNow.
+    CHECK(zs::points::check_invariants(d.db).empty());
+    CHECK(d.count("SELECT count(*) FROM attendance a WHERE a.certified = 1 AND a.corrected_by IS NULL AND "
+                  "a.minutes / 30 != (SELECT COALESCE(SUM(p.points), 0) FROM points_postings p "
+                  "WHERE p.ref_kind = 'attendance' AND p.ref_id = a.id AND p.kind = 'earn')") == 0);
+    CHECK(d.count("SELECT count(*) FROM points_postings WHERE at > ?", {kNow}) == 0);
+    for (const char* spent : {"SELECT count(*) FROM points_redemptions WHERE status = 'settled'",
+                              "SELECT count(*) FROM points_redemptions WHERE status = 'expired'",
+                              "SELECT count(*) FROM points_donations",
+                              "SELECT count(*) FROM points_postings WHERE kind = 'expire'"}) {
+        INFO(spent);
+        CHECK(d.count(spent) > 0);
+    }
+    // Pairs within a district, no helper over capacity, visits are the helper's own records.
+    CHECK(d.count("SELECT count(*) FROM eldercare_pairs p JOIN eldercare_needs n ON n.id = p.need_id "
+                  "JOIN eldercare_helpers h ON h.id = p.helper_id "
+                  "WHERE n.district_id != p.district_id OR h.district_id != p.district_id") == 0);
+    CHECK(d.count("SELECT count(*) FROM eldercare_helpers h WHERE h.capacity < "
+                  "(SELECT count(*) FROM eldercare_pairs p WHERE p.helper_id = h.id AND p.status = 'active')") == 0);
+    CHECK(d.count("SELECT count(*) FROM eldercare_visits v JOIN eldercare_pairs p ON p.id = v.pair_id "
+                  "JOIN eldercare_helpers h ON h.id = p.helper_id JOIN attendance a ON a.id = v.attendance_id "
+                  "WHERE a.user_id != h.user_id OR a.project_id != p.project_id") == 0);
+
+    // Each shift inserted moved its project's aggregates by itself (migration 13): the same
+    // as summing them again, for the 老帮老 projects' thousands of visit shifts too.
+    CHECK(d.count("SELECT count(*) FROM projects p WHERE (p.first_start, p.last_end, p.capacity, p.signed_up) IS NOT "
+                  "(SELECT MIN(s.start_at), MAX(s.end_at), COALESCE(SUM(s.capacity), 0), COALESCE(SUM(s.signed_up), 0) "
+                  "FROM shifts s WHERE s.project_id = p.id)") == 0);
+    CHECK(d.count("SELECT max(n) FROM (SELECT count(*) AS n FROM shifts WHERE project_id IN "
+                  "(SELECT project_id FROM eldercare_projects) GROUP BY project_id)") > 100);
+
+    // What a resident sees: pairs in every district, rewards in every district, own points.
+    auto dash = city.srv->get("/api/v1/stats/dashboard");
+    REQUIRE(dash.status == 200);
+    CHECK(dash.j["eldercare_pairs"].get<int64_t>() ==
+          d.count("SELECT count(*) FROM eldercare_pairs WHERE status = 'active'"));
+    CHECK(dash.j["eldercare_visits"].get<int64_t>() > 0);
+    CHECK(dash.j["help_requests"].get<int64_t>() > 0);
+    for (const auto& row : dash.j["by_district"]) {
+        INFO(row.dump());
+        CHECK(row["eldercare_pairs"].get<int64_t>() > 0);
+        auto rewards = city.srv->get("/api/v1/rewards?district_id=" + std::to_string(row["district_id"].get<int64_t>()));
+        REQUIRE(rewards.status == 200);
+        CHECK(!rewards.j["items"].empty());
+    }
+    const std::string richest = d.text(
+        "SELECT u.phone FROM points_accounts a JOIN users u ON u.id = a.owner_id WHERE a.kind = 'volunteer' "
+        "ORDER BY a.balance DESC, a.id LIMIT 1");
+    const int64_t balance = d.count(
+        "SELECT a.balance FROM points_accounts a JOIN users u ON u.id = a.owner_id WHERE u.phone = ? "
+        "AND a.kind = 'volunteer'", {richest});
+    CHECK(balance > 0);
+    auto mine = city.srv->get("/api/v1/me/points?limit=5",
+                              {{"Authorization", "Bearer " + login(*city.srv, richest)}});
+    REQUIRE(mine.status == 200);
+    CHECK(mine.j["balance"].get<int64_t>() == balance);
+    CHECK(mine.j["entry_count"].get<int64_t>() > 0);
 }
 
 TEST_CASE("city: 64 idle keep-alive connections do not starve a new client", "[server][city]") {
