@@ -154,23 +154,19 @@ struct City {
         }
     }
 
-    // Settles what fell due up to `t`, one day at a time (codes that were never used,
-    // lots past their expiry), then the spending that came before `t`.
-    int64_t swept_to = 0;
+    // The spending that came before `t`, each after settling what fell due before it
+    // (codes never used, lots past their expiry), as the live server's points routes do.
     void until(int64_t t) {
         while (!due.empty() && due.top().at <= t) {
             Event e = due.top();
             due.pop();
-            sweep_to(e.at);
+            sweep(e.at);
             happen(e);
         }
-        sweep_to(t);
     }
-    void sweep_to(int64_t t) {
+    void sweep(int64_t t) {
         std::string err;
-        if (!swept_to) swept_to = t - t % kDay;
-        for (; swept_to + kDay <= t; swept_to += kDay)
-            if (!pts::sweep(db(), swept_to + kDay, err)) die("sweep", err);
+        if (!pts::sweep(db(), t, err)) die("sweep", err);
     }
 
     int64_t balance_of(Id user) {
@@ -271,6 +267,7 @@ void generate_points(App& app, Rng& rng, const std::vector<District>& districts,
     if (rc != SQLITE_DONE) die("records", sqlite3_errmsg(s));
     sqlite3_finalize(st);
     city.until(now);
+    city.sweep(now);
     std::printf("zygc-gen-city: %lld earn postings (%lld points), %lld redemptions (%lld settled), %lld donations, "
                 "%lld times too few points\n",
                 static_cast<long long>(earns), static_cast<long long>(earned), static_cast<long long>(city.redeemed),

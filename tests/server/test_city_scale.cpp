@@ -150,6 +150,9 @@ TEST_CASE("city: keyset paging returns every project exactly once under concurre
                     ++failed_inserts;
             }
         });
+        // The writer's first row before the first page: on a busy machine the pages could
+        // otherwise all be read before the thread ran at all.
+        while (inserted == 0 && failed_inserts == 0) std::this_thread::yield();
         std::vector<int64_t> seen = page_through(*city.srv, std::string("/api/v1/projects?sort=") + sort, 97);
         stop = true;
         writer.join();
