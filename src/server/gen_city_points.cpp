@@ -15,6 +15,7 @@
 #include "server/app.h"
 #include "server/gen_city.h"
 #include "server/points.h"
+#include "server/points_routes.h"
 
 namespace zygc::server::gen {
 
@@ -140,18 +141,8 @@ struct City {
                 for (const RewardKind& r : kind.rewards) add_reward(d, m, r);
             }
         }
-        struct F {
-            const char *name, *description, *brand;
-        } const kFunds[] = {
-            {"山区孩子爱心午餐基金", "把积分捐给山区孩子的午餐：每100分折一份营养午餐。", "aixinwucan"},
-            {"老帮老互助基金", "支持低龄老人帮扶高龄老人的互助服务。", "qinxiaolaobanglao"},
-        };
-        for (const F& f : kFunds) {
-            Ins(raw(), "INSERT INTO points_funds (name, description, brand_slug, created_at) "
-                       "VALUES (?, ?, (SELECT slug FROM brands WHERE slug = ?), ?)")
-                .t(1, f.name).t(2, f.description).t(3, f.brand).i(4, opened).run();
-            funds.push_back(sqlite3_last_insert_rowid(raw()));
-        }
+        std::string err;
+        if (!points_funds(db(), opened, &funds, err)) die("funds", err);
     }
 
     // The spending that came before `t`, each after settling what fell due before it

@@ -80,25 +80,7 @@ bool demo_catalogue(App& app, Id clerk, std::string& err) {
             if (!exec(db, w, err)) return false;
         }
     }
-    struct F {
-        const char *name, *description, *brand;
-    } funds[] = {
-        {"山区孩子爱心午餐基金", "把积分捐给山区孩子的午餐：每100分折一份营养午餐。", "aixinwucan"},
-        {"老帮老互助基金", "支持低龄老人帮扶高龄老人的互助服务。", "qinxiaolaobanglao"},
-    };
-    for (const F& f : funds) {
-        Stmt brand(db, "SELECT 1 FROM brands WHERE slug = ?");
-        brand.bind(1, f.brand);
-        Step bs = brand.step();
-        if (bs == Step::Error) return err = brand.error(), false;
-        Stmt ins(db, "INSERT INTO points_funds(name, description, brand_slug, created_at) VALUES (?, ?, ?, ?)");
-        ins.bind(1, f.name).bind(2, f.description);
-        if (bs == Step::Row) ins.bind(3, f.brand);
-        else ins.bind_null(3);
-        ins.bind(4, now);
-        if (!exec(db, ins, err)) return false;
-    }
-    return true;
+    return points_funds(db, now, nullptr, err);
 }
 
 // Points for the certified demo hours, then redemptions in every state and donations.
@@ -158,6 +140,29 @@ bool demo_balances(App& app, Id clerk, std::string& err) {
 }
 
 }  // namespace
+
+bool points_funds(Db& db, int64_t at, std::vector<int64_t>* ids, std::string& err) {
+    struct F {
+        const char *name, *description, *brand;
+    } const funds[] = {
+        {"山区孩子爱心午餐基金", "把积分捐给山区孩子的午餐：每100分折一份营养午餐。", "aixinwucan"},
+        {"老帮老互助基金", "支持低龄老人帮扶高龄老人的互助服务。", "qinxiaolaobanglao"},
+    };
+    for (const F& f : funds) {
+        Stmt brand(db, "SELECT 1 FROM brands WHERE slug = ?");
+        brand.bind(1, f.brand);
+        Step bs = brand.step();
+        if (bs == Step::Error) return err = brand.error(), false;
+        Stmt ins(db, "INSERT INTO points_funds(name, description, brand_slug, created_at) VALUES (?, ?, ?, ?)");
+        ins.bind(1, f.name).bind(2, f.description);
+        if (bs == Step::Row) ins.bind(3, f.brand);
+        else ins.bind_null(3);
+        ins.bind(4, at);
+        if (!exec(db, ins, err)) return false;
+        if (ids) ids->push_back(db.last_insert_rowid());
+    }
+    return true;
+}
 
 bool ensure_demo_points(App& app, bool demo_data, std::string* err_out) {
     std::lock_guard lock(app.db_mutex);
