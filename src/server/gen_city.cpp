@@ -3,8 +3,9 @@
 // The demo seed (330 projects) is loaded first, so every brand, district and dev account
 // the app knows is there; then teams, projects, shifts, volunteers, team members and
 // sign-ups are added until the figures of the 志愿港城 report are reached (4,248 teams,
-// 58,000 projects, 609,000 volunteers). Project texts are the demo's own, re-set in other
-// communities, so Chinese searches hit a realistic share of rows. Same seed → same file.
+// 58,000 projects, 609,000 volunteers, and from their attendance 2,560万 certified
+// hours). Project texts are the demo's own, re-set in other communities, so Chinese
+// searches hit a realistic share of rows. Same seed → same file.
 //
 //   zygc-gen-city --out city.db [--seed-file assets/demo/seed.json] [--rng 1]
 //                 [--scale 1.0] [--now UNIX]
@@ -263,6 +264,10 @@ int main(int argc, char** argv) {
     }
 
     // ---- projects and shifts over two years (a year back, a year ahead) ------------------
+    // Most projects are events of a few shifts; two in five are regular (常态化: every week or
+    // two, ten to sixty times, most of them begun in the past year). Shifts are mostly 2–4
+    // hours, a fifth of them a whole day. With the sign-ups and check-ins below this gives
+    // the report's 2,560万 certified hours (±5% from seed to seed).
     struct ShiftRow { int64_t id, start, end, capacity, signed_up; };
     std::vector<ShiftRow> shifts;
     {
@@ -272,6 +277,7 @@ int main(int argc, char** argv) {
         const int64_t day = 86400;
         const int64_t today = args.now - (args.now + 8 * 3600) % day;  // local midnight, +08:00
         int64_t have = scalar(s, "SELECT count(*) FROM projects");
+        std::vector<std::pair<int64_t, int64_t>> times;  // one project's shifts: start, end
         for (; have < projects_target; ++have) {
             size_t ti = rng.next() % team_ids.size();
             int64_t district = team_district[ti];
@@ -280,8 +286,18 @@ int main(int argc, char** argv) {
             const ProjectText& t = rng.pick(texts);
             std::string c = community();
             std::string title = c + t.title;
-            int64_t first_day = rng.range(-365, 365);
-            bool closed = first_day < -30 ? rng.chance(0.9) : rng.chance(0.05);
+            bool regular = rng.chance(0.4);
+            int64_t first_day = regular ? rng.range(-365, 60) : rng.range(-365, 365);
+            int64_t n = regular ? rng.range(10, 60) : rng.range(1, 4);
+            int64_t every = regular ? (rng.chance(0.7) ? 7 : 14) : 0;
+            int64_t half_hours = rng.chance(0.2) ? rng.range(10, 16) : rng.range(4, 8);  // the project's usual length
+            times.clear();
+            for (int64_t k = 0, at_day = first_day; k < n; ++k, at_day += every ? every : rng.range(1, 7)) {
+                int64_t start = today + at_day * day + rng.range(14, 32) * 1800;  // 07:00–16:00
+                times.push_back({start, start + std::max<int64_t>(2, half_hours + rng.range(-1, 1)) * 1800});
+            }
+            bool over = times.back().second < args.now - 30 * day;
+            bool closed = over ? rng.chance(0.9) : rng.chance(0.05);
             proj.i(1, team_ids[ti]).t(2, title).t(3, t.summary).t(4, t.description).t(5, t.category);
             if (!t.brand.empty() && rng.chance(0.3)) proj.t(6, t.brand); else proj.null(6);
             proj.i(7, district).t(8, closed ? "closed" : "open").t(9, c + "社区" + t.site_name)
@@ -289,11 +305,8 @@ int main(int argc, char** argv) {
                 .f(11, micro_degrees(d->lng + (rng.unit() - 0.5) * 0.1))
                 .i(12, rng.range(100, 500)).run();
             int64_t pid = sqlite3_last_insert_rowid(s);
-            int64_t n = rng.range(1, 8);
-            for (int64_t k = 0; k < n; ++k) {
-                int64_t start = today + (first_day + k * rng.range(1, 7)) * day + rng.range(14, 32) * 1800;  // 07:00–16:00
-                int64_t end = start + rng.range(2, 8) * 1800;
-                int64_t cap = rng.range(4, 40);
+            for (auto [start, end] : times) {
+                int64_t cap = rng.range(6, 48);
                 bool past = end < args.now;
                 int64_t signed_up = past ? rng.range(cap / 2, cap) : rng.range(0, cap);
                 sh.i(1, pid).i(2, start).i(3, end).i(4, cap).i(5, signed_up).run();

@@ -2,7 +2,7 @@
 // generator the benchmarks use): keyset paging under concurrent inserts, short search
 // against a brute-force scan of the same rows, snapshot-consistent pages while a writer
 // runs, totals against a count, and a reader that is not starved by idle connections;
-// and the generated city itself: its points ledger and its 老帮老 pairs.
+// and the generated city itself: the report's figures, its points ledger and its 老帮老 pairs.
 #include <sqlite3.h>
 
 #include <atomic>
@@ -447,6 +447,28 @@ TEST_CASE("city: the certification queue pages a project's records exactly once 
     check_problem(city.srv->get(base + "?shift_id=x", auth), 400);
 }
 
+TEST_CASE("city: the report's figures, in proportion to the scale, are what the dashboard shows",
+          "[server][city]") {
+    // 志愿港城's report: 4,248 teams, 58,000 projects, 609,000 volunteers, 2,560万 hours;
+    // the generated city at 0.05 has a twentieth of each (the hours within 15%: they come
+    // from shifts, sign-ups and check-ins drawn at random, not from a quota).
+    constexpr double kScale = 0.05;
+    CityServer city;
+    Direct d(city.db);
+    CHECK(d.count("SELECT count(*) FROM teams") >= std::llround(4248 * kScale));
+    CHECK(d.count("SELECT count(*) FROM projects") >= std::llround(58000 * kScale));
+    CHECK(d.count("SELECT count(*) FROM volunteers") >= std::llround(609000 * kScale));
+    const int64_t minutes = d.count("SELECT COALESCE(SUM(minutes), 0) FROM attendance "
+                                    "WHERE certified = 1 AND corrected_by IS NULL");
+    CHECK(minutes / 60 >= std::llround(25.6e6 * kScale * 0.85));
+    CHECK(minutes / 60 <= std::llround(25.6e6 * kScale * 1.15));
+    auto dash = city.srv->get("/api/v1/stats/dashboard");
+    REQUIRE(dash.status == 200);
+    CHECK(dash.j["service_minutes"].get<int64_t>() == minutes);
+    CHECK(dash.j["teams"].get<int64_t>() == d.count("SELECT count(*) FROM teams"));
+    CHECK(dash.j["registered_volunteers"].get<int64_t>() == d.count("SELECT count(*) FROM volunteers"));
+}
+
 TEST_CASE("city: every certified record earned its points, a year was spent, and 老帮老 is paired",
           "[server][city]") {
     CityServer city(/*dev=*/true);
@@ -508,6 +530,28 @@ TEST_CASE("city: every certified record earned its points, a year was spent, and
     REQUIRE(mine.status == 200);
     CHECK(mine.j["balance"].get<int64_t>() == balance);
     CHECK(mine.j["entry_count"].get<int64_t>() > 0);
+
+    // The admin's statistics (kept by migration 14's trigger) equal sums over the ledger.
+    auto stats = city.srv->get("/api/v1/stats/points", {{"Authorization", "Bearer " + login(*city.srv, "13800000009")}});
+    REQUIRE(stats.status == 200);
+    auto sum = [&](const char* kinds, const std::string& where = "1") {
+        return d.count(std::string("SELECT COALESCE(SUM(points), 0) FROM points_postings WHERE kind IN (") + kinds +
+                       ") AND " + where);
+    };
+    CHECK(stats.j["issued"].get<int64_t>() == sum("'earn'") - sum("'reversal', 'hold_applied'"));
+    CHECK(stats.j["redeemed"].get<int64_t>() == sum("'settle'"));
+    CHECK(stats.j["expired"].get<int64_t>() == sum("'expire'"));
+    REQUIRE(stats.j["by_month"].size() >= 12);
+    for (const auto& m : stats.j["by_month"]) {
+        INFO(m.dump());
+        const std::string in_month = "strftime('%Y-%m', at + 28800, 'unixepoch') = '" + m["month"].get<std::string>() + "'";
+        CHECK(m["donated"].get<int64_t>() == sum("'donate'", in_month));
+        CHECK(m["expired"].get<int64_t>() == sum("'expire'", in_month));
+    }
+    for (const auto& row : stats.j["by_district"]) {
+        INFO(row.dump());
+        CHECK(row["redeemed"].get<int64_t>() == sum("'settle'", "district_id = " + std::to_string(row["district_id"].get<int64_t>())));
+    }
 }
 
 TEST_CASE("city: 64 idle keep-alive connections do not starve a new client", "[server][city]") {
