@@ -25,6 +25,7 @@ const char* const kMigrations[] = {
     kMigration011,
     kMigration012,
     kMigration013,
+    kMigration014,
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -11,11 +11,12 @@ namespace zygc::server::points_routes {
 
 namespace {
 
-// The ledger's totals, by district and month.
+// The ledger's totals, by district and month: from points_totals (migration 14), which a
+// trigger keeps per district, month and kind of posting.
 Reply stats(Db& db) {
     std::string err;
     auto sum_kind = [&](const char* kinds) {
-        return count(db, std::string("SELECT COALESCE(SUM(points), 0) FROM points_postings WHERE kind IN (") + kinds + ")",
+        return count(db, std::string("SELECT COALESCE(SUM(points), 0) FROM points_totals WHERE kind IN (") + kinds + ")",
                      {}, err);
     };
     auto earned = sum_kind("'earn'");
@@ -30,14 +31,13 @@ Reply stats(Db& db) {
         "SUM(CASE kind WHEN 'earn' THEN points WHEN 'reversal' THEN -points WHEN 'hold_applied' THEN -points ELSE 0 END), "
         "SUM(CASE kind WHEN 'settle' THEN points ELSE 0 END), SUM(CASE kind WHEN 'donate' THEN points ELSE 0 END), "
         "SUM(CASE kind WHEN 'expire' THEN points ELSE 0 END) ";
-    constexpr const char* kMonth = "strftime('%Y-%m', p.at + 28800, 'unixepoch')";
     auto totals = [](const Stmt& st, int c) {
         return json{{"issued", st.i64(c)}, {"redeemed", st.i64(c + 1)}, {"donated", st.i64(c + 2)}, {"expired", st.i64(c + 3)}};
     };
     json by_district = json::array(), by_month = json::array(), by_dm = json::array();
     bool ok = rows(db,
                    std::string("SELECT d.id, d.name, ") + kTotals +
-                       "FROM points_postings p JOIN districts d ON d.id = p.district_id GROUP BY d.id ORDER BY d.id",
+                       "FROM points_totals t JOIN districts d ON d.id = t.district_id GROUP BY d.id ORDER BY d.id",
                    {},
                    [&](const Stmt& st) {
                        json j = totals(st, 2);
@@ -45,8 +45,7 @@ Reply stats(Db& db) {
                        return j;
                    },
                    by_district, err) &&
-              rows(db,
-                   std::string("SELECT ") + kMonth + ", " + kTotals + "FROM points_postings p GROUP BY 1 ORDER BY 1", {},
+              rows(db, std::string("SELECT month, ") + kTotals + "FROM points_totals GROUP BY 1 ORDER BY 1", {},
                    [&](const Stmt& st) {
                        json j = totals(st, 1);
                        j["month"] = st.text(0);
@@ -54,8 +53,8 @@ Reply stats(Db& db) {
                    },
                    by_month, err) &&
               rows(db,
-                   std::string("SELECT p.district_id, ") + kMonth + ", " + kTotals +
-                       "FROM points_postings p WHERE p.district_id IS NOT NULL GROUP BY 1, 2 ORDER BY 2, 1",
+                   std::string("SELECT district_id, month, ") + kTotals +
+                       "FROM points_totals WHERE district_id != 0 GROUP BY 1, 2 ORDER BY 2, 1",
                    {},
                    [&](const Stmt& st) {
                        json j = totals(st, 2);

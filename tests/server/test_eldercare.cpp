@@ -741,6 +741,8 @@ TEST_CASE("city dashboard: the kept counts follow every edit, and the migrations
         exec(std::string("DROP TRIGGER ") + t);
     REQUIRE(sql_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stats_v_%'") == 0);
     exec("DROP INDEX projects_status_end");  // migration 12's
+    exec("DROP TRIGGER points_totals_ai");     // migration 14's
+    exec("DROP TABLE points_totals");
     exec("PRAGMA user_version = 9");
     {
         zygc::server::Db d;
@@ -751,6 +753,8 @@ TEST_CASE("city dashboard: the kept counts follow every edit, and the migrations
     }
     CHECK(sql_int(db, "SELECT count(*) FROM month_counts") > 0);
     CHECK(sql_int(db, "SELECT count(*) FROM care_month_counts") > 0);
+    CHECK(sql_int(db, "SELECT count(*) FROM points_totals") > 0);
+    CHECK(sql_int(db, "SELECT (SELECT SUM(points) FROM points_totals) - (SELECT SUM(points) FROM points_postings)") == 0);
     CHECK(differing() == 0);
     CHECK(differing_care() == 0);
     sqlite3_close(db);

@@ -18,5 +18,6 @@ extern const char* const kMigration010;  // 010_dashboard_counts.cpp
 extern const char* const kMigration011;  // 011_stats_version.cpp
 extern const char* const kMigration012;  // 012_open_not_ended.cpp
 extern const char* const kMigration013;  // 013_shift_insert.cpp
+extern const char* const kMigration014;  // 014_points_totals.cpp
 
 }  // namespace zygc::server
