@@ -151,7 +151,8 @@ bool dec(const json& j, Project& v, Ctx& c) {
            opt(j, "district_name", v.district_name, c) && req(j, "site", v.site, c) &&
            req(j, "status", v.status, c) && opt(j, "start", v.start, c) && opt(j, "end", v.end, c) &&
            opt(j, "capacity", v.capacity, c) && opt(j, "signed_up", v.signed_up, c) &&
-           opt(j, "shifts", v.shifts, c) && opt(j, "next_shift", v.next_shift, c);
+           opt(j, "shifts", v.shifts, c) && opt(j, "shift_count", v.shift_count, c) &&
+           opt(j, "next_shift", v.next_shift, c);
 }
 
 bool dec(const json& j, Brand& v, Ctx& c) {
@@ -346,6 +347,7 @@ json encode(const Project& v) {
               {"signed_up", v.signed_up}};
     if (!v.description.empty()) j["description"] = v.description;
     if (!v.shifts.empty()) j["shifts"] = encode(v.shifts);
+    if (v.shift_count) j["shift_count"] = v.shift_count;
     if (v.next_shift.id) j["next_shift"] = encode(v.next_shift);
     return j;
 }

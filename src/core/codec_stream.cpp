@@ -159,6 +159,7 @@ bool read(JsonReader& r, Project& v) {
         else if (f.is("capacity")) f.opt(v.capacity);
         else if (f.is("signed_up")) f.opt(v.signed_up);
         else if (f.is("shifts")) f.opt(v.shifts);
+        else if (f.is("shift_count")) f.opt(v.shift_count);
         else if (f.is("next_shift")) f.opt(v.next_shift);
         else f.skip();
     }

@@ -73,7 +73,8 @@ struct Project {
     std::string end;     // last shift end
     int64_t capacity = 0;   // sum over shifts
     int64_t signed_up = 0;  // sum over shifts
-    std::vector<Shift> shifts;  // detail only
+    std::vector<Shift> shifts;  // detail only: the latest 100 by start, in start order
+    int64_t shift_count = 0;    // detail only: all of its shifts
     // sign-up flow (issue 10), lists only: the next shift that has not started and has a place
     // (id 0: none), so a card's date and places left are those of one shift.
     Shift next_shift;

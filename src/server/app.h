@@ -85,7 +85,9 @@ void register_publish_routes(App& app);  // routes_publish.cpp
 // Runs the route for req (or answers 404 / 405 / a static file). On a worker thread.
 void dispatch(App& app, httplib::Request& req, httplib::Response& res);
 
-// Project detail as GET /projects/{id} answers it (caller holds db_mutex).
+// Project detail as GET /projects/{id} answers it (caller holds db_mutex): the latest
+// kDetailShifts shifts by start and `shift_count`, all of them.
+constexpr int64_t kDetailShifts = 100;
 // Returns 1 found, 0 not found, -1 database error (err set).
 int project_detail_json(App& app, int64_t id, nlohmann::json& out, std::string& err);
 // The same on any connection (a reader's lease).

@@ -168,6 +168,12 @@ void screen_project(const State& state) {
         past = true;
         shift_row(state, p, *s, t);
     }
+    if (const auto listed = static_cast<int64_t>(p.shifts.size()); p.shift_count > listed) {
+        char buf[128];
+        std::snprintf(buf, sizeof buf, tr(S::OlderShiftsFmt), static_cast<long long>(p.shift_count),
+                      static_cast<long long>(p.shift_count - listed));
+        text_muted(buf);
+    }
     signup_sheet(p);
 
     if (state.leads_team(p.team_id)) {

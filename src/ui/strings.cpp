@@ -79,6 +79,7 @@ constexpr Entry kTable[] = {
     {S::ProjectOver, "已结束", "Ended"},
     {S::NoShifts, "暂无服务时段", "No shifts yet"},
     {S::PastShifts, "已结束的时段", "Past shifts"},
+    {S::OlderShiftsFmt, "共 %lld 个时段，更早的 %lld 个未列出", "%lld shifts in all; %lld earlier ones not listed"},
 
     {S::FieldOwner, "主办单位", "Run by"},
     {S::SectionStory, "品牌故事", "Story"},

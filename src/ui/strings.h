@@ -22,7 +22,7 @@ enum class S : int {
     TotalProjectsFmt, LoadMore, Empty,
     // Project detail
     FieldTeam, FieldDistrict, FieldSite, FieldCategory, SectionAbout, SectionShifts,
-    PlacesLeftFmt, Full, UnderWay, ProjectOver, NoShifts, PastShifts,
+    PlacesLeftFmt, Full, UnderWay, ProjectOver, NoShifts, PastShifts, OlderShiftsFmt,
     // Brand
     FieldOwner, SectionStory, SectionHighlights, SectionAwards, SectionBrandStats,
     SectionBrandProjects, MoreBrandProjects, NoProjects,

@@ -222,6 +222,7 @@ TEST_CASE("details: project, brand, team", "[server][detail]") {
     CHECK(p.j["id"] == 100);
     CHECK(p.j["description"] == "请穿\"红马甲\"，带好水杯。");
     REQUIRE(p.j["shifts"].size() == 1);
+    CHECK(p.j["shift_count"] == 1);
     CHECK(p.j["shifts"][0]["start"] == "2026-01-15T08:30:00+08:00");  // 01-10 + 5 days
     CHECK(p.j["site"]["radius_m"] == 200);
     auto none = srv.get("/api/v1/projects/121");

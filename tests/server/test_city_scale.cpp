@@ -503,6 +503,17 @@ TEST_CASE("city: every certified record earned its points, a year was spent, and
                   "FROM shifts s WHERE s.project_id = p.id)") == 0);
     CHECK(d.count("SELECT max(n) FROM (SELECT count(*) AS n FROM shifts WHERE project_id IN "
                   "(SELECT project_id FROM eldercare_projects) GROUP BY project_id)") > 100);
+    // Its detail holds the latest 100 of them, in start order, and says how many there are.
+    const int64_t busiest = d.count("SELECT project_id FROM shifts WHERE project_id IN "
+                                    "(SELECT project_id FROM eldercare_projects) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+    auto detail = city.srv->get("/api/v1/projects/" + std::to_string(busiest));
+    REQUIRE(detail.status == 200);
+    CHECK(detail.j["shift_count"].get<int64_t>() == d.count("SELECT count(*) FROM shifts WHERE project_id = ?", {busiest}));
+    REQUIRE(detail.j["shifts"].size() == 100);
+    CHECK(detail.j["shifts"][0]["id"].get<int64_t>() ==
+          d.count("SELECT id FROM shifts WHERE project_id = ? ORDER BY start_at DESC, id DESC LIMIT 1 OFFSET 99", {busiest}));
+    CHECK(detail.j["shifts"][99]["id"].get<int64_t>() ==
+          d.count("SELECT id FROM shifts WHERE project_id = ? ORDER BY start_at DESC, id DESC LIMIT 1", {busiest}));
 
     // What a resident sees: pairs in every district, rewards in every district, own points.
     auto dash = city.srv->get("/api/v1/stats/dashboard");

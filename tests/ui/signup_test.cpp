@@ -234,6 +234,17 @@ TEST_CASE("a shift that has started offers no 报名 and no 取消报名; ended 
         CHECK(nov21->y > past->y);          // the latest first
         CHECK(nov20->y > nov21->y);
         CHECK(app.ui.find_containing("剩余 7 个名额"));  // the shifts not ended still count places
+        CHECK_FALSE(app.ui.find_containing("未列出"));  // all four are listed
+    }
+    SECTION("a project with more shifts than its detail lists (a 老帮老 project's visits) says so") {
+        Project many = p;
+        many.shift_count = 2504;
+        fixtures::App app({390, 2400, 1});
+        open_project(app, fixtures::volunteer(), many);
+        const sem::Node* note = app.ui.find_containing("共 2504 个时段，更早的 2500 个未列出");
+        const sem::Node* nov20 = app.ui.find_containing("11月20日");
+        REQUIRE((note && nov20));
+        CHECK(note->y > nov20->y);  // after the earliest listed
     }
     SECTION("a volunteer signed up for the running one") {
         fixtures::App app({390, 2400, 1});
