@@ -25,7 +25,12 @@ Reply stats(Db& db) {
     auto donated = sum_kind("'donate'");
     auto expired = sum_kind("'expire'");
     auto reserved = count(db, "SELECT balance FROM points_accounts WHERE kind = 'escrow'", {}, err);
-    auto outstanding = count(db, "SELECT COALESCE(SUM(balance), 0) FROM points_accounts WHERE kind = 'volunteer'", {}, err);
+    // What volunteers hold, from the few other accounts: all accounts sum to 0 (every posting
+    // moves points from one to another). Summing the 600,000 volunteers' took ~2 s.
+    auto outstanding = count(db,
+                             "SELECT -COALESCE(SUM(balance), 0) FROM points_accounts "
+                             "WHERE kind IN ('issuance', 'escrow', 'merchant', 'fund', 'expiry')",
+                             {}, err);
     if (!earned || !reversed || !redeemed || !donated || !expired || !reserved || !outstanding) return internal_error(err);
     constexpr const char* kTotals =
         "SUM(CASE kind WHEN 'earn' THEN points WHEN 'reversal' THEN -points WHEN 'hold_applied' THEN -points ELSE 0 END), "

@@ -552,6 +552,8 @@ TEST_CASE("city: every certified record earned its points, a year was spent, and
     CHECK(stats.j["issued"].get<int64_t>() == sum("'earn'") - sum("'reversal', 'hold_applied'"));
     CHECK(stats.j["redeemed"].get<int64_t>() == sum("'settle'"));
     CHECK(stats.j["expired"].get<int64_t>() == sum("'expire'"));
+    CHECK(stats.j["outstanding"].get<int64_t>() ==
+          d.count("SELECT COALESCE(SUM(balance), 0) FROM points_accounts WHERE kind = 'volunteer'"));
     REQUIRE(stats.j["by_month"].size() >= 12);
     for (const auto& m : stats.j["by_month"]) {
         INFO(m.dump());
