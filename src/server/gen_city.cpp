@@ -17,6 +17,7 @@
 // (gen_city_eldercare.cpp: needs, helpers, pairs, visits, help requests) and the points
 // those hours earned and a year of spending them (gen_city_points.cpp).
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -169,7 +170,15 @@ int main(int argc, char** argv) {
     }
     sqlite3* s = db.raw();
     exec(s, "PRAGMA synchronous = OFF");
-    exec(s, "PRAGMA cache_size = -262144");  // 256 MiB: the search grams go in in text order
+    // The city is written in one transaction (below). Its pages stay in SQLite's cache until the
+    // commit, and the rollback journal stays in memory: with a 256 MiB cache and the WAL, the
+    // transaction spilled its pages to the WAL and read them back, and the checkpoint wrote the
+    // 4.4 GB once more (docs/benchmarks.md, thirty-second session). The cache is at most a third
+    // of the machine's memory: the whole city takes ~4.6 GB of it.
+    const int64_t memory_kib = static_cast<int64_t>(sysconf(_SC_PHYS_PAGES)) * sysconf(_SC_PAGESIZE) / 1024;
+    const int64_t cache_kib = std::clamp<int64_t>(memory_kib / 3, 256 << 10, 8 << 20);
+    exec(s, ("PRAGMA cache_size = -" + std::to_string(cache_kib)).c_str());
+    exec(s, "PRAGMA journal_mode = MEMORY");
     // Statement journals in memory: in the one long transaction below, each INSERT's journal
     // (its triggers write several tables) otherwise spilled to a temp file, ~12 writes per row.
     exec(s, "PRAGMA temp_store = MEMORY");
@@ -382,7 +391,7 @@ int main(int argc, char** argv) {
     exec(s, "COMMIT");
     exec(s, "INSERT INTO projects_fts(projects_fts) VALUES ('optimize')");  // one FTS segment
     exec(s, "PRAGMA optimize");
-    exec(s, "PRAGMA wal_checkpoint(TRUNCATE)");
+    exec(s, "PRAGMA journal_mode = WAL");  // what the server runs with
 
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("zygc-gen-city: %s — %lld teams, %lld projects, %lld shifts, %lld volunteers, %lld sign-ups "
